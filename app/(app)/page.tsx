@@ -1,0 +1,82 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { requireUser } from "@/lib/auth/session.server";
+import { countUnits, countUsers, findUnitByCode, listChildren } from "@/lib/data/units.server";
+import { NATION_CODE } from "@/lib/db/reference";
+import { UnitList } from "@/components/UnitList";
+import { toListItems } from "@/components/unit-list-items";
+
+export async function generateMetadata() {
+  const t = await getTranslations("home");
+  return { title: t("title") };
+}
+
+export default async function HomePage() {
+  const user = await requireUser("/");
+  const t = await getTranslations();
+  const unit = user.unit ?? (await findUnitByCode(NATION_CODE));
+  const children = unit ? await listChildren(unit.id) : [];
+  const introKey = {
+    ADMIN: "home.adminIntro",
+    NATIONAL_LEADER: "home.nationalIntro",
+    CITY_STAFF: "home.cityStaffIntro",
+    CITY_LEADER: "home.cityLeaderIntro",
+    COMMUNE_OFFICER: "home.officerIntro",
+  }[user.role];
+  const listTitle =
+    unit?.level === "NATION" ? "home.provinceList" : unit?.level === "PROVINCE" ? "home.communeList" : "home.villageList";
+  const stats =
+    user.role === "ADMIN"
+      ? [
+          { label: t("home.provinces"), value: await countUnits({ level: "PROVINCE" }) },
+          { label: t("home.communes"), value: await countUnits({ level: "COMMUNE" }) },
+          { label: t("home.villages"), value: await countUnits({ level: "VILLAGE" }) },
+          { label: t("home.users"), value: await countUsers() },
+        ]
+      : [];
+
+  return (
+    <div className="space-y-6" data-testid="home" data-role={user.role}>
+      <section className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
+        <h1 className="text-2xl font-semibold">{t("home.welcome", { name: user.fullName })}</h1>
+        <dl className="mt-3 grid gap-x-6 gap-y-1 text-sm sm:grid-cols-[max-content_1fr]">
+          <dt className="text-slate-500">{t("home.role")}</dt>
+          <dd data-testid="home-role">{t(`roles.${user.role}`)}</dd>
+          <dt className="text-slate-500">{t("home.unit")}</dt>
+          <dd data-testid="home-unit">{user.unit ? user.unit.name : t("home.noUnit")}</dd>
+        </dl>
+        <p className="mt-3 text-slate-700">{t(introKey, { unit: user.unit?.name ?? "" })}</p>
+        {unit && (
+          <Link
+            href={`/units/${encodeURIComponent(unit.code)}`}
+            className="mt-4 inline-block rounded bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700"
+          >
+            {t("home.openUnit")}: {unit.name}
+          </Link>
+        )}
+      </section>
+
+      {stats.length > 0 && (
+        <section aria-label={t("home.stats")} className="grid gap-3 sm:grid-cols-4">
+          {stats.map((s) => (
+            <div key={s.label} className="rounded-lg border border-slate-200 bg-white p-4">
+              <div className="text-sm text-slate-500">{s.label}</div>
+              <div className="text-2xl font-semibold tabular-nums">{s.value.toLocaleString("vi-VN")}</div>
+            </div>
+          ))}
+        </section>
+      )}
+
+      {unit && (
+        <section className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
+          <h2 className="mb-3 text-lg font-semibold">{t(listTitle)}</h2>
+          {children.length === 0 ? (
+            <p className="text-sm text-slate-500">{t("home.none")}</p>
+          ) : (
+            <UnitList items={toListItems(user, children)} testId="home-children" />
+          )}
+        </section>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,117 @@
+import Link from "next/link";
+import { forbidden, notFound } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
+import { requireUser } from "@/lib/auth/session.server";
+import { canViewUnit } from "@/lib/auth/roles";
+import { findUnitById, findUnitByCode, listChildren, unitCodeSchema, type UnitRow } from "@/lib/data/units.server";
+import { formatDate } from "@/lib/format";
+import { toLocale } from "@/lib/i18n/config";
+import { UnitList } from "@/components/UnitList";
+import { toListItems } from "@/components/unit-list-items";
+
+type Props = { params: Promise<{ code: string }> };
+
+async function load(rawCode: string) {
+  let code: string;
+  try {
+    code = decodeURIComponent(rawCode).trim();
+  } catch {
+    return null;
+  }
+  if (!unitCodeSchema.safeParse(code).success) return null;
+  return findUnitByCode(code);
+}
+
+export async function generateMetadata({ params }: Props) {
+  const { code } = await params;
+  const unit = await load(code);
+  return { title: unit?.name ?? code };
+}
+
+export default async function UnitPage({ params }: Props) {
+  const { code } = await params;
+  const user = await requireUser(`/units/${code}`);
+  const unit = await load(code);
+  if (!unit) notFound();
+  if (!canViewUnit(user, unit)) forbidden();
+
+  const t = await getTranslations();
+  const locale = toLocale(await getLocale());
+  // The path from the nation down to this unit, each step linked only where the user may go.
+  const ancestors: UnitRow[] = [];
+  for (let p = unit.parentId; p !== null; ) {
+    const parent = await findUnitById(p);
+    if (!parent) break;
+    ancestors.unshift(parent);
+    p = parent.parentId;
+  }
+  const parent = ancestors.at(-1) ?? null;
+  const children = await listChildren(unit.id);
+  const link = (u: UnitRow) =>
+    canViewUnit(user, u) ? (
+      <Link href={`/units/${encodeURIComponent(u.code)}`} className="text-brand-700 hover:underline">
+        {u.name}
+      </Link>
+    ) : (
+      <span>{u.name}</span>
+    );
+
+  return (
+    <div className="space-y-6" data-testid="unit-page" data-unit-code={unit.code}>
+      <nav aria-label="breadcrumb" className="text-sm text-slate-500">
+        <ol className="flex flex-wrap gap-1">
+          {ancestors.map((a) => (
+            <li key={a.id} className="after:ml-1 after:content-['›']">
+              {link(a)}
+            </li>
+          ))}
+          <li aria-current="page" className="text-slate-700">
+            {unit.name}
+          </li>
+        </ol>
+      </nav>
+      <section className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
+        <h1 className="text-2xl font-semibold" data-testid="unit-name">
+          {unit.name}
+        </h1>
+        {unit.validTo && (
+          <p className="mt-2 rounded bg-slate-100 px-3 py-2 text-sm">{t("unit.retired", { date: formatDate(unit.validTo, locale) })}</p>
+        )}
+        <dl className="mt-4 grid gap-x-6 gap-y-1 text-sm sm:grid-cols-[max-content_1fr]">
+          <dt className="text-slate-500">{t("unit.code")}</dt>
+          <dd className="tabular-nums">{unit.code}</dd>
+          <dt className="text-slate-500">{t("unit.type")}</dt>
+          <dd>{t(`unitTypes.${unit.type}`)}</dd>
+          <dt className="text-slate-500">{t("unit.level")}</dt>
+          <dd>{t(`unitLevels.${unit.level}`)}</dd>
+          {parent && (
+            <>
+              <dt className="text-slate-500">{t("unit.parent")}</dt>
+              <dd data-testid="unit-parent">{link(parent)}</dd>
+            </>
+          )}
+          <dt className="text-slate-500">{t("unit.validFrom")}</dt>
+          <dd>
+            {formatDate(unit.validFrom, locale)}
+            {!unit.validTo && <span className="text-slate-500"> ({t("unit.current")})</span>}
+          </dd>
+          {unit.validTo && (
+            <>
+              <dt className="text-slate-500">{t("unit.validTo")}</dt>
+              <dd>{formatDate(unit.validTo, locale)}</dd>
+            </>
+          )}
+        </dl>
+      </section>
+
+      <section className="rounded-lg border border-dashed border-slate-300 bg-white p-5 text-sm text-slate-500">
+        {t("unit.figuresSoon")}
+      </section>
+
+      <section className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
+        <h2 className="mb-3 text-lg font-semibold">{t("unit.children", { count: children.length })}</h2>
+        <UnitList items={toListItems(user, children)} testId="unit-children" />
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,10 @@
+import next from "eslint-config-next";
+
+const config = [
+  ...next,
+  {
+    ignores: ["lib/generated/**", ".next/**", "node_modules/**", ".data/**", "scripts/tmp/**", "test-results/**", "playwright-report/**", "next-env.d.ts"],
+  },
+];
+
+export default config;

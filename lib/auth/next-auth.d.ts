@@ -1,0 +1,15 @@
+import type { Role } from "../generated/prisma/enums";
+import "next-auth";
+
+declare module "next-auth" {
+  interface Session {
+    user: {
+      id: number;
+      username: string;
+      name?: string | null;
+      role: Role;
+      tenantId: number | null;
+      unitId: number | null;
+    };
+  }
+}

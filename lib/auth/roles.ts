@@ -1,0 +1,50 @@
+// Roles and what each may see. Pure: used by the server (the authority) and mirrored by the UI.
+import type { Role, UnitLevel } from "../generated/prisma/enums";
+
+export const ROLES = ["ADMIN", "NATIONAL_LEADER", "CITY_STAFF", "CITY_LEADER", "COMMUNE_OFFICER"] as const satisfies readonly Role[];
+
+/** What a user's scope is computed from (the session carries these, re-read from the database). */
+export interface ScopeUser {
+  role: Role;
+  tenantId: number | null;
+  unitId: number | null;
+}
+
+/** What a unit's position in the tree is. */
+export interface ScopeUnit {
+  id: number;
+  level: UnitLevel;
+  parentId: number | null;
+  tenantId: number | null;
+}
+
+/** May this user see this unit (its page, figures, reports)? */
+export function canViewUnit(user: ScopeUser, unit: ScopeUnit): boolean {
+  switch (user.role) {
+    case "ADMIN":
+    case "NATIONAL_LEADER":
+      return true;
+    case "CITY_STAFF":
+    case "CITY_LEADER":
+      // Their province and everything under it. The nation is above them.
+      return user.tenantId !== null && unit.tenantId === user.tenantId;
+    case "COMMUNE_OFFICER":
+      // Their own commune and its villages.
+      return (
+        user.unitId !== null &&
+        (unit.id === user.unitId || (unit.level === "VILLAGE" && unit.parentId === user.unitId))
+      );
+    default:
+      return false;
+  }
+}
+
+/** Roles that only read. */
+export function isReadOnly(role: Role): boolean {
+  return role === "NATIONAL_LEADER" || role === "CITY_LEADER";
+}
+
+/** Which unit a user's home page starts from. */
+export function requiresUnit(role: Role): boolean {
+  return role !== "ADMIN";
+}

@@ -1,0 +1,121 @@
+// One place that opens a database: embedded PGlite (a folder on disk, or memory for tests) or a
+// PostgreSQL server. Both are driven through Prisma driver adapters with the same schema, and
+// both expose a raw SQL executor for migrations and bulk work.
+import { PGlite } from "@electric-sql/pglite";
+import { PrismaPGlite } from "pglite-prisma-adapter";
+import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
+import { mkdirSync } from "node:fs";
+import { PrismaClient } from "../generated/prisma/client";
+
+export interface SqlExecutor {
+  /** Runs a script of one or more statements, without parameters. */
+  exec(sql: string): Promise<void>;
+  /** Runs one statement with $1.. parameters and returns its rows. */
+  query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
+  /** Runs fn on one connection inside BEGIN/COMMIT, rolling back when it throws. */
+  transaction<T>(fn: (tx: SqlExecutor) => Promise<T>): Promise<T>;
+  readonly kind: "pglite" | "postgres";
+}
+
+export interface Database {
+  prisma: PrismaClient;
+  sql: SqlExecutor;
+  kind: "pglite" | "postgres";
+  close(): Promise<void>;
+}
+
+export type DatabaseOptions = { url: string } | { dataDir: string | null };
+
+function pgliteExecutor(db: PGlite | Parameters<Parameters<PGlite["transaction"]>[0]>[0]): SqlExecutor {
+  return {
+    kind: "pglite",
+    async exec(sql) {
+      await db.exec(sql);
+    },
+    async query<T>(sql: string, params: unknown[] = []) {
+      const r = await db.query<T>(sql, params);
+      return r.rows;
+    },
+    async transaction(fn) {
+      if (!("transaction" in db)) return fn(this);
+      return (db as PGlite).transaction((tx) => fn(pgliteExecutor(tx)));
+    },
+  };
+}
+
+function pgClientExecutor(client: pg.ClientBase): SqlExecutor {
+  return {
+    kind: "postgres",
+    async exec(sql) {
+      await client.query(sql);
+    },
+    async query<T>(sql: string, params: unknown[] = []) {
+      const r = await client.query(sql, params);
+      return r.rows as T[];
+    },
+    async transaction(fn) {
+      await client.query("BEGIN");
+      try {
+        const out = await fn(this);
+        await client.query("COMMIT");
+        return out;
+      } catch (e) {
+        await client.query("ROLLBACK");
+        throw e;
+      }
+    },
+  };
+}
+
+function pgPoolExecutor(pool: pg.Pool): SqlExecutor {
+  return {
+    kind: "postgres",
+    async exec(sql) {
+      await pool.query(sql);
+    },
+    async query<T>(sql: string, params: unknown[] = []) {
+      const r = await pool.query(sql, params);
+      return r.rows as T[];
+    },
+    async transaction(fn) {
+      const client = await pool.connect();
+      try {
+        return await pgClientExecutor(client).transaction(fn);
+      } finally {
+        client.release();
+      }
+    },
+  };
+}
+
+export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
+  if ("url" in opts) {
+    const pool = new pg.Pool({ connectionString: opts.url, max: 10 });
+    // Fail fast with the driver's message when the server cannot be reached.
+    await pool.query("SELECT 1");
+    const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+    return {
+      prisma,
+      sql: pgPoolExecutor(pool),
+      kind: "postgres",
+      async close() {
+        await prisma.$disconnect();
+        await pool.end();
+      },
+    };
+  }
+  if (opts.dataDir) mkdirSync(opts.dataDir, { recursive: true });
+  const lite = opts.dataDir ? new PGlite(opts.dataDir) : new PGlite();
+  await lite.waitReady;
+  const prisma = new PrismaClient({ adapter: new PrismaPGlite(lite) });
+  return {
+    prisma,
+    sql: pgliteExecutor(lite),
+    kind: "pglite",
+    async close() {
+      await prisma.$disconnect();
+      await lite.close();
+    },
+  };
+}

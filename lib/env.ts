@@ -1,0 +1,54 @@
+// Environment, validated once with zod (create-t3-app style). Import `env` instead of reading
+// process.env anywhere else, so a bad value stops the app at start-up with a clear message.
+import { z } from "zod";
+
+const bool = z
+  .enum(["true", "false", "1", "0", "yes", "no"], {
+    error: "phải là true hoặc false",
+  })
+  .transform((v) => v === "true" || v === "1" || v === "yes");
+
+const schema = z.object({
+  DATABASE_URL: z
+    .string()
+    .trim()
+    .min(1)
+    .refine((v) => /^postgres(ql)?:\/\/[^\s]+$/.test(v), {
+      message: "phải là một địa chỉ PostgreSQL dạng postgresql://user@host:5432/db",
+    })
+    .optional(),
+  DATA_DIR: z.string().trim().min(1, "không được để trống").default(".data/pglite"),
+  DEMO_DATA: bool.optional(),
+  NEXTAUTH_SECRET: z.string().min(16, "phải dài ít nhất 16 ký tự").optional(),
+  SESSION_MAX_AGE_HOURS: z.coerce
+    .number({ error: "phải là một số giờ" })
+    .int("phải là số nguyên")
+    .min(1, "ít nhất 1 giờ")
+    .max(720, "nhiều nhất 720 giờ")
+    .default(8),
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+});
+
+export type Env = z.infer<typeof schema> & { demoData: boolean; embedded: boolean };
+
+export class EnvError extends Error {}
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  // Empty strings mean "not set" (a common slip in .env files).
+  const cleaned = Object.fromEntries(
+    Object.entries(source).filter(([, v]) => v !== undefined && v !== ""),
+  );
+  const r = schema.safeParse(cleaned);
+  if (!r.success) {
+    const lines = r.error.issues.map((i) => `  - ${i.path.join(".")}: ${i.message}`);
+    throw new EnvError(`Cấu hình môi trường không hợp lệ (invalid environment):\n${lines.join("\n")}`);
+  }
+  const embedded = r.data.DATABASE_URL === undefined;
+  return { ...r.data, embedded, demoData: r.data.DEMO_DATA ?? embedded };
+}
+
+let cached: Env | undefined;
+export function env(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}

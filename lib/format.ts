@@ -1,0 +1,35 @@
+// Number, percentage and date formats. Vietnamese: 13.624 · 53,1% · 30/9/2026. No value: "—".
+import type { Locale } from "./i18n/config";
+
+export const NO_VALUE = "—";
+
+const tag = (locale: Locale) => (locale === "vi" ? "vi-VN" : "en-GB");
+
+export function formatNumber(value: number | bigint | null | undefined, locale: Locale = "vi"): string {
+  if (value === null || value === undefined) return NO_VALUE;
+  if (typeof value === "number" && !Number.isFinite(value)) return NO_VALUE;
+  return new Intl.NumberFormat(tag(locale), { maximumFractionDigits: 0 }).format(value);
+}
+
+/** A fraction shown as a percentage with one decimal: 0.531 → "53,1%". */
+export function formatPercent(value: number | null | undefined, locale: Locale = "vi", digits = 1): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return NO_VALUE;
+  return new Intl.NumberFormat(tag(locale), {
+    style: "percent",
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+  }).format(value);
+}
+
+/** 30/9/2026 (Vietnamese dates put the day first and drop leading zeros). */
+export function formatDate(value: Date | string | null | undefined, locale: Locale = "vi"): string {
+  if (!value) return NO_VALUE;
+  const d = typeof value === "string" ? new Date(value) : value;
+  if (Number.isNaN(d.getTime())) return NO_VALUE;
+  return new Intl.DateTimeFormat(tag(locale), {
+    day: "numeric",
+    month: "numeric",
+    year: "numeric",
+    timeZone: "Asia/Ho_Chi_Minh",
+  }).format(d);
+}

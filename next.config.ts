@@ -1,0 +1,15 @@
+import type { NextConfig } from "next";
+import createNextIntlPlugin from "next-intl/plugin";
+
+const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
+
+const nextConfig: NextConfig = {
+  // Native addons and WASM that must be loaded from node_modules at run time, not bundled.
+  serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "@node-rs/argon2", "pg", "csv-parse"],
+  poweredByHeader: false,
+  typedRoutes: false,
+  // forbidden() → app/forbidden.tsx with HTTP 403 for units outside a user's scope.
+  experimental: { authInterrupts: true },
+};
+
+export default withNextIntl(nextConfig);

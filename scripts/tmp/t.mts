@@ -1,0 +1,10 @@
+import { openDatabase } from "../../lib/db/connect";
+import { migrate } from "../../lib/db/migrate";
+import { loadReferenceUnits } from "../../lib/db/reference";
+const t0 = Date.now();
+const db = await openDatabase({ dataDir: null });
+await migrate(db.sql);
+console.log(await loadReferenceUnits(db.prisma), Date.now() - t0);
+console.log(await db.prisma.unit.groupBy({ by: ["level", "type"], _count: true }));
+console.log(await db.prisma.unit.findMany({ where: { code: { in: ["31", "10804", "11242", "46"] } } }));
+await db.close();

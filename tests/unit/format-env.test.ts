@@ -1,0 +1,65 @@
+import { describe, expect, it } from "vitest";
+import { formatDate, formatNumber, formatPercent, NO_VALUE } from "@/lib/format";
+import { parseEnv, EnvError } from "@/lib/env";
+import { safeCallbackUrl } from "@/lib/auth/callback-url";
+import { delayAfter } from "@/lib/auth/throttle";
+
+describe("Vietnamese formats", () => {
+  it.each([
+    [13624, "13.624"],
+    [1188826, "1.188.826"],
+    [0, "0"],
+    [null, NO_VALUE],
+    [Number.POSITIVE_INFINITY, NO_VALUE],
+  ])("number %s → %s", (v, s) => expect(formatNumber(v)).toBe(s));
+  it.each([
+    [0.531, "53,1%"],
+    [0.054, "5,4%"],
+    [0.44, "44,0%"],
+    [null, NO_VALUE],
+    [Number.NaN, NO_VALUE],
+  ])("percent %s → %s", (v, s) => expect(formatPercent(v)).toBe(s));
+  it("dates are d/m/yyyy", () => {
+    expect(formatDate(new Date("2026-09-30T00:00:00+07:00"))).toBe("30/9/2026");
+    expect(formatDate("not a date")).toBe(NO_VALUE);
+  });
+});
+
+describe("environment", () => {
+  it("defaults to the embedded database with demo data", () => {
+    const e = parseEnv({});
+    expect(e.embedded).toBe(true);
+    expect(e.demoData).toBe(true);
+    expect(e.DATA_DIR).toBe(".data/pglite");
+    expect(e.SESSION_MAX_AGE_HOURS).toBe(8);
+  });
+  it("a server URL turns demo data off unless asked for", () => {
+    expect(parseEnv({ DATABASE_URL: "postgresql://u@h:5432/db" }).demoData).toBe(false);
+    expect(parseEnv({ DATABASE_URL: "postgresql://u@h:5432/db", DEMO_DATA: "true" }).demoData).toBe(true);
+  });
+  it.each([
+    [{ DATABASE_URL: "mysql://x" }, "DATABASE_URL"],
+    [{ DEMO_DATA: "maybe" }, "DEMO_DATA"],
+    [{ SESSION_MAX_AGE_HOURS: "forever" }, "SESSION_MAX_AGE_HOURS"],
+    [{ NEXTAUTH_SECRET: "short" }, "NEXTAUTH_SECRET"],
+  ])("rejects %o with a clear message naming the variable", (src, name) => {
+    expect(() => parseEnv(src)).toThrow(EnvError);
+    expect(() => parseEnv(src)).toThrow(new RegExp(`${name}.*`));
+  });
+  it("treats empty strings as unset", () => {
+    expect(parseEnv({ DATABASE_URL: "" }).embedded).toBe(true);
+  });
+});
+
+describe("sign-in helpers", () => {
+  it.each([
+    [undefined, "/"],
+    ["/units/10804", "/units/10804"],
+    ["//evil.example", "/"],
+    ["https://evil.example", "/"],
+    ["/login?x=1", "/"],
+  ])("callback %s → %s", (v, s) => expect(safeCallbackUrl(v)).toBe(s));
+  it("slows down after three failures, doubling, capped", () => {
+    expect([1, 2, 3, 4, 5, 20].map(delayAfter)).toEqual([0, 0, 2, 4, 8, 300]);
+  });
+});

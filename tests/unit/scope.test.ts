@@ -1,0 +1,54 @@
+import { describe, expect, it } from "vitest";
+import { canViewUnit, isReadOnly, type ScopeUnit, type ScopeUser } from "@/lib/auth/roles";
+
+// A small tree: nation 1 → Hải Phòng 14 (tenant 14) → Kim Thành 100 → village 1000;
+// Hải Phòng → Nguyễn Lương Bằng 101; nation → Huế 21 → a ward 200.
+const nation: ScopeUnit = { id: 1, level: "NATION", parentId: null, tenantId: null };
+const haiPhong: ScopeUnit = { id: 14, level: "PROVINCE", parentId: 1, tenantId: 14 };
+const kimThanh: ScopeUnit = { id: 100, level: "COMMUNE", parentId: 14, tenantId: 14 };
+const village: ScopeUnit = { id: 1000, level: "VILLAGE", parentId: 100, tenantId: 14 };
+const nlb: ScopeUnit = { id: 101, level: "COMMUNE", parentId: 14, tenantId: 14 };
+const nlbVillage: ScopeUnit = { id: 1001, level: "VILLAGE", parentId: 101, tenantId: 14 };
+const hue: ScopeUnit = { id: 21, level: "PROVINCE", parentId: 1, tenantId: 21 };
+const hueWard: ScopeUnit = { id: 200, level: "COMMUNE", parentId: 21, tenantId: 21 };
+const all = { nation, haiPhong, kimThanh, village, nlb, nlbVillage, hue, hueWard };
+
+const users: Record<string, ScopeUser> = {
+  admin: { role: "ADMIN", tenantId: null, unitId: null },
+  national: { role: "NATIONAL_LEADER", tenantId: null, unitId: 1 },
+  hpStaff: { role: "CITY_STAFF", tenantId: 14, unitId: 14 },
+  hpLeader: { role: "CITY_LEADER", tenantId: 14, unitId: 14 },
+  kimThanhOfficer: { role: "COMMUNE_OFFICER", tenantId: 14, unitId: 100 },
+  brokenOfficer: { role: "COMMUNE_OFFICER", tenantId: 14, unitId: null },
+};
+
+// Which units each user may see; every other unit must be refused.
+const allowed: Record<string, (keyof typeof all)[]> = {
+  admin: ["nation", "haiPhong", "kimThanh", "village", "nlb", "nlbVillage", "hue", "hueWard"],
+  national: ["nation", "haiPhong", "kimThanh", "village", "nlb", "nlbVillage", "hue", "hueWard"],
+  hpStaff: ["haiPhong", "kimThanh", "village", "nlb", "nlbVillage"],
+  hpLeader: ["haiPhong", "kimThanh", "village", "nlb", "nlbVillage"],
+  kimThanhOfficer: ["kimThanh", "village"],
+  brokenOfficer: [],
+};
+
+describe("canViewUnit", () => {
+  for (const [who, user] of Object.entries(users)) {
+    for (const [name, unit] of Object.entries(all)) {
+      const expected = allowed[who].includes(name as keyof typeof all);
+      it(`${who} ${expected ? "may" : "may not"} view ${name}`, () => {
+        expect(canViewUnit(user, unit)).toBe(expected);
+      });
+    }
+  }
+});
+
+describe("isReadOnly", () => {
+  it.each([
+    ["ADMIN", false],
+    ["NATIONAL_LEADER", true],
+    ["CITY_STAFF", false],
+    ["CITY_LEADER", true],
+    ["COMMUNE_OFFICER", false],
+  ] as const)("%s → %s", (role, ro) => expect(isReadOnly(role)).toBe(ro));
+});
