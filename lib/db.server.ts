@@ -26,6 +26,9 @@ async function start(): Promise<Database> {
 }
 
 export function database(): Promise<Database> {
+  if (process.env.NEXT_PHASE === "phase-production-build") {
+    return Promise.reject(new Error("The database is not opened during `next build`."));
+  }
   g.__bhxhDb ??= start().catch((err) => {
     g.__bhxhDb = undefined;
     throw err;

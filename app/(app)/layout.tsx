@@ -1,11 +1,13 @@
 import { getTranslations } from "next-intl/server";
-import { requireUser } from "@/lib/auth/session.server";
+import { currentUser } from "@/lib/auth/session.server";
 import { demoDataLoaded } from "@/lib/data/system.server";
 import { AppHeader } from "@/components/AppHeader";
 
-// Every page below needs a signed-in user; each page re-checks its own scope too.
+// Every page below needs a signed-in user. Each page checks that itself (requireUser with its own
+// path, so sign-in comes back to it) and its scope; the layout only draws the frame.
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
-  const user = await requireUser();
+  const user = await currentUser();
+  if (!user) return <>{children}</>;
   const demo = await demoDataLoaded();
   const t = await getTranslations("app");
   return (

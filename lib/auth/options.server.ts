@@ -37,6 +37,14 @@ export function authOptions(): Promise<NextAuthOptions> {
       session: { strategy: "jwt", maxAge },
       jwt: { maxAge },
       pages: { signIn: "/login", error: "/login" },
+      // The public URL is taken from the request's Host header; no need to warn about NEXTAUTH_URL.
+      logger: {
+        warn: (code) => {
+          if (code !== "NEXTAUTH_URL") console.warn(`[next-auth] ${code}`);
+        },
+        error: (code, metadata) => console.error(`[next-auth] ${code}`, metadata),
+        debug: () => {},
+      },
       providers: [
         CredentialsProvider({
           id: "credentials",

@@ -3,6 +3,7 @@
 import "server-only";
 import { getServerSession } from "next-auth";
 import { redirect } from "next/navigation";
+import { cookies } from "next/headers";
 import { authOptions } from "./options.server";
 import { prisma } from "../db.server";
 import type { Role, UnitLevel, UnitType } from "../generated/prisma/enums";
@@ -28,6 +29,9 @@ export interface SessionUser {
 }
 
 export async function currentUser(): Promise<SessionUser | null> {
+  // Read the request first: this makes every page that asks for the user dynamic, so `next build`
+  // never tries to prerender it (and never opens the database).
+  await cookies();
   const session = await getServerSession(await authOptions());
   const id = session?.user?.id;
   if (typeof id !== "number") return null;

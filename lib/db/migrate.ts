@@ -42,16 +42,16 @@ export function scriptMatchesChecksum(script: string, checksum: string): boolean
   );
 }
 
-export const DEFAULT_MIGRATIONS_DIR = path.join(process.cwd(), "prisma", "migrations");
+export const DEFAULT_MIGRATIONS_DIR = path.join(/*turbopackIgnore: true*/ process.cwd(), "prisma", "migrations");
 
 export function readMigrations(dir = DEFAULT_MIGRATIONS_DIR): LocalMigration[] {
-  if (!existsSync(dir)) throw new Error(`Không tìm thấy thư mục migrations: ${dir}`);
-  return readdirSync(dir)
-    .filter((n) => statSync(path.join(dir, n)).isDirectory())
+  if (!existsSync(/*turbopackIgnore: true*/ dir)) throw new Error(`Không tìm thấy thư mục migrations: ${dir}`);
+  return readdirSync(/*turbopackIgnore: true*/ dir)
+    .filter((n) => statSync(/*turbopackIgnore: true*/ path.join(dir, n)).isDirectory())
     .sort()
-    .filter((n) => existsSync(path.join(dir, n, "migration.sql")))
+    .filter((n) => existsSync(/*turbopackIgnore: true*/ path.join(dir, n, "migration.sql")))
     .map((name) => {
-      const script = readFileSync(path.join(dir, name, "migration.sql"), "utf8");
+      const script = readFileSync(/*turbopackIgnore: true*/ path.join(dir, name, "migration.sql"), "utf8");
       return { name, script, checksum: checksumOf(script) };
     });
 }
@@ -85,7 +85,12 @@ export async function migrate(
   const result: MigrationResult = { applied: [], alreadyApplied: [], warnings: [] };
   const useLock = sql.kind === "postgres";
   // Session-level advisory locks need one connection: run everything in a transaction-scoped lock.
-  await sql.exec(CREATE_MIGRATIONS_TABLE);
+  // Under the lock too: two CREATE TABLE IF NOT EXISTS racing on an empty database collide
+  // ("duplicate key value violates unique constraint pg_type_typname_nsp_index").
+  await sql.transaction(async (tx) => {
+    if (useLock) await tx.query(`SELECT pg_advisory_xact_lock(${LOCK_KEY})`);
+    await tx.exec(CREATE_MIGRATIONS_TABLE);
+  });
   const rows = await sql.query<AppliedRow>(
     `SELECT migration_name, checksum, finished_at, rolled_back_at FROM "_prisma_migrations" ORDER BY started_at`,
   );

@@ -10,7 +10,7 @@ import type { UnitType } from "../generated/prisma/enums";
 
 export const NATION_CODE = "VN";
 export const REFERENCE_VALID_FROM = new Date("2025-07-01T00:00:00Z");
-export const REFERENCE_CSV = path.join(process.cwd(), "prisma", "reference", "vn-admin-units-2025.csv");
+export const REFERENCE_CSV = path.join(/*turbopackIgnore: true*/ process.cwd(), "prisma", "reference", "vn-admin-units-2025.csv");
 
 export interface ReferenceRow {
   level: "province" | "commune";
@@ -32,7 +32,7 @@ export const padProvince = (c: string) => c.trim().padStart(2, "0");
 export const padCommune = (c: string) => c.trim().padStart(5, "0");
 
 export function readReferenceUnits(file = REFERENCE_CSV): ReferenceRow[] {
-  const records = parse(readFileSync(file, "utf8"), { columns: true, skip_empty_lines: true, trim: true }) as Record<
+  const records = parse(readFileSync(/*turbopackIgnore: true*/ file, "utf8"), { columns: true, skip_empty_lines: true, trim: true }) as Record<
     string,
     string
   >[];

@@ -1,0 +1,311 @@
+// Checks on a unit's quarterly figures at entry (domain.md, "Data quality rules worth enforcing at
+// entry"). Used on the server (the zod schema guards the JSON API) and mirrored in the browser (the
+// form parses what the officer types with parseVnInteger, then runs checkFigures for live feedback).
+// Pure: no database, no React, no Next.
+//
+// Numbers in messages are Vietnamese-style (13.624, 25,0%). All user-facing text lives in
+// VALIDATION_MESSAGES_VI so another language can be swapped in (every function takes a `messages`
+// argument defaulting to it).
+
+import { z } from "zod";
+import { formatNumber, formatPercent } from "../format";
+import { METRIC_KEYS, METRICS, type Figures, type IndicatorKey, type MetricKey } from "./metrics";
+
+// ---------------------------------------------------------------------------------------------
+// Labels
+
+export const METRIC_LABELS_VI: Record<MetricKey, { label: string; unit: "người" | "đồng" }> = {
+  labourForce: { label: "Lực lượng lao động trong độ tuổi", unit: "người" },
+  population: { label: "Dân số", unit: "người" },
+  retirementAgePopulation: { label: "Số người sau độ tuổi nghỉ hưu", unit: "người" },
+  bhxhCompulsory: { label: "Số người tham gia BHXH bắt buộc", unit: "người" },
+  bhxhVoluntary: { label: "Số người tham gia BHXH tự nguyện", unit: "người" },
+  bhxhVoluntaryInformal: { label: "Trong đó: nông dân, lao động khu vực phi chính thức", unit: "người" },
+  bhtn: { label: "Số người tham gia BHTN", unit: "người" },
+  bhyt: { label: "Số người tham gia BHYT", unit: "người" },
+  pensionRecipients: { label: "Số người hưởng lương hưu, trợ cấp BHXH hằng tháng", unit: "người" },
+  amountDue: { label: "Số phải thu", unit: "đồng" },
+  amountCollected: { label: "Số đã thu", unit: "đồng" },
+  latePayments: { label: "Số tiền chậm đóng", unit: "đồng" },
+};
+
+export const METRIC_LABELS_EN: Record<MetricKey, { label: string; unit: "people" | "VND" }> = {
+  labourForce: { label: "Working-age labour force", unit: "people" },
+  population: { label: "Population", unit: "people" },
+  retirementAgePopulation: { label: "People past retirement age", unit: "people" },
+  bhxhCompulsory: { label: "Compulsory social insurance participants", unit: "people" },
+  bhxhVoluntary: { label: "Voluntary social insurance participants", unit: "people" },
+  bhxhVoluntaryInformal: { label: "Of which: farmers and informal-sector workers", unit: "people" },
+  bhtn: { label: "Unemployment insurance participants", unit: "people" },
+  bhyt: { label: "Health insurance participants", unit: "people" },
+  pensionRecipients: { label: "Pension and monthly social insurance benefit recipients", unit: "people" },
+  amountDue: { label: "Amount due", unit: "VND" },
+  amountCollected: { label: "Amount collected", unit: "VND" },
+  latePayments: { label: "Late payments", unit: "VND" },
+};
+
+export const INDICATOR_LABELS_VI: Record<IndicatorKey, string> = {
+  bhxhCoverage: "Tỷ lệ tham gia BHXH",
+  compulsoryCoverage: "Tỷ lệ tham gia BHXH bắt buộc",
+  voluntaryCoverage: "Tỷ lệ tham gia BHXH tự nguyện",
+  informalVoluntaryCoverage: "Tỷ lệ nông dân, lao động khu vực phi chính thức tham gia BHXH tự nguyện",
+  bhtnCoverage: "Tỷ lệ tham gia BHTN",
+  bhytCoverage: "Tỷ lệ bao phủ BHYT",
+  pensionCoverage: "Tỷ lệ người hưởng lương hưu, trợ cấp BHXH hằng tháng",
+  latePaymentRate: "Tỷ lệ chậm đóng",
+  revenueCompletion: "Tỷ lệ hoàn thành kế hoạch thu",
+};
+
+export const INDICATOR_LABELS_EN: Record<IndicatorKey, string> = {
+  bhxhCoverage: "Social insurance coverage",
+  compulsoryCoverage: "Compulsory social insurance coverage",
+  voluntaryCoverage: "Voluntary social insurance coverage",
+  informalVoluntaryCoverage: "Farmers and informal workers in voluntary social insurance",
+  bhtnCoverage: "Unemployment insurance coverage",
+  bhytCoverage: "Health insurance coverage",
+  pensionCoverage: "Pension and monthly benefit coverage",
+  latePaymentRate: "Late-payment rate",
+  revenueCompletion: "Revenue plan completion",
+};
+
+// ---------------------------------------------------------------------------------------------
+// Limits
+
+/** Sane upper bound for a head count: above Viet Nam's population (~101 million). */
+export const MAX_PEOPLE = 150_000_000;
+/**
+ * Sane upper bound for an amount of money (VND). NOTE: 10^16 is above Number.MAX_SAFE_INTEGER
+ * (9.007.199.254.740.991), so amounts between the two cannot be carried exactly by a JSON number and
+ * are rejected as "too large to store exactly" (zod's `.int()` enforces the safe range). The effective
+ * ceiling for money is therefore ~9×10^15 VND, still thousands of times the national yearly revenue.
+ */
+export const MAX_VND = 10 ** 16;
+
+export const maxFor = (key: MetricKey): number => (METRICS[key].unit === "vnd" ? MAX_VND : MAX_PEOPLE);
+
+/** A metric that drops by MORE than this fraction from the previous quarter needs confirming. */
+export const DROP_WARNING_THRESHOLD = 0.2;
+
+// ---------------------------------------------------------------------------------------------
+// Messages (Vietnamese). Swap the whole object to change language.
+
+const n = (v: number) => formatNumber(v, "vi");
+const unitVi = (key: MetricKey) => METRIC_LABELS_VI[key].unit;
+/** The label as a subject in a sentence: "Trong đó: nông dân…" → "Nông dân…". */
+const fieldVi = (key: MetricKey) => {
+  const label = METRIC_LABELS_VI[key].label.replace(/^Trong đó:\s*/, "");
+  return label.charAt(0).toUpperCase() + label.slice(1);
+};
+
+/**
+ * Percentage of a drop with one decimal, or more decimals when one would show the threshold itself
+ * (a 20,04% drop warns, and "Giảm 20,0%" would look like it should not have).
+ */
+function dropPercent(drop: number): string {
+  let digits = 1;
+  while (digits < 4 && Number(drop.toFixed(digits + 2)) <= DROP_WARNING_THRESHOLD) digits++;
+  return formatPercent(drop, "vi", digits);
+}
+
+export const VALIDATION_MESSAGES_VI = {
+  // parseVnInteger
+  negative: "Số liệu không được âm.",
+  notInteger: "Nhập số nguyên, dấu chấm ngăn cách hàng nghìn, ví dụ 13.624.",
+  notANumber: "Chỉ nhập chữ số, dấu chấm ngăn cách hàng nghìn, ví dụ 13.624.",
+  tooLargeInput: "Số quá lớn, vui lòng kiểm tra lại.",
+
+  // figuresSchema
+  notObject: "Số liệu (figures) phải là một đối tượng, mỗi khóa là một chỉ tiêu.",
+  unknownKeys: (keys: readonly string[]) =>
+    `Trường không hợp lệ: ${keys.join(", ")}. Chỉ chấp nhận: ${METRIC_KEYS.join(", ")}.`,
+  wrongType: (key: MetricKey, input: unknown) =>
+    typeof input === "string"
+      ? `${fieldVi(key)}: phải là số, không phải chuỗi (ví dụ 13624, không phải "13.624").`
+      : `${fieldVi(key)}: phải là số hoặc null.`,
+  notWhole: (key: MetricKey) => `${fieldVi(key)}: phải là số nguyên.`,
+  negativeField: (key: MetricKey) => `${fieldVi(key)}: không được âm.`,
+  tooBig: (key: MetricKey) => `${fieldVi(key)}: không được vượt quá ${n(maxFor(key))} ${unitVi(key)}.`,
+  unsafe: (key: MetricKey) =>
+    `${fieldVi(key)}: số quá lớn để lưu chính xác (tối đa ${n(Number.MAX_SAFE_INTEGER)} ${unitVi(key)}).`,
+
+  // checkFigures: errors
+  informalGtVoluntary: (informal: number, voluntary: number) =>
+    `Số nông dân, lao động phi chính thức (${n(informal)}) không được lớn hơn số người tham gia BHXH tự nguyện (${n(voluntary)}).`,
+  bhtnGtCompulsory: (bhtn: number, compulsory: number) =>
+    `Số người tham gia BHTN (${n(bhtn)}) không được lớn hơn số người tham gia BHXH bắt buộc (${n(compulsory)}).`,
+  lateGtDue: (late: number, due: number) =>
+    `Số tiền chậm đóng (${n(late)} đồng) không được lớn hơn số phải thu (${n(due)} đồng).`,
+
+  // checkFigures: warnings
+  participantsGtLabourForce: (participants: number, labourForce: number) =>
+    `Tổng số người tham gia BHXH bắt buộc và tự nguyện (${n(participants)}) lớn hơn lực lượng lao động trong độ tuổi (${n(labourForce)}): vui lòng kiểm tra lại (có thể do lao động nơi khác đến làm việc).`,
+  bhytGtPopulation: (bhyt: number, population: number) =>
+    `Số người tham gia BHYT (${n(bhyt)}) lớn hơn dân số (${n(population)}): vui lòng kiểm tra lại.`,
+  drop: (previous: number, current: number, drop: number) =>
+    `Giảm ${dropPercent(drop)} so với quý trước (${n(previous)} → ${n(current)}): vui lòng kiểm tra lại.`,
+};
+
+export type ValidationMessages = typeof VALIDATION_MESSAGES_VI;
+
+// ---------------------------------------------------------------------------------------------
+// parseVnInteger: what the officer types in the form
+
+export type ParseResult = { ok: true; value: number | null } | { ok: false; message: string };
+
+/** Plain digits: "13624". */
+const PLAIN = /^\d+$/;
+/** Groups of three after the first, separated by a dot or a space (incl. no-break spaces): "1.188.826", "13 624". */
+const GROUPED = /^\d{1,3}(?:[.\s]\d{3})+$/;
+/** Only digits and separators (dot, comma, space): a number, just not a whole one in our format. */
+const NUMBERISH = /^[\d.,\s]*\d[\d.,\s]*$/;
+/** A leading minus: ASCII hyphen, Unicode minus, en dash. */
+const MINUS = /^[-\u2212\u2013]/;
+
+/**
+ * Parses a whole non-negative number typed Vietnamese-style: "13.624", "13624", "1.188.826",
+ * " 13 624 ". Empty (or blank) input is `null` = not entered. A comma is the Vietnamese decimal
+ * separator, so "13,5" and "13,624" are decimals, rejected; a dot must group exactly three digits,
+ * so "13.5" is rejected too rather than silently read as 135.
+ */
+export function parseVnInteger(input: string, messages: ValidationMessages = VALIDATION_MESSAGES_VI): ParseResult {
+  const s = (input ?? "").trim();
+  if (s === "") return { ok: true, value: null };
+
+  if (MINUS.test(s)) {
+    const rest = s.slice(1).trim();
+    return { ok: false, message: NUMBERISH.test(rest) ? messages.negative : messages.notANumber };
+  }
+  if (!PLAIN.test(s) && !GROUPED.test(s)) {
+    return { ok: false, message: NUMBERISH.test(s) ? messages.notInteger : messages.notANumber };
+  }
+
+  const digits = s.replace(/[.\s]/g, "").replace(/^0+(?=\d)/, "");
+  const value = Number(digits);
+  if (digits.length > 17 || !Number.isSafeInteger(value) || value > MAX_VND) {
+    return { ok: false, message: messages.tooLargeInput };
+  }
+  return { ok: true, value };
+}
+
+// ---------------------------------------------------------------------------------------------
+// figuresSchema: the `figures` object of the JSON API
+
+/**
+ * The JSON API takes numbers, not strings: API clients send 13624, not "13.624" (the form parses
+ * strings with parseVnInteger first). Keys are exactly the 12 metric keys, all optional; each value
+ * is a whole, non-negative number within the sane range for its unit, or null (= not entered).
+ */
+export function makeFiguresSchema(messages: ValidationMessages = VALIDATION_MESSAGES_VI) {
+  const field = (key: MetricKey) =>
+    z
+      .number({ error: (iss) => messages.wrongType(key, iss.input) })
+      // zod 4's .int() also rejects numbers beyond Number.MAX_SAFE_INTEGER, with code "too_big".
+      .int({ error: (iss) => (iss.code === "too_big" ? messages.unsafe(key) : messages.notWhole(key)) })
+      .min(0, { error: () => messages.negativeField(key) })
+      .max(maxFor(key), { error: () => messages.tooBig(key) })
+      .nullable()
+      .optional();
+
+  const shape = Object.fromEntries(METRIC_KEYS.map((k) => [k, field(k)])) as {
+    [K in MetricKey]: ReturnType<typeof field>;
+  };
+
+  return z.strictObject(shape, {
+    error: (iss) => (iss.code === "unrecognized_keys" ? messages.unknownKeys(iss.keys) : messages.notObject),
+  });
+}
+
+export const figuresSchema = makeFiguresSchema();
+
+// ---------------------------------------------------------------------------------------------
+// checkFigures: consistency between figures, and against the previous quarter
+
+export interface Issue {
+  path: MetricKey;
+  code: string;
+  message: string;
+}
+
+const has = (v: number | null | undefined): v is number => typeof v === "number" && Number.isFinite(v);
+
+/**
+ * Errors block saving; warnings must be confirmed by the officer. A rule only runs when every figure
+ * it compares is entered.
+ *
+ * Errors (domain rules that cannot be true):
+ * - informal voluntary > voluntary (path bhxhVoluntaryInformal: the "of which" part is the one to fix);
+ * - BHTN > compulsory BHXH (path bhtn: BHTN participants are a subset of compulsory participants);
+ * - late payments > amount due (path latePayments).
+ * Warnings (possible, e.g. commuters, people insured where they work rather than live):
+ * - compulsory + voluntary > labour force: path **labourForce**. The participant counts come from the
+ *   social-insurance agency's records, while the labour force is an estimate ("khoảng 17.934") taken
+ *   from statistics and often stale, so it is the figure to re-check; the message names both.
+ * - BHYT > population: path **population**, for the same reason (the denominator is the estimate).
+ * - any metric dropping by MORE than DROP_WARNING_THRESHOLD (20%) from the previous quarter: one
+ *   warning per metric, path = that metric. Exactly 20% is not a warning. A rise never warns.
+ */
+export function checkFigures(
+  figures: Figures,
+  previous?: Figures | null,
+  messages: ValidationMessages = VALIDATION_MESSAGES_VI,
+): { errors: Issue[]; warnings: Issue[] } {
+  const errors: Issue[] = [];
+  const warnings: Issue[] = [];
+  const f = figures;
+
+  if (has(f.bhxhVoluntaryInformal) && has(f.bhxhVoluntary) && f.bhxhVoluntaryInformal > f.bhxhVoluntary) {
+    errors.push({
+      path: "bhxhVoluntaryInformal",
+      code: "informal_gt_voluntary",
+      message: messages.informalGtVoluntary(f.bhxhVoluntaryInformal, f.bhxhVoluntary),
+    });
+  }
+  if (has(f.bhtn) && has(f.bhxhCompulsory) && f.bhtn > f.bhxhCompulsory) {
+    errors.push({
+      path: "bhtn",
+      code: "bhtn_gt_compulsory",
+      message: messages.bhtnGtCompulsory(f.bhtn, f.bhxhCompulsory),
+    });
+  }
+  if (has(f.latePayments) && has(f.amountDue) && f.latePayments > f.amountDue) {
+    errors.push({
+      path: "latePayments",
+      code: "late_gt_due",
+      message: messages.lateGtDue(f.latePayments, f.amountDue),
+    });
+  }
+
+  if (has(f.bhxhCompulsory) && has(f.bhxhVoluntary) && has(f.labourForce)) {
+    const participants = f.bhxhCompulsory + f.bhxhVoluntary;
+    if (participants > f.labourForce) {
+      warnings.push({
+        path: "labourForce",
+        code: "participants_gt_labour_force",
+        message: messages.participantsGtLabourForce(participants, f.labourForce),
+      });
+    }
+  }
+  if (has(f.bhyt) && has(f.population) && f.bhyt > f.population) {
+    warnings.push({
+      path: "population",
+      code: "bhyt_gt_population",
+      message: messages.bhytGtPopulation(f.bhyt, f.population),
+    });
+  }
+
+  if (previous) {
+    for (const key of METRIC_KEYS) {
+      const before = previous[key];
+      const now = f[key];
+      if (!has(before) || !has(now) || before <= 0 || now >= before) continue;
+      // (before - now) / before is correctly rounded, so an exact 20% drop of integers (e.g. 35 → 28)
+      // yields the same double as the literal 0.2 and is not "more than" the threshold.
+      const drop = (before - now) / before;
+      if (drop > DROP_WARNING_THRESHOLD) {
+        warnings.push({ path: key, code: "drop_from_previous", message: messages.drop(before, now, drop) });
+      }
+    }
+  }
+
+  return { errors, warnings };
+}

@@ -1,0 +1,97 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { dbKinds, migratedDatabase, type TestDatabase } from "@/tests/helpers/db";
+import { verifyPassword } from "@/lib/auth/password";
+import { DEMO_PASSWORD } from "@/lib/demo/accounts";
+import { DEMO_DATA_VERSION, loadDemoData } from "@/lib/demo/load";
+import { DEMO_SETTING, getSetting, isDemoLoaded } from "@/lib/db/settings";
+
+describe.each(dbKinds)("loadDemoData on %s", (kind) => {
+  let db: TestDatabase;
+  let ms = 0;
+
+  beforeAll(async () => {
+    db = await migratedDatabase(kind);
+    expect(await isDemoLoaded(db.prisma)).toBe(false);
+    const t0 = Date.now();
+    await loadDemoData(db);
+    ms = Date.now() - t0;
+    console.info(`loadDemoData on ${kind}: ${ms} ms`);
+  });
+
+  afterAll(async () => {
+    await db?.destroy();
+  });
+
+  it("loads quickly", () => {
+    expect(ms).toBeLessThan(20_000);
+  });
+
+  it("covers both tenants in full", async () => {
+    const province = async (code: string) =>
+      (await db.prisma.unit.findFirstOrThrow({ where: { code, level: "PROVINCE" } })).id;
+    const hp = await province("31");
+    const hue = await province("46");
+    expect(await db.prisma.unit.count({ where: { level: "COMMUNE", tenantId: hp } })).toBe(114);
+    expect(await db.prisma.unit.count({ where: { level: "COMMUNE", tenantId: hue } })).toBe(40);
+    // Every commune of both tenants has reports and targets; both provinces have targets.
+    const reporting = await db.sql.query<{ n: number }>(
+      `SELECT count(DISTINCT unit_id)::int AS n FROM quarter_reports WHERE tenant_id IN ($1, $2)`,
+      [hp, hue],
+    );
+    expect(reporting[0].n).toBe(154);
+    const targeted = await db.sql.query<{ n: number }>(
+      `SELECT count(DISTINCT unit_id)::int AS n FROM targets WHERE tenant_id IN ($1, $2)`,
+      [hp, hue],
+    );
+    expect(targeted[0].n).toBe(156);
+  });
+
+  it("creates the villages under their communes", async () => {
+    const kimThanh = await db.prisma.unit.findFirstOrThrow({ where: { code: "10804", level: "COMMUNE" } });
+    const villages = await db.prisma.unit.findMany({ where: { parentId: kimThanh.id }, orderBy: { code: "asc" } });
+    expect(villages.length).toBeGreaterThanOrEqual(8);
+    expect(villages[0]).toMatchObject({ code: "10804-01", level: "VILLAGE", type: "THON", tenantId: kimThanh.tenantId });
+    expect(villages[0].validFrom.toISOString().slice(0, 10)).toBe("2025-07-01");
+  });
+
+  it("creates the seven demo accounts with the demo password", async () => {
+    expect(await db.prisma.user.count()).toBe(7);
+    const officer = await db.prisma.user.findUniqueOrThrow({
+      where: { username: "xa.kimthanh" },
+      include: { unit: true, tenant: true },
+    });
+    expect(officer.role).toBe("COMMUNE_OFFICER");
+    expect(officer.unit?.code).toBe("10804");
+    expect(officer.tenant?.code).toBe("31");
+    expect(await verifyPassword(officer.passwordHash, DEMO_PASSWORD)).toBe(true);
+    expect(await verifyPassword(officer.passwordHash, "sai-mat-khau")).toBe(false);
+    const admin = await db.prisma.user.findUniqueOrThrow({ where: { username: "admin" } });
+    expect(admin).toMatchObject({ role: "ADMIN", tenantId: null, unitId: null });
+  });
+
+  it("records that the demo data is loaded", async () => {
+    expect(await getSetting(db.prisma, DEMO_SETTING)).toBe(DEMO_DATA_VERSION);
+    expect(DEMO_DATA_VERSION).toBe("seed-403-v1");
+  });
+
+  it("puts every row in its unit's tenant", async () => {
+    for (const table of ["quarter_reports", "targets"]) {
+      const wrong = await db.sql.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM ${table} r JOIN units u ON u.id = r.unit_id
+          WHERE r.tenant_id IS DISTINCT FROM u.tenant_id`,
+      );
+      expect(wrong[0].n, table).toBe(0);
+    }
+  });
+
+  it("stores the seed figures and money as exact numbers", async () => {
+    const r = await db.prisma.quarterReport.findFirstOrThrow({
+      where: { unit: { code: "11242" }, year: 2025, quarter: 3, kind: "ACTUAL" },
+    });
+    expect(r).toMatchObject({ labourForce: 17934, bhxhCompulsory: 8561, bhxhVoluntary: 961, bhtn: 7915, status: "APPROVED" });
+    expect(typeof r.amountDue).toBe("bigint");
+    expect(
+      await db.prisma.quarterReport.count({ where: { unit: { code: "10804" }, year: 2026, quarter: 3 } }),
+    ).toBe(0);
+  });
+});
