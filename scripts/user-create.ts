@@ -53,7 +53,7 @@ async function main() {
       },
     }));
   } catch (e) {
-    throw new UserInputError([(e as Error).message, USAGE]);
+    throw new UserInputError([`Tham số không hợp lệ: ${(e as Error).message}`, USAGE]);
   }
   if (values.help || !values.username || !values.role || !values["full-name"]) {
     console.log(USAGE);

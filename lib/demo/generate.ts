@@ -423,7 +423,22 @@ function figuresAt(m: CommuneModel, t: number): DemoFigures {
 }
 
 function seriesOf(m: CommuneModel): DemoFigures[] {
-  return Array.from({ length: T }, (_, t) => figuresAt(m, t));
+  const flows = Array.from({ length: T }, (_, t) => figuresAt(m, t));
+  // Money is reported year-to-date (lũy kế từ đầu năm): each year's quarterly amounts due and
+  // collected add up. Late payments are a stock at the quarter's end, kept at the same share of
+  // the amount due (the national rule compares them with the amount due).
+  let due = 0;
+  let collected = 0;
+  return flows.map((f, t) => {
+    if (t % 4 === 0) {
+      due = 0;
+      collected = 0;
+    }
+    const lateShare = Number(f.latePayments) / Number(f.amountDue);
+    due += Number(f.amountDue);
+    collected += Number(f.amountCollected);
+    return { ...f, amountDue: vnd(due), amountCollected: vnd(collected), latePayments: vnd(due * lateShare) };
+  });
 }
 
 /**
@@ -518,9 +533,10 @@ function reportsOf(m: CommuneModel, series: DemoFigures[], current: CurrentStatu
     const rng = rngFor(m.tenant, m.commune.code, "estimate", year);
     const q3 = series[periodIndex(year, 3)];
     const up = (x: number, lo: number, hi: number) => round(x * (1 + rng.range(lo, hi)));
-    // Money: the amount due up 1–4%; collected and late keep Q3's shares of it.
+    // Money (year-to-date): the fourth quarter adds about a third of the first nine months;
+    // collected and late keep Q3's shares of the amount due.
     const dueQ3 = Number(q3.amountDue);
-    const due = dueQ3 * (1 + rng.range(0.01, 0.04));
+    const due = dueQ3 * (4 / 3) * (1 + rng.range(0, 0.03));
     const bhxhCompulsory = up(q3.bhxhCompulsory, 0.01, 0.025);
     const bhxhVoluntary = up(q3.bhxhVoluntary, 0.01, 0.025);
     const population = up(q3.population, 0, 0.002);
@@ -565,7 +581,7 @@ function outlook(m: CommuneModel, series: DemoFigures[], year: number): Outlook 
   const years = year - 2025;
   const lfGrowth = m.shape.paths.labourForce[END_2025] / m.shape.paths.labourForce[END_2025 - 4]; // last 4 quarters
   const popGrowth = m.shape.paths.population[END_2025] / m.shape.paths.population[END_2025 - 4];
-  const due2025 = [4, 5, 6, 7].reduce((s, t) => s + Number(series[t].amountDue), 0);
+  const due2025 = Number(series[END_2025].amountDue); // year-to-date at 31/12 = the whole year
   return {
     labourForce: end.labourForce * Math.pow(lfGrowth, years),
     population: end.population * Math.pow(popGrowth, years),
