@@ -425,8 +425,8 @@ function figuresAt(m: CommuneModel, t: number): DemoFigures {
 function seriesOf(m: CommuneModel): DemoFigures[] {
   const flows = Array.from({ length: T }, (_, t) => figuresAt(m, t));
   // Money is reported year-to-date (lũy kế từ đầu năm): each year's quarterly amounts due and
-  // collected add up. Late payments are a stock at the quarter's end, kept at the same share of
-  // the amount due (the national rule compares them with the amount due).
+  // collected add up. Late payments are a stock at the quarter's end that does not restart in
+  // January: a share of the average quarterly amount due over the last four quarters.
   let due = 0;
   let collected = 0;
   return flows.map((f, t) => {
@@ -435,9 +435,11 @@ function seriesOf(m: CommuneModel): DemoFigures[] {
       collected = 0;
     }
     const lateShare = Number(f.latePayments) / Number(f.amountDue);
+    const recent = flows.slice(Math.max(0, t - 3), t + 1);
+    const avgQuarterDue = recent.reduce((s, x) => s + Number(x.amountDue), 0) / recent.length;
     due += Number(f.amountDue);
     collected += Number(f.amountCollected);
-    return { ...f, amountDue: vnd(due), amountCollected: vnd(collected), latePayments: vnd(due * lateShare) };
+    return { ...f, amountDue: vnd(due), amountCollected: vnd(collected), latePayments: vnd(avgQuarterDue * lateShare) };
   });
 }
 

@@ -127,7 +127,8 @@ describe("demo data generator", () => {
       const collected = Number(r.amountCollected) / due;
       const late = Number(r.latePayments) / due;
       check(collected >= 0.945 && collected <= 1.015, r, `collected ${collected.toFixed(3)} of due`);
-      check(late >= 0.0095 && late <= 0.0505, r, `late ${late.toFixed(4)} of due`);
+      // Late payments are a stock; the amount due is year-to-date: their ratio shrinks over the year.
+      check(late >= 0.002 && late <= 0.06, r, `late ${late.toFixed(4)} of due`);
     }
     expect(problems).toEqual([]);
   });

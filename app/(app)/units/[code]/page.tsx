@@ -8,8 +8,29 @@ import { formatDate } from "@/lib/format";
 import { toLocale } from "@/lib/i18n/config";
 import { UnitList } from "@/components/UnitList";
 import { toListItems } from "@/components/unit-list-items";
+import { canEditFigures, dashboardOf, trendOf, yearReportsOf } from "@/lib/data/figures.server";
+import { currentPeriod, lastEndedPeriod, MIN_YEAR, type Period } from "@/lib/domain/period";
+import { INDICATOR_KEYS } from "@/lib/domain/metrics";
+import { indicatorLabel } from "@/lib/i18n/labels";
+import { Dashboard } from "@/components/figures/Dashboard";
+import { PeriodPicker } from "@/components/figures/PeriodPicker";
+import { QuarterList } from "@/components/figures/QuarterList";
+import { TrendChart, type TrendRow } from "@/components/figures/TrendChart";
 
-type Props = { params: Promise<{ code: string }> };
+type Props = {
+  params: Promise<{ code: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
+
+/** ?year=&quarter= from the URL, within 2024..this year; the last ended quarter by default. */
+function chosenPeriod(sp: Record<string, string | string[] | undefined>, now = new Date()): Period {
+  const def = lastEndedPeriod(now);
+  const y = Number(sp.year);
+  const q = Number(sp.quarter);
+  const year = Number.isInteger(y) && y >= MIN_YEAR && y <= currentPeriod(now).year ? y : def.year;
+  const quarter = Number.isInteger(q) && q >= 1 && q <= 4 ? q : year === def.year ? def.quarter : 4;
+  return { year, quarter };
+}
 
 async function load(rawCode: string) {
   let code: string;
@@ -28,8 +49,9 @@ export async function generateMetadata({ params }: Props) {
   return { title: unit?.name ?? code };
 }
 
-export default async function UnitPage({ params }: Props) {
+export default async function UnitPage({ params, searchParams }: Props) {
   const { code } = await params;
+  const period = chosenPeriod(await searchParams);
   const user = await requireUser(`/units/${code}`);
   const unit = await load(code);
   if (!unit) notFound();
@@ -46,6 +68,20 @@ export default async function UnitPage({ params }: Props) {
     p = parent.parentId;
   }
   const parent = ancestors.at(-1) ?? null;
+  const unitRef = { id: unit.id, code: unit.code, name: unit.name, level: unit.level, parentId: unit.parentId, tenantId: unit.tenantId };
+  const canEdit = canEditFigures(user, unitRef);
+  const years = Array.from({ length: currentPeriod().year - 2024 + 1 }, (_, i) => 2024 + i);
+  const [view, trend, yearReports] = await Promise.all([
+    dashboardOf(unitRef, period),
+    trendOf(unitRef, Math.min(2024, period.year), period),
+    yearReportsOf(unitRef, period.year),
+  ]);
+  const trendRows: TrendRow[] = trend.map((p) => ({
+    label: `Q${p.quarter}/${p.year}`,
+    year: p.year,
+    values: p.indicators ?? {},
+    targets: Object.fromEntries(INDICATOR_KEYS.map((k) => [k, p.targets[k] ?? null])),
+  }));
   const children = await listChildren(unit.id);
   const link = (u: UnitRow) =>
     canViewUnit(user, u) ? (
@@ -104,9 +140,14 @@ export default async function UnitPage({ params }: Props) {
         </dl>
       </section>
 
-      <section className="rounded-lg border border-dashed border-slate-300 bg-white p-5 text-sm text-slate-500">
-        {t("unit.figuresSoon")}
-      </section>
+      <div className="flex flex-wrap items-end justify-between gap-3">
+        <PeriodPicker year={period.year} quarter={period.quarter} years={years} />
+      </div>
+      <Dashboard view={view} locale={locale} />
+      {unit.level !== "VILLAGE" && (
+        <TrendChart rows={trendRows} options={INDICATOR_KEYS.map((k) => ({ key: k, label: indicatorLabel(k, locale) }))} />
+      )}
+      {unit.level !== "VILLAGE" && <QuarterList data={yearReports} unitCode={unit.code} canEdit={canEdit} locale={locale} />}
 
       <section className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
         <h2 className="mb-3 text-lg font-semibold">{t("unit.children", { count: children.length })}</h2>

@@ -1,0 +1,102 @@
+import { forbidden, notFound } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
+import Link from "next/link";
+import { requireUser } from "@/lib/auth/session.server";
+import { unitCodeSchema, findUnitByCode } from "@/lib/data/units.server";
+import { canViewUnit } from "@/lib/auth/roles";
+import { canEditFigures, reportOf, targetsOf } from "@/lib/data/figures.server";
+import { estimateOpen, isFuturePeriod, lastEndedPeriod, previousPeriod, quarterEnd, MIN_YEAR, MAX_YEAR } from "@/lib/domain/period";
+import { formatDate } from "@/lib/format";
+import { toLocale } from "@/lib/i18n/config";
+import { QuarterForm } from "@/components/figures/QuarterForm";
+
+type Props = {
+  params: Promise<{ code: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
+
+export async function generateMetadata() {
+  const t = await getTranslations("figures");
+  return { title: t("enter") };
+}
+
+export default async function ReportPage({ params, searchParams }: Props) {
+  const { code } = await params;
+  const sp = await searchParams;
+  const user = await requireUser(`/units/${code}/report`);
+  const clean = (() => {
+    try {
+      return decodeURIComponent(code);
+    } catch {
+      return "";
+    }
+  })();
+  const unit = unitCodeSchema.safeParse(clean).success ? await findUnitByCode(clean) : null;
+  if (!unit) notFound();
+  if (!canViewUnit(user, unit)) forbidden();
+  const ref = { id: unit.id, code: unit.code, name: unit.name, level: unit.level, parentId: unit.parentId, tenantId: unit.tenantId };
+  // Only the commune's own officer enters its figures; everyone else reads them on the unit page.
+  if (!canEditFigures(user, ref)) forbidden();
+
+  const t = await getTranslations("figures");
+  const locale = toLocale(await getLocale());
+  const def = lastEndedPeriod();
+  const y = Number(sp.year);
+  const q = Number(sp.quarter);
+  const year = Number.isInteger(y) && y >= MIN_YEAR && y <= MAX_YEAR ? y : def.year;
+  const kind = sp.kind === "estimate" ? "estimate" : "actual";
+  const quarter = kind === "estimate" ? 4 : Number.isInteger(q) && q >= 1 && q <= 4 ? q : def.quarter;
+
+  const back = (
+    <Link href={`/units/${encodeURIComponent(unit.code)}`} className="text-brand-700 hover:underline">
+      {t("form.back")}
+    </Link>
+  );
+  if (kind === "actual" && isFuturePeriod({ year, quarter })) {
+    return (
+      <div className="space-y-3" data-testid="period-closed">
+        <p className="rounded bg-amber-50 px-3 py-2">{`Quý ${quarter}/${year} chưa bắt đầu: chưa thể nhập số liệu.`}</p>
+        {back}
+      </div>
+    );
+  }
+  if (kind === "estimate" && !estimateOpen(year)) {
+    return (
+      <div className="space-y-3" data-testid="period-closed">
+        <p className="rounded bg-amber-50 px-3 py-2">{`Ước thực hiện năm ${year} chỉ nhập được từ quý 3/${year}.`}</p>
+        {back}
+      </div>
+    );
+  }
+
+  const [report, prev, targets] = await Promise.all([
+    reportOf(ref, { year, quarter }, kind),
+    kind === "estimate" ? reportOf(ref, { year, quarter: 3 }, "actual") : reportOf(ref, previousPeriod({ year, quarter }), "actual"),
+    targetsOf(ref, year),
+  ]);
+
+  return (
+    <div className="space-y-4">
+      <div>
+        <p className="text-sm text-slate-500">{unit.name}</p>
+        <h1 className="text-2xl font-semibold" data-testid="form-title">
+          {kind === "estimate" ? t("form.titleEstimate", { year }) : t("form.title", { q: quarter, year })}
+        </h1>
+        <p className="mt-1 text-sm text-slate-600">{t("form.intro", { date: formatDate(quarterEnd(year, quarter), locale) })}</p>
+      </div>
+      <QuarterForm
+        key={`${year}-${quarter}-${kind}`}
+        unitCode={unit.code}
+        unitName={unit.name}
+        year={year}
+        quarter={quarter}
+        kind={kind}
+        initial={report?.figures ?? null}
+        status={report?.status ?? null}
+        version={report?.version ?? null}
+        previous={prev?.figures ?? null}
+        targets={Object.fromEntries(Object.entries(targets).map(([k, v]) => [k, v.value]))}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,22 @@
+import { apiRoute, readJson } from "@/lib/api/route.server";
+import { kindFromQuery } from "@/lib/api/query";
+import { ServiceError, MSG } from "@/lib/figures/errors";
+import { periodSchema, readReport, saveQuarter, unitForActor } from "@/lib/figures/service";
+
+type Params = { code: string; year: string; quarter: string };
+
+// GET one quarter's report (or ?kind=estimate).
+export const GET = apiRoute<Params>(async ({ req, params, actor, prisma }) => {
+  const unit = await unitForActor(prisma, actor, params.code);
+  const p = periodSchema.safeParse(params);
+  if (!p.success) throw new ServiceError(422, MSG.invalid, p.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })));
+  const report = await readReport(prisma, unit.id, p.data, kindFromQuery(new URL(req.url)));
+  if (!report) throw new ServiceError(404, `Chưa có số liệu quý ${p.data.quarter}/${p.data.year} của ${unit.name}.`);
+  return report;
+});
+
+// PUT { figures, kind?, confirmWarnings?, submit? }: save the quarter (a draft, or submitted).
+export const PUT = apiRoute<Params>(async ({ req, params, actor, prisma }) => {
+  const body = await readJson(req);
+  return saveQuarter(prisma, actor, { unitCode: params.code, year: params.year, quarter: params.quarter, body });
+});

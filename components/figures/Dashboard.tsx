@@ -1,0 +1,136 @@
+import { getTranslations } from "next-intl/server";
+import type { IndicatorsView } from "@/lib/figures/service";
+import { INDICATOR_KEYS, METRIC_KEYS, METRICS } from "@/lib/domain/metrics";
+import { STATUS_THRESHOLDS } from "@/lib/domain/indicators";
+import { YEAR_TO_DATE_METRICS, quarterEnd } from "@/lib/domain/period";
+import { formatDate, formatNumber, formatPercent } from "@/lib/format";
+import type { Locale } from "@/lib/i18n/config";
+import { indicatorLabel, metricLabel } from "@/lib/i18n/labels";
+import { StatusBadge } from "./StatusBadge";
+
+function Th({ children, right }: { children?: React.ReactNode; right?: boolean }) {
+  return <th className={`border-b border-slate-200 px-3 py-2 font-medium text-slate-600 ${right ? "text-right" : "text-left"}`}>{children}</th>;
+}
+
+/** Each indicator and figure of the period beside its target for the year. */
+export async function Dashboard({ view, locale }: { view: IndicatorsView; locale: Locale }) {
+  const t = await getTranslations("figures");
+  const hasFigures = METRIC_KEYS.some((k) => view.figures[k] !== null);
+  // "No target" when none is set; "no figures" when a target exists but nothing to compare yet.
+  const statusLabel = (k: string) =>
+    view.targets[k] !== undefined && (view.statuses[k] ?? "none") === "none" ? t("status.noData") : t(`status.${view.statuses[k] ?? "none"}`);
+  const target = (k: string, percent: boolean) =>
+    view.targets[k] === undefined ? "—" : percent ? formatPercent(view.targets[k], locale) : formatNumber(view.targets[k], locale);
+  const sourceOf = (k: string) => view.targetDetails[k]?.source ?? undefined;
+
+  return (
+    <section className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm" data-testid="dashboard">
+      <div className="mb-3 flex flex-wrap items-baseline gap-x-4 gap-y-1">
+        <h2 className="text-lg font-semibold">{t("dashboard", { year: view.year })}</h2>
+        <span className="text-sm text-slate-600" data-testid="dashboard-date">
+          {view.kind === "estimate" ? t("estimate", { year: view.year }) : t("asAt", { date: formatDate(quarterEnd(view.year, view.quarter), locale) })}
+        </span>
+        {view.unit.level === "COMMUNE" && (
+          <span className="text-sm" data-testid="report-status">
+            {t(`reportStatus.${view.status ?? "NONE"}`)}
+          </span>
+        )}
+      </div>
+      {view.aggregate && (
+        <p className="mb-3 text-sm text-slate-600" data-testid="aggregate-note">
+          {t("aggregateNote", view.aggregate)}
+        </p>
+      )}
+      {view.unit.level === "VILLAGE" && <p className="mb-3 text-sm text-slate-600">{t("villageNote")}</p>}
+      {!hasFigures && view.unit.level !== "VILLAGE" && (
+        <p className="mb-3 rounded bg-slate-50 px-3 py-2 text-sm text-slate-600" data-testid="no-figures">
+          {t("noFigures")}
+        </p>
+      )}
+
+      <div className="overflow-x-auto">
+        <table className="w-full min-w-[40rem] text-sm" data-testid="indicator-table">
+          <caption className="mb-1 text-left font-medium">{t("indicators")}</caption>
+          <thead>
+            <tr>
+              <Th>{t("colIndicator")}</Th>
+              <Th right>{t("colValue")}</Th>
+              <Th right>{t("colTarget")}</Th>
+              <Th right>{t("colAttainment")}</Th>
+              <Th>{t("colStatus")}</Th>
+            </tr>
+          </thead>
+          <tbody>
+            {INDICATOR_KEYS.map((k) => (
+              <tr key={k} data-key={k} className="border-b border-slate-100">
+                <td className="px-3 py-1.5">{indicatorLabel(k, locale)}</td>
+                <td className="px-3 py-1.5 text-right font-semibold tabular-nums" data-cell="value">
+                  {formatPercent(view.indicators[k], locale)}
+                </td>
+                <td className="px-3 py-1.5 text-right tabular-nums" title={sourceOf(k)} data-cell="target">
+                  {target(k, true)}
+                </td>
+                <td className="px-3 py-1.5 text-right tabular-nums" data-cell="attainment">
+                  {formatPercent(view.attainment[k] ?? null, locale)}
+                </td>
+                <td className="px-3 py-1.5">
+                  <StatusBadge status={view.statuses[k] ?? "none"} label={statusLabel(k)} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+
+        <table className="mt-6 w-full min-w-[40rem] text-sm" data-testid="count-table">
+          <caption className="mb-1 text-left font-medium">{t("counts")}</caption>
+          <thead>
+            <tr>
+              <Th>{t("colMetric")}</Th>
+              <Th right>{t("colValue")}</Th>
+              <Th right>{t("colTarget")}</Th>
+              <Th right>{t("colAttainment")}</Th>
+              <Th>{t("colStatus")}</Th>
+            </tr>
+          </thead>
+          <tbody>
+            {METRIC_KEYS.map((k) => (
+              <tr key={k} data-key={k} className="border-b border-slate-100">
+                <td className="px-3 py-1.5">
+                  {metricLabel(k, locale)}{" "}
+                  <span className="text-xs text-slate-500">
+                    ({METRICS[k].unit === "vnd" ? t("vnd") : t("people")}
+                    {YEAR_TO_DATE_METRICS.includes(k) ? `, ${t("ytd")}` : ""})
+                  </span>
+                </td>
+                <td className="px-3 py-1.5 text-right font-semibold tabular-nums" data-cell="value">
+                  {formatNumber(view.figures[k], locale)}
+                </td>
+                <td className="px-3 py-1.5 text-right tabular-nums" title={sourceOf(k)} data-cell="target">
+                  {target(k, false)}
+                </td>
+                <td className="px-3 py-1.5 text-right tabular-nums" data-cell="attainment">
+                  {view.targets[k] === undefined ? "—" : formatPercent(view.attainment[k] ?? null, locale)}
+                </td>
+                <td className="px-3 py-1.5">
+                  {view.targets[k] !== undefined && <StatusBadge status={view.statuses[k] ?? "none"} label={statusLabel(k)} />}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <p className="mt-3 text-xs text-slate-500">
+        {t("statusLegend", {
+          attained: formatPercent(STATUS_THRESHOLDS.attained, locale, 0),
+          close: formatPercent(STATUS_THRESHOLDS.close, locale, 0),
+        })}
+        {Object.values(view.targetDetails).some((d) => d.source) && (
+          <>
+            {" · "}
+            {t("source")}: {[...new Set(Object.values(view.targetDetails).map((d) => d.source).filter(Boolean))].join(", ")}
+          </>
+        )}
+      </p>
+    </section>
+  );
+}

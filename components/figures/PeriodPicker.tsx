@@ -1,0 +1,33 @@
+import { getTranslations } from "next-intl/server";
+
+// A plain GET form: works without JavaScript, and the period is in the URL (shareable).
+export async function PeriodPicker({ year, quarter, years }: { year: number; quarter: number; years: number[] }) {
+  const t = await getTranslations("figures");
+  return (
+    <form method="get" className="flex flex-wrap items-end gap-2 text-sm" aria-label={t("period")} data-testid="period-picker">
+      <label className="flex flex-col">
+        <span className="text-slate-500">{t("year")}</span>
+        <select name="year" defaultValue={year} className="rounded border border-slate-300 px-2 py-1">
+          {years.map((y) => (
+            <option key={y} value={y}>
+              {y}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="flex flex-col">
+        <span className="text-slate-500">{t("quarter")}</span>
+        <select name="quarter" defaultValue={quarter} className="rounded border border-slate-300 px-2 py-1">
+          {[1, 2, 3, 4].map((q) => (
+            <option key={q} value={q}>
+              {t("quarterN", { q })}
+            </option>
+          ))}
+        </select>
+      </label>
+      <button type="submit" className="rounded bg-brand-600 px-3 py-1.5 font-medium text-white hover:bg-brand-700">
+        {t("show")}
+      </button>
+    </form>
+  );
+}

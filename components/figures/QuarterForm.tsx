@@ -1,0 +1,250 @@
+"use client";
+// The quarterly report form of a commune officer. Numbers are typed as 13.624 or 13624; every
+// rate is computed as the officer types; the domain checks run here too (the server repeats
+// them: it is the authority). Warnings need an explicit confirmation before saving.
+import Link from "next/link";
+import { useLocale, useTranslations } from "next-intl";
+import { useRouter } from "next/navigation";
+import { useMemo, useState, useTransition } from "react";
+import { METRIC_KEYS, INDICATOR_KEYS, METRICS, type Figures, type MetricKey } from "@/lib/domain/metrics";
+import { checkFigures, parseVnInteger } from "@/lib/domain/figures-validation";
+import { computeIndicators, attainment, INDICATORS, statusOf } from "@/lib/domain/indicators";
+import { YEAR_TO_DATE_METRICS } from "@/lib/domain/period";
+import { formatNumber, formatPercent } from "@/lib/format";
+import { toLocale } from "@/lib/i18n/config";
+import { indicatorLabel, metricLabel } from "@/lib/i18n/labels";
+import { saveQuarterAction } from "@/lib/actions/figures";
+import type { ApiIssue } from "@/lib/figures/errors";
+import { StatusBadge } from "./StatusBadge";
+
+const GROUPS: { key: "groupDenominators" | "groupParticipants" | "groupMoney"; metrics: MetricKey[] }[] = [
+  { key: "groupDenominators", metrics: ["labourForce", "population", "retirementAgePopulation"] },
+  {
+    key: "groupParticipants",
+    metrics: ["bhxhCompulsory", "bhxhVoluntary", "bhxhVoluntaryInformal", "bhtn", "bhyt", "pensionRecipients"],
+  },
+  { key: "groupMoney", metrics: ["amountDue", "amountCollected", "latePayments"] },
+];
+
+export interface QuarterFormProps {
+  unitCode: string;
+  unitName: string;
+  year: number;
+  quarter: number;
+  kind: "actual" | "estimate";
+  initial: Partial<Record<MetricKey, number | null>> | null;
+  status: string | null;
+  version: number | null;
+  previous: Partial<Record<MetricKey, number | null>> | null;
+  targets: Record<string, number>;
+}
+
+export function QuarterForm(props: QuarterFormProps) {
+  const t = useTranslations("figures");
+  const locale = toLocale(useLocale());
+  const router = useRouter();
+  const [raw, setRaw] = useState<Record<MetricKey, string>>(
+    () => Object.fromEntries(METRIC_KEYS.map((k) => [k, props.initial?.[k] == null ? "" : formatNumber(props.initial[k]!, "vi")])) as Record<MetricKey, string>,
+  );
+  const [confirm, setConfirm] = useState(false);
+  const [serverIssues, setServerIssues] = useState<ApiIssue[]>([]);
+  const [message, setMessage] = useState<{ kind: "ok" | "error"; text: string } | null>(null);
+  const [status, setStatus] = useState(props.status);
+  const [version, setVersion] = useState(props.version);
+  const [dirty, setDirty] = useState(false);
+  const [pending, start] = useTransition();
+
+  const parsed = useMemo(() => Object.fromEntries(METRIC_KEYS.map((k) => [k, parseVnInteger(raw[k])])) as Record<MetricKey, ReturnType<typeof parseVnInteger>>, [raw]);
+  const figures: Figures = useMemo(
+    () => Object.fromEntries(METRIC_KEYS.map((k) => [k, parsed[k].ok ? parsed[k].value : null])) as Figures,
+    [parsed],
+  );
+  const previous = useMemo(() => {
+    if (!props.previous) return null;
+    const p: Figures = { ...props.previous };
+    if (props.kind === "actual" && props.quarter === 1) for (const k of YEAR_TO_DATE_METRICS) p[k] = null;
+    return p;
+  }, [props.previous, props.kind, props.quarter]);
+  const checks = useMemo(() => checkFigures(figures, previous), [figures, previous]);
+  const indicators = useMemo(() => computeIndicators(figures, { revenuePlan: props.targets.amountCollected ?? null }), [figures, props.targets]);
+
+  const fieldIssues = (k: MetricKey) => {
+    const out: { severity: "error" | "warning"; message: string }[] = [];
+    const p = parsed[k];
+    if (!p.ok) out.push({ severity: "error", message: p.message });
+    for (const i of checks.errors) if (i.path === k) out.push({ severity: "error", message: i.message });
+    for (const i of checks.warnings) if (i.path === k) out.push({ severity: "warning", message: i.message });
+    for (const i of serverIssues) {
+      if (i.path === `figures.${k}` && !out.some((o) => o.message === i.message)) out.push({ severity: i.severity ?? "error", message: i.message });
+    }
+    return out;
+  };
+  const parseErrors = METRIC_KEYS.filter((k) => !parsed[k].ok);
+  const hasWarnings = checks.warnings.length > 0 || serverIssues.some((i) => i.severity === "warning");
+
+  function save(submit: boolean) {
+    setMessage(null);
+    if (parseErrors.length > 0 || checks.errors.length > 0) {
+      setMessage({ kind: "error", text: t("form.errorsTitle") });
+      document.getElementById(`f-${parseErrors[0] ?? checks.errors[0].path}`)?.focus();
+      return;
+    }
+    start(async () => {
+      const res = await saveQuarterAction({
+        unitCode: props.unitCode,
+        year: props.year,
+        quarter: props.quarter,
+        body: { figures, kind: props.kind, confirmWarnings: confirm, submit },
+      });
+      if (res.ok) {
+        setServerIssues([]);
+        setStatus(res.report.status);
+        setVersion(res.report.version);
+        setDirty(false);
+        const time = new Date().toLocaleTimeString(locale === "vi" ? "vi-VN" : "en-GB", { hour: "2-digit", minute: "2-digit" });
+        setMessage({ kind: "ok", text: submit ? t("form.submitted", { time }) : t("form.saved", { time }) });
+        router.refresh();
+      } else {
+        setServerIssues(res.issues);
+        setMessage({ kind: "error", text: res.error });
+      }
+    });
+  }
+
+  return (
+    <div className="grid gap-6 lg:grid-cols-[1fr_22rem]">
+      <form
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          save(false);
+        }}
+        className="space-y-5"
+        data-testid="quarter-form"
+      >
+        {GROUPS.map((g) => (
+          <fieldset key={g.key} className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+            <legend className="px-1 font-semibold">{t(`form.${g.key}`)}</legend>
+            <div className="grid gap-4 sm:grid-cols-2">
+              {g.metrics.map((k) => {
+                const issues = fieldIssues(k);
+                const err = issues.find((i) => i.severity === "error");
+                const prev = props.previous?.[k];
+                return (
+                  <div key={k} data-field={k}>
+                    <label htmlFor={`f-${k}`} className="block text-sm font-medium">
+                      {metricLabel(k, locale)}
+                      <span className="font-normal text-slate-500">
+                        {" "}
+                        ({METRICS[k].unit === "vnd" ? t("vnd") : t("people")}
+                        {YEAR_TO_DATE_METRICS.includes(k) ? `, ${t("ytd")}` : ""})
+                      </span>
+                    </label>
+                    <input
+                      id={`f-${k}`}
+                      name={k}
+                      inputMode="numeric"
+                      autoComplete="off"
+                      value={raw[k]}
+                      aria-invalid={err ? true : undefined}
+                      aria-describedby={issues.length ? `e-${k}` : undefined}
+                      onChange={(e) => {
+                        setRaw((r) => ({ ...r, [k]: e.target.value }));
+                        setDirty(true);
+                        setServerIssues((s) => s.filter((i) => i.path !== `figures.${k}`));
+                      }}
+                      onBlur={() => {
+                        const p = parsed[k];
+                        if (p.ok && p.value !== null) setRaw((r) => ({ ...r, [k]: formatNumber(p.value!, "vi") }));
+                      }}
+                      className={`mt-1 w-full rounded border px-3 py-2 text-right tabular-nums ${err ? "border-red-500 bg-red-50" : issues.length ? "border-amber-500 bg-amber-50" : "border-slate-300"}`}
+                    />
+                    {prev != null && <p className="mt-0.5 text-xs text-slate-500">{t("form.previous", { value: formatNumber(prev, locale) })}</p>}
+                    {issues.length > 0 && (
+                      <ul id={`e-${k}`} className="mt-1 space-y-0.5 text-sm" data-testid={`issues-${k}`}>
+                        {issues.map((i) => (
+                          <li key={i.message} className={i.severity === "error" ? "text-red-700" : "text-amber-800"} data-severity={i.severity}>
+                            {i.message}
+                          </li>
+                        ))}
+                      </ul>
+                    )}
+                  </div>
+                );
+              })}
+            </div>
+          </fieldset>
+        ))}
+
+        {hasWarnings && (
+          <div className="rounded-lg border border-amber-300 bg-amber-50 p-4 text-sm" data-testid="warnings">
+            <p className="font-semibold text-amber-900">{t("form.warningsTitle")}</p>
+            <label className="mt-2 flex items-start gap-2">
+              <input type="checkbox" checked={confirm} onChange={(e) => setConfirm(e.target.checked)} className="mt-1" />
+              <span>{t("form.confirm")}</span>
+            </label>
+          </div>
+        )}
+
+        {message && (
+          <p
+            role={message.kind === "error" ? "alert" : "status"}
+            data-testid="form-message"
+            className={`rounded px-3 py-2 text-sm ${message.kind === "ok" ? "bg-emerald-50 text-emerald-900" : "bg-red-50 text-red-800"}`}
+          >
+            {message.text}
+          </p>
+        )}
+
+        <div className="flex flex-wrap items-center gap-3">
+          <button type="submit" disabled={pending} className="rounded border border-brand-600 px-4 py-2 font-medium text-brand-700 hover:bg-brand-50 disabled:opacity-60">
+            {pending ? t("form.saving") : t("form.saveDraft")}
+          </button>
+          <button
+            type="button"
+            disabled={pending}
+            onClick={() => save(true)}
+            className="rounded bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60"
+          >
+            {t("form.submit")}
+          </button>
+          <span className="text-sm text-slate-600" data-testid="form-status">
+            {t("form.status", { status: t(`reportStatus.${status ?? "NONE"}`) })}
+            {version ? ` · ${t("form.version", { version })}` : ""}
+            {dirty ? ` · ${t("form.unsaved")}` : ""}
+          </span>
+          <Link href={`/units/${encodeURIComponent(props.unitCode)}?year=${props.year}&quarter=${props.quarter}`} className="ml-auto text-sm text-brand-700 hover:underline">
+            {t("form.back")}
+          </Link>
+        </div>
+      </form>
+
+      <aside className="h-fit rounded-lg border border-slate-200 bg-white p-4 shadow-sm lg:sticky lg:top-4" aria-live="polite" data-testid="live-indicators">
+        <h2 className="mb-2 font-semibold">{t("form.live")}</h2>
+        <table className="w-full text-sm">
+          <tbody>
+            {INDICATOR_KEYS.map((k) => {
+              const target = props.targets[k];
+              const att = attainment(indicators[k], target ?? null, INDICATORS[k].direction);
+              return (
+                <tr key={k} className="border-b border-slate-100 align-top">
+                  <td className="py-1 pr-2">{indicatorLabel(k, locale)}</td>
+                  <td className="py-1 text-right font-semibold tabular-nums" data-testid={`live-${k}`}>
+                    {formatPercent(indicators[k], locale)}
+                  </td>
+                  <td className="py-1 pl-2 text-right">
+                    {target !== undefined && (
+                      <span title={`${t("colTarget")}: ${formatPercent(target, locale)}`}>
+                        <StatusBadge status={statusOf(att)} label={formatPercent(att, locale, 0)} />
+                      </span>
+                    )}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </aside>
+    </div>
+  );
+}

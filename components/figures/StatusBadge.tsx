@@ -1,0 +1,17 @@
+import type { Status } from "@/lib/domain/indicators";
+
+// Status colours, in one place: attained green, close amber, behind red, no target grey.
+export const STATUS_CLASSES: Record<Status, string> = {
+  attained: "bg-emerald-100 text-emerald-900 ring-emerald-300",
+  close: "bg-amber-100 text-amber-900 ring-amber-300",
+  behind: "bg-red-100 text-red-900 ring-red-300",
+  none: "bg-slate-100 text-slate-600 ring-slate-200",
+};
+
+export function StatusBadge({ status, label }: { status: Status; label: string }) {
+  return (
+    <span data-status={status} className={`inline-block rounded-full px-2 py-0.5 text-xs font-medium ring-1 ${STATUS_CLASSES[status]}`}>
+      {label}
+    </span>
+  );
+}

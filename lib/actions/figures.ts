@@ -1,0 +1,37 @@
+"use server";
+// Saving a quarter from the form: the same service, checks and transaction as the JSON API.
+import { revalidatePath } from "next/cache";
+import { currentUser } from "../auth/session.server";
+import { prisma } from "../db.server";
+import { saveQuarter, type SaveResult } from "../figures/service";
+import { ServiceError, MSG, type ApiIssue } from "../figures/errors";
+
+export type SaveActionResult =
+  | ({ ok: true } & SaveResult)
+  | { ok: false; error: string; issues: ApiIssue[]; needsConfirmation?: boolean };
+
+export async function saveQuarterAction(input: {
+  unitCode: string;
+  year: number;
+  quarter: number;
+  body: unknown;
+}): Promise<SaveActionResult> {
+  try {
+    const user = await currentUser();
+    if (!user) return { ok: false, error: MSG.unauthenticated, issues: [] };
+    const result = await saveQuarter(await prisma(), user, {
+      unitCode: String(input?.unitCode ?? ""),
+      year: input?.year,
+      quarter: input?.quarter,
+      body: input?.body,
+    });
+    revalidatePath(`/units/${encodeURIComponent(String(input.unitCode))}`);
+    return { ok: true, ...result };
+  } catch (e) {
+    if (e instanceof ServiceError) {
+      return { ok: false, error: e.message, issues: e.issues, needsConfirmation: e.extra.needsConfirmation === true };
+    }
+    console.error("[saveQuarterAction]", e);
+    return { ok: false, error: "Lỗi hệ thống, chưa lưu được. Vui lòng thử lại.", issues: [] };
+  }
+}

@@ -1,0 +1,33 @@
+// Page-side data functions for figures (the JSON API calls the same service functions).
+import "server-only";
+import { prisma } from "../db.server";
+import type { SessionUser } from "../auth/session.server";
+import { figuresOfYear, indicatorsView, readReport, readTargets, unitForActor, canEditFigures, type UnitRef } from "../figures/service";
+import { trendSeries } from "../figures/trend";
+import type { Period } from "../domain/period";
+
+export async function unitFor(user: SessionUser, code: string): Promise<UnitRef> {
+  return unitForActor(await prisma(), user, code);
+}
+
+export async function dashboardOf(unit: UnitRef, p: Period, kind: "actual" | "estimate" = "actual") {
+  return indicatorsView(await prisma(), unit, p, kind);
+}
+
+export async function trendOf(unit: UnitRef, fromYear: number, to: Period) {
+  return trendSeries(await prisma(), unit, fromYear, to);
+}
+
+export async function yearReportsOf(unit: UnitRef, year: number) {
+  return figuresOfYear(await prisma(), unit, year);
+}
+
+export async function reportOf(unit: UnitRef, p: Period, kind: "actual" | "estimate") {
+  return readReport(await prisma(), unit.id, p, kind);
+}
+
+export async function targetsOf(unit: UnitRef, year: number) {
+  return readTargets(await prisma(), unit.id, year);
+}
+
+export { canEditFigures };

@@ -1,0 +1,41 @@
+// Errors of the figures/targets services, shaped as the JSON API returns them:
+// { error, issues: [{ path, message }] } with an HTTP status. The UI shows the same messages.
+
+export interface ApiIssue {
+  path: string;
+  message: string;
+  severity?: "error" | "warning";
+  code?: string;
+}
+
+export class ServiceError extends Error {
+  constructor(
+    public readonly status: 400 | 401 | 403 | 404 | 409 | 422,
+    message: string,
+    public readonly issues: ApiIssue[] = [],
+    public readonly extra: Record<string, unknown> = {},
+  ) {
+    super(message);
+  }
+
+  toJSON() {
+    return { error: this.message, issues: this.issues, ...this.extra };
+  }
+}
+
+export const MSG = {
+  unauthenticated: "Bạn chưa đăng nhập hoặc phiên làm việc đã hết hạn.",
+  unitNotFound: (code: string) => `Không có đơn vị nào mang mã «${code}».`,
+  forbiddenView: "Tài khoản của bạn không được xem đơn vị này.",
+  forbiddenWrite: "Tài khoản của bạn không được nhập số liệu cho đơn vị này: chỉ cán bộ xã nhập số liệu của xã mình.",
+  invalid: "Dữ liệu gửi lên không hợp lệ.",
+  invalidJson: "Nội dung gửi lên không phải JSON hợp lệ.",
+  futurePeriod: (y: number, q: number) => `Quý ${q}/${y} chưa bắt đầu: chưa thể nhập số liệu.`,
+  estimateQuarter: "Ước thực hiện là số liệu đến 31/12: dùng quý 4.",
+  estimateClosed: (y: number) => `Ước thực hiện năm ${y} chỉ nhập được từ quý 3/${y}.`,
+  checksFailed: "Số liệu chưa hợp lệ: vui lòng sửa các lỗi được đánh dấu.",
+  needsConfirmation: "Có số liệu bất thường cần xác nhận trước khi lưu.",
+  missingForSubmit: "Cần nhập đủ tất cả chỉ tiêu trước khi gửi báo cáo.",
+  required: "Chưa nhập số liệu này.",
+  noVillageFigures: "Thôn, tổ dân phố không có báo cáo số liệu hằng quý.",
+} as const;

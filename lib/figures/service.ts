@@ -1,0 +1,403 @@
+// Quarterly figures: reading a unit's figures (a commune's own report, or the sum of the communes
+// of a city or of the nation), its indicators against its targets, and saving a quarter.
+// Every function takes the Prisma client and the acting user, and checks scope itself: the JSON
+// API and the server actions both call these, so the rules live in one place.
+import { z } from "zod";
+import type { PrismaClient } from "../generated/prisma/client";
+import type { ReportKind, ReportStatus, Role, TargetKind, UnitLevel } from "../generated/prisma/enums";
+import { canViewUnit } from "../auth/roles";
+import { METRIC_KEYS, INDICATOR_KEYS, type Figures, type MetricKey, type IndicatorKey } from "../domain/metrics";
+import { computeIndicators, attainment, INDICATORS, statusOf, type Status, type Direction } from "../domain/indicators";
+import { checkFigures, figuresSchema } from "../domain/figures-validation";
+import {
+  MAX_YEAR,
+  MIN_YEAR,
+  estimateOpen,
+  isFuturePeriod,
+  previousPeriod,
+  YEAR_TO_DATE_METRICS,
+  type Period,
+} from "../domain/period";
+import { ServiceError, MSG, type ApiIssue } from "./errors";
+
+export interface Actor {
+  id: number;
+  role: Role;
+  tenantId: number | null;
+  unitId: number | null;
+}
+
+export interface UnitRef {
+  id: number;
+  code: string;
+  name: string;
+  level: UnitLevel;
+  parentId: number | null;
+  tenantId: number | null;
+}
+
+const unitSelect = { id: true, code: true, name: true, level: true, parentId: true, tenantId: true } as const;
+
+/** The unit in force with this code, if the actor may see it (404 unknown, 403 outside scope). */
+export async function unitForActor(prisma: PrismaClient, actor: Actor, code: string): Promise<UnitRef> {
+  const clean = typeof code === "string" ? code.trim() : "";
+  if (!/^[A-Za-z0-9][A-Za-z0-9-]{0,31}$/.test(clean)) throw new ServiceError(404, MSG.unitNotFound(String(code).slice(0, 40)));
+  const unit = await prisma.unit.findFirst({
+    where: { code: clean },
+    orderBy: [{ validTo: { sort: "desc", nulls: "first" } }, { validFrom: "desc" }],
+    select: unitSelect,
+  });
+  if (!unit) throw new ServiceError(404, MSG.unitNotFound(clean));
+  if (!canViewUnit(actor, unit)) throw new ServiceError(403, MSG.forbiddenView);
+  return unit;
+}
+
+/** Only a commune officer writes figures, and only for their own commune. */
+export function canEditFigures(actor: Actor, unit: UnitRef): boolean {
+  return actor.role === "COMMUNE_OFFICER" && unit.level === "COMMUNE" && actor.unitId === unit.id;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading
+
+export type FigureValues = Record<MetricKey, number | null>;
+
+const emptyFigures = (): FigureValues => Object.fromEntries(METRIC_KEYS.map((k) => [k, null])) as FigureValues;
+
+type ReportRow = { [K in MetricKey]: number | bigint | null } & {
+  year: number;
+  quarter: number;
+  kind: ReportKind;
+  status: ReportStatus;
+  version: number;
+  updatedAt: Date;
+  submittedAt: Date | null;
+};
+
+export function figuresOf(row: Partial<Record<MetricKey, number | bigint | null>>): FigureValues {
+  const out = emptyFigures();
+  for (const k of METRIC_KEYS) {
+    const v = row[k];
+    out[k] = v === null || v === undefined ? null : Number(v);
+  }
+  return out;
+}
+
+export interface ReportView {
+  year: number;
+  quarter: number;
+  kind: "actual" | "estimate";
+  status: ReportStatus;
+  version: number;
+  updatedAt: string;
+  submittedAt: string | null;
+  figures: FigureValues;
+}
+
+function toView(r: ReportRow): ReportView {
+  return {
+    year: r.year,
+    quarter: r.quarter,
+    kind: r.kind === "ESTIMATE" ? "estimate" : "actual",
+    status: r.status,
+    version: r.version,
+    updatedAt: r.updatedAt.toISOString(),
+    submittedAt: r.submittedAt?.toISOString() ?? null,
+    figures: figuresOf(r),
+  };
+}
+
+const toKind = (k: "actual" | "estimate"): ReportKind => (k === "estimate" ? "ESTIMATE" : "ACTUAL");
+
+export async function readReport(
+  prisma: PrismaClient,
+  unitId: number,
+  p: Period,
+  kind: "actual" | "estimate" = "actual",
+): Promise<ReportView | null> {
+  const r = await prisma.quarterReport.findUnique({
+    where: { unitId_year_quarter_kind: { unitId, year: p.year, quarter: p.quarter, kind: toKind(kind) } },
+  });
+  return r ? toView(r) : null;
+}
+
+/** Sum of the communes' latest figures of the year up to the period (a city, or the nation). */
+export interface Aggregate {
+  figures: FigureValues;
+  /** Communes whose figures for exactly this period exist. */
+  reported: number;
+  /** Communes with some figures this year up to the period (the sum covers these). */
+  included: number;
+  /** Communes in scope. */
+  total: number;
+}
+
+const SUMS = METRIC_KEYS.map((k) => `sum(${snake(k)})::float8 AS "${k}"`).join(", ");
+function snake(k: string) {
+  return k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+}
+
+export async function aggregateFigures(
+  prisma: PrismaClient,
+  tenantId: number | null,
+  p: Period,
+  kind: "actual" | "estimate" = "actual",
+): Promise<Aggregate> {
+  // One query: each commune's latest submitted (or approved) report of the year at or before the
+  // period, summed. Drafts are work in progress and stay out of the city's totals.
+  const rows = await prisma.$queryRawUnsafe<Array<Record<string, number | null>>>(
+    `WITH latest AS (
+       SELECT DISTINCT ON (r.unit_id) r.*
+       FROM quarter_reports r
+       JOIN units u ON u.id = r.unit_id AND u.level = 'COMMUNE'
+       WHERE ($1::int IS NULL OR r.tenant_id = $1::int)
+         AND r.kind = $2::"ReportKind" AND r.year = $3::int AND r.quarter <= $4::int
+         AND r.status IN ('SUBMITTED', 'APPROVED')
+       ORDER BY r.unit_id, r.quarter DESC
+     )
+     SELECT count(*)::float8 AS included,
+            count(*) FILTER (WHERE quarter = $4::int)::float8 AS reported,
+            ${SUMS}
+     FROM latest`,
+    tenantId,
+    toKind(kind),
+    p.year,
+    p.quarter,
+  );
+  const total = await prisma.unit.count({
+    where: { level: "COMMUNE", validTo: null, ...(tenantId === null ? {} : { tenantId }) },
+  });
+  const row = rows[0] ?? {};
+  const figures = emptyFigures();
+  for (const k of METRIC_KEYS) figures[k] = row[k] === null || row[k] === undefined ? null : Number(row[k]);
+  return { figures, reported: Number(row.reported ?? 0), included: Number(row.included ?? 0), total };
+}
+
+export interface TargetValue {
+  value: number;
+  kind: TargetKind;
+  source: string | null;
+}
+
+export async function readTargets(prisma: PrismaClient, unitId: number, year: number): Promise<Record<string, TargetValue>> {
+  const rows = await prisma.target.findMany({ where: { unitId, year }, select: { key: true, value: true, kind: true, source: true } });
+  return Object.fromEntries(rows.map((r) => [r.key, { value: r.value, kind: r.kind, source: r.source }]));
+}
+
+/** Which way is better for a target key (a metric or an indicator). */
+export function directionOf(key: string): Direction {
+  if ((INDICATOR_KEYS as readonly string[]).includes(key)) return INDICATORS[key as IndicatorKey].direction;
+  return key === "latePayments" ? "lower" : "higher";
+}
+
+export interface IndicatorsView {
+  unit: { code: string; name: string; level: UnitLevel };
+  year: number;
+  quarter: number;
+  kind: "actual" | "estimate";
+  /** The commune's report status, or null for an aggregate / no report. */
+  status: ReportStatus | null;
+  version: number | null;
+  figures: FigureValues;
+  indicators: Record<IndicatorKey, number | null>;
+  targets: Record<string, number>;
+  targetDetails: Record<string, TargetValue>;
+  attainment: Record<string, number | null>;
+  statuses: Record<string, Status>;
+  aggregate: Omit<Aggregate, "figures"> | null;
+}
+
+export async function indicatorsView(
+  prisma: PrismaClient,
+  unit: UnitRef,
+  p: Period,
+  kind: "actual" | "estimate" = "actual",
+): Promise<IndicatorsView> {
+  let figures = emptyFigures();
+  let status: ReportStatus | null = null;
+  let version: number | null = null;
+  let aggregate: Aggregate | null = null;
+  if (unit.level === "COMMUNE") {
+    const r = await readReport(prisma, unit.id, p, kind);
+    if (r) ({ figures, status, version } = r);
+  } else if (unit.level === "PROVINCE" || unit.level === "NATION") {
+    aggregate = await aggregateFigures(prisma, unit.level === "NATION" ? null : unit.id, p, kind);
+    figures = aggregate.figures;
+  }
+  const targetDetails = await readTargets(prisma, unit.id, p.year);
+  const targets = Object.fromEntries(Object.entries(targetDetails).map(([k, t]) => [k, t.value]));
+  const indicators = computeIndicators(figures, { revenuePlan: targets.amountCollected ?? null });
+  const att: Record<string, number | null> = {};
+  const statuses: Record<string, Status> = {};
+  for (const key of Object.keys(targets)) {
+    const actual = (INDICATOR_KEYS as readonly string[]).includes(key)
+      ? indicators[key as IndicatorKey]
+      : (figures[key as MetricKey] ?? null);
+    att[key] = attainment(actual, targets[key], directionOf(key));
+    statuses[key] = statusOf(att[key]);
+  }
+  return {
+    unit: { code: unit.code, name: unit.name, level: unit.level },
+    year: p.year,
+    quarter: p.quarter,
+    kind,
+    status,
+    version,
+    figures,
+    indicators,
+    targets,
+    targetDetails,
+    attainment: att,
+    statuses,
+    aggregate: aggregate && { reported: aggregate.reported, included: aggregate.included, total: aggregate.total },
+  };
+}
+
+/** The quarters of a year (and the year-end estimate) of a commune, or sums for a city/nation. */
+export async function figuresOfYear(prisma: PrismaClient, unit: UnitRef, year: number) {
+  if (unit.level === "COMMUNE" || unit.level === "VILLAGE") {
+    const rows = await prisma.quarterReport.findMany({ where: { unitId: unit.id, year }, orderBy: [{ kind: "asc" }, { quarter: "asc" }] });
+    const views = rows.map(toView);
+    return {
+      unit: { code: unit.code, name: unit.name, level: unit.level },
+      year,
+      quarters: [1, 2, 3, 4].map((q) => {
+        const r = views.find((v) => v.kind === "actual" && v.quarter === q);
+        return r ?? { year, quarter: q, kind: "actual" as const, status: null, version: null, figures: null };
+      }),
+      estimate: views.find((v) => v.kind === "estimate") ?? null,
+    };
+  }
+  const tenantId = unit.level === "NATION" ? null : unit.id;
+  const quarters = [];
+  for (const q of [1, 2, 3, 4]) {
+    const a = await aggregateFigures(prisma, tenantId, { year, quarter: q });
+    quarters.push({ year, quarter: q, kind: "actual" as const, status: null, reported: a.reported, total: a.total, figures: a.reported ? a.figures : null });
+  }
+  const e = await aggregateFigures(prisma, tenantId, { year, quarter: 4 }, "estimate");
+  return {
+    unit: { code: unit.code, name: unit.name, level: unit.level },
+    year,
+    quarters,
+    estimate: e.reported ? { year, quarter: 4, kind: "estimate" as const, status: null, reported: e.reported, total: e.total, figures: e.figures } : null,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Saving a quarter
+
+export const periodSchema = z.object({
+  year: z.coerce
+    .number({ error: "Năm phải là một số." })
+    .int("Năm phải là số nguyên.")
+    .min(MIN_YEAR, `Năm phải từ ${MIN_YEAR} đến ${MAX_YEAR}.`)
+    .max(MAX_YEAR, `Năm phải từ ${MIN_YEAR} đến ${MAX_YEAR}.`),
+  quarter: z.coerce
+    .number({ error: "Quý phải là một số từ 1 đến 4." })
+    .int("Quý phải là một số từ 1 đến 4.")
+    .min(1, "Quý phải là một số từ 1 đến 4.")
+    .max(4, "Quý phải là một số từ 1 đến 4."),
+});
+
+export const saveBodySchema = z.object(
+  {
+    figures: figuresSchema,
+    kind: z.enum(["actual", "estimate"], { error: "kind phải là \"actual\" hoặc \"estimate\"." }).default("actual"),
+    confirmWarnings: z.boolean({ error: "confirmWarnings phải là true hoặc false." }).default(false),
+    submit: z.boolean({ error: "submit phải là true hoặc false." }).default(false),
+  },
+  { error: "Nội dung phải là một đối tượng JSON có trường figures." },
+);
+
+export interface SaveResult {
+  report: ReportView;
+  indicators: Record<IndicatorKey, number | null>;
+  warnings: ApiIssue[];
+}
+
+function zodIssues(e: z.ZodError, prefix: string[] = []): ApiIssue[] {
+  return e.issues.map((i) => ({ path: [...prefix, ...i.path.map(String)].join("."), message: i.message, severity: "error" as const }));
+}
+
+/**
+ * Saves the figures of one quarter of one commune (or its year-end estimate), as a draft or
+ * submitted. Checks, in order: the period and body are well-formed (422), the unit exists (404)
+ * and is the actor's own commune (403), the period is open (422), the domain rules (422), the
+ * warnings are confirmed (422 with needsConfirmation), then writes in one transaction.
+ * A refused save changes nothing.
+ */
+export async function saveQuarter(
+  prisma: PrismaClient,
+  actor: Actor,
+  input: { unitCode: string; year: unknown; quarter: unknown; body: unknown },
+  now: Date = new Date(),
+): Promise<SaveResult> {
+  const unit = await unitForActor(prisma, actor, input.unitCode);
+  if (!canEditFigures(actor, unit)) throw new ServiceError(403, MSG.forbiddenWrite);
+
+  const period = periodSchema.safeParse({ year: input.year, quarter: input.quarter });
+  const body = saveBodySchema.safeParse(input.body);
+  const issues = [...(period.success ? [] : zodIssues(period.error)), ...(body.success ? [] : zodIssues(body.error))];
+  if (!period.success || !body.success) throw new ServiceError(422, MSG.invalid, issues);
+  const { year, quarter } = period.data;
+  const { kind, confirmWarnings, submit } = body.data;
+
+  if (kind === "actual" && isFuturePeriod({ year, quarter }, now)) {
+    throw new ServiceError(422, MSG.futurePeriod(year, quarter), [{ path: "quarter", message: MSG.futurePeriod(year, quarter) }]);
+  }
+  if (kind === "estimate") {
+    if (quarter !== 4) throw new ServiceError(422, MSG.estimateQuarter, [{ path: "quarter", message: MSG.estimateQuarter }]);
+    if (!estimateOpen(year, now)) throw new ServiceError(422, MSG.estimateClosed(year), [{ path: "kind", message: MSG.estimateClosed(year) }]);
+  }
+
+  // A PUT replaces the quarter's figures: a key left out is "not entered".
+  const figures = emptyFigures();
+  for (const k of METRIC_KEYS) figures[k] = body.data.figures[k] ?? null;
+
+  // Compare with the quarter before (actual figures); year-to-date money restarts in Q1.
+  const prevPeriod = previousPeriod({ year, quarter });
+  const prev = kind === "estimate" ? await readReport(prisma, unit.id, { year, quarter: 3 }) : await readReport(prisma, unit.id, prevPeriod);
+  const previous: Figures | null = prev ? { ...prev.figures } : null;
+  if (previous && kind === "actual" && quarter === 1) for (const k of YEAR_TO_DATE_METRICS) previous[k] = null;
+
+  const checks = checkFigures(figures, previous);
+  const errorIssues: ApiIssue[] = checks.errors.map((i) => ({ path: `figures.${i.path}`, message: i.message, code: i.code, severity: "error" }));
+  const warningIssues: ApiIssue[] = checks.warnings.map((i) => ({ path: `figures.${i.path}`, message: i.message, code: i.code, severity: "warning" }));
+  if (submit) {
+    for (const k of METRIC_KEYS) {
+      if (figures[k] === null) errorIssues.push({ path: `figures.${k}`, message: MSG.required, code: "required", severity: "error" });
+    }
+  }
+  if (errorIssues.length > 0) {
+    const onlyMissing = errorIssues.every((i) => i.code === "required");
+    throw new ServiceError(422, onlyMissing ? MSG.missingForSubmit : MSG.checksFailed, [...errorIssues, ...warningIssues]);
+  }
+  if (warningIssues.length > 0 && !confirmWarnings) {
+    throw new ServiceError(422, MSG.needsConfirmation, warningIssues, { needsConfirmation: true });
+  }
+
+  const data = {
+    ...figures,
+    amountDue: figures.amountDue === null ? null : BigInt(figures.amountDue),
+    amountCollected: figures.amountCollected === null ? null : BigInt(figures.amountCollected),
+    latePayments: figures.latePayments === null ? null : BigInt(figures.latePayments),
+    status: (submit ? "SUBMITTED" : "DRAFT") as ReportStatus,
+    submittedAt: submit ? now : null,
+  };
+  const saved = await prisma.$transaction(async (tx) => {
+    const key = { unitId_year_quarter_kind: { unitId: unit.id, year, quarter, kind: toKind(kind) } };
+    const existing = await tx.quarterReport.findUnique({ where: key, select: { id: true } });
+    if (existing) {
+      return tx.quarterReport.update({ where: { id: existing.id }, data: { ...data, version: { increment: 1 } } });
+    }
+    return tx.quarterReport.create({
+      data: { ...data, unitId: unit.id, tenantId: unit.tenantId!, year, quarter, kind: toKind(kind) },
+    });
+  });
+  const targets = await readTargets(prisma, unit.id, year);
+  return {
+    report: toView(saved),
+    indicators: computeIndicators(figures, { revenuePlan: targets.amountCollected?.value ?? null }),
+    warnings: warningIssues,
+  };
+}
