@@ -48,3 +48,28 @@ export function isReadOnly(role: Role): boolean {
 export function requiresUnit(role: Role): boolean {
   return role !== "ADMIN";
 }
+
+/**
+ * Who may set a unit's targets (domain.md, issue 4): the administrator sets the provinces' targets
+ * (Resolution 403's 2030 figures among them); city staff set their communes' targets and their own
+ * province's yearly targets before 2030 (the city plan, e.g. KH 149/KH-UBND); a commune officer sets
+ * the targets of the commune's villages. Leaders only read.
+ */
+export function canSetTargets(user: ScopeUser, unit: ScopeUnit, year: number): boolean {
+  switch (user.role) {
+    case "ADMIN":
+      return unit.level === "PROVINCE";
+    case "CITY_STAFF":
+      if (user.tenantId === null || unit.tenantId !== user.tenantId) return false;
+      return unit.level === "COMMUNE" || (unit.level === "PROVINCE" && year < 2030);
+    case "COMMUNE_OFFICER":
+      return user.unitId !== null && unit.level === "VILLAGE" && unit.parentId === user.unitId;
+    default:
+      return false;
+  }
+}
+
+/** Who may create, rename and retire villages / residential groups: the commune's own officer. */
+export function canManageVillages(user: ScopeUser, commune: ScopeUnit): boolean {
+  return user.role === "COMMUNE_OFFICER" && commune.level === "COMMUNE" && user.unitId === commune.id;
+}

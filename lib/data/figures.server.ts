@@ -4,6 +4,7 @@ import { prisma } from "../db.server";
 import type { SessionUser } from "../auth/session.server";
 import { figuresOfYear, indicatorsView, readReport, readTargets, unitForActor, canEditFigures, type UnitRef } from "../figures/service";
 import { trendSeries } from "../figures/trend";
+import { targets2030, yearlyHistory } from "../figures/path";
 import type { Period } from "../domain/period";
 
 export async function unitFor(user: SessionUser, code: string): Promise<UnitRef> {
@@ -28,6 +29,12 @@ export async function reportOf(unit: UnitRef, p: Period, kind: "actual" | "estim
 
 export async function targetsOf(unit: UnitRef, year: number) {
   return readTargets(await prisma(), unit.id, year);
+}
+
+export async function pathDataOf(unit: UnitRef, to: Period) {
+  const db = await prisma();
+  const [history, targets] = await Promise.all([yearlyHistory(db, unit, to), targets2030(db, unit.id)]);
+  return { history, targets };
 }
 
 export { canEditFigures };

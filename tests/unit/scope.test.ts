@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { canViewUnit, isReadOnly, type ScopeUnit, type ScopeUser } from "@/lib/auth/roles";
+import { canManageVillages, canSetTargets, canViewUnit, isReadOnly, type ScopeUnit, type ScopeUser } from "@/lib/auth/roles";
 
 // A small tree: nation 1 → Hải Phòng 14 (tenant 14) → Kim Thành 100 → village 1000;
 // Hải Phòng → Nguyễn Lương Bằng 101; nation → Huế 21 → a ward 200.
@@ -51,4 +51,39 @@ describe("isReadOnly", () => {
     ["CITY_LEADER", true],
     ["COMMUNE_OFFICER", false],
   ] as const)("%s → %s", (role, ro) => expect(isReadOnly(role)).toBe(ro));
+});
+
+describe("canSetTargets", () => {
+  // [user, unit, year, allowed]
+  const cases: [string, keyof typeof all, number, boolean][] = [
+    ["admin", "haiPhong", 2030, true],
+    ["admin", "hue", 2026, true],
+    ["admin", "kimThanh", 2026, false],
+    ["admin", "nation", 2030, false],
+    ["national", "haiPhong", 2030, false],
+    ["hpStaff", "kimThanh", 2027, true],
+    ["hpStaff", "nlb", 2030, true],
+    ["hpStaff", "haiPhong", 2027, true],
+    ["hpStaff", "haiPhong", 2030, false],
+    ["hpStaff", "hueWard", 2027, false],
+    ["hpStaff", "hue", 2027, false],
+    ["hpStaff", "village", 2027, false],
+    ["hpLeader", "kimThanh", 2027, false],
+    ["kimThanhOfficer", "village", 2027, true],
+    ["kimThanhOfficer", "nlbVillage", 2027, false],
+    ["kimThanhOfficer", "kimThanh", 2027, false],
+    ["brokenOfficer", "village", 2027, false],
+  ];
+  it.each(cases)("%s on %s for %i → %s", (who, unit, year, ok) => {
+    expect(canSetTargets(users[who], all[unit], year)).toBe(ok);
+  });
+});
+
+describe("canManageVillages", () => {
+  it("only the commune's own officer", () => {
+    expect(canManageVillages(users.kimThanhOfficer, kimThanh)).toBe(true);
+    expect(canManageVillages(users.kimThanhOfficer, nlb)).toBe(false);
+    expect(canManageVillages(users.hpStaff, kimThanh)).toBe(false);
+    expect(canManageVillages(users.admin, kimThanh)).toBe(false);
+  });
 });

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { forbidden, notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requireUser } from "@/lib/auth/session.server";
-import { canViewUnit } from "@/lib/auth/roles";
+import { canSetTargets, canViewUnit } from "@/lib/auth/roles";
 import { findUnitById, findUnitByCode, listChildren, unitCodeSchema, type UnitRow } from "@/lib/data/units.server";
 import { formatDate } from "@/lib/format";
 import { toLocale } from "@/lib/i18n/config";
@@ -16,6 +16,10 @@ import { Dashboard } from "@/components/figures/Dashboard";
 import { PeriodPicker } from "@/components/figures/PeriodPicker";
 import { QuarterList } from "@/components/figures/QuarterList";
 import { TrendChart, type TrendRow } from "@/components/figures/TrendChart";
+import { PathChart, type PathSeries } from "@/components/figures/PathChart";
+import { pathDataOf } from "@/lib/data/figures.server";
+import { COUNT_TARGET_KEYS } from "@/lib/domain/targets";
+import { metricLabel } from "@/lib/i18n/labels";
 
 type Props = {
   params: Promise<{ code: string }>;
@@ -70,12 +74,40 @@ export default async function UnitPage({ params, searchParams }: Props) {
   const parent = ancestors.at(-1) ?? null;
   const unitRef = { id: unit.id, code: unit.code, name: unit.name, level: unit.level, parentId: unit.parentId, tenantId: unit.tenantId };
   const canEdit = canEditFigures(user, unitRef);
+  // Offer "set targets" when the user may set this unit's targets or those of the units below it.
+  const childLevel = unit.level === "NATION" ? "PROVINCE" : unit.level === "PROVINCE" ? "COMMUNE" : "VILLAGE";
+  const canSetAny =
+    canSetTargets(user, unit, period.year) ||
+    canSetTargets(user, { id: -1, level: childLevel, parentId: unit.id, tenantId: unit.level === "NATION" ? -1 : unit.tenantId }, period.year);
   const years = Array.from({ length: currentPeriod().year - 2024 + 1 }, (_, i) => 2024 + i);
-  const [view, trend, yearReports] = await Promise.all([
+  const [view, trend, yearReports, pathData] = await Promise.all([
     dashboardOf(unitRef, period),
     trendOf(unitRef, Math.min(2024, period.year), period),
     yearReportsOf(unitRef, period.year),
+    pathDataOf(unitRef, period),
   ]);
+  // Path to 2030: participants (Resolution 403's measure) first, then each count target.
+  const pathSeries: PathSeries[] = [
+    {
+      key: "participants",
+      label: t("path.participants"),
+      unit: "people",
+      history: pathData.history.flatMap((h) =>
+        h.figures.bhxhCompulsory !== null && h.figures.bhxhVoluntary !== null ? [{ year: h.year, value: h.figures.bhxhCompulsory + h.figures.bhxhVoluntary }] : [],
+      ),
+      target2030:
+        pathData.targets.bhxhCompulsory !== undefined || pathData.targets.bhxhVoluntary !== undefined
+          ? (pathData.targets.bhxhCompulsory ?? 0) + (pathData.targets.bhxhVoluntary ?? 0)
+          : null,
+    },
+    ...COUNT_TARGET_KEYS.map((k) => ({
+      key: k,
+      label: metricLabel(k, locale),
+      unit: (k === "amountCollected" ? "vnd" : "people") as "vnd" | "people",
+      history: pathData.history.flatMap((h) => (h.figures[k] !== null ? [{ year: h.year, value: h.figures[k]! }] : [])),
+      target2030: pathData.targets[k] ?? null,
+    })),
+  ];
   const trendRows: TrendRow[] = trend.map((p) => ({
     label: `Q${p.quarter}/${p.year}`,
     year: p.year,
@@ -142,11 +174,24 @@ export default async function UnitPage({ params, searchParams }: Props) {
 
       <div className="flex flex-wrap items-end justify-between gap-3">
         <PeriodPicker year={period.year} quarter={period.quarter} years={years} />
+        <div className="flex flex-wrap gap-2 text-sm">
+          {(unit.level === "PROVINCE" || unit.level === "NATION") && (
+            <Link href={`/units/${encodeURIComponent(unit.code)}/dashboard?year=${period.year}&quarter=${period.quarter}`} className="rounded border border-brand-600 px-3 py-1.5 font-medium text-brand-700 hover:bg-brand-50" data-testid="link-dashboard">
+              {t("dashboard.link")}
+            </Link>
+          )}
+          {unit.level !== "VILLAGE" && (
+            <Link href={`/units/${encodeURIComponent(unit.code)}/targets?year=${Math.min(2030, Math.max(2025, period.year))}`} className="rounded border border-brand-600 px-3 py-1.5 font-medium text-brand-700 hover:bg-brand-50" data-testid="link-targets">
+              {canSetAny ? t("targets.link") : t("targets.linkView")}
+            </Link>
+          )}
+        </div>
       </div>
       <Dashboard view={view} locale={locale} />
       {unit.level !== "VILLAGE" && (
         <TrendChart rows={trendRows} options={INDICATOR_KEYS.map((k) => ({ key: k, label: indicatorLabel(k, locale) }))} />
       )}
+      {unit.level !== "VILLAGE" && <PathChart series={pathSeries} currentYear={period.year} />}
       {unit.level !== "VILLAGE" && <QuarterList data={yearReports} unitCode={unit.code} canEdit={canEdit} locale={locale} />}
 
       <section className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">

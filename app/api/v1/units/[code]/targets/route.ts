@@ -1,0 +1,27 @@
+import { apiRoute, readJson } from "@/lib/api/route.server";
+import { ServiceError, MSG } from "@/lib/figures/errors";
+import { unitForActor } from "@/lib/figures/service";
+import { entriesForUnit, putTargetsBodySchema, saveTargets, targetGrid, yearSchema } from "@/lib/targets/service";
+
+function yearOf(req: Request): number {
+  const url = new URL(req.url);
+  const r = yearSchema.safeParse(url.searchParams.get("year") ?? undefined);
+  if (!r.success) throw new ServiceError(422, MSG.invalid, r.error.issues.map((i) => ({ path: "year", message: i.message })));
+  return r.data;
+}
+
+// GET /api/v1/units/{code}/targets?year=Y: the unit's targets, its children's, their sums and gaps.
+export const GET = apiRoute<{ code: string }>(async ({ req, params, actor, prisma }) => {
+  const unit = await unitForActor(prisma, actor, params.code);
+  return targetGrid(prisma, actor, unit, yearOf(req));
+});
+
+// PUT /api/v1/units/{code}/targets?year=Y { targets: { key: value | null }, source?, versions? }
+export const PUT = apiRoute<{ code: string }>(async ({ req, params, actor, prisma }) => {
+  const unit = await unitForActor(prisma, actor, params.code);
+  const year = yearOf(req);
+  const body = putTargetsBodySchema.safeParse(await readJson(req));
+  if (!body.success) throw new ServiceError(422, MSG.invalid, body.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })));
+  const result = await saveTargets(prisma, actor, { year, source: body.data.source, entries: entriesForUnit(unit.code, body.data) });
+  return { ...result, ...(await targetGrid(prisma, actor, unit, year)) };
+});
