@@ -49,3 +49,8 @@ export function lastEndedPeriod(today: Date = new Date()): Period {
 
 /** Money figures reported year-to-date (lũy kế từ đầu năm): they restart every first quarter. */
 export const YEAR_TO_DATE_METRICS: readonly MetricKey[] = ["amountDue", "amountCollected"];
+
+/** Today's calendar date in Vietnam (UTC+7, no daylight saving), as a UTC midnight Date. */
+export function vietnamToday(now: Date = new Date()): Date {
+  return new Date(new Date(now.getTime() + 7 * 3600 * 1000).toISOString().slice(0, 10));
+}

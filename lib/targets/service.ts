@@ -8,6 +8,7 @@ import { COUNT_TARGET_KEYS, TARGET_KEYS, TARGET_YEARS, isTargetKey, targetKindOf
 import { MAX_PEOPLE, MAX_VND } from "../domain/figures-validation";
 import { formatNumber } from "../format";
 import { ServiceError, MSG, type ApiIssue } from "../figures/errors";
+import { audit } from "../audit/audit";
 import type { Actor, UnitRef } from "../figures/service";
 
 export const yearSchema = z.coerce
@@ -183,6 +184,7 @@ export async function saveTargets(prisma: PrismaClient, actor: Actor, input: unk
     select: { id: true, code: true, name: true, level: true, parentId: true, tenantId: true },
   });
   const unitOf = new Map(units.map((u) => [u.code, u]));
+  const unitCodeOf = new Map(units.map((u) => [u.id, u.code]));
   entries.forEach((e, i) => {
     if (!unitOf.has(e.unitCode)) issues.push({ path: `entries.${i}.unitCode`, message: `Không có đơn vị đang hoạt động mang mã «${e.unitCode}».` });
   });
@@ -203,7 +205,8 @@ export async function saveTargets(prisma: PrismaClient, actor: Actor, input: unk
         const u = unitOf.get(e.unitCode)!;
         const key = e.key as TargetKey;
         const old = current.get(`${u.id}|${key}`);
-        if (e.version !== undefined && (old?.version ?? 0) !== e.version) {
+        const currentVersion = old?.version ?? 0;
+        if (e.version !== undefined && currentVersion !== e.version) {
           conflicts.push({
             path: `entries.${i}`,
             message: `${u.name} · ${key}: đã được ${old ? `sửa thành ${formatNumber(old.value)}` : "xóa"} sau khi bạn mở bảng.`,
@@ -213,14 +216,27 @@ export async function saveTargets(prisma: PrismaClient, actor: Actor, input: unk
         const newSource = e.value === null ? null : (source ?? old?.source ?? null);
         if ((old?.value ?? null) === e.value && (e.value === null || (old?.source ?? null) === newSource)) continue;
         changed++;
+        // Conditional writes: another transaction that changed the row since we read it makes
+        // these touch nothing, which is a conflict (two concurrent saves can't both win).
+        const lost = () =>
+          conflicts.push({ path: `entries.${i}`, message: `${u.name} · ${key}: vừa được người khác thay đổi.` });
         if (e.value === null) {
-          await tx.target.delete({ where: { id: old!.id } });
+          const r = await tx.target.deleteMany({ where: { id: old!.id, version: old!.version } });
+          if (r.count !== 1) lost();
         } else if (old) {
-          await tx.target.update({ where: { id: old.id }, data: { value: e.value, source: newSource, setById: actor.id, version: { increment: 1 } } });
-        } else {
-          await tx.target.create({
-            data: { unitId: u.id, tenantId: u.tenantId, year, key, kind: targetKindOf(key), value: e.value, source: newSource, setById: actor.id },
+          const r = await tx.target.updateMany({
+            where: { id: old.id, version: old.version },
+            data: { value: e.value, source: newSource, setById: actor.id, version: { increment: 1 } },
           });
+          if (r.count !== 1) lost();
+        } else {
+          // Versions keep counting across a removal, so a save read before it can't slip through.
+          const history = await tx.targetRevision.count({ where: { unitId: u.id, year, key } });
+          const created = await tx.target.createMany({
+            data: [{ unitId: u.id, tenantId: u.tenantId, year, key, kind: targetKindOf(key), value: e.value, source: newSource, setById: actor.id, version: history + 1 }],
+            skipDuplicates: true,
+          });
+          if (created.count !== 1) lost();
         }
         revisions.push({
           unitId: u.id,
@@ -239,7 +255,24 @@ export async function saveTargets(prisma: PrismaClient, actor: Actor, input: unk
       if (conflicts.length) {
         throw new ServiceError(409, "Có người khác đã thay đổi các chỉ tiêu này trong lúc bạn sửa: chưa lưu gì. Hãy tải lại bảng.", conflicts);
       }
-      if (revisions.length) await tx.targetRevision.createMany({ data: revisions });
+      if (revisions.length) {
+        await tx.targetRevision.createMany({ data: revisions });
+        await audit(
+          tx,
+          revisions.map((r) => ({
+            tenantId: r.tenantId ?? null,
+            unitId: r.unitId,
+            actorId: actor.id,
+            entity: "target" as const,
+            entityId: `${unitCodeOf.get(r.unitId)}/${r.year}/${r.key}`,
+            field: r.key,
+            oldValue: r.oldValue ?? null,
+            newValue: r.newValue ?? null,
+            reason: r.newSource ?? null,
+            at: now,
+          })),
+        );
+      }
       return { changed, unchanged: entries.length - changed };
     },
     { timeout: 60_000, maxWait: 20_000 },

@@ -6,6 +6,8 @@ import type { PrismaClient } from "../generated/prisma/client";
 import { canManageVillages } from "../auth/roles";
 import { ServiceError, MSG } from "../figures/errors";
 import { unitForActor, type Actor } from "../figures/service";
+import { vietnamToday } from "../domain/period";
+import { audit } from "../audit/audit";
 
 export const VILLAGE_TYPES = ["THON", "BAN", "AP", "TO_DAN_PHO", "KHU_PHO"] as const;
 
@@ -36,23 +38,36 @@ export async function createVillage(prisma: PrismaClient, actor: Actor, communeC
   const commune = await communeFor(prisma, actor, communeCode);
   const r = newVillageSchema.safeParse(input);
   if (!r.success) invalid(r.error);
-  return prisma.$transaction(async (tx) => {
-    await assertNameFree(tx as unknown as PrismaClient, commune.id, r.data.name);
-    const siblings = await tx.unit.findMany({ where: { parentId: commune.id }, select: { code: true } });
-    const next = siblings.reduce((m, s) => Math.max(m, Number(s.code.split("-").at(-1)) || 0), 0) + 1;
-    return tx.unit.create({
-      data: {
-        code: `${commune.code}-${String(next).padStart(2, "0")}`,
-        name: r.data.name,
-        level: "VILLAGE",
-        type: r.data.type,
-        parentId: commune.id,
-        tenantId: commune.tenantId,
-        validFrom: new Date(new Date().toISOString().slice(0, 10)),
-      },
-      select: { code: true, name: true, type: true },
-    });
-  });
+  // Two officers adding at once may compute the same next code: the unique key refuses the
+  // second, which then tries the following code.
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await prisma.$transaction(async (tx) => {
+        await assertNameFree(tx as unknown as PrismaClient, commune.id, r.data.name);
+        const siblings = await tx.unit.findMany({ where: { parentId: commune.id }, select: { code: true } });
+        const next = siblings.reduce((m, s) => Math.max(m, Number(s.code.split("-").at(-1)) || 0), 0) + 1 + attempt;
+        const created = await tx.unit.create({
+          data: {
+            code: `${commune.code}-${String(next).padStart(2, "0")}`,
+            name: r.data.name,
+            level: "VILLAGE",
+            type: r.data.type,
+            parentId: commune.id,
+            tenantId: commune.tenantId,
+            validFrom: vietnamToday(),
+          },
+          select: { id: true, code: true, name: true, type: true },
+        });
+        await audit(tx, [{ tenantId: commune.tenantId, unitId: created.id, actorId: actor.id, entity: "unit", entityId: created.code, field: "name", oldValue: null, newValue: created.name, reason: "Tạo mới" }]);
+        return { code: created.code, name: created.name, type: created.type };
+      });
+    } catch (e) {
+      const code = (e as { code?: string }).code;
+      if (code === "P2002" && attempt < 3) continue;
+      if (code === "P2002") throw new ServiceError(409, "Có người vừa thêm thôn cùng lúc: vui lòng thử lại.");
+      throw e;
+    }
+  }
 }
 
 async function villageFor(prisma: PrismaClient, actor: Actor, villageCode: string) {
@@ -70,14 +85,20 @@ export async function renameVillage(prisma: PrismaClient, actor: Actor, villageC
   const r = nameSchema.safeParse(name);
   if (!r.success) invalid(r.error);
   await assertNameFree(prisma, village.parentId!, r.data, village.id);
-  return prisma.unit.update({ where: { id: village.id }, data: { name: r.data }, select: { code: true, name: true } });
+  return prisma.$transaction(async (tx) => {
+    const updated = await tx.unit.update({ where: { id: village.id }, data: { name: r.data }, select: { code: true, name: true } });
+    await audit(tx, [{ tenantId: village.tenantId, unitId: village.id, actorId: actor.id, entity: "unit", entityId: village.code, field: "name", oldValue: village.name, newValue: updated.name }]);
+    return updated;
+  });
 }
 
-export async function retireVillage(prisma: PrismaClient, actor: Actor, villageCode: string, today: Date = new Date()) {
+export async function retireVillage(prisma: PrismaClient, actor: Actor, villageCode: string, now: Date = new Date()) {
   const village = await villageFor(prisma, actor, villageCode);
-  return prisma.unit.update({
-    where: { id: village.id },
-    data: { validTo: new Date(today.toISOString().slice(0, 10)) },
-    select: { code: true, name: true, validTo: true },
+  const today = vietnamToday(now);
+  const validTo = today < village.validFrom ? village.validFrom : today;
+  return prisma.$transaction(async (tx) => {
+    const updated = await tx.unit.update({ where: { id: village.id }, data: { validTo }, select: { code: true, name: true, validTo: true } });
+    await audit(tx, [{ tenantId: village.tenantId, unitId: village.id, actorId: actor.id, entity: "unit", entityId: village.code, field: "validTo", oldValue: null, newValue: validTo.toISOString().slice(0, 10), reason: "Ngừng hoạt động" }]);
+    return updated;
   });
 }

@@ -255,7 +255,7 @@ const SCHEMA_DRIFT: { name: string; change: (text: string) => string; difference
   },
   {
     name: "a required field made optional",
-    change: (t) => edit(t, /^(\s*quarter\s+)Int(\s)/m, "$1Int?$2"),
+    change: (t) => edit(t, /^(\s*quarter\s+)Int(\s+@db\.SmallInt\n\s*kind\s+ReportKind)/m, "$1Int?$2"),
     differences: ["column quarter_reports.quarter: schema says smallint NULL, database has smallint NOT NULL"],
   },
   {
@@ -300,9 +300,9 @@ const SCHEMA_DRIFT: { name: string; change: (text: string) => string; difference
   {
     name: "a new model",
     change: (t) =>
-      beforeUnitsMap(`auditEntries AuditEntry[]`)(t) +
-      `\nmodel AuditEntry {\n  id     BigInt   @id @default(autoincrement())\n  unitId Int      @map("unit_id")\n  unit   Unit     @relation(fields: [unitId], references: [id])\n\n  @@map("audit_entries")\n}\n`,
-    differences: ["table audit_entries: in schema but missing from database"],
+      beforeUnitsMap(`scratchNotes ScratchNote[]`)(t) +
+      `\nmodel ScratchNote {\n  id     BigInt   @id @default(autoincrement())\n  unitId Int      @map("unit_id")\n  unit   Unit     @relation(fields: [unitId], references: [id])\n\n  @@map("scratch_notes")\n}\n`,
+    differences: ["table scratch_notes: in schema but missing from database"],
   },
 ];
 

@@ -22,6 +22,17 @@ export const PUT = apiRoute<{ code: string }>(async ({ req, params, actor, prism
   const year = yearOf(req);
   const body = putTargetsBodySchema.safeParse(await readJson(req));
   if (!body.success) throw new ServiceError(422, MSG.invalid, body.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })));
-  const result = await saveTargets(prisma, actor, { year, source: body.data.source, entries: entriesForUnit(unit.code, body.data) });
+  const entries = entriesForUnit(unit.code, body.data);
+  let result;
+  try {
+    result = await saveTargets(prisma, actor, { year, source: body.data.source, entries });
+  } catch (e) {
+    // The service numbers entries; this API's body is keyed by target: say which key.
+    if (e instanceof ServiceError) {
+      const issues = e.issues.map((i) => ({ ...i, path: i.path.replace(/^entries\.(\d+)(\.value)?/, (_m, n) => `targets.${entries[Number(n)]?.key ?? n}`) }));
+      throw new ServiceError(e.status, e.message, issues, e.extra);
+    }
+    throw e;
+  }
   return { ...result, ...(await targetGrid(prisma, actor, unit, year)) };
 });

@@ -1,0 +1,66 @@
+// The review workflow of a commune's quarter: draft → submitted → approved, or returned with a
+// comment → resubmitted; city staff may reopen an approved quarter, giving a reason. Each
+// transition is allowed only from its states and to its role (and the actor's scope): pure rules,
+// enforced by lib/workflow/service.ts on the server and mirrored by the UI.
+import type { ReportStatus, Role } from "../generated/prisma/enums";
+
+export const WORKFLOW_ACTIONS = ["submit", "approve", "return", "reopen"] as const;
+export type WorkflowActionKey = (typeof WORKFLOW_ACTIONS)[number];
+
+export interface TransitionRule {
+  from: readonly ReportStatus[];
+  to: ReportStatus;
+  roles: readonly Role[];
+  /** A comment (return) or reason (reopen) is required. */
+  needsComment: boolean;
+}
+
+export const TRANSITIONS: Record<WorkflowActionKey, TransitionRule> = {
+  submit: { from: ["DRAFT", "RETURNED"], to: "SUBMITTED", roles: ["COMMUNE_OFFICER"], needsComment: false },
+  approve: { from: ["SUBMITTED"], to: "APPROVED", roles: ["CITY_STAFF"], needsComment: false },
+  return: { from: ["SUBMITTED"], to: "RETURNED", roles: ["CITY_STAFF"], needsComment: true },
+  reopen: { from: ["APPROVED"], to: "RETURNED", roles: ["CITY_STAFF"], needsComment: true },
+};
+
+export interface WorkflowActor {
+  role: Role;
+  tenantId: number | null;
+  unitId: number | null;
+}
+
+export interface WorkflowUnit {
+  id: number;
+  tenantId: number | null;
+}
+
+export type TransitionCheck = { ok: true } | { ok: false; reason: "role" | "scope" | "state" | "comment" };
+
+export function checkTransition(
+  actor: WorkflowActor,
+  unit: WorkflowUnit,
+  action: WorkflowActionKey,
+  status: ReportStatus,
+  comment?: string | null,
+): TransitionCheck {
+  const rule = TRANSITIONS[action];
+  if (!rule.roles.includes(actor.role)) return { ok: false, reason: "role" };
+  const inScope = actor.role === "COMMUNE_OFFICER" ? actor.unitId === unit.id : actor.tenantId !== null && actor.tenantId === unit.tenantId;
+  if (!inScope) return { ok: false, reason: "scope" };
+  if (!rule.from.includes(status)) return { ok: false, reason: "state" };
+  if (rule.needsComment && !(comment ?? "").trim()) return { ok: false, reason: "comment" };
+  return { ok: true };
+}
+
+/** The commune may change its figures only while the quarter is a draft or was returned. */
+export function figuresEditable(status: ReportStatus | null): boolean {
+  return status === null || status === "DRAFT" || status === "RETURNED";
+}
+
+/** Which actions this actor could take now (for the UI's buttons). */
+export function availableActions(actor: WorkflowActor, unit: WorkflowUnit, status: ReportStatus | null): WorkflowActionKey[] {
+  if (status === null) return [];
+  return WORKFLOW_ACTIONS.filter((a) => {
+    const c = checkTransition(actor, unit, a, status, "x");
+    return c.ok;
+  });
+}
