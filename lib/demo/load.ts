@@ -8,6 +8,62 @@ import { DEMO_SETTING } from "../db/settings";
 import { hashPassword } from "../auth/password";
 import { DEMO_PASSWORD } from "./accounts";
 import { DEMO_TENANT_CODES, generateDemoData, type DemoInput, type DemoTenantCode } from "./generate";
+import type { Prisma } from "../generated/prisma/client";
+
+/** The review comment on Nguyễn Lương Bằng's 2025 Q3 report: seed 000 printed two compulsory counts for 30/9/2025. */
+export const NLB_RETURN_COMMENT =
+  "Đề nghị xã kiểm tra lại số người tham gia BHXH bắt buộc tại 30/9/2025: báo cáo ghi hai số khác nhau cho cùng một ngày (8.115 và 8.561).";
+
+/**
+ * The review history behind the demo's statuses: submissions and approvals of 2026 Q3 as events,
+ * the first submission date of every submitted report, a reporting deadline of 5 days per city,
+ * and one returned report (Nguyễn Lương Bằng, 2025 Q3) with its comment and notice.
+ */
+async function reviewStory(tx: Prisma.TransactionClient, tenantIds: number[], unitIdOf: (code: string) => number) {
+  const staff = await tx.user.findMany({ where: { role: "CITY_STAFF", tenantId: { in: tenantIds } }, select: { id: true, tenantId: true } });
+  const staffOf = new Map(staff.map((u) => [u.tenantId, u.id]));
+  await tx.$executeRawUnsafe(`UPDATE quarter_reports SET first_submitted_at = submitted_at WHERE submitted_at IS NOT NULL AND tenant_id = ANY($1::int[])`, tenantIds);
+  await tx.$executeRawUnsafe(
+    `INSERT INTO report_events (tenant_id, report_id, unit_id, action, from_status, to_status, actor_id, at)
+     SELECT r.tenant_id, r.id, r.unit_id, 'SUBMIT', 'DRAFT', 'SUBMITTED', u.id, r.submitted_at
+     FROM quarter_reports r LEFT JOIN users u ON u.unit_id = r.unit_id AND u.role = 'COMMUNE_OFFICER'
+     WHERE r.tenant_id = ANY($1::int[]) AND r.year = 2026 AND r.quarter = 3 AND r.kind = 'ACTUAL' AND r.status IN ('SUBMITTED', 'APPROVED')`,
+    tenantIds,
+  );
+  for (const [tenantId, staffId] of staffOf) {
+    await tx.$executeRawUnsafe(
+      `INSERT INTO report_events (tenant_id, report_id, unit_id, action, from_status, to_status, actor_id, at)
+       SELECT tenant_id, id, unit_id, 'APPROVE', 'SUBMITTED', 'APPROVED', $2::int, submitted_at + interval '2 days'
+       FROM quarter_reports WHERE tenant_id = $1::int AND year = 2026 AND quarter = 3 AND kind = 'ACTUAL' AND status = 'APPROVED'`,
+      tenantId,
+      staffId,
+    );
+    await tx.tenantSetting.create({ data: { tenantId: tenantId!, key: "report_deadline_days", value: "5" } });
+  }
+  // Nguyễn Lương Bằng, 2025 Q3: submitted, then returned by the city.
+  const nlb = unitIdOf("11242");
+  const report = await tx.quarterReport.findUnique({ where: { unitId_year_quarter_kind: { unitId: nlb, year: 2025, quarter: 3, kind: "ACTUAL" } } });
+  const officer = await tx.user.findFirst({ where: { unitId: nlb, role: "COMMUNE_OFFICER" } });
+  if (report && report.submittedAt) {
+    const staffId = staffOf.get(report.tenantId) ?? null;
+    const returnedAt = new Date(report.submittedAt.getTime() + 3 * 86400_000);
+    await tx.quarterReport.update({ where: { id: report.id }, data: { status: "RETURNED", version: { increment: 2 } } });
+    await tx.reportEvent.createMany({
+      data: [
+        { tenantId: report.tenantId, reportId: report.id, unitId: nlb, action: "SUBMIT", fromStatus: "DRAFT", toStatus: "SUBMITTED", actorId: officer?.id ?? null, at: report.submittedAt },
+        { tenantId: report.tenantId, reportId: report.id, unitId: nlb, action: "RETURN", fromStatus: "SUBMITTED", toStatus: "RETURNED", actorId: staffId, at: returnedAt, comment: NLB_RETURN_COMMENT },
+      ],
+    });
+    await tx.auditEntry.create({
+      data: { tenantId: report.tenantId, unitId: nlb, actorId: staffId, entity: "status", entityId: String(report.id), field: "status", oldValue: "SUBMITTED", newValue: "RETURNED", reason: NLB_RETURN_COMMENT, at: returnedAt },
+    });
+    if (officer) {
+      await tx.notification.create({
+        data: { tenantId: report.tenantId, userId: officer.id, kind: "returned", title: "Báo cáo quý 3/2025 của Xã Nguyễn Lương Bằng bị trả lại", body: NLB_RETURN_COMMENT, link: "/units/11242?year=2025&quarter=3", createdAt: returnedAt },
+      });
+    }
+  }
+}
 
 /** Value of the "demo_data" setting: which demo data set was loaded. */
 export const DEMO_DATA_VERSION = "seed-403-v1";
@@ -95,6 +151,7 @@ export async function loadDemoData(db: Database): Promise<void> {
         })),
         skipDuplicates: true,
       });
+      await reviewStory(tx, DEMO_TENANT_CODES.map(tenantIdOf), unitIdOf);
       await tx.systemSetting.upsert({
         where: { key: DEMO_SETTING },
         create: { key: DEMO_SETTING, value: DEMO_DATA_VERSION },

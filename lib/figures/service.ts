@@ -10,8 +10,6 @@ import { METRIC_KEYS, INDICATOR_KEYS, type Figures, type MetricKey, type Indicat
 import { computeIndicators, attainment, INDICATORS, statusOf, type Status, type Direction } from "../domain/indicators";
 import { checkFigures, figuresSchema } from "../domain/figures-validation";
 import {
-  MAX_YEAR,
-  MIN_YEAR,
   estimateOpen,
   isFuturePeriod,
   previousPeriod,
@@ -19,6 +17,12 @@ import {
   type Period,
 } from "../domain/period";
 import { ServiceError, MSG, type ApiIssue } from "./errors";
+import { periodSchema } from "./period-schema";
+import { figuresEditable } from "../domain/workflow";
+import { audit } from "../audit/audit";
+import { applyTransition } from "../workflow/service";
+import { formatNumber } from "../format";
+import { METRIC_LABELS_VI } from "../domain/figures-validation";
 
 export interface Actor {
   id: number;
@@ -286,18 +290,7 @@ export async function figuresOfYear(prisma: PrismaClient, unit: UnitRef, year: n
 // ---------------------------------------------------------------------------------------------
 // Saving a quarter
 
-export const periodSchema = z.object({
-  year: z.coerce
-    .number({ error: "Năm phải là một số." })
-    .int("Năm phải là số nguyên.")
-    .min(MIN_YEAR, `Năm phải từ ${MIN_YEAR} đến ${MAX_YEAR}.`)
-    .max(MAX_YEAR, `Năm phải từ ${MIN_YEAR} đến ${MAX_YEAR}.`),
-  quarter: z.coerce
-    .number({ error: "Quý phải là một số từ 1 đến 4." })
-    .int("Quý phải là một số từ 1 đến 4.")
-    .min(1, "Quý phải là một số từ 1 đến 4.")
-    .max(4, "Quý phải là một số từ 1 đến 4."),
-});
+export { periodSchema };
 
 export const saveBodySchema = z.object(
   {
@@ -305,6 +298,8 @@ export const saveBodySchema = z.object(
     kind: z.enum(["actual", "estimate"], { error: "kind phải là \"actual\" hoặc \"estimate\"." }).default("actual"),
     confirmWarnings: z.boolean({ error: "confirmWarnings phải là true hoặc false." }).default(false),
     submit: z.boolean({ error: "submit phải là true hoặc false." }).default(false),
+    /** The version the client read: a save over a newer one is refused (409), nothing lost. */
+    version: z.number({ error: "version phải là một số nguyên." }).int().min(0).optional(),
   },
   { error: "Nội dung phải là một đối tượng JSON có trường figures." },
 );
@@ -350,6 +345,9 @@ export async function saveQuarter(
     if (!estimateOpen(year, now)) throw new ServiceError(422, MSG.estimateClosed(year), [{ path: "kind", message: MSG.estimateClosed(year) }]);
   }
 
+  const reportKey = { unitId_year_quarter_kind: { unitId: unit.id, year, quarter, kind: toKind(kind) } };
+  const current = await prisma.quarterReport.findUnique({ where: reportKey });
+
   // A PUT replaces the quarter's figures: a key left out is "not entered".
   const figures = emptyFigures();
   for (const k of METRIC_KEYS) figures[k] = body.data.figures[k] ?? null;
@@ -360,6 +358,7 @@ export async function saveQuarter(
   const previous: Figures | null = prev ? { ...prev.figures } : null;
   if (previous && kind === "actual" && quarter === 1) for (const k of YEAR_TO_DATE_METRICS) previous[k] = null;
 
+  assertWritable(current, body.data.version, figures, unit.name);
   const checks = checkFigures(figures, previous);
   const errorIssues: ApiIssue[] = checks.errors.map((i) => ({ path: `figures.${i.path}`, message: i.message, code: i.code, severity: "error" }));
   const warningIssues: ApiIssue[] = checks.warnings.map((i) => ({ path: `figures.${i.path}`, message: i.message, code: i.code, severity: "warning" }));
@@ -381,18 +380,47 @@ export async function saveQuarter(
     amountDue: figures.amountDue === null ? null : BigInt(figures.amountDue),
     amountCollected: figures.amountCollected === null ? null : BigInt(figures.amountCollected),
     latePayments: figures.latePayments === null ? null : BigInt(figures.latePayments),
-    status: (submit ? "SUBMITTED" : "DRAFT") as ReportStatus,
-    submittedAt: submit ? now : null,
   };
   const saved = await prisma.$transaction(async (tx) => {
-    const key = { unitId_year_quarter_kind: { unitId: unit.id, year, quarter, kind: toKind(kind) } };
-    const existing = await tx.quarterReport.findUnique({ where: key, select: { id: true } });
+    const existing = await tx.quarterReport.findUnique({ where: reportKey });
+    assertWritable(existing, body.data.version, figures, unit.name);
+    let row: Awaited<ReturnType<typeof tx.quarterReport.findUniqueOrThrow>>;
     if (existing) {
-      return tx.quarterReport.update({ where: { id: existing.id }, data: { ...data, version: { increment: 1 } } });
+      // Conditional on the version read: of two concurrent saves, the second finds nothing to update.
+      const r = await tx.quarterReport.updateMany({
+        where: { id: existing.id, version: existing.version },
+        data: { ...data, status: existing.status === "RETURNED" ? "RETURNED" : "DRAFT", version: { increment: 1 } },
+      });
+      if (r.count !== 1) throw conflictError(await tx.quarterReport.findUnique({ where: reportKey }), figures, unit.name);
+      row = await tx.quarterReport.findUniqueOrThrow({ where: { id: existing.id } });
+    } else {
+      const created = await tx.quarterReport.createManyAndReturn({
+        data: [{ ...data, status: "DRAFT", unitId: unit.id, tenantId: unit.tenantId!, year, quarter, kind: toKind(kind) }],
+        skipDuplicates: true,
+      });
+      if (created.length !== 1) throw conflictError(await tx.quarterReport.findUnique({ where: reportKey }), figures, unit.name);
+      row = created[0];
     }
-    return tx.quarterReport.create({
-      data: { ...data, unitId: unit.id, tenantId: unit.tenantId!, year, quarter, kind: toKind(kind) },
-    });
+    const before = existing ? figuresOf(existing) : emptyFigures();
+    await audit(
+      tx,
+      METRIC_KEYS.filter((k) => before[k] !== figures[k]).map((k) => ({
+        tenantId: unit.tenantId,
+        unitId: unit.id,
+        actorId: actor.id,
+        entity: "figure" as const,
+        entityId: row.id,
+        field: k,
+        oldValue: before[k],
+        newValue: figures[k],
+        at: now,
+      })),
+    );
+    if (submit) {
+      await applyTransition(tx, actor, unit, row, "submit", null, now);
+      row = await tx.quarterReport.findUniqueOrThrow({ where: { id: row.id } });
+    }
+    return row;
   });
   const targets = await readTargets(prisma, unit.id, year);
   return {
@@ -400,4 +428,41 @@ export async function saveQuarter(
     indicators: computeIndicators(figures, { revenuePlan: targets.amountCollected?.value ?? null }),
     warnings: warningIssues,
   };
+}
+
+type StoredReport = ReportRow & { id: number };
+
+const STATUS_LOCKED: Partial<Record<ReportStatus, string>> = {
+  SUBMITTED: "đã gửi, đang chờ thành phố duyệt",
+  APPROVED: "đã được duyệt",
+};
+
+/** Refuses a save over a locked quarter (submitted or approved) or over a newer version. */
+function assertWritable(existing: StoredReport | null, version: number | undefined, figures: FigureValues, unitName: string) {
+  if (existing && !figuresEditable(existing.status)) {
+    throw new ServiceError(
+      409,
+      `Báo cáo này ${STATUS_LOCKED[existing.status]}: không sửa được nữa. Nếu cần sửa, đề nghị thành phố ${existing.status === "APPROVED" ? "mở lại" : "trả lại"} báo cáo.`,
+      [{ path: "status", message: `Trạng thái: ${existing.status}` }],
+      { locked: true, status: existing.status },
+    );
+  }
+  if (version !== undefined && (existing?.version ?? 0) !== version) throw conflictError(existing, figures, unitName);
+}
+
+/** 409 that shows what changed meanwhile: the saved values that differ from what this save sent. */
+function conflictError(current: StoredReport | null, sent: FigureValues, unitName: string): ServiceError {
+  const now = current ? figuresOf(current) : emptyFigures();
+  const issues: ApiIssue[] = METRIC_KEYS.filter((k) => now[k] !== sent[k]).map((k) => ({
+    path: `figures.${k}`,
+    message: `${METRIC_LABELS_VI[k].label}: hiện đã lưu ${formatNumber(now[k])} (bạn nhập ${formatNumber(sent[k])}).`,
+    severity: "error" as const,
+    code: "conflict",
+  }));
+  return new ServiceError(
+    409,
+    `Số liệu của ${unitName} đã được lưu bởi người khác sau khi bạn mở trang: chưa lưu gì của bạn. Các giá trị hiện tại khác với bạn nhập được liệt kê dưới đây; hãy tải lại trang để xem và nhập lại.`,
+    issues,
+    { conflict: true, current: current ? toView(current) : null },
+  );
 }
