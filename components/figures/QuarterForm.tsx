@@ -37,6 +37,8 @@ export interface QuarterFormProps {
   version: number | null;
   previous: Partial<Record<MetricKey, number | null>> | null;
   targets: Record<string, number>;
+  /** The city's last return/reopen comment, shown while the quarter is returned. */
+  returnComment?: string | null;
 }
 
 export function QuarterForm(props: QuarterFormProps) {
@@ -53,6 +55,8 @@ export function QuarterForm(props: QuarterFormProps) {
   const [version, setVersion] = useState(props.version);
   const [dirty, setDirty] = useState(false);
   const [pending, start] = useTransition();
+  // Submitted or approved quarters are locked for the commune (the server refuses too).
+  const locked = status === "SUBMITTED" || status === "APPROVED";
 
   const parsed = useMemo(() => Object.fromEntries(METRIC_KEYS.map((k) => [k, parseVnInteger(raw[k])])) as Record<MetricKey, ReturnType<typeof parseVnInteger>>, [raw]);
   const figures: Figures = useMemo(
@@ -94,7 +98,7 @@ export function QuarterForm(props: QuarterFormProps) {
         unitCode: props.unitCode,
         year: props.year,
         quarter: props.quarter,
-        body: { figures, kind: props.kind, confirmWarnings: confirm, submit },
+        body: { figures, kind: props.kind, confirmWarnings: confirm, submit, version: version ?? 0 },
       });
       if (res.ok) {
         setServerIssues([]);
@@ -113,6 +117,11 @@ export function QuarterForm(props: QuarterFormProps) {
 
   return (
     <div className="grid gap-6 lg:grid-cols-[1fr_22rem]">
+      {props.returnComment && status === "RETURNED" && (
+        <p className="rounded border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-900 lg:col-span-2" data-testid="form-return-comment">
+          {t("form.returned", { comment: props.returnComment })}
+        </p>
+      )}
       <form
         noValidate
         onSubmit={(e) => {
@@ -145,6 +154,7 @@ export function QuarterForm(props: QuarterFormProps) {
                       name={k}
                       inputMode="numeric"
                       autoComplete="off"
+                      readOnly={locked}
                       value={raw[k]}
                       aria-invalid={err ? true : undefined}
                       aria-describedby={issues.length ? `e-${k}` : undefined}
@@ -196,7 +206,14 @@ export function QuarterForm(props: QuarterFormProps) {
           </p>
         )}
 
+        {locked && (
+          <p className="rounded bg-slate-100 px-3 py-2 text-sm text-slate-700" data-testid="form-locked">
+            {status === "APPROVED" ? t("form.lockedApproved") : t("form.lockedSubmitted")}
+          </p>
+        )}
         <div className="flex flex-wrap items-center gap-3">
+          {!locked && (
+          <>
           <button type="submit" disabled={pending} className="rounded border border-brand-600 px-4 py-2 font-medium text-brand-700 hover:bg-brand-50 disabled:opacity-60">
             {pending ? t("form.saving") : t("form.saveDraft")}
           </button>
@@ -208,6 +225,8 @@ export function QuarterForm(props: QuarterFormProps) {
           >
             {t("form.submit")}
           </button>
+          </>
+          )}
           <span className="text-sm text-slate-600" data-testid="form-status">
             {t("form.status", { status: t(`reportStatus.${status ?? "NONE"}`) })}
             {version ? ` · ${t("form.version", { version })}` : ""}

@@ -55,6 +55,12 @@ export function TargetGrid({ grid, unitCode, defaultSource }: { grid: Grid; unit
     return m;
   }, [grid]);
   const [cells, setCells] = useState<Record<string, string>>(initial);
+  // After a save the page brings fresh data: start again from it (keeping the message shown).
+  const [seen, setSeen] = useState(grid);
+  if (seen !== grid) {
+    setSeen(grid);
+    setCells(initial);
+  }
   const [source, setSource] = useState(defaultSource);
   const [suggestKey, setSuggestKey] = useState<TargetKey>("bhxhCompulsory");
   const [basis, setBasis] = useState<AllocationBasis>("labourForce");

@@ -8,7 +8,9 @@ import { checkTransition, TRANSITIONS, WORKFLOW_ACTIONS, type WorkflowActionKey 
 import { audit } from "../audit/audit";
 import { notifyUsers } from "../notifications/service";
 import { ServiceError, MSG, type ApiIssue } from "../figures/errors";
-import { unitForActor, type Actor, type UnitRef } from "../figures/service";
+import { figuresOf, unitForActor, type Actor, type UnitRef } from "../figures/service";
+import { METRIC_KEYS, type MetricKey } from "../domain/metrics";
+import { checkFigures } from "../domain/figures-validation";
 import { periodSchema } from "../figures/period-schema";
 
 type Tx = Prisma.TransactionClient;
@@ -53,6 +55,18 @@ export async function applyTransition(
 ) {
   const check = checkTransition(actor, unit, action, report.status, comment);
   if (!check.ok) throw refusal(action, check.reason, report.status, unit.name);
+  if (action === "submit") {
+    // A report is submitted complete and consistent: every figure entered, no domain error.
+    const figures = figuresOf(report as unknown as Record<MetricKey, number | bigint | null>);
+    const missing = METRIC_KEYS.filter((k) => figures[k] === null);
+    const errors = checkFigures(figures).errors;
+    if (missing.length || errors.length) {
+      throw new ServiceError(422, missing.length ? MSG.missingForSubmit : MSG.checksFailed, [
+        ...missing.map((k) => ({ path: `figures.${k}`, message: MSG.required })),
+        ...errors.map((e) => ({ path: `figures.${e.path}`, message: e.message })),
+      ]);
+    }
+  }
   const to = TRANSITIONS[action].to;
   const updated = await tx.quarterReport.updateMany({
     where: { id: report.id, version: report.version, status: report.status },
@@ -108,6 +122,9 @@ export async function transition(
       where: { unitId_year_quarter_kind: { unitId: unit.id, year: p.data.year, quarter: p.data.quarter, kind } },
     });
     if (!report) throw new ServiceError(404, `${unit.name} chưa có báo cáo quý ${p.data.quarter}/${p.data.year}.`);
+    // Who may do it is said before whether the page was stale.
+    const allowed = checkTransition(actor, unit, action, report.status, "x");
+    if (!allowed.ok && (allowed.reason === "role" || allowed.reason === "scope")) throw refusal(action, allowed.reason, report.status, unit.name);
     if (b.data.version !== undefined && b.data.version !== report.version) {
       throw new ServiceError(409, `Báo cáo của ${unit.name} đã thay đổi sau khi bạn mở trang (phiên bản ${report.version}, trạng thái «${STATUS_VI[report.status]}»): hãy tải lại.`);
     }
@@ -152,6 +169,6 @@ export async function reportEvents(prisma: PrismaClient, unit: UnitRef, year: nu
     select: { id: true },
   });
   if (!report) return [];
-  const rows = await prisma.reportEvent.findMany({ where: { reportId: report.id }, orderBy: { at: "asc" }, include: { actor: { select: { fullName: true, username: true } } } });
+  const rows = await prisma.reportEvent.findMany({ where: { reportId: report.id }, orderBy: [{ at: "asc" }, { id: "asc" }], include: { actor: { select: { fullName: true, username: true } } } });
   return rows.map((e) => ({ action: e.action, from: e.fromStatus, to: e.toStatus, comment: e.comment, at: e.at.toISOString(), actor: e.actor?.fullName ?? null }));
 }

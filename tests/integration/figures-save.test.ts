@@ -1,8 +1,12 @@
 // Saving a quarter's figures (lib/figures/service.ts) against the demo data, on PGlite and, when
 // TEST_DATABASE_URL is set, on PostgreSQL: the happy path (draft, submit), the seed figures of
 // seed 000 and their indicators, the domain errors and the warnings that need confirming, malformed
-// input, scope (who may write what), the city/nation aggregates, and the time one save takes.
-// Every refused save is checked to have left quarter_reports exactly as it was.
+// input, scope (who may write what), the locks of the review workflow (a submitted or approved
+// quarter is not editable), stale versions and concurrent saves, the city/nation aggregates, and
+// the time one save takes. Every case saves where saving is allowed: a quarter without a report
+// (Kim Thành's 2026 Q3, 2026 Q4), the demo's returned 2025 Q3 of Nguyễn Lương Bằng, or an approved
+// quarter that city staff first reopen (lib/workflow/service.ts). Every refused save is checked to
+// have left quarter_reports, report_events, audit_entries and notifications exactly as they were.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { dbKinds, migratedDatabase, type TestDatabase } from "@/tests/helpers/db";
 import { loadDemoData } from "@/lib/demo/load";
@@ -18,6 +22,7 @@ import {
   type UnitRef,
 } from "@/lib/figures/service";
 import { MSG, ServiceError } from "@/lib/figures/errors";
+import { transition } from "@/lib/workflow/service";
 import { METRIC_KEYS, type MetricKey } from "@/lib/domain/metrics";
 import { statusOf } from "@/lib/domain/indicators";
 import { VALIDATION_MESSAGES_VI } from "@/lib/domain/figures-validation";
@@ -103,10 +108,17 @@ describe.each(dbKinds)("saving quarterly figures on %s", (kind) => {
 
   const save = (actor: Actor, input: SaveInput, now: Date = NOW) => saveQuarter(db.prisma, actor, input, now);
 
-  /** Everything in quarter_reports (row count, and every row's text), plus the one row the save targets. */
+  /**
+   * Everything in quarter_reports (row count, and every row's text), the number of review events,
+   * audit entries and notifications, plus the one row the save targets.
+   */
   async function snapshot(input: SaveInput, kindOf: "ACTUAL" | "ESTIMATE") {
-    const [table] = await db.sql.query<{ n: number; digest: string | null }>(
-      `SELECT count(*)::int AS n, md5(string_agg(r::text, '|' ORDER BY r.id)) AS digest FROM quarter_reports r`,
+    const [table] = await db.sql.query<{ n: number; digest: string | null; events: number; audit: number; notices: number }>(
+      `SELECT count(*)::int AS n, md5(string_agg(r::text, '|' ORDER BY r.id)) AS digest,
+              (SELECT count(*)::int FROM report_events) AS events,
+              (SELECT count(*)::int FROM audit_entries) AS audit,
+              (SELECT count(*)::int FROM notifications) AS notices
+       FROM quarter_reports r`,
     );
     const { year, quarter } = input;
     const row =
@@ -116,7 +128,7 @@ describe.each(dbKinds)("saving quarterly figures on %s", (kind) => {
             select: { version: true, updatedAt: true, status: true },
           })
         : null;
-    return { n: table.n, digest: table.digest, row };
+    return { ...table, row };
   }
 
   /** Runs a save that must be refused; checks nothing was written and returns the error. */
@@ -134,6 +146,15 @@ describe.each(dbKinds)("saving quarterly figures on %s", (kind) => {
   const figuresAt = async (code: UnitCode, year: number, quarter: number) =>
     complete((await readReport(db.prisma, units[code].id, { year, quarter }))?.figures);
 
+  /** City staff move a quarter through review (reopen / return need a reason). */
+  const review = (code: UnitCode, year: number, quarter: number, action: "approve" | "return" | "reopen", comment?: string, now: Date = NOW) =>
+    transition(db.prisma, actors["bhxh.haiphong"], { unitCode: code, year, quarter, action, body: comment ? { comment } : undefined }, now);
+
+  const statusOfReport = async (code: UnitCode, year: number, quarter: number, kindOf: "ACTUAL" | "ESTIMATE" = "ACTUAL") =>
+    (await db.prisma.quarterReport.findFirstOrThrow({ where: { unitId: units[code].id, year, quarter, kind: kindOf }, select: { status: true, version: true } }));
+
+  const figureAudit = (reportId: number) => db.prisma.auditEntry.findMany({ where: { entity: "figure", entityId: String(reportId) }, orderBy: { id: "asc" } });
+
   // -------------------------------------------------------------------------------------------
   // 1. Kim Thành enters 2026 Q3 (no report yet), as a draft, then submits it.
 
@@ -147,7 +168,8 @@ describe.each(dbKinds)("saving quarterly figures on %s", (kind) => {
     // The draft: people only, the money not entered yet.
     const draftFigures: Body = { ...q3 };
     for (const k of MONEY) delete draftFigures[k];
-    const draft = await save(actors["xa.kimthanh"], { unitCode: "10804", year: 2026, quarter: 3, body: { figures: draftFigures } });
+    // version 0: "there was no report when I opened the page".
+    const draft = await save(actors["xa.kimthanh"], { unitCode: "10804", year: 2026, quarter: 3, body: { figures: draftFigures, version: 0 } });
     expect(draft.warnings).toEqual([]);
     expect(draft.report).toMatchObject({ year: 2026, quarter: 3, kind: "actual", status: "DRAFT", version: 1, submittedAt: null });
     expect(draft.report.figures).toEqual({ ...q3, amountDue: null, amountCollected: null, latePayments: null });
@@ -161,24 +183,42 @@ describe.each(dbKinds)("saving quarterly figures on %s", (kind) => {
     expect(await db.prisma.quarterReport.count()).toBe(rowsBefore + 1);
     const stored = await db.prisma.quarterReport.findFirstOrThrow({ where: { unitId: kt.id, year: 2026, quarter: 3, kind: "ACTUAL" } });
     expect(stored).toMatchObject({ status: "DRAFT", version: 1, tenantId: units["31"].id, bhxhCompulsory: q3.bhxhCompulsory, amountDue: null });
+    // One audit entry per figure entered (the nine people counts), none for the money left out.
+    const draftAudit = await figureAudit(stored.id);
+    expect(draftAudit.map((a) => a.field)).toEqual(METRIC_KEYS.filter((k) => !MONEY.includes(k as (typeof MONEY)[number])));
+    expect(draftAudit.every((a) => a.oldValue === null && a.actorId === actors["xa.kimthanh"].id && a.unitId === kt.id)).toBe(true);
+    expect(draftAudit.find((a) => a.field === "bhxhCompulsory")?.newValue).toBe(String(q3.bhxhCompulsory));
+    expect(await db.prisma.reportEvent.count({ where: { reportId: stored.id } })).toBe(0);
 
-    // Submitting needs all twelve figures; the period may come as strings (URL segments).
-    const submitted = await save(actors["xa.kimthanh"], { unitCode: "10804", year: "2026", quarter: "3", body: { figures: q3, submit: true } });
+    // Submitting needs all twelve figures; the period may come as strings (URL segments). The save
+    // and the submit transition are one version each: 1 → 3.
+    const submitted = await save(actors["xa.kimthanh"], { unitCode: "10804", year: "2026", quarter: "3", body: { figures: q3, submit: true, version: 1 } });
     expect(submitted.warnings).toEqual([]);
-    expect(submitted.report).toMatchObject({ status: "SUBMITTED", version: 2, submittedAt: NOW.toISOString() });
+    expect(submitted.report).toMatchObject({ status: "SUBMITTED", version: 3, submittedAt: NOW.toISOString() });
     expect(submitted.report.figures).toEqual(q3);
     expect(submitted.indicators.latePaymentRate).toBeCloseTo(q3.latePayments / q3.amountDue, 12);
     const plan = await db.prisma.target.findFirstOrThrow({ where: { unitId: kt.id, year: 2026, key: "amountCollected" } });
     expect(submitted.indicators.revenueCompletion).toBeCloseTo(q3.amountCollected / plan.value, 12);
     expect(await db.prisma.quarterReport.count()).toBe(rowsBefore + 1);
     const row = await db.prisma.quarterReport.findFirstOrThrow({ where: { unitId: kt.id, year: 2026, quarter: 3, kind: "ACTUAL" } });
-    expect(row).toMatchObject({ status: "SUBMITTED", version: 2, amountDue: BigInt(q3.amountDue) });
+    expect(row).toMatchObject({ status: "SUBMITTED", version: 3, amountDue: BigInt(q3.amountDue) });
     expect(row.submittedAt?.toISOString()).toBe(NOW.toISOString());
+    expect(row.firstSubmittedAt?.toISOString()).toBe(NOW.toISOString());
+    // Only the three money figures changed: three more figure entries, and one status entry.
+    expect((await figureAudit(row.id)).slice(draftAudit.length).map((a) => [a.field, a.oldValue, a.newValue])).toEqual(
+      MONEY.map((k) => [k, null, String(q3[k])]),
+    );
+    const statusAudit = await db.prisma.auditEntry.findMany({ where: { entity: "status", entityId: String(row.id) } });
+    expect(statusAudit.map((a) => [a.oldValue, a.newValue, a.actorId])).toEqual([["DRAFT", "SUBMITTED", actors["xa.kimthanh"].id]]);
+    const events = await db.prisma.reportEvent.findMany({ where: { reportId: row.id } });
+    expect(events.map((e) => [e.action, e.fromStatus, e.toStatus, e.actorId, e.at.toISOString()])).toEqual([
+      ["SUBMIT", "DRAFT", "SUBMITTED", actors["xa.kimthanh"].id, NOW.toISOString()],
+    ]);
 
     const year = await figuresOfYear(db.prisma, kt, 2026);
     expect(year.quarters.map((q) => q.status)).toEqual(["APPROVED", "APPROVED", "SUBMITTED", null]);
     expect(year.quarters.map((q) => q.quarter)).toEqual([1, 2, 3, 4]);
-    expect(year.quarters[2]).toMatchObject({ version: 2, figures: q3 });
+    expect(year.quarters[2]).toMatchObject({ version: 3, figures: q3 });
     expect(year.quarters[3].figures).toBeNull();
     expect(year.estimate).toBeNull();
   });
@@ -187,6 +227,8 @@ describe.each(dbKinds)("saving quarterly figures on %s", (kind) => {
   // 2. The seed: Nguyễn Lương Bằng at 30/9/2025 (seed 000 §7), and the domain errors.
 
   it("computes seed 000's rates from Nguyễn Lương Bằng's 2025 Q3 figures", async () => {
+    // The demo returned this quarter to the commune: it is editable, and stays returned on a save.
+    expect(await statusOfReport("11242", 2025, 3)).toMatchObject({ status: "RETURNED" });
     const existing = await figuresAt("11242", 2025, 3);
     const res = await save(actors["xa.nguyenluongbang"], {
       unitCode: "11242",
@@ -195,6 +237,7 @@ describe.each(dbKinds)("saving quarterly figures on %s", (kind) => {
       body: { figures: { ...existing, ...SEED_000 } },
     });
     expect(res.warnings).toEqual([]);
+    expect(res.report.status).toBe("RETURNED");
     expect(res.report.figures).toMatchObject(SEED_000);
     expect(res.indicators.bhxhCoverage).toBeCloseTo(0.531, 3);
     expect(res.indicators.bhxhCoverage).toBeCloseTo((8561 + 961) / 17934, 12);
@@ -307,6 +350,13 @@ describe.each(dbKinds)("saving quarterly figures on %s", (kind) => {
 
   it("does not compare year-to-date money across the new year, but does compare people", async () => {
     const nlb = actors["xa.nguyenluongbang"];
+    // 2026 Q1 and Q2 were approved: the city reopens them for the commune to correct.
+    const reason = "Mở lại để xã rà soát số liệu quý 1 và quý 2/2026.";
+    for (const quarter of [1, 2]) {
+      const locked = await refused(nlb, { unitCode: "11242", year: 2026, quarter, body: { figures: await figuresAt("11242", 2026, quarter) } }, 409);
+      expect(locked.extra).toMatchObject({ locked: true, status: "APPROVED" });
+      expect(await review("11242", 2026, quarter, "reopen", reason)).toMatchObject({ from: "APPROVED", status: "RETURNED" });
+    }
     const q4 = await figuresAt("11242", 2025, 4);
     const q1 = await figuresAt("11242", 2026, 1);
     // The demo's money is year-to-date: Q1 is far below Q4 (a > 20% "drop" if compared).
@@ -319,6 +369,7 @@ describe.each(dbKinds)("saving quarterly figures on %s", (kind) => {
     const ok = await save(nlb, at(figures));
     expect(ok.warnings).toEqual([]);
     expect(ok.report.figures).toEqual(figures);
+    expect(ok.report.status).toBe("RETURNED");
 
     const dropped = Math.round(q4.bhyt * 0.75);
     const err = await refused(nlb, at({ ...figures, bhyt: dropped }), 422);
@@ -333,6 +384,13 @@ describe.each(dbKinds)("saving quarterly figures on %s", (kind) => {
     const q2 = await figuresAt("11242", 2026, 2);
     const e2 = await refused(nlb, { unitCode: "11242", year: 2026, quarter: 2, body: { figures: { ...q2, amountDue: Math.floor(figures.amountDue * 0.7), latePayments: figures.latePayments } } }, 422);
     expect(e2.issues.map((i) => i.path)).toEqual(["figures.amountDue"]);
+
+    // Back through review: the commune resubmits both quarters, the city approves them.
+    for (const [quarter, f] of [[1, figures], [2, { ...q2, latePayments: figures.latePayments }]] as const) {
+      const res = await save(nlb, { unitCode: "11242", year: 2026, quarter, body: { figures: f, submit: true, confirmWarnings: true } });
+      expect(res.report.status).toBe("SUBMITTED");
+      expect(await review("11242", 2026, quarter, "approve")).toMatchObject({ from: "SUBMITTED", status: "APPROVED" });
+    }
   });
 
   // -------------------------------------------------------------------------------------------
@@ -341,7 +399,9 @@ describe.each(dbKinds)("saving quarterly figures on %s", (kind) => {
   it("refuses malformed input with 422 and the field at fault", async () => {
     const kt = actors["xa.kimthanh"];
     const q2 = await figuresAt("10804", 2026, 2);
-    const at = (body: unknown, year: unknown = 2026, quarter: unknown = 2): SaveInput => ({ unitCode: "10804", year, quarter, body });
+    // 2026 Q4 has no report yet, so a save would be allowed: only the input is at fault.
+    expect(await readReport(db.prisma, units["10804"].id, { year: 2026, quarter: 4 })).toBeNull();
+    const at = (body: unknown, year: unknown = 2026, quarter: unknown = 4): SaveInput => ({ unitCode: "10804", year, quarter, body });
     const label = "Số người tham gia BHXH bắt buộc";
 
     const cases: Array<{ name: string; input: SaveInput; path: string; message: string; error?: string }> = [
@@ -373,6 +433,7 @@ describe.each(dbKinds)("saving quarterly figures on %s", (kind) => {
       { name: "body an array", input: at([q2]), path: "", message: "Nội dung phải là một đối tượng JSON có trường figures." },
       { name: "kind unknown", input: at({ figures: q2, kind: "forecast" }), path: "kind", message: 'kind phải là "actual" hoặc "estimate".' },
       { name: "submit not boolean", input: at({ figures: q2, submit: "yes" }), path: "submit", message: "submit phải là true hoặc false." },
+      { name: "version a string", input: at({ figures: q2, version: "1" }), path: "version", message: "version phải là một số nguyên." },
       { name: "year abc", input: at({ figures: q2 }, "abc"), path: "year", message: "Năm phải là một số." },
       { name: "year 2014", input: at({ figures: q2 }, 2014), path: "year", message: "Năm phải từ 2015 đến 2035." },
       { name: "year 2026.5", input: at({ figures: q2 }, 2026.5), path: "year", message: "Năm phải là số nguyên." },
@@ -424,6 +485,7 @@ describe.each(dbKinds)("saving quarterly figures on %s", (kind) => {
     const mixed = await refused(kt, at({ figures: { ...missing, bhtn: q2.bhxhCompulsory + 1 }, submit: true }), 422);
     expect(mixed.message).toBe(MSG.checksFailed);
     expect(mixed.issues.map((i) => i.path)).toEqual(["figures.bhtn", "figures.bhyt", "figures.latePayments"]);
+    expect(await readReport(db.prisma, units["10804"].id, { year: 2026, quarter: 4 })).toBeNull();
   });
 
   it("takes the year-end estimate from Q3 of the year on, stored as quarter 4", async () => {
@@ -450,7 +512,8 @@ describe.each(dbKinds)("saving quarterly figures on %s", (kind) => {
 
   it("lets only the commune's own officer write its figures", async () => {
     const q2 = await figuresAt("10804", 2026, 2);
-    const write = (unitCode: string): SaveInput => ({ unitCode, year: 2026, quarter: 2, body: { figures: q2 } });
+    // 2026 Q4 has no report anywhere: only scope can refuse these saves.
+    const write = (unitCode: string): SaveInput => ({ unitCode, year: 2026, quarter: 4, body: { figures: q2 } });
     const cases: Array<[Username, string, 403 | 404, string]> = [
       ["xa.kimthanh", "11242", 403, MSG.forbiddenView],
       ["xa.kimthanh", "31", 403, MSG.forbiddenView],
@@ -490,6 +553,150 @@ describe.each(dbKinds)("saving quarterly figures on %s", (kind) => {
   });
 
   // -------------------------------------------------------------------------------------------
+  // 5b. The review workflow's locks, stale versions, concurrent saves.
+
+  it("refuses to save a submitted or an approved quarter (409 locked), writing nothing", async () => {
+    const nlb = actors["xa.nguyenluongbang"];
+    const kt = actors["xa.kimthanh"];
+    // The demo: Nguyễn Lương Bằng submitted 2026 Q3; every quarter up to 2026 Q2 is approved.
+    expect(await statusOfReport("11242", 2026, 3)).toMatchObject({ status: "SUBMITTED" });
+    expect(await statusOfReport("11242", 2025, 4)).toMatchObject({ status: "APPROVED" });
+    const submittedFigures = await figuresAt("11242", 2026, 3);
+    const approvedFigures = await figuresAt("11242", 2025, 4);
+    const cases: Array<{ name: string; actor: Actor; input: SaveInput; status: "SUBMITTED" | "APPROVED"; asks: string }> = [
+      { name: "submitted", actor: nlb, input: { unitCode: "11242", year: 2026, quarter: 3, body: { figures: submittedFigures } }, status: "SUBMITTED", asks: "trả lại" },
+      {
+        name: "submitted, submitting again with its version",
+        actor: nlb,
+        input: { unitCode: "11242", year: 2026, quarter: 3, body: { figures: submittedFigures, submit: true, version: (await statusOfReport("11242", 2026, 3)).version } },
+        status: "SUBMITTED",
+        asks: "trả lại",
+      },
+      // Kim Thành's own 2026 Q3, submitted by the first test.
+      { name: "own submitted", actor: kt, input: { unitCode: "10804", year: 2026, quarter: 3, body: { figures: await figuresAt("10804", 2026, 3) } }, status: "SUBMITTED", asks: "trả lại" },
+      { name: "approved", actor: nlb, input: { unitCode: "11242", year: 2025, quarter: 4, body: { figures: approvedFigures } }, status: "APPROVED", asks: "mở lại" },
+      // Locked whatever the figures: the lock is checked before the figures are.
+      { name: "approved, wrong figures", actor: nlb, input: { unitCode: "11242", year: 2025, quarter: 4, body: { figures: { ...approvedFigures, bhtn: approvedFigures.bhxhCompulsory + 1 }, confirmWarnings: true } }, status: "APPROVED", asks: "mở lại" },
+      {
+        name: "approved year-end estimate",
+        actor: nlb,
+        input: { unitCode: "11242", year: 2025, quarter: 4, body: { figures: complete((await readReport(db.prisma, units["11242"].id, { year: 2025, quarter: 4 }, "estimate"))?.figures), kind: "estimate" } },
+        status: "APPROVED",
+        asks: "mở lại",
+      },
+    ];
+    for (const c of cases) {
+      const err = await refused(c.actor, c.input, 409);
+      expect(err.extra, c.name).toEqual({ locked: true, status: c.status });
+      expect(err.toJSON(), c.name).toMatchObject({ locked: true, status: c.status });
+      expect(err.message, c.name).toContain("không sửa được nữa");
+      expect(err.message, c.name).toContain(c.asks);
+      expect(err.issues, c.name).toEqual([{ path: "status", message: `Trạng thái: ${c.status}` }]);
+    }
+  });
+
+  it("refuses a save over a newer version (409 conflict) with the figures that differ, writing nothing", async () => {
+    const nlb = actors["xa.nguyenluongbang"];
+    const base = { ...(await figuresAt("11242", 2025, 3)), ...SEED_000 };
+    const at = (figures: Body, version?: number): SaveInput => ({ unitCode: "11242", year: 2025, quarter: 3, body: version === undefined ? { figures } : { figures, version } });
+    const { status, version: v } = await statusOfReport("11242", 2025, 3);
+    expect(status).toBe("RETURNED");
+
+    // Someone saves first, from version v…
+    const first = { ...base, bhxhCompulsory: base.bhxhCompulsory + 7, bhtn: base.bhtn + 3 };
+    const ok = await save(nlb, at(first, v));
+    expect(ok.report).toMatchObject({ version: v + 1, status: "RETURNED" });
+
+    // …then a save from the same version v: refused, naming the figures that now differ from it.
+    const second = { ...base, bhyt: base.bhyt + 5 };
+    const err = await refused(nlb, at(second, v), 409);
+    expect(err.extra.conflict).toBe(true);
+    expect(err.extra.current).toMatchObject({ version: v + 1, status: "RETURNED", figures: first });
+    expect(err.message).toContain("chưa lưu gì của bạn");
+    expect(err.issues.map((i) => [i.path, i.code, i.severity])).toEqual([
+      ["figures.bhxhCompulsory", "conflict", "error"],
+      ["figures.bhtn", "conflict", "error"],
+      ["figures.bhyt", "conflict", "error"],
+    ]);
+    expect(err.issues[0].message).toBe(
+      `Số người tham gia BHXH bắt buộc: hiện đã lưu ${(first.bhxhCompulsory).toLocaleString("vi-VN")} (bạn nhập ${base.bhxhCompulsory.toLocaleString("vi-VN")}).`,
+    );
+    // Older, newer, and "no report yet" (0) are all stale; a stale save is a conflict before its
+    // figures are even checked.
+    for (const stale of [v - 1, v + 5, 0]) {
+      const e = await refused(nlb, at(second, stale), 409);
+      expect(e.extra.conflict, `version ${stale}`).toBe(true);
+    }
+    expect((await refused(nlb, at({ ...second, bhtn: second.bhxhCompulsory + 1 }, v), 409)).extra.conflict).toBe(true);
+    // A version that is not a whole number ≥ 0 is malformed.
+    for (const bad of [-1, 1.5, "2", null]) {
+      const e = await refused(nlb, at(second, bad as number), 422);
+      expect(e.issues.map((i) => i.path), `version ${String(bad)}`).toEqual(["version"]);
+    }
+    // For a quarter that has no report, only version 0 is current.
+    const q3 = await figuresAt("11242", 2026, 3);
+    const newQuarter = { unitCode: "11242", year: 2026, quarter: 4, body: { figures: q3, version: 2 } };
+    const e0 = await refused(nlb, newQuarter, 409);
+    expect(e0.extra).toMatchObject({ conflict: true, current: null });
+
+    // Reloaded, the save goes through from the current version.
+    const again = await save(nlb, at(second, v + 1));
+    expect(again.report).toMatchObject({ version: v + 2, figures: second });
+  });
+
+  it("lets exactly one of two concurrent saves from the same version win", async () => {
+    const nlb = actors["xa.nguyenluongbang"];
+    const reportKey = (year: number, quarter: number) => ({ unitId: units["11242"].id, year, quarter, kind: "ACTUAL" as const });
+
+    // An existing quarter (returned, so editable): both read version v.
+    const base = { ...(await figuresAt("11242", 2025, 3)), ...SEED_000 };
+    const { version: v } = await statusOfReport("11242", 2025, 3);
+    const row = await db.prisma.quarterReport.findFirstOrThrow({ where: reportKey(2025, 3) });
+    const a = { ...base, bhxhCompulsory: base.bhxhCompulsory + 11 };
+    const b = { ...base, bhyt: base.bhyt + 13, pensionRecipients: base.pensionRecipients + 2 };
+    const auditBefore = (await figureAudit(row.id)).length;
+    const results = await Promise.allSettled(
+      [a, b].map((figures) => save(nlb, { unitCode: "11242", year: 2025, quarter: 3, body: { figures, version: v } })),
+    );
+    const won = results.flatMap((r, i) => (r.status === "fulfilled" ? [i] : []));
+    expect(won, JSON.stringify(results.map((r) => (r.status === "rejected" ? String(r.reason) : "ok")))).toHaveLength(1);
+    const winner = [a, b][won[0]];
+    const lost = results[1 - won[0]];
+    expect(lost.status).toBe("rejected");
+    const reason = (lost as PromiseRejectedResult).reason;
+    expect(reason).toBeInstanceOf(ServiceError);
+    expect((reason as ServiceError).status).toBe(409);
+    expect((reason as ServiceError).extra.conflict).toBe(true);
+    const stored = await db.prisma.quarterReport.findFirstOrThrow({ where: reportKey(2025, 3) });
+    expect(stored.version).toBe(v + 1);
+    expect(stored.status).toBe("RETURNED");
+    expect(numbers(stored)).toEqual(winner);
+    // Only the winner's changes are in the audit.
+    const changed = METRIC_KEYS.filter((k) => winner[k] !== base[k]);
+    expect((await figureAudit(row.id)).slice(auditBefore).map((e) => e.field)).toEqual(changed);
+
+    // A quarter without a report: both say "none yet" (version 0); one creates it, the other is refused.
+    expect(await readReport(db.prisma, units["11242"].id, { year: 2026, quarter: 4 })).toBeNull();
+    const q3 = await figuresAt("11242", 2026, 3);
+    const c = mapFigures(q3, (x) => Math.round(x * 1.01));
+    const d = mapFigures(q3, (x) => Math.round(x * 1.02));
+    const rowsBefore = await db.prisma.quarterReport.count();
+    const created = await Promise.allSettled(
+      [c, d].map((figures) => save(nlb, { unitCode: "11242", year: 2026, quarter: 4, body: { figures, version: 0 } })),
+    );
+    const createdWon = created.flatMap((r, i) => (r.status === "fulfilled" ? [i] : []));
+    expect(createdWon, JSON.stringify(created.map((r) => (r.status === "rejected" ? String(r.reason) : "ok")))).toHaveLength(1);
+    const createdLost = created[1 - createdWon[0]] as PromiseRejectedResult;
+    expect(createdLost.reason).toBeInstanceOf(ServiceError);
+    expect((createdLost.reason as ServiceError).status).toBe(409);
+    expect(await db.prisma.quarterReport.count()).toBe(rowsBefore + 1);
+    const q4 = await db.prisma.quarterReport.findFirstOrThrow({ where: reportKey(2026, 4) });
+    expect(q4).toMatchObject({ status: "DRAFT", version: 1 });
+    expect(numbers(q4)).toEqual([c, d][createdWon[0]]);
+    expect((await figureAudit(q4.id)).map((e) => e.field)).toEqual([...METRIC_KEYS]);
+  });
+
+  // -------------------------------------------------------------------------------------------
   // 6. Aggregates and targets.
 
   const sumSelect = Object.fromEntries(METRIC_KEYS.map((k) => [k, true])) as Record<MetricKey, true>;
@@ -500,9 +707,8 @@ describe.each(dbKinds)("saving quarterly figures on %s", (kind) => {
     const hp = units["31"];
     const communes = await db.prisma.unit.count({ where: { level: "COMMUNE", tenantId: hp.id, validTo: null } });
     expect(communes).toBe(114);
-    // Earlier tests left some 2026 Q1–Q2 reports as drafts; totals count only submitted or
-    // approved reports, so approve them as city staff would.
-    await db.prisma.quarterReport.updateMany({ where: { tenantId: hp.id, year: 2026, quarter: { lte: 2 } }, data: { status: "APPROVED" } });
+    // Earlier tests took Nguyễn Lương Bằng's 2026 Q1–Q2 back through review: all approved again.
+    expect(await db.prisma.quarterReport.count({ where: { tenantId: hp.id, year: 2026, quarter: { lte: 2 }, status: { not: "APPROVED" } } })).toBe(0);
 
     const q2 = await db.prisma.quarterReport.aggregate({
       where: { tenantId: hp.id, year: 2026, quarter: 2, kind: "ACTUAL", unit: { level: "COMMUNE" } },
@@ -607,19 +813,25 @@ describe.each(dbKinds)("saving quarterly figures on %s", (kind) => {
     const nlb = actors["xa.nguyenluongbang"];
     const base = { ...(await figuresAt("11242", 2025, 3)), ...SEED_000 };
     const start = (await readReport(db.prisma, units["11242"].id, { year: 2025, quarter: 3 }))!.version;
+    expect((await statusOfReport("11242", 2025, 3)).status).toBe("RETURNED");
     const times: number[] = [];
     for (let i = 0; i < 20; i++) {
       const figures = { ...base, bhxhCompulsory: base.bhxhCompulsory + (i % 2), bhtn: base.bhtn + (i % 2) };
+      const submit = i % 2 === 1;
       const t0 = performance.now();
-      const res = await save(nlb, { unitCode: "11242", year: 2025, quarter: 3, body: { figures, submit: i % 2 === 1 } });
+      const res = await save(nlb, { unitCode: "11242", year: 2025, quarter: 3, body: { figures, submit } });
       times.push(performance.now() - t0);
       expect(res.report.figures.bhxhCompulsory).toBe(figures.bhxhCompulsory);
+      expect(res.report.status).toBe(submit ? "SUBMITTED" : "RETURNED");
+      // A submitted quarter is locked: the city returns it before the next save (not timed).
+      if (submit) await review("11242", 2025, 3, "return", `Lượt ${i}: đề nghị kiểm tra lại.`);
     }
     const m = median(times);
     console.log(
       `saveQuarter on ${kind}: median ${m.toFixed(1)} ms, min ${Math.min(...times).toFixed(1)} ms, max ${Math.max(...times).toFixed(1)} ms (20 saves)`,
     );
-    expect((await readReport(db.prisma, units["11242"].id, { year: 2025, quarter: 3 }))!.version).toBe(start + 20);
+    // 10 draft saves (+1), 10 saves with submit (+2: the save and the transition), 10 returns (+1).
+    expect((await readReport(db.prisma, units["11242"].id, { year: 2025, quarter: 3 }))!.version).toBe(start + 40);
     expect(m).toBeLessThan(100);
   });
 });

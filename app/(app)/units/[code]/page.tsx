@@ -17,6 +17,12 @@ import { PeriodPicker } from "@/components/figures/PeriodPicker";
 import { QuarterList } from "@/components/figures/QuarterList";
 import { TrendChart, type TrendRow } from "@/components/figures/TrendChart";
 import { PathChart, type PathSeries } from "@/components/figures/PathChart";
+import { ReviewPanel } from "@/components/review/ReviewPanel";
+import { Explanations, type ExplanationItem } from "@/components/review/Explanations";
+import { availableActions } from "@/lib/domain/workflow";
+import { reviewOf } from "@/lib/data/review.server";
+import { formatNumber, formatPercent } from "@/lib/format";
+import { keyLabel } from "@/lib/i18n/labels";
 import { pathDataOf } from "@/lib/data/figures.server";
 import { COUNT_TARGET_KEYS } from "@/lib/domain/targets";
 import { metricLabel } from "@/lib/i18n/labels";
@@ -86,6 +92,25 @@ export default async function UnitPage({ params, searchParams }: Props) {
     yearReportsOf(unitRef, period.year),
     pathDataOf(unitRef, period),
   ]);
+  const review = unit.level === "COMMUNE" ? await reviewOf(unitRef, period) : null;
+  const explanationItems: ExplanationItem[] =
+    unit.level === "COMMUNE"
+      ? Object.keys(view.targets)
+          .filter((k) => view.statuses[k] === "behind" || view.statuses[k] === "close")
+          .map((k) => {
+            const isRate = view.targetDetails[k]?.kind === "RATE";
+            const actual = isRate ? view.indicators[k as keyof typeof view.indicators] : view.figures[k as keyof typeof view.figures];
+            return {
+              key: k,
+              label: keyLabel(k, locale),
+              value: isRate ? formatPercent(actual ?? null, locale) : formatNumber(actual ?? null, locale),
+              target: isRate ? formatPercent(view.targets[k], locale) : formatNumber(view.targets[k], locale),
+              attainment: formatPercent(view.attainment[k] ?? null, locale),
+              status: view.statuses[k],
+              explanation: review?.explanations[k] ?? null,
+            };
+          })
+      : [];
   // Path to 2030: participants (Resolution 403's measure) first, then each count target.
   const pathSeries: PathSeries[] = [
     {
@@ -180,6 +205,14 @@ export default async function UnitPage({ params, searchParams }: Props) {
               {t("dashboard.link")}
             </Link>
           )}
+          {(unit.level === "PROVINCE" || unit.level === "NATION") && (
+            <Link href={`/units/${encodeURIComponent(unit.code)}/completeness?year=${period.year}&quarter=${period.quarter}`} className="rounded border border-brand-600 px-3 py-1.5 font-medium text-brand-700 hover:bg-brand-50" data-testid="link-completeness">
+              {t("review.completenessLink")}
+            </Link>
+          )}
+          <Link href={`/units/${encodeURIComponent(unit.code)}/history`} className="rounded border border-slate-300 px-3 py-1.5 font-medium text-slate-700 hover:bg-slate-50" data-testid="link-history">
+            {t("review.historyLink")}
+          </Link>
           {unit.level !== "VILLAGE" && (
             <Link href={`/units/${encodeURIComponent(unit.code)}/targets?year=${Math.min(2030, Math.max(2025, period.year))}`} className="rounded border border-brand-600 px-3 py-1.5 font-medium text-brand-700 hover:bg-brand-50" data-testid="link-targets">
               {canSetAny ? t("targets.link") : t("targets.linkView")}
@@ -187,7 +220,22 @@ export default async function UnitPage({ params, searchParams }: Props) {
           )}
         </div>
       </div>
+      {review && (
+        <ReviewPanel
+          key={`${period.year}-${period.quarter}-${view.version}`}
+          unitCode={unit.code}
+          year={period.year}
+          quarter={period.quarter}
+          status={view.status}
+          version={view.version}
+          events={review.events}
+          actions={availableActions(user, unitRef, view.status)}
+        />
+      )}
       <Dashboard view={view} locale={locale} />
+      {review && (
+        <Explanations unitCode={unit.code} year={period.year} quarter={period.quarter} items={explanationItems} canWrite={user.role === "COMMUNE_OFFICER" && user.unitId === unit.id} />
+      )}
       {unit.level !== "VILLAGE" && (
         <TrendChart rows={trendRows} options={INDICATOR_KEYS.map((k) => ({ key: k, label: indicatorLabel(k, locale) }))} />
       )}

@@ -9,6 +9,7 @@ import { estimateOpen, isFuturePeriod, lastEndedPeriod, previousPeriod, quarterE
 import { formatDate } from "@/lib/format";
 import { toLocale } from "@/lib/i18n/config";
 import { QuarterForm } from "@/components/figures/QuarterForm";
+import { reviewOf } from "@/lib/data/review.server";
 
 type Props = {
   params: Promise<{ code: string }>;
@@ -69,11 +70,13 @@ export default async function ReportPage({ params, searchParams }: Props) {
     );
   }
 
-  const [report, prev, targets] = await Promise.all([
+  const [report, prev, targets, review] = await Promise.all([
     reportOf(ref, { year, quarter }, kind),
     kind === "estimate" ? reportOf(ref, { year, quarter: 3 }, "actual") : reportOf(ref, previousPeriod({ year, quarter }), "actual"),
     targetsOf(ref, year),
+    reviewOf(ref, { year, quarter }),
   ]);
+  const lastReturn = [...review.events].reverse().find((e) => e.action === "RETURN" || e.action === "REOPEN");
 
   return (
     <div className="space-y-4">
@@ -96,6 +99,7 @@ export default async function ReportPage({ params, searchParams }: Props) {
         version={report?.version ?? null}
         previous={prev?.figures ?? null}
         targets={Object.fromEntries(Object.entries(targets).map(([k, v]) => [k, v.value]))}
+        returnComment={kind === "actual" ? (lastReturn?.comment ?? null) : null}
       />
     </div>
   );

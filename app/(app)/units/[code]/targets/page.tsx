@@ -36,10 +36,6 @@ export default async function TargetsPage({ params, searchParams }: Props) {
   const year = Number.isInteger(y) && y >= TARGET_YEARS.min && y <= TARGET_YEARS.max ? y : Math.min(TARGET_YEARS.max, currentPeriod().year + 1);
   const grid = await targetGridOf(user, unit, year);
   const years = Array.from({ length: TARGET_YEARS.max - TARGET_YEARS.min + 1 }, (_, i) => TARGET_YEARS.min + i);
-  // Remount the grid when the saved data changes (after a save, router.refresh brings new versions).
-  let stamp = 0;
-  for (const m of [grid.targets, ...grid.children.map((c) => c.targets)])
-    for (const d of Object.values(m)) for (const ch of `${d?.key}:${d?.version}:${d?.value}`) stamp = (stamp * 31 + ch.charCodeAt(0)) | 0;
   const source = Object.values(grid.targets).find((d) => d?.source)?.source ?? grid.children.flatMap((c) => Object.values(c.targets)).find((d) => d?.source)?.source ?? "";
 
   return (
@@ -67,7 +63,7 @@ export default async function TargetsPage({ params, searchParams }: Props) {
       {grid.children.length === 0 && !grid.editable ? (
         <p className="text-sm text-slate-600">{t("noChildren")}</p>
       ) : (
-        <TargetGrid key={`${unit.code}-${year}-${grid.children.length}-${stamp}`} grid={grid} unitCode={unit.code} defaultSource={source} />
+        <TargetGrid key={`${unit.code}-${year}`} grid={grid} unitCode={unit.code} defaultSource={source} />
       )}
       {canManageVillages(user, unit) && (
         <VillageManager communeCode={unit.code} villages={grid.children.map((c) => ({ code: c.unit.code, name: c.unit.name, retired: c.unit.retired }))} />

@@ -1,0 +1,209 @@
+import Link from "next/link";
+import { forbidden } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
+import { requireUser } from "@/lib/auth/session.server";
+import { prisma } from "@/lib/db.server";
+import { ServiceError } from "@/lib/figures/errors";
+import { AUDIT_ENTITIES } from "@/lib/audit/audit";
+import { formatAuditValue, queryObject, searchAudit, type AuditItem, type AuditSearch } from "@/lib/audit/queries";
+import { keyLabel } from "@/lib/i18n/labels";
+import { toLocale, type Locale } from "@/lib/i18n/config";
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+type T = Awaited<ReturnType<typeof getTranslations>>;
+
+const BASE = "/admin/audit";
+
+export async function generateMetadata() {
+  const t = await getTranslations("admin");
+  return { title: t("auditTitle") };
+}
+
+export default async function AuditPage({ searchParams }: Props) {
+  const user = await requireUser(BASE);
+  if (user.role !== "ADMIN") forbidden();
+  const sp = queryObject(await searchParams);
+  const t = await getTranslations("admin");
+  const th = await getTranslations("history");
+  const locale = toLocale(await getLocale());
+
+  let data: AuditSearch | null = null;
+  let error: ServiceError | null = null;
+  try {
+    data = await searchAudit(await prisma(), user, sp);
+  } catch (e) {
+    if (!(e instanceof ServiceError)) throw e;
+    if (e.status === 403) forbidden();
+    error = e;
+  }
+
+  const input = "rounded border border-slate-300 px-2 py-1";
+  return (
+    <div className="space-y-5" data-testid="admin-audit-page">
+      <div>
+        <h1 className="text-2xl font-semibold">{t("auditTitle")}</h1>
+        <p className="text-sm text-slate-600">{t("auditIntro")}</p>
+      </div>
+
+      <form method="get" action={BASE} role="search" className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-4 text-sm shadow-sm" data-testid="audit-search">
+        <label className="flex flex-col">
+          <span className="text-slate-500">{t("q")}</span>
+          <input type="search" name="q" defaultValue={sp.q ?? ""} placeholder={t("qPlaceholder")} maxLength={200} className={`${input} w-64`} />
+        </label>
+        <label className="flex flex-col">
+          <span className="text-slate-500">{t("unit")}</span>
+          <input type="text" name="unit" defaultValue={sp.unit ?? ""} placeholder={t("unitPlaceholder")} maxLength={32} className={`${input} w-32`} />
+        </label>
+        <label className="flex flex-col">
+          <span className="text-slate-500">{t("user")}</span>
+          <input type="text" name="user" defaultValue={sp.user ?? ""} placeholder={t("userPlaceholder")} maxLength={64} className={`${input} w-44`} />
+        </label>
+        <label className="flex flex-col">
+          <span className="text-slate-500">{th("entity")}</span>
+          <select name="entity" defaultValue={sp.entity ?? ""} className={input}>
+            <option value="">{th("all")}</option>
+            {AUDIT_ENTITIES.map((e) => (
+              <option key={e} value={e}>
+                {th(`entities.${e}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="flex flex-col">
+          <span className="text-slate-500">{th("from")}</span>
+          <input type="date" name="from" defaultValue={sp.from ?? ""} className={input} />
+        </label>
+        <label className="flex flex-col">
+          <span className="text-slate-500">{th("to")}</span>
+          <input type="date" name="to" defaultValue={sp.to ?? ""} className={input} />
+        </label>
+        <button type="submit" className="rounded bg-brand-600 px-3 py-1.5 font-medium text-white hover:bg-brand-700">
+          {t("search")}
+        </button>
+        <Link href={BASE} className="px-1 py-1.5 text-brand-700 hover:underline">
+          {t("reset")}
+        </Link>
+      </form>
+
+      {error && (
+        <div role="alert" className="rounded border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-900" data-testid="audit-error">
+          <p className="font-medium">{th("invalid")}</p>
+          <ul className="list-disc pl-5">
+            {(error.issues.length ? error.issues : [{ path: "", message: error.message }]).map((i, n) => (
+              <li key={n}>{i.message}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+
+      {data && <Results t={t} th={th} locale={locale} data={data} sp={sp} />}
+    </div>
+  );
+}
+
+function href(sp: Record<string, string>, page: number): string {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(sp)) if (v !== "" && k !== "page") q.set(k, v);
+  if (page > 1) q.set("page", String(page));
+  const s = q.toString();
+  return s ? `${BASE}?${s}` : BASE;
+}
+
+function what(th: T, i: AuditItem, locale: Locale): string {
+  const entity = th.has(`entities.${i.entity}`) ? th(`entities.${i.entity}`) : i.entity;
+  let field: string | null = null;
+  // A status entry's field is "status" itself: "Trạng thái báo cáo" says it already.
+  if (i.field && !(i.entity === "status" && i.field === "status")) {
+    const label = keyLabel(i.field, locale);
+    field = label !== i.field ? label : th.has(`fields.${i.field}`) ? th(`fields.${i.field}`) : i.field;
+  }
+  const period = i.period
+    ? i.period.kind === "estimate"
+      ? th("periodEstimate", { year: i.period.year })
+      : th("periodQuarter", { year: i.period.year, quarter: i.period.quarter })
+    : null;
+  return [entity, field, period].filter(Boolean).join(" · ");
+}
+
+function Results({ t, th, locale, data, sp }: { t: T; th: T; locale: Locale; data: AuditSearch; sp: Record<string, string> }) {
+  return (
+    <section className="space-y-3">
+      <p className="text-sm text-slate-600" data-testid="audit-total">
+        {t("results", { total: data.total })}
+      </p>
+      {data.items.length > 0 && (
+        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
+          <table className="min-w-full text-sm" data-testid="audit-table">
+            <thead className="bg-slate-50 text-left text-slate-600">
+              <tr>
+                <th scope="col" className="px-3 py-2 font-medium">{th("colTime")}</th>
+                <th scope="col" className="px-3 py-2 font-medium">{th("colActor")}</th>
+                <th scope="col" className="px-3 py-2 font-medium">{th("colUnit")}</th>
+                <th scope="col" className="px-3 py-2 font-medium">{th("colWhat")}</th>
+                <th scope="col" className="px-3 py-2 font-medium">{th("colChange")}</th>
+                <th scope="col" className="px-3 py-2 font-medium">{th("colReason")}</th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {data.items.map((i) => (
+                <tr key={i.id} className="align-top" data-testid="audit-row" data-entity={i.entity}>
+                  <td className="whitespace-nowrap px-3 py-2 tabular-nums">{i.time}</td>
+                  <td className="px-3 py-2">
+                    {i.actor ? (
+                      <>
+                        <span className="font-medium">{i.actor.fullName}</span>
+                        <span className="block text-xs text-slate-500">{i.actor.username}</span>
+                      </>
+                    ) : (
+                      <span className="text-slate-500">{th("system")}</span>
+                    )}
+                  </td>
+                  <td className="px-3 py-2">
+                    {i.unit ? (
+                      <Link href={`/units/${encodeURIComponent(i.unit.code)}/history`} className="text-brand-700 hover:underline">
+                        {i.unit.name}
+                        <span className="block text-xs text-slate-500">{i.unit.code}</span>
+                      </Link>
+                    ) : (
+                      <span className="text-slate-500">—</span>
+                    )}
+                  </td>
+                  <td className="px-3 py-2">
+                    {what(th, i, locale)}
+                    <span className="block text-xs text-slate-500">{i.entityId}</span>
+                  </td>
+                  <td className="whitespace-nowrap px-3 py-2 tabular-nums">
+                    <span className="text-slate-600">{formatAuditValue(i.entity, i.field, i.oldValue, locale)}</span>
+                    <span aria-hidden="true"> → </span>
+                    <span className="sr-only"> / </span>
+                    <span className="font-medium">{formatAuditValue(i.entity, i.field, i.newValue, locale)}</span>
+                  </td>
+                  <td className="max-w-md px-3 py-2 text-slate-700">{i.reason}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {data.pages > 1 && (
+        <nav aria-label={th("pagination")} className="flex items-center gap-4 text-sm" data-testid="audit-pagination">
+          {data.page > 1 ? (
+            <Link href={href(sp, data.page - 1)} className="text-brand-700 hover:underline" rel="prev">
+              {th("prev")}
+            </Link>
+          ) : (
+            <span className="text-slate-400">{th("prev")}</span>
+          )}
+          <span>{th("page", { page: data.page, pages: data.pages })}</span>
+          {data.page < data.pages ? (
+            <Link href={href(sp, data.page + 1)} className="text-brand-700 hover:underline" rel="next">
+              {th("next")}
+            </Link>
+          ) : (
+            <span className="text-slate-400">{th("next")}</span>
+          )}
+        </nav>
+      )}
+    </section>
+  );
+}

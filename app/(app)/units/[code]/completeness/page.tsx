@@ -1,0 +1,95 @@
+import Link from "next/link";
+import { forbidden, notFound } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
+import { requireUser } from "@/lib/auth/session.server";
+import { canViewUnit } from "@/lib/auth/roles";
+import { prisma } from "@/lib/db.server";
+import { findUnitByCode, unitCodeSchema } from "@/lib/data/units.server";
+import { completeness, type Completeness } from "@/lib/completeness/service";
+import { ServiceError } from "@/lib/figures/errors";
+import { currentPeriod, lastEndedPeriod, quarterEnd, MIN_YEAR } from "@/lib/domain/period";
+import { formatDate } from "@/lib/format";
+import { toLocale } from "@/lib/i18n/config";
+import { PeriodPicker } from "@/components/figures/PeriodPicker";
+import { CompletenessSummary } from "@/components/completeness/CompletenessSummary";
+import { CommuneTable } from "@/components/completeness/CommuneTable";
+import { ChaseList } from "@/components/completeness/ChaseList";
+import { ReviewQueue } from "@/components/completeness/ReviewQueue";
+import { DeadlineForm } from "@/components/completeness/DeadlineForm";
+import { ProvinceTable } from "@/components/completeness/ProvinceTable";
+
+type Props = {
+  params: Promise<{ code: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
+
+export async function generateMetadata() {
+  const t = await getTranslations("completeness");
+  return { title: t("link") };
+}
+
+// The completeness board: who has reported the quarter, who is late, who to chase; for city staff
+// also the deadline and the review queue. Leaders read only; commune officers have no access.
+export default async function CompletenessPage({ params, searchParams }: Props) {
+  const { code } = await params;
+  const sp = await searchParams;
+  const user = await requireUser(`/units/${code}/completeness`);
+  let clean = "";
+  try {
+    clean = decodeURIComponent(code);
+  } catch {}
+  const unit = unitCodeSchema.safeParse(clean).success ? await findUnitByCode(clean) : null;
+  if (!unit) notFound();
+  if (!canViewUnit(user, unit) || user.role === "COMMUNE_OFFICER") forbidden();
+  if (unit.level !== "PROVINCE" && unit.level !== "NATION") notFound();
+
+  const t = await getTranslations("completeness");
+  const locale = toLocale(await getLocale());
+  const now = new Date();
+  const def = lastEndedPeriod(now);
+  const y = Number(sp.year);
+  const q = Number(sp.quarter);
+  const year = Number.isInteger(y) && y >= MIN_YEAR && y <= currentPeriod(now).year ? y : def.year;
+  const quarter = Number.isInteger(q) && q >= 1 && q <= 4 ? q : year === def.year ? def.quarter : 4;
+  const years = Array.from({ length: currentPeriod(now).year - 2024 + 1 }, (_, i) => 2024 + i);
+
+  let data: Completeness | null = null;
+  try {
+    const ref = { id: unit.id, code: unit.code, name: unit.name, level: unit.level, parentId: unit.parentId, tenantId: unit.tenantId };
+    data = await completeness(await prisma(), user, ref, year, quarter, now);
+  } catch (e) {
+    if (!(e instanceof ServiceError && e.status === 403)) throw e;
+  }
+  if (!data) forbidden();
+
+  const staffHere = user.role === "CITY_STAFF" && user.tenantId === unit.id;
+  const canEditDeadline = data.level === "PROVINCE" && (staffHere || user.role === "ADMIN");
+  const canReview = data.level === "PROVINCE" && staffHere;
+
+  return (
+    <div className="space-y-4" data-testid="completeness-board" data-level={data.level}>
+      <div>
+        <Link href={`/units/${encodeURIComponent(unit.code)}`} className="text-sm text-brand-700 hover:underline">
+          ← {unit.name}
+        </Link>
+        <h1 className="mt-1 text-2xl font-semibold">{t("title", { name: unit.name, year, quarter })}</h1>
+        <p className="text-sm text-slate-600">
+          {t(data.level === "PROVINCE" ? "subtitleProvince" : "subtitleNation", { name: unit.name, date: formatDate(quarterEnd(year, quarter), locale) })}
+        </p>
+        {user.role === "CITY_LEADER" || user.role === "NATIONAL_LEADER" ? <p className="mt-1 text-xs text-slate-500">{t("readOnly")}</p> : null}
+      </div>
+      <PeriodPicker year={year} quarter={quarter} years={years} />
+      <CompletenessSummary data={data} />
+      {data.level === "PROVINCE" ? (
+        <>
+          {canEditDeadline && <DeadlineForm tenantCode={unit.code} days={data.deadline.days} />}
+          {canReview && <ReviewQueue parentCode={unit.code} year={year} quarter={quarter} submitted={data.communes.filter((c) => c.state === "SUBMITTED")} />}
+          <ChaseList data={data} />
+          <CommuneTable data={data} />
+        </>
+      ) : (
+        <ProvinceTable data={data} />
+      )}
+    </div>
+  );
+}

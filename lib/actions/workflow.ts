@@ -1,0 +1,42 @@
+"use server";
+// Review actions from the unit page: the same service, rules and transaction as the API.
+import { revalidatePath } from "next/cache";
+import { currentUser } from "../auth/session.server";
+import { prisma } from "../db.server";
+import { transition } from "../workflow/service";
+import { saveExplanation } from "../explanations/service";
+import { ServiceError, MSG, type ApiIssue } from "../figures/errors";
+
+type Result = { ok: true } | { ok: false; error: string; issues: ApiIssue[] };
+
+async function run(path: string, fn: () => Promise<unknown>): Promise<Result> {
+  try {
+    await fn();
+    revalidatePath(path);
+    return { ok: true };
+  } catch (e) {
+    if (e instanceof ServiceError) return { ok: false, error: e.message, issues: e.issues };
+    console.error("[workflow action]", e);
+    return { ok: false, error: "Lỗi hệ thống, chưa thực hiện được. Vui lòng thử lại.", issues: [] };
+  }
+}
+
+export async function transitionAction(input: { unitCode: string; year: number; quarter: number; action: string; comment?: string; kind?: string; version?: number }): Promise<Result> {
+  const user = await currentUser();
+  if (!user) return { ok: false, error: MSG.unauthenticated, issues: [] };
+  return run(`/units/${encodeURIComponent(String(input.unitCode))}`, async () =>
+    transition(await prisma(), user, {
+      unitCode: String(input.unitCode),
+      year: input.year,
+      quarter: input.quarter,
+      action: String(input.action),
+      body: { comment: input.comment, kind: input.kind === "estimate" ? "estimate" : "actual", ...(typeof input.version === "number" ? { version: input.version } : {}) },
+    }),
+  );
+}
+
+export async function explanationAction(input: { unitCode: string; year: number; quarter: number; key: string; reason: string; actions: string; version?: number }): Promise<Result> {
+  const user = await currentUser();
+  if (!user) return { ok: false, error: MSG.unauthenticated, issues: [] };
+  return run(`/units/${encodeURIComponent(String(input.unitCode))}`, async () => saveExplanation(await prisma(), user, input));
+}

@@ -1,0 +1,77 @@
+// Explanations (giải trình): for an indicator behind its target, the commune officer writes why and
+// what will be done; city staff and leaders read them beside the figure (and in the rankings).
+import { z } from "zod";
+import type { PrismaClient } from "../generated/prisma/client";
+import { isTargetKey } from "../domain/targets";
+import { audit } from "../audit/audit";
+import { ServiceError, MSG } from "../figures/errors";
+import { periodSchema } from "../figures/period-schema";
+import { unitForActor, type Actor } from "../figures/service";
+
+const text = (what: string) =>
+  z
+    .string({ error: `Thiếu ${what}.` })
+    .trim()
+    .min(10, `${what[0].toUpperCase()}${what.slice(1)} cần ít nhất 10 ký tự.`)
+    .max(2000, `${what[0].toUpperCase()}${what.slice(1)} tối đa 2.000 ký tự.`);
+
+export const explanationSchema = z.object({
+  key: z.string().refine(isTargetKey, { error: "Không có chỉ tiêu này." }),
+  reason: text("nguyên nhân"),
+  actions: text("giải pháp"),
+  version: z.number().int().min(0).optional(),
+});
+
+export interface ExplanationView {
+  key: string;
+  reason: string;
+  actions: string;
+  author: string | null;
+  updatedAt: string;
+  version: number;
+}
+
+export async function listExplanations(prisma: PrismaClient, unitIds: number[], year: number, quarter: number): Promise<Map<number, Record<string, ExplanationView>>> {
+  const rows = await prisma.explanation.findMany({
+    where: { unitId: { in: unitIds }, year, quarter },
+    include: { author: { select: { fullName: true } } },
+  });
+  const out = new Map<number, Record<string, ExplanationView>>();
+  for (const r of rows) {
+    const m = out.get(r.unitId) ?? {};
+    m[r.key] = { key: r.key, reason: r.reason, actions: r.actions, author: r.author?.fullName ?? null, updatedAt: r.updatedAt.toISOString(), version: r.version };
+    out.set(r.unitId, m);
+  }
+  return out;
+}
+
+export async function saveExplanation(prisma: PrismaClient, actor: Actor, input: { unitCode: string; year: unknown; quarter: unknown } & Record<string, unknown>, now = new Date()) {
+  const unit = await unitForActor(prisma, actor, String(input.unitCode));
+  if (!(actor.role === "COMMUNE_OFFICER" && unit.level === "COMMUNE" && actor.unitId === unit.id)) {
+    throw new ServiceError(403, "Chỉ cán bộ của xã viết giải trình cho xã mình.");
+  }
+  const p = periodSchema.safeParse({ year: input.year, quarter: input.quarter });
+  const b = explanationSchema.safeParse(input);
+  if (!p.success || !b.success) {
+    const issues = [...(p.success ? [] : p.error.issues), ...(b.success ? [] : b.error.issues)].map((i) => ({ path: i.path.join("."), message: i.message }));
+    throw new ServiceError(422, MSG.invalid, issues);
+  }
+  const { year, quarter } = p.data;
+  const { key, reason, actions, version } = b.data;
+  const target = await prisma.target.findUnique({ where: { unitId_year_key: { unitId: unit.id, year, key } } });
+  if (!target) throw new ServiceError(422, `Chưa có chỉ tiêu năm ${year} cho nội dung này: không cần giải trình.`, [{ path: "key", message: "Chưa có chỉ tiêu." }]);
+  return prisma.$transaction(async (tx) => {
+    const existing = await tx.explanation.findUnique({ where: { unitId_year_quarter_key: { unitId: unit.id, year, quarter, key } } });
+    if (version !== undefined && (existing?.version ?? 0) !== version) {
+      throw new ServiceError(409, "Giải trình này vừa được sửa ở nơi khác: hãy tải lại trang.", [{ path: "reason", message: existing ? existing.reason : "" }]);
+    }
+    const saved = existing
+      ? await tx.explanation.update({ where: { id: existing.id }, data: { reason, actions, authorId: actor.id, version: { increment: 1 } } })
+      : await tx.explanation.create({ data: { tenantId: unit.tenantId!, unitId: unit.id, year, quarter, key, reason, actions, authorId: actor.id } });
+    await audit(tx, [
+      { tenantId: unit.tenantId, unitId: unit.id, actorId: actor.id, entity: "explanation", entityId: saved.id, field: `${key}.reason`, oldValue: existing?.reason ?? null, newValue: reason, at: now },
+      { tenantId: unit.tenantId, unitId: unit.id, actorId: actor.id, entity: "explanation", entityId: saved.id, field: `${key}.actions`, oldValue: existing?.actions ?? null, newValue: actions, at: now },
+    ]);
+    return saved;
+  });
+}
