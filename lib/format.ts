@@ -5,20 +5,26 @@ export const NO_VALUE = "—";
 
 const tag = (locale: Locale) => (locale === "vi" ? "vi-VN" : "en-GB");
 
+// Building an Intl formatter is costly (measured: most of a dashboard's JavaScript time): keep one
+// per locale and options.
+const formatters = new Map<string, Intl.NumberFormat>();
+function nf(locale: Locale, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const key = `${locale}|${JSON.stringify(options)}`;
+  let f = formatters.get(key);
+  if (!f) formatters.set(key, (f = new Intl.NumberFormat(tag(locale), options)));
+  return f;
+}
+
 export function formatNumber(value: number | bigint | null | undefined, locale: Locale = "vi"): string {
   if (value === null || value === undefined) return NO_VALUE;
   if (typeof value === "number" && !Number.isFinite(value)) return NO_VALUE;
-  return new Intl.NumberFormat(tag(locale), { maximumFractionDigits: 0 }).format(value);
+  return nf(locale, { maximumFractionDigits: 0 }).format(value);
 }
 
 /** A fraction shown as a percentage with one decimal: 0.531 → "53,1%". */
 export function formatPercent(value: number | null | undefined, locale: Locale = "vi", digits = 1): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return NO_VALUE;
-  return new Intl.NumberFormat(tag(locale), {
-    style: "percent",
-    minimumFractionDigits: digits,
-    maximumFractionDigits: digits,
-  }).format(value);
+  return nf(locale, { style: "percent", minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value);
 }
 
 /** 30/9/2026 (Vietnamese dates put the day first and drop leading zeros). */

@@ -54,6 +54,16 @@ export default async function HomePage() {
             {t("home.openUnit")}: {unit.name}
           </Link>
         )}
+        {unit && (unit.level === "PROVINCE" || unit.level === "NATION") && (
+          <span className="mt-4 ml-2 inline-flex flex-wrap gap-2">
+            <Link href={`/units/${encodeURIComponent(unit.code)}/rankings`} className="rounded border border-brand-600 px-4 py-2 text-sm font-medium text-brand-700 hover:bg-brand-50" data-testid="home-rankings">
+              {t("rankings.link")}
+            </Link>
+            <Link href={`/units/${encodeURIComponent(unit.code)}/dashboard`} className="rounded border border-brand-600 px-4 py-2 text-sm font-medium text-brand-700 hover:bg-brand-50">
+              {t("dashboard.link")}
+            </Link>
+          </span>
+        )}
       </section>
 
       {stats.length > 0 && (

@@ -206,6 +206,11 @@ export default async function UnitPage({ params, searchParams }: Props) {
             </Link>
           )}
           {(unit.level === "PROVINCE" || unit.level === "NATION") && (
+            <Link href={`/units/${encodeURIComponent(unit.code)}/rankings?year=${period.year}&quarter=${period.quarter}`} className="rounded border border-brand-600 px-3 py-1.5 font-medium text-brand-700 hover:bg-brand-50" data-testid="link-rankings">
+              {t("rankings.link")}
+            </Link>
+          )}
+          {(unit.level === "PROVINCE" || unit.level === "NATION") && (
             <Link href={`/units/${encodeURIComponent(unit.code)}/completeness?year=${period.year}&quarter=${period.quarter}`} className="rounded border border-brand-600 px-3 py-1.5 font-medium text-brand-700 hover:bg-brand-50" data-testid="link-completeness">
               {t("review.completenessLink")}
             </Link>

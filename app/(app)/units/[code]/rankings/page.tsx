@@ -1,0 +1,284 @@
+import Link from "next/link";
+import { forbidden, notFound } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
+import { requireUser } from "@/lib/auth/session.server";
+import { canViewUnit } from "@/lib/auth/roles";
+import { findUnitByCode, unitCodeSchema } from "@/lib/data/units.server";
+import { multiplesOf, rankingsOf, unitRefsByCode } from "@/lib/data/rankings.server";
+import { INDICATOR_KEYS } from "@/lib/domain/metrics";
+import { COUNT_TARGET_KEYS, RATE_TARGET_KEYS } from "@/lib/domain/targets";
+import { currentPeriod, lastEndedPeriod, MIN_YEAR } from "@/lib/domain/period";
+import { formatDate, formatNumber, formatPercent } from "@/lib/format";
+import { toLocale } from "@/lib/i18n/config";
+import { keyLabel } from "@/lib/i18n/labels";
+import { ServiceError } from "@/lib/figures/errors";
+import type { Change, RankingItem, RankingsData } from "@/lib/rankings/service";
+import { StatusBadge } from "@/components/figures/StatusBadge";
+import { RankedBarChart, SmallMultiples } from "@/components/rankings/RankingCharts";
+import { PrintButton, RankingSettingsForm } from "@/components/rankings/RankingControls";
+
+type Props = {
+  params: Promise<{ code: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
+
+export async function generateMetadata() {
+  const t = await getTranslations("rankings");
+  return { title: t("link") };
+}
+
+const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? null;
+
+export default async function RankingsPage({ params, searchParams }: Props) {
+  const { code } = await params;
+  const sp = await searchParams;
+  const user = await requireUser(`/units/${code}/rankings`);
+  let clean = "";
+  try {
+    clean = decodeURIComponent(code);
+  } catch {}
+  const unit = unitCodeSchema.safeParse(clean).success ? await findUnitByCode(clean) : null;
+  if (!unit || (unit.level !== "PROVINCE" && unit.level !== "NATION")) notFound();
+  if (!canViewUnit(user, unit)) forbidden();
+
+  const t = await getTranslations();
+  const locale = toLocale(await getLocale());
+  const def = lastEndedPeriod();
+  const y = Number(one(sp.year));
+  const q = Number(one(sp.quarter));
+  const year = Number.isInteger(y) && y >= MIN_YEAR && y <= currentPeriod().year ? y : def.year;
+  const quarter = Number.isInteger(q) && q >= 1 && q <= 4 ? q : year === def.year ? def.quarter : 4;
+  const ref = { id: unit.id, code: unit.code, name: unit.name, level: unit.level, parentId: unit.parentId, tenantId: unit.tenantId };
+  let data: RankingsData;
+  let inputError: string | null = null;
+  try {
+    data = await rankingsOf(ref, { year, quarter }, one(sp.indicator), one(sp.weights));
+  } catch (e) {
+    if (!(e instanceof ServiceError)) throw e;
+    inputError = [e.message, ...e.issues.map((i) => i.message)].join(" ");
+    data = await rankingsOf(ref, { year, quarter }, null, null);
+  }
+  const c = data.indicator;
+  const label = c.kind === "composite" ? t("rankings.composite") : c.kind === "attainment" ? t("rankings.attainmentOf", { label: keyLabel(c.key!, locale) }) : keyLabel(c.key!, locale);
+  const fmtValue = (v: number | null | undefined) => (c.percent ? formatPercent(v ?? null, locale) : formatNumber(v ?? null, locale));
+  const actualPercent = c.key ? (INDICATOR_KEYS as readonly string[]).includes(c.key) : false;
+  const fmtActual = (v: number | null | undefined) => (actualPercent ? formatPercent(v ?? null, locale) : formatNumber(v ?? null, locale));
+  const byCode = new Map(data.items.map((i) => [i.unit.code, i]));
+  const query = new URLSearchParams({ parent: unit.code, year: String(year), quarter: String(quarter), indicator: c.param, ...(one(sp.weights) ? { weights: one(sp.weights)! } : {}) });
+  const childrenLabel = unit.level === "NATION" ? t("dashboard.childrenProvinces") : t("dashboard.childrenCommunes");
+
+  // Small multiples: the three first and the three last.
+  const topBottom = [...data.items.slice(0, 3).map((i) => ({ i, group: "top" as const })), ...data.items.slice(-3).map((i) => ({ i, group: "bottom" as const }))].filter(
+    (x, idx, arr) => arr.findIndex((y) => y.i.unit.code === x.i.unit.code) === idx,
+  );
+  const refs = await unitRefsByCode(topBottom.map((x) => x.i.unit.code));
+  const multiples = await multiplesOf(refs, { year, quarter }, c, data.weights ?? []);
+  const chartTarget = c.kind === "attainment" || c.kind === "composite" ? data.bands.attained : (data.totals.target ?? null);
+
+  const arrow = (ch: Change) => {
+    if (ch.trend === "none") return <span className="text-slate-400">—</span>;
+    const symbol = ch.trend === "up" ? "▲" : ch.trend === "down" ? "▼" : "▶";
+    const cls = ch.good === null ? "text-slate-500" : ch.good ? "text-emerald-700" : "text-red-700";
+    const d = ch.delta ?? 0;
+    const text = c.percent ? `${d > 0 ? "+" : ""}${(d * 100).toLocaleString("vi-VN", { maximumFractionDigits: 1 })} điểm %` : `${d > 0 ? "+" : ""}${formatNumber(d, locale)}`;
+    return (
+      <span className={cls} title={`${fmtValue(ch.value)} → `} data-trend={ch.trend}>
+        {symbol} {text}
+      </span>
+    );
+  };
+  const listCard = (kind: "praise" | "warn" | "criticise", codes: string[]) => (
+    <div className={`rounded-lg border p-4 ${kind === "praise" ? "border-emerald-300 bg-emerald-50" : kind === "warn" ? "border-amber-300 bg-amber-50" : "border-red-300 bg-red-50"}`} data-testid={`list-${kind}`}>
+      <h3 className="mb-2 font-semibold">{t(`rankings.${kind}`, { n: codes.length })}</h3>
+      <ol className="space-y-1.5 text-sm">
+        {codes.map((code) => {
+          const it = byCode.get(code) as RankingItem;
+          return (
+            <li key={code}>
+              <span className="font-medium">
+                {it.rank}. {it.unit.name}
+              </span>{" "}
+              <span className="tabular-nums">{fmtValue(it.value)}</span>
+              {kind !== "praise" && unit.level === "PROVINCE" && (
+                <div className="text-xs text-slate-700">{it.explanation ? t("rankings.explanation", { text: it.explanation.reason }) : t("rankings.noExplanation")}</div>
+              )}
+            </li>
+          );
+        })}
+      </ol>
+    </div>
+  );
+
+  return (
+    <div className="space-y-5 print:space-y-3" data-testid="rankings-page">
+      <div>
+        <Link href={`/units/${encodeURIComponent(unit.code)}`} className="text-sm text-brand-700 hover:underline print:hidden">
+          ← {unit.name}
+        </Link>
+        <h1 className="mt-1 text-2xl font-semibold">{t("rankings.title", { children: childrenLabel, name: unit.name })}</h1>
+        <p className="text-sm text-slate-600" data-testid="rankings-subtitle">
+          {label} · {t("figures.quarterN", { q: quarter })}/{year} · {t("rankings.subtitle", { date: formatDate(data.asAt, locale), generated: formatDate(data.generatedAt, locale) })}
+        </p>
+      </div>
+
+      <form method="get" className="flex flex-wrap items-end gap-2 text-sm print:hidden" data-testid="rankings-controls">
+        <label className="flex flex-col">
+          <span className="text-slate-500">{t("figures.year")}</span>
+          <select name="year" defaultValue={year} className="rounded border border-slate-300 px-2 py-1">
+            {Array.from({ length: currentPeriod().year - 2024 + 1 }, (_, i) => 2024 + i).map((yy) => (
+              <option key={yy}>{yy}</option>
+            ))}
+          </select>
+        </label>
+        <label className="flex flex-col">
+          <span className="text-slate-500">{t("figures.quarter")}</span>
+          <select name="quarter" defaultValue={quarter} className="rounded border border-slate-300 px-2 py-1">
+            {[1, 2, 3, 4].map((qq) => (
+              <option key={qq} value={qq}>
+                {t("figures.quarterN", { q: qq })}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="flex flex-col">
+          <span className="text-slate-500">{t("rankings.indicator")}</span>
+          <select name="indicator" defaultValue={c.param} className="rounded border border-slate-300 px-2 py-1" data-testid="indicator-select">
+            <optgroup label={t("rankings.groupAttainment")}>
+              {[...RATE_TARGET_KEYS, ...COUNT_TARGET_KEYS].map((k) => (
+                <option key={k} value={`attainment:${k}`}>
+                  {t("rankings.attainmentOf", { label: keyLabel(k, locale) })}
+                </option>
+              ))}
+            </optgroup>
+            <optgroup label={t("rankings.groupRates")}>
+              {INDICATOR_KEYS.map((k) => (
+                <option key={k} value={k}>
+                  {keyLabel(k, locale)}
+                </option>
+              ))}
+            </optgroup>
+            <optgroup label={t("rankings.groupCounts")}>
+              {COUNT_TARGET_KEYS.map((k) => (
+                <option key={k} value={k}>
+                  {keyLabel(k, locale)}
+                </option>
+              ))}
+            </optgroup>
+            <option value="composite">{t("rankings.composite")}</option>
+          </select>
+        </label>
+        <button type="submit" className="rounded bg-brand-600 px-3 py-1.5 font-medium text-white hover:bg-brand-700">
+          {t("rankings.show")}
+        </button>
+        <span className="ml-auto flex flex-wrap gap-2">
+          <a href={`/api/v1/rankings/docx?${query}`} className="rounded border border-brand-600 px-3 py-1.5 font-medium text-brand-700 hover:bg-brand-50" data-testid="download-docx">
+            {t("rankings.downloadWord")}
+          </a>
+          <a href={`/api/v1/rankings/xlsx?${query}`} className="rounded border border-brand-600 px-3 py-1.5 font-medium text-brand-700 hover:bg-brand-50" data-testid="download-xlsx">
+            {t("rankings.downloadExcel")}
+          </a>
+          <PrintButton />
+        </span>
+      </form>
+      {inputError && (
+        <p role="alert" className="rounded bg-red-50 px-3 py-2 text-sm text-red-800">
+          {inputError}
+        </p>
+      )}
+      {data.weights && (
+        <p className="text-sm text-slate-600" data-testid="weights">
+          {t("rankings.weights", { list: data.weights.map((w) => `${keyLabel(w.key, locale)} ${w.weight}`).join(" · ") })}
+        </p>
+      )}
+
+      <section className="grid gap-3 md:grid-cols-3 print:grid-cols-3">
+        {listCard("praise", data.lists.praise)}
+        {listCard("warn", data.lists.warn)}
+        {listCard("criticise", data.lists.criticise)}
+      </section>
+
+      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+        <table className="w-full min-w-[56rem] text-sm print:min-w-0 print:text-[9pt]" data-testid="league-table">
+          <thead className="bg-slate-50">
+            <tr>
+              {["colRank", "colUnit", "colValue", ...(c.kind === "attainment" ? ["colActual"] : []), "colTarget", "colAttainment", "colStatus", "colPrev", "colYear", "colPath"].map((k) => (
+                <th key={k} className={`px-2 py-2 font-medium ${k === "colUnit" || k === "colPath" || k === "colStatus" ? "text-left" : "text-right"}`}>
+                  {t(`rankings.${k}`)}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            <tr className="bg-brand-50 font-semibold" data-testid="league-totals">
+              <td />
+              <td className="px-2 py-1.5">{t("rankings.totals", { name: unit.name })}</td>
+              <td className="px-2 py-1.5 text-right tabular-nums">{fmtValue(data.totals.value)}</td>
+              {c.kind === "attainment" && <td className="px-2 py-1.5 text-right tabular-nums">{fmtActual(data.totals.actual)}</td>}
+              <td className="px-2 py-1.5 text-right tabular-nums">{c.kind === "attainment" ? fmtActual(data.totals.target) : fmtValue(data.totals.target)}</td>
+              <td className="px-2 py-1.5 text-right tabular-nums">{formatPercent(data.totals.attainment, locale)}</td>
+              <td className="px-2 py-1.5">
+                <StatusBadge status={data.totals.status as "attained"} label={t(`figures.status.${data.totals.status}`)} />
+              </td>
+              <td className="px-2 py-1.5 text-right">{arrow(data.totals.previousQuarter)}</td>
+              <td className="px-2 py-1.5 text-right">{arrow(data.totals.lastYear)}</td>
+              <td />
+            </tr>
+            {data.items.map((it) => (
+              <tr key={it.unit.code} className="border-t border-slate-100 print:break-inside-avoid" data-unit={it.unit.code} data-rank={it.rank}>
+                <td className="px-2 py-1.5 text-right font-semibold tabular-nums">{it.rank}</td>
+                <td className="px-2 py-1.5">
+                  <Link href={`/units/${encodeURIComponent(it.unit.code)}?year=${year}&quarter=${quarter}`} className="text-brand-700 hover:underline">
+                    {it.unit.name}
+                  </Link>
+                </td>
+                <td className="px-2 py-1.5 text-right font-semibold tabular-nums" data-cell="value">
+                  {fmtValue(it.value)}
+                </td>
+                {c.kind === "attainment" && <td className="px-2 py-1.5 text-right tabular-nums">{fmtActual(it.actual)}</td>}
+                <td className="px-2 py-1.5 text-right tabular-nums">{c.kind === "attainment" ? fmtActual(it.target) : fmtValue(it.target)}</td>
+                <td className="px-2 py-1.5 text-right tabular-nums">{formatPercent(it.attainment, locale)}</td>
+                <td className="px-2 py-1.5">
+                  <StatusBadge status={it.status} label={t(`figures.status.${it.status}`)} />
+                </td>
+                <td className="px-2 py-1.5 text-right text-xs">{arrow(it.previousQuarter)}</td>
+                <td className="px-2 py-1.5 text-right text-xs">{arrow(it.lastYear)}</td>
+                <td className="px-2 py-1.5 text-xs">{t(`dashboard.path.${it.path}`)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <p className="text-xs text-slate-500">
+        {t("rankings.bandsNote", { attained: formatPercent(data.bands.attained, locale, 0), close: formatPercent(data.bands.close, locale, 0) })}
+      </p>
+
+      {data.unranked.length > 0 && (
+        <section className="rounded-lg border border-slate-200 bg-white p-4 text-sm" data-testid="unranked">
+          <h2 className="font-semibold">{t("rankings.unranked", { count: data.unranked.length })}</h2>
+          <p className="mb-2 text-slate-600">{t("rankings.unrankedNote")}</p>
+          <ul className="grid gap-1 sm:grid-cols-2 lg:grid-cols-3">
+            {data.unranked.map((u) => (
+              <li key={u.unit.code}>
+                {u.unit.name} <span className="text-xs text-slate-500">· {u.reason}</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      <RankedBarChart bars={data.items.map((i) => ({ name: `${i.rank}. ${i.unit.name}`, value: i.value, status: i.status }))} target={chartTarget} percent={c.percent} />
+      <SmallMultiples
+        percent={c.percent}
+        series={topBottom.map((x, idx) => ({
+          name: `${x.i.rank}. ${x.i.unit.name}`,
+          group: x.group,
+          points: multiples[idx] ?? [],
+          target: c.kind === "attainment" || c.kind === "composite" ? data.bands.attained : (x.i.target ?? null),
+        }))}
+      />
+      {unit.level === "PROVINCE" && user.role === "CITY_STAFF" && user.tenantId === unit.id && (
+        <RankingSettingsForm tenantCode={unit.code} attained={data.bands.attained} close={data.bands.close} listSize={data.listSize} />
+      )}
+    </div>
+  );
+}
