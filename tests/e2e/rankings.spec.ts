@@ -1,0 +1,63 @@
+import { expect, test } from "@playwright/test";
+import ExcelJS from "exceljs";
+import { readFile } from "node:fs/promises";
+import { signInAndWaitHome } from "./helpers";
+
+test("a city leader ranks the communes by BHXH coverage attainment, sees whom to praise and call in, and downloads Word and Excel", async ({ page }) => {
+  await signInAndWaitHome(page, "lanhdao.haiphong");
+  await page.getByTestId("home-rankings").click();
+  await page.getByTestId("rankings-controls").locator('select[name="year"]').selectOption("2026");
+  await page.getByTestId("rankings-controls").locator('select[name="quarter"]').selectOption("3");
+  await page.getByTestId("indicator-select").selectOption("attainment:bhxhCoverage");
+  await page.getByRole("button", { name: "Xem", exact: true }).click();
+  await expect(page.getByTestId("rankings-subtitle")).toContainText("Hoàn thành chỉ tiêu: Tỷ lệ tham gia BHXH");
+  await expect(page.getByTestId("rankings-subtitle")).toContainText("30/9/2026");
+
+  const rows = page.getByTestId("league-table").locator("tbody tr[data-rank]");
+  expect(await rows.count()).toBeGreaterThan(80);
+  const ranks = (await rows.evaluateAll((trs) => trs.map((tr) => Number(tr.getAttribute("data-rank")))));
+  for (let i = 1; i < ranks.length; i++) expect(ranks[i]).toBeGreaterThanOrEqual(ranks[i - 1]);
+  expect(ranks[0]).toBe(1);
+  await expect(page.getByTestId("list-praise").locator("li")).toHaveCount(5);
+  await expect(page.getByTestId("list-warn").locator("li")).toHaveCount(5);
+  await expect(page.getByTestId("list-criticise").locator("li")).toHaveCount(5);
+  await expect(page.getByTestId("ranking-chart")).toBeVisible();
+  await expect(page.getByTestId("small-multiples")).toBeVisible();
+
+  const [docx] = await Promise.all([page.waitForEvent("download"), page.getByTestId("download-docx").click()]);
+  expect(docx.suggestedFilename()).toMatch(/\.docx$/);
+  const docxBytes = await readFile((await docx.path())!);
+  expect(docxBytes.subarray(0, 2).toString()).toBe("PK");
+
+  const [xlsx] = await Promise.all([page.waitForEvent("download"), page.getByTestId("download-xlsx").click()]);
+  expect(xlsx.suggestedFilename()).toMatch(/\.xlsx$/);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(await readFile((await xlsx.path())!));
+  const sheet = wb.worksheets[0];
+  const firstRankedName = (await rows.first().locator("td").nth(1).innerText()).trim();
+  let found = false;
+  sheet.eachRow((row) => row.eachCell((cell) => void (String(cell.value) === firstRankedName && (found = true))));
+  expect(found).toBe(true);
+});
+
+test("the national leader ranks the provinces; units without figures are listed apart", async ({ page }) => {
+  await signInAndWaitHome(page, "lanhdao.quocgia");
+  await page.goto("/units/VN/rankings?year=2026&quarter=3&indicator=bhxhCoverage");
+  await expect(page.getByTestId("league-table").locator("tbody tr[data-rank]")).toHaveCount(2);
+  await expect(page.getByTestId("unranked")).toContainText("Chưa xếp hạng (32)");
+  const api = await page.request.get("/api/v1/rankings?parent=VN&year=2026&quarter=3&indicator=bhxhCoverage");
+  expect(api.status()).toBe(200);
+  const body = await api.json();
+  expect(body.items[0]).toMatchObject({ rank: 1, unit: { code: "31" } });
+  expect(body.unranked).toHaveLength(32);
+  expect((await page.request.get("/api/v1/rankings?parent=VN&indicator=nope")).status()).toBe(422);
+  expect((await page.request.get("/api/v1/rankings?year=2026")).status()).toBe(422);
+  const [docx] = await Promise.all([page.waitForEvent("download"), page.getByTestId("download-docx").click()]);
+  expect(docx.suggestedFilename()).toMatch(/\.docx$/);
+});
+
+test("a commune officer cannot rank the city", async ({ page }) => {
+  await signInAndWaitHome(page, "xa.kimthanh");
+  expect((await page.goto("/units/31/rankings"))?.status()).toBe(403);
+  expect((await page.request.get("/api/v1/rankings?parent=31&year=2026&quarter=3")).status()).toBe(403);
+});
