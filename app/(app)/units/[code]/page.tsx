@@ -1,15 +1,13 @@
 import Link from "next/link";
-import { forbidden, notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
-import { requireUser } from "@/lib/auth/session.server";
+import { periodFromSearch, pickerYears, unitFromSegment, unitPage } from "@/lib/data/unit-page.server";
 import { canSetTargets, canViewUnit } from "@/lib/auth/roles";
-import { findUnitById, findUnitByCode, listChildren, unitCodeSchema, type UnitRow } from "@/lib/data/units.server";
+import { findUnitById, listChildren, type UnitRow } from "@/lib/data/units.server";
 import { formatDate } from "@/lib/format";
 import { toLocale } from "@/lib/i18n/config";
 import { UnitList } from "@/components/UnitList";
 import { toListItems } from "@/components/unit-list-items";
 import { canEditFigures, dashboardOf, trendOf, yearReportsOf } from "@/lib/data/figures.server";
-import { currentPeriod, lastEndedPeriod, MIN_YEAR, type Period } from "@/lib/domain/period";
 import { INDICATOR_KEYS } from "@/lib/domain/metrics";
 import { indicatorLabel } from "@/lib/i18n/labels";
 import { Dashboard } from "@/components/figures/Dashboard";
@@ -32,40 +30,16 @@ type Props = {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 };
 
-/** ?year=&quarter= from the URL, within 2024..this year; the last ended quarter by default. */
-function chosenPeriod(sp: Record<string, string | string[] | undefined>, now = new Date()): Period {
-  const def = lastEndedPeriod(now);
-  const y = Number(sp.year);
-  const q = Number(sp.quarter);
-  const year = Number.isInteger(y) && y >= MIN_YEAR && y <= currentPeriod(now).year ? y : def.year;
-  const quarter = Number.isInteger(q) && q >= 1 && q <= 4 ? q : year === def.year ? def.quarter : 4;
-  return { year, quarter };
-}
-
-async function load(rawCode: string) {
-  let code: string;
-  try {
-    code = decodeURIComponent(rawCode).trim();
-  } catch {
-    return null;
-  }
-  if (!unitCodeSchema.safeParse(code).success) return null;
-  return findUnitByCode(code);
-}
-
 export async function generateMetadata({ params }: Props) {
   const { code } = await params;
-  const unit = await load(code);
+  const unit = await unitFromSegment(code);
   return { title: unit?.name ?? code };
 }
 
 export default async function UnitPage({ params, searchParams }: Props) {
   const { code } = await params;
-  const period = chosenPeriod(await searchParams);
-  const user = await requireUser(`/units/${code}`);
-  const unit = await load(code);
-  if (!unit) notFound();
-  if (!canViewUnit(user, unit)) forbidden();
+  const period = periodFromSearch(await searchParams);
+  const { user, unit, ref: unitRef } = await unitPage(code);
 
   const t = await getTranslations();
   const locale = toLocale(await getLocale());
@@ -78,14 +52,13 @@ export default async function UnitPage({ params, searchParams }: Props) {
     p = parent.parentId;
   }
   const parent = ancestors.at(-1) ?? null;
-  const unitRef = { id: unit.id, code: unit.code, name: unit.name, level: unit.level, parentId: unit.parentId, tenantId: unit.tenantId };
   const canEdit = canEditFigures(user, unitRef);
   // Offer "set targets" when the user may set this unit's targets or those of the units below it.
   const childLevel = unit.level === "NATION" ? "PROVINCE" : unit.level === "PROVINCE" ? "COMMUNE" : "VILLAGE";
   const canSetAny =
     canSetTargets(user, unit, period.year) ||
     canSetTargets(user, { id: -1, level: childLevel, parentId: unit.id, tenantId: unit.level === "NATION" ? -1 : unit.tenantId }, period.year);
-  const years = Array.from({ length: currentPeriod().year - 2024 + 1 }, (_, i) => 2024 + i);
+  const years = pickerYears();
   const [view, trend, yearReports, pathData] = await Promise.all([
     dashboardOf(unitRef, period),
     trendOf(unitRef, Math.min(2024, period.year), period),

@@ -1,13 +1,11 @@
 import Link from "next/link";
-import { forbidden, notFound } from "next/navigation";
+import { forbidden } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
-import { requireUser } from "@/lib/auth/session.server";
-import { canViewUnit } from "@/lib/auth/roles";
 import { prisma } from "@/lib/db.server";
-import { findUnitByCode, unitCodeSchema } from "@/lib/data/units.server";
+import { periodFromSearch, pickerYears, unitPage } from "@/lib/data/unit-page.server";
 import { completeness, type Completeness } from "@/lib/completeness/service";
 import { ServiceError } from "@/lib/figures/errors";
-import { currentPeriod, lastEndedPeriod, quarterEnd, MIN_YEAR } from "@/lib/domain/period";
+import { quarterEnd } from "@/lib/domain/period";
 import { formatDate } from "@/lib/format";
 import { toLocale } from "@/lib/i18n/config";
 import { PeriodPicker } from "@/components/figures/PeriodPicker";
@@ -33,25 +31,13 @@ export async function generateMetadata() {
 export default async function CompletenessPage({ params, searchParams }: Props) {
   const { code } = await params;
   const sp = await searchParams;
-  const user = await requireUser(`/units/${code}/completeness`);
-  let clean = "";
-  try {
-    clean = decodeURIComponent(code);
-  } catch {}
-  const unit = unitCodeSchema.safeParse(clean).success ? await findUnitByCode(clean) : null;
-  if (!unit) notFound();
-  if (!canViewUnit(user, unit) || user.role === "COMMUNE_OFFICER") forbidden();
-  if (unit.level !== "PROVINCE" && unit.level !== "NATION") notFound();
+  const { user, unit } = await unitPage(code, "/completeness", { levels: ["PROVINCE", "NATION"], allow: (u) => u.role !== "COMMUNE_OFFICER" });
 
   const t = await getTranslations("completeness");
   const locale = toLocale(await getLocale());
   const now = new Date();
-  const def = lastEndedPeriod(now);
-  const y = Number(sp.year);
-  const q = Number(sp.quarter);
-  const year = Number.isInteger(y) && y >= MIN_YEAR && y <= currentPeriod(now).year ? y : def.year;
-  const quarter = Number.isInteger(q) && q >= 1 && q <= 4 ? q : year === def.year ? def.quarter : 4;
-  const years = Array.from({ length: currentPeriod(now).year - 2024 + 1 }, (_, i) => 2024 + i);
+  const { year, quarter } = periodFromSearch(sp, now);
+  const years = pickerYears(now);
 
   let data: Completeness | null = null;
   try {

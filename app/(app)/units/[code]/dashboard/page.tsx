@@ -1,11 +1,8 @@
 import Link from "next/link";
-import { forbidden, notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
-import { requireUser } from "@/lib/auth/session.server";
-import { canViewUnit } from "@/lib/auth/roles";
-import { findUnitByCode, unitCodeSchema } from "@/lib/data/units.server";
+import { periodFromSearch, pickerYears, unitPage } from "@/lib/data/unit-page.server";
 import { dashboardOfUnit } from "@/lib/data/dashboard.server";
-import { currentPeriod, lastEndedPeriod, quarterEnd, MIN_YEAR } from "@/lib/domain/period";
+import { quarterEnd } from "@/lib/domain/period";
 import { formatDate } from "@/lib/format";
 import { toLocale } from "@/lib/i18n/config";
 import { PeriodPicker } from "@/components/figures/PeriodPicker";
@@ -24,25 +21,13 @@ export async function generateMetadata() {
 export default async function DashboardPage({ params, searchParams }: Props) {
   const { code } = await params;
   const sp = await searchParams;
-  const user = await requireUser(`/units/${code}/dashboard`);
-  let clean = "";
-  try {
-    clean = decodeURIComponent(code);
-  } catch {}
-  const unit = unitCodeSchema.safeParse(clean).success ? await findUnitByCode(clean) : null;
-  if (!unit) notFound();
-  if (!canViewUnit(user, unit)) forbidden();
-  if (unit.level !== "PROVINCE" && unit.level !== "NATION") notFound();
+  const { unit } = await unitPage(code, "/dashboard", { levels: ["PROVINCE", "NATION"] });
 
   const t = await getTranslations("dashboard");
   const locale = toLocale(await getLocale());
-  const def = lastEndedPeriod();
-  const y = Number(sp.year);
-  const q = Number(sp.quarter);
-  const year = Number.isInteger(y) && y >= MIN_YEAR && y <= currentPeriod().year ? y : def.year;
-  const quarter = Number.isInteger(q) && q >= 1 && q <= 4 ? q : year === def.year ? def.quarter : 4;
+  const { year, quarter } = periodFromSearch(sp);
   const data = await dashboardOfUnit(unit, year, quarter);
-  const years = Array.from({ length: currentPeriod().year - 2024 + 1 }, (_, i) => 2024 + i);
+  const years = pickerYears();
 
   return (
     <div className="space-y-4" data-testid="city-dashboard">

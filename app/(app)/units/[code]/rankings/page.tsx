@@ -1,13 +1,9 @@
 import Link from "next/link";
-import { forbidden, notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
-import { requireUser } from "@/lib/auth/session.server";
-import { canViewUnit } from "@/lib/auth/roles";
-import { findUnitByCode, unitCodeSchema } from "@/lib/data/units.server";
+import { periodFromSearch, pickerYears, unitPage, firstParam as one } from "@/lib/data/unit-page.server";
 import { multiplesOf, rankingsOf, unitRefsByCode } from "@/lib/data/rankings.server";
 import { INDICATOR_KEYS } from "@/lib/domain/metrics";
 import { COUNT_TARGET_KEYS, RATE_TARGET_KEYS } from "@/lib/domain/targets";
-import { currentPeriod, lastEndedPeriod, MIN_YEAR } from "@/lib/domain/period";
 import { formatDate, formatNumber, formatPercent } from "@/lib/format";
 import { toLocale } from "@/lib/i18n/config";
 import { keyLabel } from "@/lib/i18n/labels";
@@ -27,32 +23,19 @@ export async function generateMetadata() {
   return { title: t("link") };
 }
 
-const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? null;
 
 export default async function RankingsPage({ params, searchParams }: Props) {
   const { code } = await params;
   const sp = await searchParams;
-  const user = await requireUser(`/units/${code}/rankings`);
-  let clean = "";
-  try {
-    clean = decodeURIComponent(code);
-  } catch {}
-  const unit = unitCodeSchema.safeParse(clean).success ? await findUnitByCode(clean) : null;
-  if (!unit || (unit.level !== "PROVINCE" && unit.level !== "NATION")) notFound();
-  if (!canViewUnit(user, unit)) forbidden();
+  const { user, unit, ref } = await unitPage(code, "/rankings", { levels: ["PROVINCE", "NATION"] });
 
   const t = await getTranslations();
   const locale = toLocale(await getLocale());
-  const def = lastEndedPeriod();
-  const y = Number(one(sp.year));
-  const q = Number(one(sp.quarter));
-  const year = Number.isInteger(y) && y >= MIN_YEAR && y <= currentPeriod().year ? y : def.year;
-  const quarter = Number.isInteger(q) && q >= 1 && q <= 4 ? q : year === def.year ? def.quarter : 4;
-  const ref = { id: unit.id, code: unit.code, name: unit.name, level: unit.level, parentId: unit.parentId, tenantId: unit.tenantId };
+  const { year, quarter } = periodFromSearch(sp);
   let data: RankingsData;
   let inputError: string | null = null;
   try {
-    data = await rankingsOf(ref, { year, quarter }, one(sp.indicator), one(sp.weights));
+    data = await rankingsOf(ref, { year, quarter }, one(sp.indicator) ?? null, one(sp.weights) ?? null);
   } catch (e) {
     if (!(e instanceof ServiceError)) throw e;
     inputError = [e.message, ...e.issues.map((i) => i.message)].join(" ");
@@ -125,7 +108,7 @@ export default async function RankingsPage({ params, searchParams }: Props) {
         <label className="flex flex-col">
           <span className="text-slate-500">{t("figures.year")}</span>
           <select name="year" defaultValue={year} className="rounded border border-slate-300 px-2 py-1">
-            {Array.from({ length: currentPeriod().year - 2024 + 1 }, (_, i) => 2024 + i).map((yy) => (
+            {pickerYears().map((yy) => (
               <option key={yy}>{yy}</option>
             ))}
           </select>

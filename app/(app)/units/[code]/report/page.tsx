@@ -1,9 +1,6 @@
-import { forbidden, notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
-import { requireUser } from "@/lib/auth/session.server";
-import { unitCodeSchema, findUnitByCode } from "@/lib/data/units.server";
-import { canViewUnit } from "@/lib/auth/roles";
+import { toUnitRef, unitPage } from "@/lib/data/unit-page.server";
 import { canEditFigures, reportOf, targetsOf } from "@/lib/data/figures.server";
 import { estimateOpen, isFuturePeriod, lastEndedPeriod, previousPeriod, quarterEnd, MIN_YEAR, MAX_YEAR } from "@/lib/domain/period";
 import { formatDate } from "@/lib/format";
@@ -24,20 +21,8 @@ export async function generateMetadata() {
 export default async function ReportPage({ params, searchParams }: Props) {
   const { code } = await params;
   const sp = await searchParams;
-  const user = await requireUser(`/units/${code}/report`);
-  const clean = (() => {
-    try {
-      return decodeURIComponent(code);
-    } catch {
-      return "";
-    }
-  })();
-  const unit = unitCodeSchema.safeParse(clean).success ? await findUnitByCode(clean) : null;
-  if (!unit) notFound();
-  if (!canViewUnit(user, unit)) forbidden();
-  const ref = { id: unit.id, code: unit.code, name: unit.name, level: unit.level, parentId: unit.parentId, tenantId: unit.tenantId };
   // Only the commune's own officer enters its figures; everyone else reads them on the unit page.
-  if (!canEditFigures(user, ref)) forbidden();
+  const { unit, ref } = await unitPage(code, "/report", { allow: (u, x) => canEditFigures(u, toUnitRef(x)) });
 
   const t = await getTranslations("figures");
   const locale = toLocale(await getLocale());

@@ -1,9 +1,7 @@
 import Link from "next/link";
-import { forbidden, notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { requireUser } from "@/lib/auth/session.server";
-import { canManageVillages, canViewUnit } from "@/lib/auth/roles";
-import { findUnitByCode, unitCodeSchema } from "@/lib/data/units.server";
+import { canManageVillages } from "@/lib/auth/roles";
+import { unitPage } from "@/lib/data/unit-page.server";
 import { targetGridOf } from "@/lib/data/targets.server";
 import { TARGET_YEARS } from "@/lib/domain/targets";
 import { currentPeriod } from "@/lib/domain/period";
@@ -23,14 +21,7 @@ export async function generateMetadata() {
 export default async function TargetsPage({ params, searchParams }: Props) {
   const { code } = await params;
   const sp = await searchParams;
-  const user = await requireUser(`/units/${code}/targets`);
-  let clean = "";
-  try {
-    clean = decodeURIComponent(code);
-  } catch {}
-  const unit = unitCodeSchema.safeParse(clean).success ? await findUnitByCode(clean) : null;
-  if (!unit) notFound();
-  if (!canViewUnit(user, unit)) forbidden();
+  const { user, unit } = await unitPage(code, "/targets");
   const t = await getTranslations("targets");
   const y = Number(sp.year);
   const year = Number.isInteger(y) && y >= TARGET_YEARS.min && y <= TARGET_YEARS.max ? y : Math.min(TARGET_YEARS.max, currentPeriod().year + 1);
