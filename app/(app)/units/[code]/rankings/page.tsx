@@ -63,7 +63,7 @@ export default async function RankingsPage({ params, searchParams }: Props) {
     const symbol = ch.trend === "up" ? "▲" : ch.trend === "down" ? "▼" : "▶";
     const cls = ch.good === null ? "text-slate-500" : ch.good ? "text-emerald-700" : "text-red-700";
     const d = ch.delta ?? 0;
-    const text = c.percent ? `${d > 0 ? "+" : ""}${(d * 100).toLocaleString("vi-VN", { maximumFractionDigits: 1 })} điểm %` : `${d > 0 ? "+" : ""}${formatNumber(d, locale)}`;
+    const text = c.percent ? t("rankings.points", { value: `${d > 0 ? "+" : ""}${(d * 100).toLocaleString(locale === "vi" ? "vi-VN" : "en-GB", { maximumFractionDigits: 1 })}` }) : `${d > 0 ? "+" : ""}${formatNumber(d, locale)}`;
     return (
       <span className={cls} title={`${fmtValue(ch.value)} → `} data-trend={ch.trend}>
         {symbol} {text}

@@ -41,7 +41,7 @@ export default async function ReportPage({ params, searchParams }: Props) {
   if (kind === "actual" && isFuturePeriod({ year, quarter })) {
     return (
       <div className="space-y-3" data-testid="period-closed">
-        <p className="rounded bg-amber-50 px-3 py-2">{`Quý ${quarter}/${year} chưa bắt đầu: chưa thể nhập số liệu.`}</p>
+        <p className="rounded bg-amber-50 px-3 py-2">{t("form.futureQuarter", { q: quarter, year })}</p>
         {back}
       </div>
     );
@@ -49,7 +49,7 @@ export default async function ReportPage({ params, searchParams }: Props) {
   if (kind === "estimate" && !estimateOpen(year)) {
     return (
       <div className="space-y-3" data-testid="period-closed">
-        <p className="rounded bg-amber-50 px-3 py-2">{`Ước thực hiện năm ${year} chỉ nhập được từ quý 3/${year}.`}</p>
+        <p className="rounded bg-amber-50 px-3 py-2">{t("form.estimateClosed", { year })}</p>
         {back}
       </div>
     );
