@@ -120,15 +120,16 @@ export interface Lists<T> {
 
 /**
  * Praise the top N, criticise the bottom N, warn the N just above the bottom ones (as seed 003 does
- * with 5 provinces each). With fewer than 3N ranked units the lists don't overlap: the bottom takes
- * priority over the warning, which takes priority over praise.
+ * with 5 provinces each). With few ranked units each list takes at most a third of them (at least one
+ * when two or more are ranked), so a short table is not all criticism; the lists never overlap.
  */
 export function praiseWarnCriticise<T>(ranking: Ranking<T>, n: number): Lists<T> {
   const items = ranking.items;
-  const size = Math.max(0, Math.floor(n));
-  const criticise = items.slice(Math.max(0, items.length - size));
-  const warnStart = Math.max(0, items.length - 2 * size);
-  const warn = items.slice(warnStart, items.length - criticise.length);
-  const praise = items.slice(0, Math.min(size, warnStart));
+  const wanted = Math.max(0, Math.floor(n));
+  const size = items.length < 2 ? 0 : Math.min(wanted, Math.max(1, Math.floor(items.length / 3)));
+  const criticise = items.slice(items.length - size);
+  const praise = items.slice(0, Math.min(size, items.length - size));
+  const warnEnd = items.length - size;
+  const warn = items.slice(Math.max(praise.length, warnEnd - size), warnEnd);
   return { praise, warn, criticise };
 }

@@ -32,7 +32,7 @@ test("a city leader ranks the communes by BHXH coverage attainment, sees whom to
   const [xlsx] = await Promise.all([page.waitForEvent("download"), page.getByTestId("download-xlsx").click()]);
   expect(xlsx.suggestedFilename()).toMatch(/\.xlsx$/);
   const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(await readFile((await xlsx.path())!));
+  await wb.xlsx.load((await readFile((await xlsx.path())!)) as unknown as ExcelJS.Buffer);
   const sheet = wb.worksheets[0];
   const firstRankedName = (await rows.first().locator("td").nth(1).innerText()).trim();
   let found = false;

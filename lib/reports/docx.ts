@@ -1,0 +1,398 @@
+// The rankings as a Word report in the national layout of administrative documents (Decree
+// 30/2020/NĐ-CP): the two-column header (issuing body and number on the left, national motto and
+// place/date on the right), title, "Kính gửi", numbered sections (results, ranking table, praise /
+// warn / criticise, proposals), "Nơi nhận" and the signature block. A4, Times New Roman 13–14 pt,
+// margins top/bottom 20 mm, left 30 mm, right 15 mm; page numbers from page 2, centred at the top.
+// Numbers are written the Vietnamese way (13.624 · 53,1% · 30/9/2026) as text.
+import {
+  AlignmentType,
+  BorderStyle,
+  Document,
+  Header,
+  Packer,
+  PageNumber,
+  Paragraph,
+  Table,
+  TableBorders,
+  TableCell,
+  TableLayoutType,
+  TableRow,
+  TextRun,
+  VerticalAlignTable,
+  WidthType,
+  type FileChild,
+} from "docx";
+import type { RankingsData } from "../rankings/service";
+import { formatDate } from "../format";
+import {
+  STATUS_LABELS_VI,
+  bandsSentence,
+  fmtKeyValue,
+  fmtPercent,
+  indicatorLabelVi,
+  listParagraphs,
+  rankingDetails,
+  rankingSentence,
+  resultIntro,
+  resultSections,
+  totalsLabel,
+  weightsSentence,
+} from "./sentences";
+
+export interface ReportMeta {
+  /** The issuing body, e.g. "UBND THÀNH PHỐ HẢI PHÒNG", "BẢO HIỂM XÃ HỘI VIỆT NAM". */
+  issuer: string;
+  /** The body above it, if any (e.g. "BỘ TÀI CHÍNH"). */
+  parentIssuer?: string;
+  /** "Hải Phòng", "Hà Nội" (before ", ngày … tháng … năm …"). */
+  place: string;
+  /** "GIÁM ĐỐC", or two lines "TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH" (a line break or " / " separates lines). */
+  signerTitle: string;
+  signerName?: string;
+  /** The part of the number after "BC-": "UBND", "BHXH" (guessed from the issuer when absent). */
+  docCode?: string;
+  /** "Kính gửi": one or more recipients (dots to fill when absent). */
+  recipients?: string[];
+  /** "Nơi nhận" (a default list by level when absent). */
+  copyTo?: string[];
+  /** Where the criticised units send their written explanations. */
+  replyTo?: string;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Who issues the report, from the parent unit
+
+const provinceKind = (name: string) => (/^thành phố/i.test(name) ? "thành phố" : "tỉnh");
+
+/** "Thành phố Hải Phòng" → "Hải Phòng"; "Thành phố Hồ Chí Minh" stays whole (the city is named so). */
+export function placeOf(name: string): string {
+  const short = name.replace(/^(thành phố|tỉnh)\s+/i, "").trim();
+  if (!short) return name;
+  return /^hồ chí minh$/i.test(short) ? `Thành phố ${short}` : short;
+}
+
+/** The defaults of the document's header and signature for a province (its UBND) or the nation (BHXH Việt Nam). */
+export function reportMetaFor(parent: { code: string; name: string; level: string }): ReportMeta {
+  if (parent.level === "NATION") {
+    return {
+      issuer: "BẢO HIỂM XÃ HỘI VIỆT NAM",
+      parentIssuer: "BỘ TÀI CHÍNH",
+      place: "Hà Nội",
+      signerTitle: "GIÁM ĐỐC",
+      docCode: "BHXH",
+      recipients: ["Bộ Tài chính"],
+      copyTo: ["Như trên;", "Các Phó Giám đốc;", "Thủ trưởng các đơn vị trực thuộc;", "Giám đốc BHXH các tỉnh, thành phố;", "Lưu: VT, QLT."],
+      replyTo: "Bảo hiểm xã hội Việt Nam (qua Ban Quản lý thu và phát triển người tham gia)",
+    };
+  }
+  const kind = provinceKind(parent.name);
+  return {
+    issuer: `UBND ${parent.name.toLocaleUpperCase("vi")}`,
+    place: placeOf(parent.name),
+    signerTitle: "TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH",
+    docCode: "UBND",
+    recipients: [`Thường trực ${kind === "thành phố" ? "Thành ủy" : "Tỉnh ủy"}`, `Thường trực Hội đồng nhân dân ${kind}`, "Bảo hiểm xã hội Việt Nam"],
+    copyTo: ["Như trên;", `Chủ tịch, các Phó Chủ tịch UBND ${kind};`, `Bảo hiểm xã hội ${kind};`, "UBND các xã, phường, đặc khu;", "Lưu: VT."],
+    replyTo: `Ủy ban nhân dân ${kind} (qua Bảo hiểm xã hội ${kind})`,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Layout
+
+const FONT = "Times New Roman";
+/** Millimetres in twips, rounded (20 mm = 1134). */
+const mm = (n: number) => Math.round((n * 1440) / 25.4);
+const PT = (n: number) => n * 2; // half-points
+const PAGE = { width: 11906, height: 16838 }; // A4 in twips
+const MARGIN = { top: mm(20), bottom: mm(20), left: mm(30), right: mm(15) };
+const CONTENT = PAGE.width - MARGIN.left - MARGIN.right;
+const BODY = PT(14);
+const NO_BORDERS = TableBorders.NONE;
+const LINE = { style: BorderStyle.SINGLE, size: 6, color: "000000", space: 1 };
+
+interface RunOpts {
+  bold?: boolean;
+  italics?: boolean;
+  size?: number;
+}
+
+const run = (text: string, o: RunOpts = {}) => new TextRun({ text, bold: o.bold, italics: o.italics, size: o.size ?? BODY, font: FONT });
+
+function centred(text: string, o: RunOpts & { after?: number; before?: number } = {}) {
+  return new Paragraph({ alignment: AlignmentType.CENTER, spacing: { before: o.before ?? 0, after: o.after ?? 0 }, children: [run(text, o)] });
+}
+
+/** A short horizontal rule under a centred line (as Decree 30 puts under the issuer and the motto). */
+function rule(cellWidth: number, lineWidth: number) {
+  const side = Math.max(0, Math.round((cellWidth - lineWidth) / 2));
+  return new Paragraph({ indent: { left: side, right: side }, border: { top: LINE }, spacing: { before: 20, after: 60 }, children: [run("", { size: PT(4) })] });
+}
+
+/** A body paragraph: justified, first line indented 1 cm, 6 pt after. */
+function body(text: string | TextRun[], o: RunOpts & { indent?: boolean } = {}) {
+  return new Paragraph({
+    alignment: AlignmentType.JUSTIFIED,
+    indent: o.indent === false ? undefined : { firstLine: mm(10) },
+    spacing: { before: 0, after: 120, line: 300 },
+    children: typeof text === "string" ? [run(text, o)] : text,
+  });
+}
+
+const dash = (text: string) => body(`- ${text}`);
+
+function heading(text: string) {
+  return new Paragraph({
+    alignment: AlignmentType.JUSTIFIED,
+    indent: { firstLine: mm(10) },
+    keepNext: true,
+    spacing: { before: 120, after: 120 },
+    children: [run(text, { bold: true })],
+  });
+}
+
+function cell(children: Paragraph[], width: number, o: { shade?: boolean } = {}) {
+  return new TableCell({
+    width: { size: width, type: WidthType.DXA },
+    verticalAlign: VerticalAlignTable.CENTER,
+    margins: { top: 40, bottom: 40, left: 80, right: 80 },
+    shading: o.shade ? { fill: "E7E6E6", color: "auto", type: "clear" } : undefined,
+    children,
+  });
+}
+
+function plainCell(children: Paragraph[], width: number) {
+  return new TableCell({ width: { size: width, type: WidthType.DXA }, borders: NO_BORDERS, children });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Parts
+
+function yearOf(iso: string): number {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return new Date().getUTCFullYear();
+  return new Date(d.getTime() + 7 * 3600 * 1000).getUTCFullYear();
+}
+
+function guessCode(issuer: string): string {
+  if (/^UBND|ỦY BAN NHÂN DÂN/i.test(issuer)) return "UBND";
+  if (/BHXH|BẢO HIỂM XÃ HỘI/i.test(issuer)) return "BHXH";
+  return "……";
+}
+
+function headerTable(data: RankingsData, meta: ReportMeta): Table {
+  const left = Math.round(CONTENT * 0.4);
+  const right = CONTENT - left;
+  const leftTop: Paragraph[] = [];
+  if (meta.parentIssuer) leftTop.push(centred(meta.parentIssuer.toLocaleUpperCase("vi"), { size: PT(13) }));
+  leftTop.push(centred(meta.issuer.toLocaleUpperCase("vi"), { size: PT(13), bold: true }), rule(left, Math.round(left / 3)));
+  const rightTop = [
+    centred("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", { size: PT(12), bold: true }),
+    centred("Độc lập - Tự do - Hạnh phúc", { size: PT(13), bold: true }),
+    rule(right, Math.round(right * 0.58)),
+  ];
+  const code = meta.docCode ?? guessCode(meta.issuer);
+  return new Table({
+    width: { size: CONTENT, type: WidthType.DXA },
+    columnWidths: [left, right],
+    layout: TableLayoutType.FIXED,
+    borders: NO_BORDERS,
+    rows: [
+      new TableRow({ children: [plainCell(leftTop, left), plainCell(rightTop, right)] }),
+      new TableRow({
+        children: [
+          plainCell([centred(`Số: ……/BC-${code}`, { size: PT(13) })], left),
+          plainCell([centred(`${meta.place}, ngày …… tháng …… năm ${yearOf(data.generatedAt)}`, { size: PT(13), italics: true })], right),
+        ],
+      }),
+    ],
+  });
+}
+
+function recipients(meta: ReportMeta): Paragraph[] {
+  const list = (meta.recipients ?? []).map((r) => r.replace(/[;.]\s*$/, "")).filter(Boolean);
+  if (list.length === 0) return [centred("Kính gửi: ……………………………………………", { before: 120, after: 240 })];
+  if (list.length === 1) return [centred(`Kính gửi: ${list[0]}.`, { before: 120, after: 240 })];
+  const indent = mm(35);
+  return [
+    new Paragraph({ indent: { left: mm(15) }, spacing: { before: 120 }, children: [run("Kính gửi:")] }),
+    ...list.map(
+      (r, i) =>
+        new Paragraph({ indent: { left: indent }, spacing: { after: i === list.length - 1 ? 240 : 0 }, children: [run(`- ${r}${i === list.length - 1 ? "." : ";"}`)] }),
+    ),
+  ];
+}
+
+const RANK_COLS = [
+  { title: "Hạng", width: 800 },
+  { title: "Đơn vị", width: 0 },
+  { title: "Giá trị", width: 1350 },
+  { title: "Chỉ tiêu", width: 1350 },
+  { title: "Tỷ lệ hoàn thành", width: 1400 },
+  { title: "Đánh giá", width: 1350 },
+];
+
+function rankingTable(data: RankingsData): Table {
+  const fixed = RANK_COLS.reduce((a, c) => a + c.width, 0);
+  const widths = RANK_COLS.map((c) => (c.width === 0 ? CONTENT - fixed : c.width));
+  const small = PT(12);
+  const text = (s: string, align: (typeof AlignmentType)[keyof typeof AlignmentType], o: RunOpts = {}) =>
+    new Paragraph({ alignment: align, children: [run(s, { size: small, ...o })] });
+  const c = data.indicator;
+  // For an attainment the value shown is the rate or count itself (the attainment has its column).
+  const shownKey = c.kind === "composite" ? null : c.key;
+  const show = (v: number | null | undefined) => (c.kind === "composite" ? (typeof v === "number" && Number.isFinite(v) ? fmtPercent(v) : null) : fmtKeyValue(shownKey, v));
+  const pct = (v: number | null | undefined) => (typeof v === "number" && Number.isFinite(v) ? fmtPercent(v) : "—");
+  const header = new TableRow({
+    tableHeader: true,
+    cantSplit: true,
+    children: RANK_COLS.map((col, i) => cell([text(col.title, AlignmentType.CENTER, { bold: true })], widths[i], { shade: true })),
+  });
+  const rowOf = (rank: string, name: string, value: string | null, target: string | null, att: string, status: string, bold = false) =>
+    new TableRow({
+      cantSplit: true,
+      children: [
+        cell([text(rank, AlignmentType.CENTER, { bold })], widths[0]),
+        cell([text(name, AlignmentType.LEFT, { bold })], widths[1]),
+        cell([text(value ?? "—", AlignmentType.RIGHT, { bold })], widths[2]),
+        cell([text(target ?? "—", AlignmentType.RIGHT, { bold })], widths[3]),
+        cell([text(att, AlignmentType.RIGHT, { bold })], widths[4]),
+        cell([text(status, AlignmentType.CENTER, { bold })], widths[5]),
+      ],
+    });
+  const rows = data.items.map((it) =>
+    rowOf(String(it.rank), it.unit.name, show(c.kind === "attainment" ? it.actual : it.value), c.kind === "composite" ? null : fmtKeyValue(c.key, it.target), pct(it.attainment), STATUS_LABELS_VI[it.status] ?? ""),
+  );
+  const t = data.totals;
+  rows.push(
+    rowOf("", totalsLabel(data.parent), show(c.kind === "attainment" ? t.actual : t.value), c.kind === "composite" ? null : fmtKeyValue(c.key, t.target), pct(t.attainment), STATUS_LABELS_VI[t.status] ?? "", true),
+  );
+  return new Table({ width: { size: CONTENT, type: WidthType.DXA }, columnWidths: widths, layout: TableLayoutType.FIXED, rows: [header, ...rows] });
+}
+
+function signature(meta: ReportMeta, copyTo: string[]): Table {
+  const left = Math.round(CONTENT * 0.45);
+  const right = CONTENT - left;
+  const to = [
+    new Paragraph({ spacing: { before: 240 }, children: [run("Nơi nhận:", { bold: true, italics: true, size: PT(12) })] }),
+    ...copyTo.map((l) => new Paragraph({ children: [run(`- ${l}`, { size: PT(11) })] })),
+  ];
+  const titles = meta.signerTitle
+    .split(/\n|\s+\/\s+/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+  const sign = [
+    ...titles.map((t, i) => centred(t.toLocaleUpperCase("vi"), { bold: true, size: PT(14), before: i === 0 ? 240 : 0 })),
+    ...(meta.signerName
+      ? [centred("", { after: 1400 }), centred(meta.signerName, { bold: true })]
+      : [centred("(Ký, ghi rõ họ tên)", { italics: true, size: PT(13) }), centred("", { after: 1400 })]),
+  ];
+  return new Table({
+    width: { size: CONTENT, type: WidthType.DXA },
+    columnWidths: [left, right],
+    layout: TableLayoutType.FIXED,
+    borders: NO_BORDERS,
+    rows: [new TableRow({ cantSplit: true, children: [plainCell(to, left), plainCell(sign, right)] })],
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// The report
+
+export async function rankingsReport(data: RankingsData, meta: ReportMeta): Promise<Buffer> {
+  const defaults = reportMetaFor(data.parent);
+  const m: ReportMeta = { ...meta, copyTo: meta.copyTo ?? defaults.copyTo, replyTo: meta.replyTo ?? defaults.replyTo };
+  const period = `quý ${data.quarter} năm ${data.year}`;
+  const where = data.parent.level === "NATION" ? "trên phạm vi cả nước" : `trên địa bàn ${data.parent.name}`;
+  const children: FileChild[] = [
+    headerTable(data, m),
+    centred("BÁO CÁO", { bold: true, before: 360 }),
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      children: [run("Kết quả thực hiện chỉ tiêu phát triển người tham gia BHXH", { bold: true }), new TextRun({ text: period, bold: true, size: BODY, font: FONT, break: 1 })],
+    }),
+    rule(CONTENT, Math.round(CONTENT / 5)),
+    ...recipients(m),
+    body(
+      `Thực hiện chế độ báo cáo định kỳ về kết quả thực hiện các chỉ tiêu phát triển người tham gia bảo hiểm xã hội (BHXH), ` +
+        `bảo hiểm thất nghiệp (BHTN), bảo hiểm y tế (BHYT), kết quả ${period} ${where} như sau:`,
+    ),
+  ];
+
+  // I. Results
+  children.push(heading("I. KẾT QUẢ THỰC HIỆN"), body(resultIntro(data)));
+  for (const s of resultSections(data.parentRow, data.parentRowLastYear, data.year, data.quarter)) {
+    children.push(body(s.heading, { italics: true, bold: true }));
+    for (const l of s.lines) children.push(dash(l));
+  }
+
+  // II. Ranking
+  const label = indicatorLabelVi(data.indicator);
+  children.push(
+    heading("II. XẾP HẠNG CÁC ĐƠN VỊ"),
+    body(`Xếp hạng theo ${label.charAt(0).toLocaleLowerCase("vi") + label.slice(1)}, số liệu đến ngày ${formatDate(data.asAt, "vi")}. ${bandsSentence(data.bands)}`),
+  );
+  if (data.indicator.kind === "composite" && data.weights) children.push(body(weightsSentence(data.weights)));
+  children.push(body(rankingSentence(data)));
+  for (const d of rankingDetails(data)) children.push(body(d));
+  if (data.items.length) children.push(rankingTable(data), new Paragraph({ spacing: { after: 120 }, children: [] }));
+  if (data.unranked.length) {
+    const byReason = new Map<string, string[]>();
+    for (const u of data.unranked) byReason.set(u.reason, [...(byReason.get(u.reason) ?? []), u.unit.name]);
+    const groups = [...byReason.entries()].map(([reason, names]) => `${reason.replace(/[.\s]+$/, "").toLocaleLowerCase("vi")} (${names.length}): ${names.join(", ")}`);
+    children.push(body(`Chưa xếp hạng ${data.unranked.length} đơn vị (không tính là 0): ${groups.join("; ")}.`));
+  }
+
+  // III. Praise, warn, criticise
+  children.push(heading("III. BIỂU DƯƠNG, NHẮC NHỞ, PHÊ BÌNH"));
+  const lists = listParagraphs(data);
+  if (lists.length === 0) children.push(body("Kỳ này chưa đủ đơn vị được xếp hạng để biểu dương, nhắc nhở, phê bình."));
+  lists.forEach((l, i) => {
+    children.push(body(`${i + 1}. ${l.title}`, { bold: true }), body(l.text));
+    for (const d of l.details) children.push(dash(d));
+  });
+
+  // IV. Proposals
+  children.push(heading("IV. ĐỀ XUẤT, KIẾN NGHỊ"));
+  const by = new Map(data.items.map((i) => [i.unit.code, i.unit.name]));
+  const crit = data.lists.criticise.map((c) => by.get(c)).filter((n): n is string => !!n);
+  const warn = data.lists.warn.map((c) => by.get(c)).filter((n): n is string => !!n);
+  const noData = data.unranked.filter((u) => /số liệu/i.test(u.reason)).map((u) => u.unit.name);
+  const proposals: string[] = [];
+  if (crit.length) {
+    proposals.push(
+      `Đề nghị ${crit.join(", ")} báo cáo giải trình bằng văn bản về nguyên nhân chưa đạt chỉ tiêu, giải pháp khắc phục và cam kết hoàn thành chỉ tiêu năm ${data.year}, ` +
+        `gửi về ${m.replyTo ?? "cơ quan tổng hợp"} trước ngày …… tháng …… năm ${yearOf(data.generatedAt)}.`,
+    );
+  }
+  if (warn.length) {
+    proposals.push(`Đề nghị ${warn.join(", ")} rà soát, xác định đối tượng chưa tham gia, giao chỉ tiêu đến từng đơn vị, cán bộ chuyên quản, phấn đấu hoàn thành chỉ tiêu được giao.`);
+  }
+  if (noData.length) proposals.push(`Đề nghị các đơn vị chưa có số liệu (${noData.length} đơn vị) khẩn trương cập nhật số liệu ${period} trên hệ thống.`);
+  proposals.push(
+    "Các đơn vị tiếp tục đẩy mạnh tuyên truyền, phát triển người tham gia BHXH, BHYT, BHTN; đôn đốc thu, giảm số tiền chậm đóng; báo cáo số liệu đầy đủ, đúng hạn./.",
+  );
+  for (const p of proposals) children.push(body(p));
+
+  children.push(signature(m, m.copyTo ?? []));
+
+  const doc = new Document({
+    creator: "Theo dõi chỉ tiêu BHXH",
+    title: `Báo cáo kết quả thực hiện chỉ tiêu phát triển người tham gia BHXH ${period} — ${data.parent.name}`,
+    styles: { default: { document: { run: { font: FONT, size: BODY } } } },
+    sections: [
+      {
+        properties: {
+          page: { size: { width: PAGE.width, height: PAGE.height }, margin: { ...MARGIN, header: mm(10), footer: mm(10) } },
+          titlePage: true,
+        },
+        headers: {
+          default: new Header({ children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: [PageNumber.CURRENT], font: FONT, size: PT(13) })] })] }),
+          first: new Header({ children: [new Paragraph({ children: [] })] }),
+        },
+        children,
+      },
+    ],
+  });
+  return Packer.toBuffer(doc);
+}

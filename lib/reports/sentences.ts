@@ -1,0 +1,507 @@
+// The words of the exported reports, written from data in Vietnamese the way the seeds write them
+// (seed 000 §7, seed 002 §4): "Số người tham gia BHXH bắt buộc: 8.561 người, đạt 95,7% chỉ tiêu năm
+// 2026 (…), tăng … so với cùng kỳ năm 2025." Also the summary of a ranking and the praise / warn /
+// criticise paragraphs (seed 003 §3.1 (6)). PURE: no database, no React, no Next; every part whose
+// data is missing is left out (never "null", "NaN" or "undefined" in a sentence).
+import { INDICATORS, attainment as attainmentOf } from "../domain/indicators";
+import { INDICATOR_KEYS, type IndicatorKey, type MetricKey } from "../domain/metrics";
+import { COMPOSITE_CAP, type Bands, type Weight } from "../domain/ranking";
+import { INDICATOR_LABELS_VI, METRIC_LABELS_VI } from "../domain/figures-validation";
+import { formatDate, formatNumber, formatPercent } from "../format";
+import type { IndicatorChoice, RankingItem, RankingsData } from "../rankings/service";
+
+// ---------------------------------------------------------------------------------------------
+// Numbers
+
+const num = (v: number | null | undefined): number | null => (typeof v === "number" && Number.isFinite(v) ? v : null);
+
+/** 1.187.526 */
+export const fmtCount = (v: number): string => formatNumber(v, "vi");
+
+/** 53,1% (one decimal); `digits` = 2 keeps "2,55%" but trims a trailing zero ("2,5%"). */
+export function fmtPercent(v: number, digits = 1): string {
+  const s = formatPercent(v, "vi", digits);
+  return digits > 1 ? s.replace(/(,\d*?)0+%$/, "$1%").replace(/,%$/, "%") : s;
+}
+
+const oneDecimal = new Intl.NumberFormat("vi-VN", { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+
+/** Money: "20.912,0 tỷ đồng" from a billion up, "118.613.697 đồng" below. */
+export function fmtMoney(v: number): string {
+  if (Math.abs(v) >= 1e9) return `${oneDecimal.format(v / 1e9)} tỷ đồng`;
+  return `${fmtCount(v)} đồng`;
+}
+
+const isMoney = (key: MetricKey) => METRIC_LABELS_VI[key].unit === "đồng";
+
+/** A metric's value with its unit: "8.561 người", "20.912,0 tỷ đồng". */
+export function fmtMetric(key: MetricKey, v: number): string {
+  return isMoney(key) ? fmtMoney(v) : `${fmtCount(v)} ${METRIC_LABELS_VI[key].unit}`;
+}
+
+const isIndicator = (k: string | null | undefined): k is IndicatorKey => !!k && (INDICATOR_KEYS as readonly string[]).includes(k);
+const isMetric = (k: string | null | undefined): k is MetricKey => !!k && k in METRIC_LABELS_VI;
+
+/** Rates that are read with two decimals (seed 003: "dưới mức 2,55% số phải thu"). */
+const rateDigits = (key: IndicatorKey) => (key === "latePaymentRate" ? 2 : 1);
+
+/** The value of a key (rate or metric), formatted; null when missing. */
+export function fmtKeyValue(key: string | null | undefined, v: number | null | undefined): string | null {
+  const n = num(v);
+  if (n === null || !key) return null;
+  if (isIndicator(key)) return fmtPercent(n, rateDigits(key));
+  if (isMetric(key)) return fmtMetric(key, n);
+  return fmtCount(n);
+}
+
+const lowerFirst = (s: string) => s.charAt(0).toLocaleLowerCase("vi") + s.slice(1);
+const upperFirst = (s: string) => s.charAt(0).toLocaleUpperCase("vi") + s.slice(1);
+const metricLabel = (key: MetricKey) => METRIC_LABELS_VI[key].label.replace(/^Trong đó:\s*/, "");
+
+// ---------------------------------------------------------------------------------------------
+// Labels
+
+export const STATUS_LABELS_VI: Record<string, string> = {
+  attained: "Đạt",
+  close: "Gần đạt",
+  behind: "Chưa đạt",
+  none: "Chưa có chỉ tiêu",
+};
+
+export const PATH_LABELS_VI: Record<string, string> = {
+  on_track: "Đúng lộ trình",
+  at_risk: "Có nguy cơ chậm",
+  off_track: "Chậm lộ trình",
+  reached: "Đã đạt",
+  unknown: "Chưa đủ số liệu",
+};
+
+export const UNIT_TYPE_LABELS_VI: Record<string, string> = {
+  XA: "xã",
+  PHUONG: "phường",
+  DAC_KHU: "đặc khu",
+  TINH: "tỉnh",
+  THANH_PHO_TRUNG_UONG: "thành phố",
+};
+
+/** The label of a key (indicator or metric), capitalised. */
+export function keyLabelVi(key: string): string {
+  if (isIndicator(key)) return INDICATOR_LABELS_VI[key];
+  if (isMetric(key)) return upperFirst(metricLabel(key));
+  return key;
+}
+
+/** What a ranking ranks, capitalised: "Hoàn thành chỉ tiêu tỷ lệ tham gia BHXH", "Điểm tổng hợp nhiều chỉ tiêu". */
+export function indicatorLabelVi(choice: Pick<IndicatorChoice, "kind" | "key">): string {
+  if (choice.kind === "composite" || !choice.key) return "Điểm tổng hợp nhiều chỉ tiêu";
+  if (choice.kind === "attainment") return `Hoàn thành chỉ tiêu ${lowerFirst(keyLabelVi(choice.key))}`;
+  return keyLabelVi(choice.key);
+}
+
+/** "Thành phố Hải Phòng", or "cả nước" for the nation. */
+export const scopeName = (parent: { name: string; level: string }) => (parent.level === "NATION" ? "cả nước" : parent.name);
+
+/** "Toàn Thành phố Hải Phòng", "Cả nước" (a totals row). */
+export const totalsLabel = (parent: { name: string; level: string }) => (parent.level === "NATION" ? "Cả nước" : `Toàn ${parent.name}`);
+
+/** "quý 3/2026" */
+export const periodLabel = (year: number, quarter: number) => `quý ${quarter}/${year}`;
+
+/** The children of a parent, as a phrase: "xã, phường, đặc khu" (types present, in that order) or "tỉnh, thành phố". */
+export function childrenNoun(level: string, types: readonly string[]): string {
+  const order = level === "NATION" ? ["TINH", "THANH_PHO_TRUNG_UONG"] : ["XA", "PHUONG", "DAC_KHU"];
+  const present = order.filter((t) => types.includes(t)).map((t) => UNIT_TYPE_LABELS_VI[t]);
+  if (present.length) return present.join(", ");
+  return level === "NATION" ? "tỉnh, thành phố" : "xã, phường, đặc khu";
+}
+
+// ---------------------------------------------------------------------------------------------
+// The results section (Kết quả thực hiện)
+
+/** What the sentences read of a row: a DashboardRow fits. */
+export interface RowLike {
+  figures: Partial<Record<MetricKey, number | null>> | null;
+  indicators: Partial<Record<IndicatorKey, number | null>>;
+  targets: Record<string, number>;
+  reported?: number | null;
+  total?: number | null;
+}
+
+export interface ResultSection {
+  /** "a) Số người tham gia BHXH, BHTN" */
+  heading: string;
+  /** Sentences, each printed as "- …". */
+  lines: string[];
+}
+
+interface Ctx {
+  row: RowLike;
+  last: RowLike | null;
+  year: number;
+}
+
+const fig = (r: RowLike | null, k: MetricKey) => num(r?.figures?.[k] ?? null);
+const ind = (r: RowLike | null, k: IndicatorKey) => num(r?.indicators?.[k] ?? null);
+const tgt = (r: RowLike, k: string) => num(r.targets?.[k] ?? null);
+
+/** "tăng 52.300 người (4,6%) so với cùng kỳ năm 2025", or null without last year's figure. */
+function changeVsLastYear(key: MetricKey, now: number, before: number | null, year: number): string | null {
+  if (before === null) return null;
+  const delta = now - before;
+  const when = `so với cùng kỳ năm ${year - 1}`;
+  if (Math.round(delta) === 0) return `bằng cùng kỳ năm ${year - 1}`;
+  const share = before > 0 ? ` (${fmtPercent(Math.abs(delta) / before)})` : "";
+  return `${delta > 0 ? "tăng" : "giảm"} ${fmtMetric(key, Math.abs(delta))}${share} ${when}`;
+}
+
+/**
+ * "Số người tham gia BHXH bắt buộc: 1.187.526 người, đạt 95,7% chỉ tiêu năm 2026 (1.240.000 người),
+ * tăng 52.300 người (4,6%) so với cùng kỳ năm 2025". No trailing full stop (a clause may follow).
+ * `targetable`: whether a target can be set on the metric (else "chưa có chỉ tiêu" is not said).
+ */
+export function countClause(ctx: Ctx, key: MetricKey, opts: { label?: string; targetable?: boolean; planWord?: string } = {}): string {
+  const label = opts.label ?? upperFirst(metricLabel(key));
+  const actual = fig(ctx.row, key);
+  if (actual === null) return `${label}: chưa có số liệu`;
+  const parts = [`${label}: ${fmtMetric(key, actual)}`];
+  const target = tgt(ctx.row, key);
+  const plan = opts.planWord ?? "chỉ tiêu";
+  if (target !== null) {
+    const att = attainmentOf(actual, target, "higher");
+    parts.push(att !== null ? `đạt ${fmtPercent(att)} ${plan} năm ${ctx.year} (${fmtMetric(key, target)})` : `${plan} năm ${ctx.year}: ${fmtMetric(key, target)}`);
+  } else if (opts.targetable !== false) {
+    parts.push(`chưa có ${plan} năm ${ctx.year}`);
+  }
+  const change = changeVsLastYear(key, actual, fig(ctx.last, key), ctx.year);
+  if (change) parts.push(change);
+  return parts.join(", ");
+}
+
+/** Why a rate can't be computed: its denominator is missing or zero. */
+function missingRate(row: RowLike, key: IndicatorKey): string {
+  const den = INDICATORS[key].denominator;
+  if (den === "target:amountCollected") return "chưa có kế hoạch thu để tính";
+  const d = fig(row, den);
+  const name = lowerFirst(metricLabel(den));
+  if (d === null) return `chưa tính được (chưa có số liệu ${name})`;
+  if (d <= 0) return `chưa tính được (${name} bằng 0)`;
+  return "chưa đủ số liệu để tính";
+}
+
+/**
+ * "<label>: 49,6% (chỉ tiêu 51,5%, đạt 96,3% chỉ tiêu); cùng kỳ năm 2025: 47,1%". For a rate that
+ * should stay low (late payments): "(chỉ tiêu: dưới 2,55%; đạt chỉ tiêu)".
+ */
+export function rateClause(ctx: Ctx, key: IndicatorKey, label: string, opts: { targetable?: boolean } = {}): string {
+  const actual = ind(ctx.row, key);
+  if (actual === null) return `${label}: ${missingRate(ctx.row, key)}`;
+  const d = rateDigits(key);
+  let out = `${label}: ${fmtPercent(actual, d)}`;
+  const target = tgt(ctx.row, key);
+  if (target !== null) {
+    if (INDICATORS[key].direction === "lower") {
+      out += ` (chỉ tiêu: dưới ${fmtPercent(target, d)}; ${actual <= target ? "đạt" : "chưa đạt"} chỉ tiêu)`;
+    } else {
+      const att = attainmentOf(actual, target, "higher");
+      out += att !== null ? ` (chỉ tiêu ${fmtPercent(target, d)}, đạt ${fmtPercent(att)} chỉ tiêu)` : ` (chỉ tiêu ${fmtPercent(target, d)})`;
+    }
+  } else if (opts.targetable !== false) {
+    out += " (chưa có chỉ tiêu)";
+  }
+  const before = ind(ctx.last, key);
+  if (before !== null) out += `; cùng kỳ năm ${ctx.year - 1}: ${fmtPercent(before, d)}`;
+  return out;
+}
+
+const dot = (s: string) => (/[.!?]$/.test(s) ? s : `${s}.`);
+
+/**
+ * The results section from the parent's totals row of the period and of the same quarter last year:
+ * a) participants, b) rates of the labour force, c) health insurance, d) pensions, đ) revenue.
+ * A row without any figure gives one line saying so.
+ */
+export function resultSections(row: RowLike, lastYear: RowLike | null, year: number, quarter: number): ResultSection[] {
+  const ctx: Ctx = { row, last: lastYear, year };
+  if (!row.figures || Object.values(row.figures).every((v) => num(v) === null)) {
+    return [{ heading: "Kết quả", lines: [`Chưa có số liệu nào được gửi đến hết quý ${quarter} năm ${year}.`] }];
+  }
+  const sections: ResultSection[] = [];
+
+  // a) Participants
+  const voluntary = countClause(ctx, "bhxhVoluntary");
+  const informal = fig(row, "bhxhVoluntaryInformal");
+  sections.push({
+    heading: "a) Số người tham gia BHXH, BHTN",
+    lines: [
+      countClause(ctx, "bhxhCompulsory"),
+      informal !== null ? `${voluntary}; trong đó: nông dân và lao động khu vực phi chính thức: ${fmtMetric("bhxhVoluntaryInformal", informal)}` : voluntary,
+      countClause(ctx, "bhtn"),
+    ].map(dot),
+  });
+
+  // b) Rates of the labour force
+  const lf = fig(row, "labourForce");
+  const rates: string[] = [];
+  if (lf !== null) rates.push(`Lực lượng lao động trong độ tuổi: ${fmtMetric("labourForce", lf)}`);
+  rates.push(rateClause(ctx, "bhxhCoverage", "Tỷ lệ người lao động tham gia BHXH (bắt buộc và tự nguyện) so với lực lượng lao động trong độ tuổi"));
+  if (tgt(row, "compulsoryCoverage") !== null) rates.push(rateClause(ctx, "compulsoryCoverage", "Tỷ lệ người lao động tham gia BHXH bắt buộc so với lực lượng lao động trong độ tuổi"));
+  if (tgt(row, "voluntaryCoverage") !== null) rates.push(rateClause(ctx, "voluntaryCoverage", "Tỷ lệ người lao động tham gia BHXH tự nguyện so với lực lượng lao động trong độ tuổi"));
+  rates.push(rateClause(ctx, "informalVoluntaryCoverage", "Tỷ lệ nông dân và lao động khu vực phi chính thức tham gia BHXH tự nguyện so với lực lượng lao động trong độ tuổi"));
+  rates.push(rateClause(ctx, "bhtnCoverage", "Tỷ lệ người tham gia BHTN so với lực lượng lao động trong độ tuổi"));
+  sections.push({ heading: "b) Tỷ lệ người lao động tham gia BHXH, BHTN so với lực lượng lao động trong độ tuổi", lines: rates.map(dot) });
+
+  // c) Health insurance
+  const pop = fig(row, "population");
+  sections.push({
+    heading: "c) Số người tham gia BHYT và tỷ lệ bao phủ BHYT",
+    lines: [
+      countClause(ctx, "bhyt"),
+      rateClause(ctx, "bhytCoverage", `Tỷ lệ dân số tham gia BHYT${pop !== null && pop > 0 ? ` (dân số ${fmtMetric("population", pop)})` : ""}`),
+    ].map(dot),
+  });
+
+  // d) Pensions
+  const ret = fig(row, "retirementAgePopulation");
+  sections.push({
+    heading: "d) Số người hưởng lương hưu, trợ cấp BHXH hằng tháng so với số người sau độ tuổi nghỉ hưu",
+    lines: [
+      countClause(ctx, "pensionRecipients", { targetable: false }),
+      rateClause(
+        ctx,
+        "pensionCoverage",
+        `Tỷ lệ người hưởng lương hưu, trợ cấp BHXH hằng tháng so với số người sau độ tuổi nghỉ hưu${ret !== null && ret > 0 ? ` (${fmtMetric("retirementAgePopulation", ret)})` : ""}`,
+      ),
+    ].map(dot),
+  });
+
+  // đ) Revenue (year to date)
+  const due = fig(row, "amountDue");
+  const collected = fig(row, "amountCollected");
+  const late = fig(row, "latePayments");
+  const money: string[] = [];
+  money.push(due !== null ? `Số phải thu: ${fmtMoney(due)}` : "Số phải thu: chưa có số liệu");
+  if (collected !== null) {
+    let s = `Số đã thu: ${fmtMoney(collected)}`;
+    const plan = tgt(row, "amountCollected");
+    const completion = ind(row, "revenueCompletion") ?? (plan !== null ? attainmentOf(collected, plan, "higher") : null);
+    if (plan !== null && completion !== null) s += `, đạt ${fmtPercent(completion)} kế hoạch năm ${year} (${fmtMoney(plan)})`;
+    else if (plan === null) s += `, chưa có kế hoạch thu năm ${year}`;
+    if (due !== null && due > 0) s += `, bằng ${fmtPercent(collected / due)} số phải thu`;
+    money.push(s);
+  } else {
+    money.push("Số đã thu: chưa có số liệu");
+  }
+  if (late !== null) {
+    let s = `Số tiền chậm đóng: ${fmtMoney(late)}`;
+    const rate = ind(row, "latePaymentRate");
+    if (rate !== null) {
+      s += ` (${fmtPercent(rate, 2)} số phải thu`;
+      const t = tgt(row, "latePaymentRate");
+      if (t !== null) s += `; chỉ tiêu: dưới ${fmtPercent(t, 2)}, ${rate <= t ? "đạt" : "chưa đạt"} chỉ tiêu`;
+      s += ")";
+      const before = ind(lastYear, "latePaymentRate");
+      if (before !== null) s += `; cùng kỳ năm ${year - 1}: ${fmtPercent(before, 2)}`;
+    }
+    money.push(s);
+  } else {
+    money.push("Số tiền chậm đóng: chưa có số liệu");
+  }
+  sections.push({ heading: "đ) Công tác thu (lũy kế từ đầu năm)", lines: money.map(dot) });
+  return sections;
+}
+
+/** Every line of the results section, flattened. */
+export function resultSentences(row: RowLike, lastYear: RowLike | null, year: number, quarter: number): string[] {
+  return resultSections(row, lastYear, year, quarter).flatMap((s) => s.lines);
+}
+
+/** "Số liệu tổng hợp đến ngày 30/9/2026 từ báo cáo của 86/114 xã, phường, đặc khu đã gửi báo cáo quý 3/2026; …" */
+export function resultIntro(data: Pick<RankingsData, "parent" | "year" | "quarter" | "asAt" | "parentRow" | "items" | "unranked">): string {
+  const reported = num(data.parentRow.reported ?? null);
+  const total = num(data.parentRow.total ?? null);
+  const date = formatDate(data.asAt, "vi");
+  const types = [...data.items, ...data.unranked].map((i) => i.unit.type);
+  let s = `Số liệu tổng hợp ${data.parent.level === "NATION" ? "cả nước" : `của ${data.parent.name}`} đến ngày ${date}`;
+  if (reported !== null && total !== null && total > 0) {
+    s += ` từ ${fmtCount(reported)}/${fmtCount(total)} ${data.parent.level === "NATION" ? "xã, phường, đặc khu" : childrenNoun("PROVINCE", types)} đã gửi báo cáo ${periodLabel(data.year, data.quarter)}`;
+    if (reported < total) s += "; đơn vị chưa gửi báo cáo quý này được tính theo số liệu gần nhất đã gửi trong năm";
+  }
+  return dot(s);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The ranking
+
+type RankingView = Pick<RankingsData, "parent" | "year" | "quarter" | "indicator" | "items" | "unranked" | "lists" | "totals" | "bands">;
+
+function unrankedPhrase(reason: string): string {
+  if (/^chưa có số liệu/i.test(reason)) return "chưa có số liệu";
+  if (/^chưa có chỉ tiêu/i.test(reason)) return "chưa có chỉ tiêu để so sánh";
+  return lowerFirst(reason.replace(/[.\s]+$/, ""));
+}
+
+/**
+ * "Trong 114 xã, phường, đặc khu, 45 đơn vị đạt chỉ tiêu, 40 gần đạt, 29 chưa đạt; 3 đơn vị chưa có số liệu."
+ */
+export function rankingSentence(data: RankingView): string {
+  const all = [...data.items.map((i) => i.unit.type), ...data.unranked.map((u) => u.unit.type)];
+  if (all.length === 0) return "Chưa có đơn vị nào để xếp hạng.";
+  const noun = childrenNoun(data.parent.level, all);
+  const count = (s: string) => data.items.filter((i) => i.status === s).length;
+  const [att, close, behind, none] = [count("attained"), count("close"), count("behind"), count("none")];
+  let s = `Trong ${fmtCount(all.length)} ${noun}`;
+  if (data.items.length > 0) {
+    if (none === data.items.length) {
+      s += `, ${fmtCount(none)} đơn vị được xếp hạng (chưa có chỉ tiêu để đánh giá đạt hay chưa đạt)`;
+    } else {
+      const parts = (
+        [
+          [att, "đạt"],
+          [close, "gần đạt"],
+          [behind, "chưa đạt"],
+        ] as const
+      ).filter(([n]) => n > 0);
+      s += parts.map(([n, w], i) => (i === 0 ? `, ${fmtCount(n)} đơn vị ${w} chỉ tiêu` : `, ${fmtCount(n)} ${w}`)).join("");
+      if (none > 0) s += `, ${fmtCount(none)} chưa có chỉ tiêu`;
+    }
+  }
+  const groups = new Map<string, number>();
+  for (const u of data.unranked) {
+    const p = unrankedPhrase(u.reason);
+    groups.set(p, (groups.get(p) ?? 0) + 1);
+  }
+  if (groups.size > 0) {
+    const tail = [...groups.entries()].map(([p, n]) => `${fmtCount(n)} đơn vị ${p}`).join(", ");
+    s += data.items.length > 0 ? `; ${tail}` : `: ${tail}`;
+  }
+  return dot(s);
+}
+
+/** A ranked unit's figures, in words: "55,2%, đạt 99,5% chỉ tiêu", "8.561 người", "điểm tổng hợp 106,4%". */
+export function describeValue(item: Pick<RankingItem, "value" | "actual" | "target" | "attainment">, choice: Pick<IndicatorChoice, "kind" | "key">): string {
+  const v = num(item.value);
+  if (choice.kind === "composite") return v !== null ? `điểm tổng hợp ${fmtPercent(v)}` : "";
+  if (choice.kind === "attainment") {
+    const actual = fmtKeyValue(choice.key, item.actual);
+    const att = v !== null ? `đạt ${fmtPercent(v)} chỉ tiêu` : null;
+    return [actual, att].filter(Boolean).join(", ");
+  }
+  const value = fmtKeyValue(choice.key, v);
+  const target = fmtKeyValue(choice.key, item.target);
+  return [value, target ? `chỉ tiêu ${target}` : null].filter(Boolean).join(", ");
+}
+
+/** "Phường Tứ Minh (55,2%, đạt 99,5% chỉ tiêu)" */
+function named(item: RankingItem, choice: IndicatorChoice): string {
+  const d = describeValue(item, choice);
+  return d ? `${item.unit.name} (${d})` : item.unit.name;
+}
+
+/** "Tính chung toàn Thành phố Hải Phòng: 49,6%, đạt 96,3% chỉ tiêu. Cao nhất: …; thấp nhất: …." */
+export function rankingDetails(data: RankingView): string[] {
+  const out: string[] = [];
+  const t = data.totals;
+  const total = describeValue({ value: t.value ?? NaN, actual: t.actual, target: t.target, attainment: t.attainment }, data.indicator);
+  if (total) out.push(`Tính chung ${data.parent.level === "NATION" ? "cả nước" : `toàn ${data.parent.name}`}: ${total}.`);
+  if (data.items.length > 1) {
+    const first = data.items[0];
+    const last = data.items[data.items.length - 1];
+    out.push(`Đơn vị có kết quả cao nhất: ${named(first, data.indicator)}; thấp nhất: ${named(last, data.indicator)}.`);
+  }
+  return out;
+}
+
+export interface ListParagraph {
+  kind: "praise" | "warn" | "criticise";
+  /** "Biểu dương", "Nhắc nhở", "Phê bình" */
+  title: string;
+  text: string;
+  /** The explanations sent by the units (warned and criticised), and who has not sent one. */
+  details: string[];
+}
+
+/** Text typed by users, made safe for XML 1.0 (Word and Excel refuse control characters). */
+export const xmlSafe = (s: string) => s.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, "");
+
+const clean = (s: string) => xmlSafe(s).replace(/\s+/g, " ").trim();
+
+/** "Xã Kim Thành giải trình: … Giải pháp: …" */
+export function explanationLine(item: Pick<RankingItem, "unit" | "explanation">): string | null {
+  const e = item.explanation;
+  if (!e) return null;
+  const reason = clean(e.reason ?? "");
+  const actions = clean(e.actions ?? "");
+  if (!reason && !actions) return null;
+  const parts = [`${item.unit.name} giải trình: ${reason ? dot(reason) : "(không nêu nguyên nhân)."}`];
+  if (actions) parts.push(`Giải pháp: ${dot(actions)}`);
+  return parts.join(" ");
+}
+
+/** The praise / warn / criticise paragraphs, naming the units with their values (empty lists are left out). */
+export function listParagraphs(data: RankingView): ListParagraph[] {
+  const by = new Map(data.items.map((i) => [i.unit.code, i]));
+  const pick = (codes: string[]) => codes.map((c) => by.get(c)).filter((i): i is RankingItem => !!i);
+  const out: ListParagraph[] = [];
+  const names = (items: RankingItem[]) => items.map((i) => named(i, data.indicator)).join("; ");
+  const praise = pick(data.lists.praise);
+  if (praise.length) {
+    out.push({ kind: "praise", title: "Biểu dương", text: `Biểu dương ${fmtCount(praise.length)} đơn vị có kết quả cao nhất: ${names(praise)}.`, details: [] });
+  }
+  const warn = pick(data.lists.warn);
+  if (warn.length) {
+    out.push({
+      kind: "warn",
+      title: "Nhắc nhở",
+      text: `Nhắc nhở ${fmtCount(warn.length)} đơn vị có kết quả thấp, có nguy cơ bị phê bình: ${names(warn)}.`,
+      details: warn.map(explanationLine).filter((l): l is string => !!l),
+    });
+  }
+  const crit = pick(data.lists.criticise);
+  if (crit.length) {
+    const missing = crit.filter((i) => !explanationLine(i)).map((i) => i.unit.name);
+    out.push({
+      kind: "criticise",
+      title: "Phê bình",
+      text: `Phê bình ${fmtCount(crit.length)} đơn vị có kết quả thấp nhất, yêu cầu giải trình nguyên nhân và giải pháp khắc phục: ${names(crit)}.`,
+      details: [
+        ...crit.map(explanationLine).filter((l): l is string => !!l),
+        ...(missing.length ? [`Chưa gửi giải trình: ${missing.join(", ")}.`] : []),
+      ],
+    });
+  }
+  return out;
+}
+
+/** "Đạt: từ 100% chỉ tiêu; gần đạt: từ 90% đến dưới 100%; chưa đạt: dưới 90%." */
+export function bandsSentence(bands: Bands): string {
+  return `Đạt: từ ${fmtPercent(bands.attained, 2)} chỉ tiêu trở lên; gần đạt: từ ${fmtPercent(bands.close, 2)} đến dưới ${fmtPercent(bands.attained, 2)}; chưa đạt: dưới ${fmtPercent(bands.close, 2)}.`;
+}
+
+/** "Tỷ lệ tham gia BHXH: 40; … (mỗi tỷ lệ hoàn thành tính tối đa 120%)." */
+export function weightsSentence(weights: readonly Weight[]): string {
+  const total = weights.reduce((a, w) => a + w.weight, 0);
+  const list = weights.map((w) => `${keyLabelVi(w.key)}: ${fmtCount(w.weight)}${total > 0 ? ` (${fmtPercent(w.weight / total)})` : ""}`).join("; ");
+  return `Điểm tổng hợp là bình quân gia quyền tỷ lệ hoàn thành các chỉ tiêu (mỗi tỷ lệ hoàn thành tính tối đa ${fmtPercent(COMPOSITE_CAP, 2)}; chỉ tính các chỉ tiêu đơn vị có), trọng số: ${list}.`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// File names
+
+/** "xep-hang-31-2026-Q3.xlsx" (ASCII only) */
+export function exportFileName(data: Pick<RankingsData, "parent" | "year" | "quarter">, ext: "xlsx" | "docx"): string {
+  const code = data.parent.code.replace(/[^A-Za-z0-9-]/g, "");
+  return `${ext === "docx" ? "bao-cao-xep-hang" : "xep-hang"}-${code}-${data.year}-Q${data.quarter}.${ext}`;
+}
+
+/** "Xếp hạng Thành phố Hải Phòng quý 3-2026.xlsx" (for filename*) */
+export function exportFileNameVi(data: Pick<RankingsData, "parent" | "year" | "quarter">, ext: "xlsx" | "docx"): string {
+  const name = data.parent.name.replace(/[\\/:*?"<>|\r\n]+/g, " ").trim();
+  return `${ext === "docx" ? "Báo cáo xếp hạng" : "Xếp hạng"} ${name} quý ${data.quarter}-${data.year}.${ext}`;
+}
+
+/** attachment; filename="ascii.xlsx"; filename*=UTF-8''…  (RFC 6266 / 5987) */
+export function contentDisposition(ascii: string, utf8: string): string {
+  const safe = ascii.replace(/[^\x20-\x7e]|["\\]/g, "_");
+  const encoded = encodeURIComponent(utf8).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return `attachment; filename="${safe}"; filename*=UTF-8''${encoded}`;
+}

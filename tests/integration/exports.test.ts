@@ -1,0 +1,337 @@
+// The rankings' downloads (lib/reports/xlsx.ts, lib/reports/docx.ts and GET /api/v1/rankings/xlsx|docx)
+// against the demo data, on PGlite and, when TEST_DATABASE_URL is set, on PostgreSQL. Every file is
+// read back: the workbook with exceljs (title, dates, frozen header, real numbers with their formats,
+// one row per ranked unit, 114 communes of figures), the Word report by unzipping word/document.xml
+// (the Decree 30 header, title, "Kính gửi", results with Vietnamese numbers, ranking, "Nơi nhận").
+// The routes read the session and the database through lib/auth/session.server and lib/db.server:
+// both are replaced here by the test's user and database.
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+
+const ctx = vi.hoisted(() => ({ prisma: null as unknown, user: null as unknown }));
+vi.mock("@/lib/db.server", () => ({ prisma: async () => ctx.prisma }));
+vi.mock("@/lib/auth/session.server", () => ({ currentUser: async () => ctx.user, requireUser: async () => ctx.user }));
+
+import ExcelJS from "exceljs";
+import JSZip from "jszip";
+import { dbKinds, migratedDatabase, type TestDatabase } from "@/tests/helpers/db";
+import { loadDemoData } from "@/lib/demo/load";
+import { unitForActor, type Actor, type UnitRef } from "@/lib/figures/service";
+import { rankings, type RankingsData } from "@/lib/rankings/service";
+import { formatNumber } from "@/lib/format";
+import { FIGURES_HEADER_ROW, NUM_FMT, RANKING_COLUMNS, RANKING_HEADER_ROW, SHEETS, rankingsWorkbook } from "@/lib/reports/xlsx";
+import { rankingsReport, reportMetaFor } from "@/lib/reports/docx";
+import { GET as getXlsx } from "@/app/api/v1/rankings/xlsx/route";
+import { GET as getDocx } from "@/app/api/v1/rankings/docx/route";
+
+const NOW = new Date("2026-11-21T10:00:00Z");
+const Q3 = { year: 2026, quarter: 3 };
+
+const USERNAMES = ["xa.kimthanh", "bhxh.haiphong", "lanhdao.quocgia", "admin", "bhxh.hue"] as const;
+type Username = (typeof USERNAMES)[number];
+
+async function readWorkbook(buf: Buffer | Uint8Array): Promise<ExcelJS.Workbook> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(buf as unknown as ExcelJS.Buffer);
+  return wb;
+}
+
+const decode = (s: string) =>
+  s.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, "&");
+
+/** The text of word/document.xml, one line per paragraph. */
+async function readDocx(buf: Buffer | Uint8Array): Promise<{ text: string; xml: string; styles: string }> {
+  const zip = await JSZip.loadAsync(buf);
+  const xml = await zip.file("word/document.xml")!.async("string");
+  const styles = (await zip.file("word/styles.xml")?.async("string")) ?? "";
+  const text = xml
+    .split("</w:p>")
+    .map((p) => [...p.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((m) => decode(m[1])).join(""))
+    .filter((l) => l.length > 0)
+    .join("\n");
+  return { text, xml, styles };
+}
+
+const cellText = (v: ExcelJS.CellValue) => (v === null || v === undefined ? "" : typeof v === "object" && "richText" in v ? v.richText.map((r) => r.text).join("") : String(v));
+
+describe.each(dbKinds)("rankings exports on %s", (kind) => {
+  let db: TestDatabase;
+  const actors = {} as Record<Username, Actor & { username: string }>;
+  let hp: UnitRef;
+  let vn: UnitRef;
+  let hpData: RankingsData;
+  let vnData: RankingsData;
+  const EXPLANATION = "Nhiều doanh nghiệp trên địa bàn tạm dừng hoạt động trong quý";
+
+  beforeAll(async () => {
+    db = await migratedDatabase(kind);
+    await loadDemoData(db);
+    const users = await db.prisma.user.findMany({ where: { username: { in: [...USERNAMES] } }, select: { id: true, username: true, fullName: true, role: true, tenantId: true, unitId: true } });
+    for (const u of users) actors[u.username as Username] = { ...u };
+    expect(Object.keys(actors).sort()).toEqual([...USERNAMES].sort());
+    hp = await unitForActor(db.prisma, actors.admin, "31");
+    vn = await unitForActor(db.prisma, actors.admin, "VN");
+    // A criticised commune explains itself (the report quotes it).
+    const kimThanh = await unitForActor(db.prisma, actors.admin, "10804");
+    await db.prisma.explanation.create({
+      data: { tenantId: hp.id, unitId: kimThanh.id, year: 2026, quarter: 3, key: "bhxhCoverage", reason: EXPLANATION, actions: "Rà soát, vận động từng hộ kinh doanh", authorId: actors["xa.kimthanh"].id },
+    });
+    hpData = await rankings(db.prisma, hp, Q3, "attainment:bhxhCoverage", null, NOW);
+    vnData = await rankings(db.prisma, vn, Q3, "attainment:bhxhCoverage", null, NOW);
+    ctx.prisma = db.prisma;
+  });
+
+  afterAll(async () => {
+    await db?.destroy();
+  });
+
+  it("the demo data gives what the exports are checked against", () => {
+    expect(hpData.rows).toHaveLength(114);
+    expect(hpData.items.length).toBeGreaterThan(10);
+    expect(hpData.parentRow.figures?.bhxhCompulsory).toBeGreaterThan(1_000_000);
+    expect(hpData.lists.criticise).toContain("10804");
+    expect(vnData.rows).toHaveLength(34);
+  });
+
+  describe("xlsx", () => {
+    it("Hải Phòng: title, dates, frozen header, one row per ranked unit with real numbers", async () => {
+      const wb = await readWorkbook(await rankingsWorkbook(hpData));
+      expect(wb.worksheets.map((w) => w.name)).toEqual([SHEETS.ranking, SHEETS.figures, SHEETS.notes]);
+      const ws = wb.getWorksheet(SHEETS.ranking)!;
+      const title = cellText(ws.getCell("A1").value);
+      expect(title).toContain("Bảng xếp hạng hoàn thành chỉ tiêu tỷ lệ tham gia BHXH");
+      expect(title).toContain("Thành phố Hải Phòng");
+      expect(title).toContain("quý 3/2026");
+      expect(cellText(ws.getCell("A2").value)).toBe("Số liệu đến ngày 30/9/2026; lập ngày 21/11/2026");
+      expect(ws.model.merges).toContain(`A1:M1`);
+
+      const view = ws.views[0] as { state?: string; ySplit?: number };
+      expect(view.state).toBe("frozen");
+      expect(view.ySplit).toBe(RANKING_HEADER_ROW);
+      const header = ws.getRow(RANKING_HEADER_ROW);
+      expect(RANKING_COLUMNS.map((_, i) => cellText(header.getCell(i + 1).value))).toEqual(RANKING_COLUMNS.map((c) => c.header));
+      expect(ws.autoFilter).toBeTruthy();
+
+      const ranked: ExcelJS.Row[] = [];
+      ws.eachRow((row, n) => {
+        if (n > RANKING_HEADER_ROW && typeof row.getCell(1).value === "number") ranked.push(row);
+      });
+      expect(ranked).toHaveLength(hpData.items.length);
+      ranked.forEach((row, i) => {
+        const it = hpData.items[i];
+        expect(row.getCell(1).value).toBe(it.rank);
+        expect(row.getCell(2).value).toBe(it.unit.code);
+        expect(row.getCell(3).value).toBe(it.unit.name);
+        const value = row.getCell(4);
+        expect(typeof value.value).toBe("number");
+        expect(value.numFmt).toBe(NUM_FMT.rate);
+        expect(value.value as number).toBeCloseTo(it.value, 12);
+        for (const c of [5, 6, 7]) {
+          expect(typeof row.getCell(c).value).toBe("number");
+          expect(row.getCell(c).numFmt).toBe(NUM_FMT.rate);
+        }
+      });
+      expect(ranked[0].getCell(4).value).toBe(hpData.items[0].value);
+      expect(ranked[0].getCell(7).value).toBe(hpData.items[0].attainment);
+      // The explanation of Xã Kim Thành is in its row.
+      const kim = ranked.find((r) => r.getCell(2).value === "10804")!;
+      expect(cellText(kim.getCell(13).value)).toContain(EXPLANATION);
+      // The totals below the ranked rows.
+      const totals = ws.getRow(ranked[ranked.length - 1].number + 1);
+      expect(cellText(totals.getCell(3).value)).toBe("Toàn Thành phố Hải Phòng");
+      expect(totals.getCell(4).value as number).toBeCloseTo(hpData.totals.value!, 12);
+    });
+
+    it("Hải Phòng: the «Số liệu» sheet has the figures of the 114 communes as numbers", async () => {
+      const wb = await readWorkbook(await rankingsWorkbook(hpData));
+      const ws = wb.getWorksheet(SHEETS.figures)!;
+      const header = ws.getRow(FIGURES_HEADER_ROW);
+      const headers: string[] = [];
+      header.eachCell((c) => headers.push(cellText(c.value)));
+      const col = (label: string) => headers.findIndex((h) => h.startsWith(label)) + 1;
+      const compulsory = col("Số người tham gia BHXH bắt buộc");
+      const labour = col("Lực lượng lao động trong độ tuổi");
+      const coverage = col("Tỷ lệ tham gia BHXH");
+      expect(compulsory * labour * coverage).toBeGreaterThan(0);
+      const byCode = new Map(hpData.rows.map((r) => [r.unit.code, r]));
+      let n = 0;
+      ws.eachRow((row, i) => {
+        if (i <= FIGURES_HEADER_ROW) return;
+        const d = byCode.get(cellText(row.getCell(1).value));
+        if (!d) return;
+        n++;
+        expect(row.getCell(2).value).toBe(d.unit.name);
+        if (d.figures) {
+          expect(row.getCell(compulsory).value).toBe(d.figures.bhxhCompulsory);
+          expect(row.getCell(compulsory).numFmt).toBe(NUM_FMT.count);
+          expect(typeof row.getCell(labour).value).toBe("number");
+          expect(row.getCell(coverage).value as number).toBeCloseTo(d.indicators.bhxhCoverage!, 12);
+          expect(row.getCell(coverage).numFmt).toBe(NUM_FMT.rate);
+        }
+      });
+      expect(n).toBe(114);
+      const view = ws.views[0] as { state?: string; ySplit?: number };
+      expect(view).toMatchObject({ state: "frozen", ySplit: FIGURES_HEADER_ROW });
+      // The totals row of the city after the communes.
+      const last = ws.getRow(FIGURES_HEADER_ROW + 115);
+      expect(cellText(last.getCell(2).value)).toBe("Toàn Thành phố Hải Phòng");
+      expect(last.getCell(compulsory).value).toBe(hpData.parentRow.figures!.bhxhCompulsory);
+    });
+
+    it("Hải Phòng: the notes say how values are computed, the bands, and (composite) the weights", async () => {
+      const composite = await rankings(db.prisma, hp, Q3, "composite", "bhxhCoverage:60,bhytCoverage:40", NOW);
+      const wb = await readWorkbook(await rankingsWorkbook(composite, { targetSources: ["KH 149/KH-UBND"] }));
+      const notes: string[] = [];
+      wb.getWorksheet(SHEETS.notes)!.eachRow((row) => notes.push(row.values ? (row.values as ExcelJS.CellValue[]).map(cellText).join(" | ") : ""));
+      const text = notes.join("\n");
+      expect(text).toContain("Đạt: từ 100% chỉ tiêu trở lên; gần đạt: từ 90% đến dưới 100%; chưa đạt: dưới 90%.");
+      expect(text).toContain("Tỷ lệ tham gia BHXH: 60 (60,0%); Tỷ lệ bao phủ BHYT: 40 (40,0%)");
+      expect(text).toContain("(Số người tham gia BHXH bắt buộc + Số người tham gia BHXH tự nguyện) / lực lượng lao động trong độ tuổi");
+      expect(text).toContain("KH 149/KH-UBND");
+      const ws = wb.getWorksheet(SHEETS.ranking)!;
+      expect(cellText(ws.getCell("A1").value)).toContain("điểm tổng hợp nhiều chỉ tiêu");
+    });
+
+    it("VN: the ranked provinces, then the ones without figures with their reason", async () => {
+      const wb = await readWorkbook(await rankingsWorkbook(vnData));
+      const ws = wb.getWorksheet(SHEETS.ranking)!;
+      expect(cellText(ws.getCell("A1").value)).toContain("Việt Nam — quý 3/2026");
+      let ranked = 0;
+      const reasons: string[] = [];
+      const unrankedCodes = new Set(vnData.unranked.map((u) => u.unit.code));
+      ws.eachRow((row, n) => {
+        if (n <= RANKING_HEADER_ROW) return;
+        if (typeof row.getCell(1).value === "number") ranked++;
+        else if (unrankedCodes.has(cellText(row.getCell(2).value))) reasons.push(cellText(row.getCell(4).value));
+      });
+      expect(ranked).toBe(vnData.items.length);
+      expect(reasons).toHaveLength(vnData.unranked.length);
+      expect(new Set(reasons)).toEqual(new Set(vnData.unranked.map((u) => u.reason)));
+      let provinces = 0;
+      wb.getWorksheet(SHEETS.figures)!.eachRow((row, n) => {
+        if (n > FIGURES_HEADER_ROW && vnData.rows.some((r) => r.unit.code === cellText(row.getCell(1).value))) provinces++;
+      });
+      expect(provinces).toBe(34);
+    });
+  });
+
+  describe("docx", () => {
+    it("Hải Phòng: Decree 30 header, title, results in Vietnamese numbers, ranking, lists, signature", async () => {
+      const buf = await rankingsReport(hpData, reportMetaFor(hpData.parent));
+      const { text, xml, styles } = await readDocx(buf);
+      for (const s of [
+        "UBND THÀNH PHỐ HẢI PHÒNG",
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Độc lập - Tự do - Hạnh phúc",
+        "Số: ……/BC-UBND",
+        "Hải Phòng, ngày …… tháng …… năm 2026",
+        "BÁO CÁO",
+        "Kết quả thực hiện chỉ tiêu phát triển người tham gia BHXH",
+        "quý 3 năm 2026",
+        "Kính gửi",
+        "I. KẾT QUẢ THỰC HIỆN",
+        "II. XẾP HẠNG CÁC ĐƠN VỊ",
+        "III. BIỂU DƯƠNG, NHẮC NHỞ, PHÊ BÌNH",
+        "IV. ĐỀ XUẤT, KIẾN NGHỊ",
+        "Thành phố Hải Phòng",
+        hpData.items[0].unit.name,
+        `Số người tham gia BHXH bắt buộc: ${formatNumber(hpData.parentRow.figures!.bhxhCompulsory)} người`,
+        "Nơi nhận:",
+        "TM. ỦY BAN NHÂN DÂN",
+        "CHỦ TỊCH",
+        "(Ký, ghi rõ họ tên)",
+        EXPLANATION,
+      ]) {
+        expect(text, s).toContain(s);
+      }
+      expect(formatNumber(hpData.parentRow.figures!.bhxhCompulsory)).toMatch(/^\d{1,3}(\.\d{3})+$/);
+      expect(text).toMatch(/Trong 114 xã, phường, đặc khu, /);
+      expect(text).not.toMatch(/null|NaN|undefined|Infinity/);
+      // Every ranked unit is in the table, in order.
+      let at = text.indexOf("II. XẾP HẠNG");
+      for (const it of hpData.items) {
+        const i = text.indexOf(`\n${it.rank}\n${it.unit.name}\n`, at);
+        expect(i, it.unit.name).toBeGreaterThan(at);
+        at = i;
+      }
+      // A4, Decree 30 margins (left 30 mm, right 15 mm, top/bottom 20 mm), Times New Roman.
+      const attrs = (tag: string) => Object.fromEntries([...(xml.match(new RegExp(`<w:${tag}\\s[^>]*/>`))?.[0] ?? "").matchAll(/w:(\w+)="([^"]*)"/g)].map((m) => [m[1], m[2]]));
+      expect(attrs("pgSz")).toMatchObject({ w: "11906", h: "16838" });
+      expect(attrs("pgMar")).toMatchObject({ top: "1134", bottom: "1134", left: "1701", right: "850" });
+      expect(styles).toContain("Times New Roman");
+    });
+
+    it("VN: issued by BHXH Việt Nam, signed by the director", async () => {
+      const { text } = await readDocx(await rankingsReport(vnData, reportMetaFor(vnData.parent)));
+      for (const s of ["BẢO HIỂM XÃ HỘI VIỆT NAM", "Hà Nội, ngày", "Số: ……/BC-BHXH", "GIÁM ĐỐC", "Kính gửi: Bộ Tài chính.", "Trong 34 tỉnh, thành phố", vnData.items[0].unit.name, "Nơi nhận:"]) {
+        expect(text, s).toContain(s);
+      }
+      expect(text).toContain(formatNumber(vnData.parentRow.figures!.bhxhCompulsory));
+    });
+
+    it("takes a signer's name and other meta", async () => {
+      const { text } = await readDocx(
+        await rankingsReport(hpData, { issuer: "Sở Nội vụ", parentIssuer: "UBND thành phố Hải Phòng", place: "Hải Phòng", signerTitle: "KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC", signerName: "Nguyễn Văn A", recipients: ["Bảo hiểm xã hội Việt Nam"] }),
+      );
+      expect(text).toContain("UBND THÀNH PHỐ HẢI PHÒNG\nSỞ NỘI VỤ");
+      expect(text).toContain("Số: ……/BC-……");
+      expect(text).toContain("KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC");
+      expect(text).toContain("Nguyễn Văn A");
+      expect(text).not.toContain("(Ký, ghi rõ họ tên)");
+    });
+  });
+
+  describe("download routes", () => {
+    const as = (u: Username | null) => {
+      ctx.user = u ? { ...actors[u], unit: null } : null;
+    };
+    const call = (get: (req: Request) => Promise<Response>, query: string) => get(new Request(`http://localhost/api/v1/rankings/x?${query}`));
+
+    it("xlsx: an attachment with an ASCII name and a UTF-8 one", async () => {
+      as("bhxh.haiphong");
+      const res = await call(getXlsx, "parent=31&year=2026&quarter=3&indicator=attainment:bhxhCoverage");
+      expect(res.status).toBe(200);
+      expect(res.headers.get("content-type")).toBe("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+      const cd = res.headers.get("content-disposition")!;
+      expect(cd).toContain('attachment; filename="xep-hang-31-2026-Q3.xlsx"');
+      expect(cd).toContain(`filename*=UTF-8''${encodeURIComponent("Xếp hạng Thành phố Hải Phòng quý 3-2026.xlsx")}`);
+      expect(cd).toMatch(/^[\x20-\x7e]+$/);
+      const wb = await readWorkbook(Buffer.from(await res.arrayBuffer()));
+      expect(cellText(wb.getWorksheet(SHEETS.ranking)!.getCell("A1").value)).toContain("quý 3/2026");
+    });
+
+    it("docx: the national report for a national leader", async () => {
+      as("lanhdao.quocgia");
+      const res = await call(getDocx, "parent=VN&year=2026&quarter=3");
+      expect(res.status).toBe(200);
+      expect(res.headers.get("content-type")).toBe("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+      expect(res.headers.get("content-disposition")).toContain('filename="bao-cao-xep-hang-VN-2026-Q3.docx"');
+      const { text } = await readDocx(Buffer.from(await res.arrayBuffer()));
+      expect(text).toContain("BẢO HIỂM XÃ HỘI VIỆT NAM");
+    });
+
+    it.each<[name: string, user: Username | null, query: string, status: number]>([
+      ["no session", null, "parent=31&year=2026&quarter=3", 401],
+      ["another city's staff", "bhxh.hue", "parent=31&year=2026&quarter=3", 403],
+      ["a commune officer", "xa.kimthanh", "parent=31&year=2026&quarter=3", 403],
+      ["a city's staff asking for the nation", "bhxh.haiphong", "parent=VN&year=2026&quarter=3", 403],
+      ["an unknown unit", "admin", "parent=99999&year=2026&quarter=3", 404],
+      ["a malformed code", "admin", "parent=%3Cscript%3E&year=2026&quarter=3", 404],
+      ["no parent", "admin", "year=2026&quarter=3", 422],
+      ["a commune as parent", "admin", "parent=10804&year=2026&quarter=3", 422],
+      ["quarter 5", "admin", "parent=31&year=2026&quarter=5", 422],
+      ["a year that is not a number", "admin", "parent=31&year=abc&quarter=3", 422],
+      ["an unknown indicator", "admin", "parent=31&year=2026&quarter=3&indicator=bogus", 422],
+      ["malformed weights", "admin", "parent=31&year=2026&quarter=3&indicator=composite&weights=bhxhCoverage:-1", 422],
+    ])("%s (%s, %s) → %d, JSON from both routes", async (_name, user, query, status) => {
+      as(user);
+      for (const get of [getXlsx, getDocx]) {
+        const res = await call(get, query);
+        expect(res.status).toBe(status);
+        expect(res.headers.get("content-type")).toMatch(/application\/json/);
+        const body = (await res.json()) as { error: string; issues: unknown[] };
+        expect(typeof body.error).toBe("string");
+        expect(Array.isArray(body.issues)).toBe(true);
+      }
+    });
+  });
+});

@@ -1,0 +1,411 @@
+// The Vietnamese sentences of the exported reports (lib/reports/sentences.ts) on hand-made data:
+// rising and falling counts, no target, missing figures, zero denominators, the ranking summary and
+// the praise / warn / criticise paragraphs. Never "null", "NaN", "undefined" or "Infinity" in a line.
+import { describe, expect, it } from "vitest";
+import { computeIndicators } from "@/lib/domain/indicators";
+import type { Figures } from "@/lib/domain/metrics";
+import type { RankingItem, RankingsData, UnrankedItem } from "@/lib/rankings/service";
+import {
+  contentDisposition,
+  countClause,
+  describeValue,
+  exportFileName,
+  exportFileNameVi,
+  fmtMoney,
+  fmtPercent,
+  indicatorLabelVi,
+  listParagraphs,
+  rankingDetails,
+  rankingSentence,
+  rateClause,
+  resultSections,
+  resultSentences,
+  type RowLike,
+} from "@/lib/reports/sentences";
+import { placeOf, reportMetaFor } from "@/lib/reports/docx";
+
+const BAD = /null|NaN|undefined|Infinity/;
+
+function row(figures: Figures | null, targets: Record<string, number> = {}): RowLike {
+  return {
+    figures,
+    indicators: computeIndicators(figures ?? {}, { revenuePlan: targets.amountCollected ?? null }),
+    targets,
+  };
+}
+
+const ctx = (now: RowLike, last: RowLike | null = null) => ({ row: now, last, year: 2026 });
+
+describe("numbers", () => {
+  it.each([
+    [0.531, 1, "53,1%"],
+    [0.44, 1, "44,0%"],
+    [0.0255, 2, "2,55%"],
+    [0.025, 2, "2,5%"],
+    [1, 2, "100%"],
+    [0.9, 2, "90%"],
+  ])("fmtPercent(%s, %s) = %s", (v, d, out) => expect(fmtPercent(v, d)).toBe(out));
+
+  it.each([
+    [118_613_697, "118.613.697 đồng"],
+    [20_911_979_374_000, "20.912,0 tỷ đồng"],
+    [0, "0 đồng"],
+  ])("fmtMoney(%s) = %s", (v, out) => expect(fmtMoney(v)).toBe(out));
+});
+
+describe("count sentences", () => {
+  it.each<{ name: string; now: Figures | null; last: Figures | null; targets?: Record<string, number>; expected: string }>([
+    {
+      name: "rising, with a target",
+      now: { bhxhCompulsory: 1_187_526 },
+      last: { bhxhCompulsory: 1_135_226 },
+      targets: { bhxhCompulsory: 1_240_000 },
+      expected: "Số người tham gia BHXH bắt buộc: 1.187.526 người, đạt 95,8% chỉ tiêu năm 2026 (1.240.000 người), tăng 52.300 người (4,6%) so với cùng kỳ năm 2025",
+    },
+    {
+      name: "falling, with a target",
+      now: { bhxhCompulsory: 8_561 },
+      last: { bhxhCompulsory: 9_000 },
+      targets: { bhxhCompulsory: 13_624 },
+      expected: "Số người tham gia BHXH bắt buộc: 8.561 người, đạt 62,8% chỉ tiêu năm 2026 (13.624 người), giảm 439 người (4,9%) so với cùng kỳ năm 2025",
+    },
+    {
+      name: "no target",
+      now: { bhxhCompulsory: 8_561 },
+      last: { bhxhCompulsory: 8_115 },
+      expected: "Số người tham gia BHXH bắt buộc: 8.561 người, chưa có chỉ tiêu năm 2026, tăng 446 người (5,5%) so với cùng kỳ năm 2025",
+    },
+    {
+      name: "no figure this year",
+      now: { bhxhCompulsory: null },
+      last: { bhxhCompulsory: 8_115 },
+      targets: { bhxhCompulsory: 13_624 },
+      expected: "Số người tham gia BHXH bắt buộc: chưa có số liệu",
+    },
+    {
+      name: "no row at all",
+      now: null,
+      last: null,
+      expected: "Số người tham gia BHXH bắt buộc: chưa có số liệu",
+    },
+    {
+      name: "no figure last year",
+      now: { bhxhCompulsory: 8_561 },
+      last: null,
+      targets: { bhxhCompulsory: 8_000 },
+      expected: "Số người tham gia BHXH bắt buộc: 8.561 người, đạt 107,0% chỉ tiêu năm 2026 (8.000 người)",
+    },
+    {
+      name: "zero last year (no percentage of a zero)",
+      now: { bhxhCompulsory: 500 },
+      last: { bhxhCompulsory: 0 },
+      expected: "Số người tham gia BHXH bắt buộc: 500 người, chưa có chỉ tiêu năm 2026, tăng 500 người so với cùng kỳ năm 2025",
+    },
+    {
+      name: "unchanged",
+      now: { bhxhCompulsory: 500 },
+      last: { bhxhCompulsory: 500 },
+      expected: "Số người tham gia BHXH bắt buộc: 500 người, chưa có chỉ tiêu năm 2026, bằng cùng kỳ năm 2025",
+    },
+    {
+      name: "a zero target (no attainment)",
+      now: { bhxhCompulsory: 500 },
+      last: null,
+      targets: { bhxhCompulsory: 0 },
+      expected: "Số người tham gia BHXH bắt buộc: 500 người, chỉ tiêu năm 2026: 0 người",
+    },
+  ])("$name", ({ now, last, targets, expected }) => {
+    const out = countClause(ctx(row(now, targets), last ? row(last) : null), "bhxhCompulsory");
+    expect(out).toBe(expected);
+    expect(out).not.toMatch(BAD);
+  });
+
+  it("a metric without targets does not say 'chưa có chỉ tiêu'", () => {
+    const out = countClause(ctx(row({ pensionRecipients: 892 })), "pensionRecipients", { targetable: false });
+    expect(out).toBe("Số người hưởng lương hưu, trợ cấp BHXH hằng tháng: 892 người");
+  });
+});
+
+describe("rate sentences", () => {
+  // Seed 000 §7: labour force 17.934, compulsory 8.561, voluntary 961 (informal 961), BHTN 7.915.
+  const seed000: Figures = { labourForce: 17_934, bhxhCompulsory: 8_561, bhxhVoluntary: 961, bhxhVoluntaryInformal: 961, bhtn: 7_915 };
+  const label = "Tỷ lệ người lao động tham gia BHXH (bắt buộc và tự nguyện) so với lực lượng lao động trong độ tuổi";
+
+  it.each<{ name: string; now: Figures; last?: Figures; targets?: Record<string, number>; expected: string }>([
+    { name: "seed 000 with a 43% target", now: seed000, targets: { bhxhCoverage: 0.43 }, expected: `${label}: 53,1% (chỉ tiêu 43,0%, đạt 123,5% chỉ tiêu)` },
+    {
+      name: "with last year",
+      now: seed000,
+      last: { ...seed000, bhxhCompulsory: 7_000, bhxhVoluntary: 900 },
+      targets: { bhxhCoverage: 0.55 },
+      expected: `${label}: 53,1% (chỉ tiêu 55,0%, đạt 96,5% chỉ tiêu); cùng kỳ năm 2025: 44,1%`,
+    },
+    { name: "no target", now: seed000, expected: `${label}: 53,1% (chưa có chỉ tiêu)` },
+    { name: "zero labour force", now: { ...seed000, labourForce: 0 }, targets: { bhxhCoverage: 0.43 }, expected: `${label}: chưa tính được (lực lượng lao động trong độ tuổi bằng 0)` },
+    { name: "no labour force", now: { ...seed000, labourForce: null }, expected: `${label}: chưa tính được (chưa có số liệu lực lượng lao động trong độ tuổi)` },
+    { name: "half the participants", now: { ...seed000, bhxhVoluntary: null }, expected: `${label}: chưa đủ số liệu để tính` },
+  ])("$name", ({ now, last, targets, expected }) => {
+    const out = rateClause(ctx(row(now, targets), last ? row(last) : null), "bhxhCoverage", label);
+    expect(out).toBe(expected);
+    expect(out).not.toMatch(BAD);
+  });
+
+  it.each([
+    [0.03, "Tỷ lệ chậm đóng: 3% (chỉ tiêu: dưới 2,55%; chưa đạt chỉ tiêu)"],
+    [0.02, "Tỷ lệ chậm đóng: 2% (chỉ tiêu: dưới 2,55%; đạt chỉ tiêu)"],
+  ])("a rate that should stay low: %s", (rate, expected) => {
+    const out = rateClause(ctx(row({ amountDue: 1_000_000_000, latePayments: rate * 1_000_000_000 }, { latePaymentRate: 0.0255 })), "latePaymentRate", "Tỷ lệ chậm đóng");
+    expect(out).toBe(expected);
+  });
+});
+
+describe("the results section", () => {
+  const now: Figures = {
+    labourForce: 2_734_334,
+    population: 4_727_101,
+    retirementAgePopulation: 679_335,
+    bhxhCompulsory: 1_187_526,
+    bhxhVoluntary: 168_798,
+    bhxhVoluntaryInformal: 155_639,
+    bhtn: 1_089_470,
+    bhyt: 4_480_637,
+    pensionRecipients: 316_803,
+    amountDue: 20_911_979_374_000,
+    amountCollected: 20_499_827_416_000,
+    latePayments: 195_275_773_000,
+  };
+  const last: Figures = { ...now, labourForce: 2_714_722, population: 4_695_459, bhxhCompulsory: 1_107_683, bhxhVoluntary: 148_804, bhyt: 4_375_754, amountDue: 19_612_646_830_000, latePayments: 165_640_625_000 };
+  const targets = { bhxhCompulsory: 1_241_131, bhxhVoluntary: 171_095, bhtn: 1_143_786, bhyt: 4_552_273, bhxhCoverage: 0.515, latePaymentRate: 0.025, amountCollected: 29_988_260_000_000 };
+
+  it("writes every group, in the seeds' words", () => {
+    const sections = resultSections(row(now, targets), row(last), 2026, 3);
+    expect(sections.map((s) => s.heading.slice(0, 2))).toEqual(["a)", "b)", "c)", "d)", "đ)"]);
+    const lines = sections.flatMap((s) => s.lines);
+    expect(lines).toContain("Số người tham gia BHXH bắt buộc: 1.187.526 người, đạt 95,7% chỉ tiêu năm 2026 (1.241.131 người), tăng 79.843 người (7,2%) so với cùng kỳ năm 2025.");
+    expect(lines).toContain(
+      "Số người tham gia BHXH tự nguyện: 168.798 người, đạt 98,7% chỉ tiêu năm 2026 (171.095 người), tăng 19.994 người (13,4%) so với cùng kỳ năm 2025; trong đó: nông dân và lao động khu vực phi chính thức: 155.639 người.",
+    );
+    expect(lines).toContain("Lực lượng lao động trong độ tuổi: 2.734.334 người.");
+    expect(lines).toContain(
+      "Tỷ lệ người lao động tham gia BHXH (bắt buộc và tự nguyện) so với lực lượng lao động trong độ tuổi: 49,6% (chỉ tiêu 51,5%, đạt 96,3% chỉ tiêu); cùng kỳ năm 2025: 46,3%.",
+    );
+    expect(lines).toContain("Tỷ lệ dân số tham gia BHYT (dân số 4.727.101 người): 94,8% (chưa có chỉ tiêu); cùng kỳ năm 2025: 93,2%.");
+    expect(lines).toContain("Số phải thu: 20.912,0 tỷ đồng.");
+    expect(lines).toContain("Số đã thu: 20.499,8 tỷ đồng, đạt 68,4% kế hoạch năm 2026 (29.988,3 tỷ đồng), bằng 98,0% số phải thu.");
+    expect(lines).toContain("Số tiền chậm đóng: 195,3 tỷ đồng (0,93% số phải thu; chỉ tiêu: dưới 2,5%, đạt chỉ tiêu); cùng kỳ năm 2025: 0,84%.");
+    for (const l of lines) expect(l).not.toMatch(BAD);
+  });
+
+  it("missing figures and zero denominators leave parts out", () => {
+    const sparse: Figures = { bhxhCompulsory: 100, labourForce: 0, population: 0, amountDue: 0, amountCollected: 0, latePayments: 0 };
+    const lines = resultSentences(row(sparse), null, 2026, 3);
+    expect(lines).toContain("Số người tham gia BHXH bắt buộc: 100 người, chưa có chỉ tiêu năm 2026.");
+    expect(lines).toContain("Số người tham gia BHXH tự nguyện: chưa có số liệu.");
+    expect(lines).toContain("Tỷ lệ người lao động tham gia BHXH (bắt buộc và tự nguyện) so với lực lượng lao động trong độ tuổi: chưa tính được (lực lượng lao động trong độ tuổi bằng 0).");
+    expect(lines).toContain("Tỷ lệ dân số tham gia BHYT: chưa tính được (dân số bằng 0).");
+    expect(lines).toContain("Số đã thu: 0 đồng, chưa có kế hoạch thu năm 2026.");
+    expect(lines).toContain("Số tiền chậm đóng: 0 đồng.");
+    for (const l of lines) expect(l).not.toMatch(BAD);
+  });
+
+  it("a row without figures says so once", () => {
+    expect(resultSentences(row(null), null, 2026, 3)).toEqual(["Chưa có số liệu nào được gửi đến hết quý 3 năm 2026."]);
+    expect(resultSentences(row({ bhxhCompulsory: null }), null, 2026, 2)).toEqual(["Chưa có số liệu nào được gửi đến hết quý 2 năm 2026."]);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Rankings
+
+const none = { value: null, delta: null, trend: "none" as const, good: null };
+
+function item(rank: number, name: string, status: RankingItem["status"], value: number, extra: Partial<RankingItem> = {}): RankingItem {
+  return {
+    rank,
+    unit: { code: `C${rank}`, name, type: extra.unit?.type ?? "XA" },
+    value,
+    actual: null,
+    target: null,
+    attainment: value,
+    status,
+    previousQuarter: none,
+    lastYear: none,
+    path: "unknown",
+    figuresQuarter: 3,
+    explanation: null,
+    ...extra,
+  };
+}
+
+function ranking(items: RankingItem[], unranked: UnrankedItem[] = [], over: Partial<RankingsData> = {}) {
+  return {
+    parent: { code: "31", name: "Thành phố Hải Phòng", level: "PROVINCE" },
+    year: 2026,
+    quarter: 3,
+    indicator: { param: "attainment:bhxhCoverage", kind: "attainment" as const, key: "bhxhCoverage", direction: "higher" as const, percent: true },
+    items,
+    unranked,
+    lists: { praise: [], warn: [], criticise: [] },
+    totals: { value: null, actual: null, target: null, attainment: null, status: "none", previousQuarter: none, lastYear: none },
+    bands: { attained: 1, close: 0.9 },
+    ...over,
+  } satisfies Partial<RankingsData>;
+}
+
+const TYPES = ["XA", "PHUONG", "DAC_KHU"];
+function many(counts: { attained?: number; close?: number; behind?: number; none?: number }): RankingItem[] {
+  const out: RankingItem[] = [];
+  const push = (n: number | undefined, status: RankingItem["status"], v: number) => {
+    for (let i = 0; i < (n ?? 0); i++) out.push(item(out.length + 1, `Xã ${out.length + 1}`, status, v, { unit: { code: `C${out.length + 1}`, name: `Xã ${out.length + 1}`, type: TYPES[out.length % 3] } }));
+  };
+  push(counts.attained, "attained", 1.05);
+  push(counts.close, "close", 0.95);
+  push(counts.behind, "behind", 0.8);
+  push(counts.none, "none", 0.5);
+  return out;
+}
+const un = (name: string, reason: string, type = "XA"): UnrankedItem => ({ unit: { code: name, name, type }, reason });
+
+describe("rankingSentence", () => {
+  it.each<{ name: string; data: ReturnType<typeof ranking>; expected: string }>([
+    {
+      name: "the usual mix",
+      data: ranking(many({ attained: 45, close: 40, behind: 29 }), [un("A", "Chưa có số liệu kỳ này"), un("B", "Chưa có số liệu kỳ này"), un("C", "Chưa có số liệu kỳ này")]),
+      expected: "Trong 117 xã, phường, đặc khu, 45 đơn vị đạt chỉ tiêu, 40 gần đạt, 29 chưa đạt; 3 đơn vị chưa có số liệu.",
+    },
+    { name: "all close", data: ranking(many({ close: 5 })), expected: "Trong 5 xã, phường, đặc khu, 5 đơn vị gần đạt chỉ tiêu." },
+    {
+      name: "only communes of one type",
+      data: ranking([item(1, "Xã A", "behind", 0.5), item(2, "Xã B", "attained", 1.1)]),
+      expected: "Trong 2 xã, 1 đơn vị đạt chỉ tiêu, 1 chưa đạt.",
+    },
+    {
+      name: "some ranked without target, other reasons",
+      data: ranking(many({ attained: 2, none: 1 }), [un("A", "Chưa có chỉ tiêu để so sánh"), un("B", "Chưa đủ số liệu để tính")]),
+      expected: "Trong 5 xã, phường, đặc khu, 2 đơn vị đạt chỉ tiêu, 1 chưa có chỉ tiêu; 1 đơn vị chưa có chỉ tiêu để so sánh, 1 đơn vị chưa đủ số liệu để tính.",
+    },
+    {
+      name: "ranked by a rate without targets",
+      data: ranking(many({ none: 4 })),
+      expected: "Trong 4 xã, phường, đặc khu, 4 đơn vị được xếp hạng (chưa có chỉ tiêu để đánh giá đạt hay chưa đạt).",
+    },
+    {
+      name: "the nation",
+      data: ranking(
+        [item(1, "Thành phố Huế", "close", 0.99, { unit: { code: "46", name: "Thành phố Huế", type: "THANH_PHO_TRUNG_UONG" } })],
+        [un("Tỉnh Nghệ An", "Chưa có số liệu kỳ này", "TINH"), un("Thành phố Hà Nội", "Chưa có số liệu kỳ này", "THANH_PHO_TRUNG_UONG")],
+        { parent: { code: "VN", name: "Việt Nam", level: "NATION" } },
+      ),
+      expected: "Trong 3 tỉnh, thành phố, 1 đơn vị gần đạt chỉ tiêu; 2 đơn vị chưa có số liệu.",
+    },
+    { name: "nobody has figures", data: ranking([], [un("A", "Chưa có số liệu kỳ này")]), expected: "Trong 1 xã: 1 đơn vị chưa có số liệu." },
+    { name: "no units", data: ranking([]), expected: "Chưa có đơn vị nào để xếp hạng." },
+  ])("$name", ({ data, expected }) => {
+    expect(rankingSentence(data)).toBe(expected);
+  });
+});
+
+describe("values, details and lists", () => {
+  const att = ranking([]).indicator;
+
+  it.each<{ name: string; choice: Parameters<typeof describeValue>[1]; it: Parameters<typeof describeValue>[0]; expected: string }>([
+    { name: "attainment of a rate", choice: att, it: { value: 0.995, actual: 0.5524, target: 0.555, attainment: 0.995 }, expected: "55,2%, đạt 99,5% chỉ tiêu" },
+    { name: "attainment without actual", choice: att, it: { value: 0.995, actual: null, target: null, attainment: 0.995 }, expected: "đạt 99,5% chỉ tiêu" },
+    { name: "attainment of a count", choice: { kind: "attainment", key: "bhxhCompulsory" }, it: { value: 0.628, actual: 8561, target: 13624, attainment: 0.628 }, expected: "8.561 người, đạt 62,8% chỉ tiêu" },
+    { name: "a rate with target", choice: { kind: "indicator", key: "bhtnCoverage" }, it: { value: 0.44, actual: 0.44, target: 0.4, attainment: 1.1 }, expected: "44,0%, chỉ tiêu 40,0%" },
+    { name: "a count without target", choice: { kind: "metric", key: "bhxhVoluntary" }, it: { value: 961, actual: 961, target: null, attainment: null }, expected: "961 người" },
+    { name: "money", choice: { kind: "metric", key: "amountCollected" }, it: { value: 2_500_000_000, actual: null, target: null, attainment: null }, expected: "2,5 tỷ đồng" },
+    { name: "composite", choice: { kind: "composite", key: null }, it: { value: 1.064, actual: null, target: null, attainment: 1.064 }, expected: "điểm tổng hợp 106,4%" },
+    { name: "nothing", choice: { kind: "indicator", key: "bhtnCoverage" }, it: { value: NaN, actual: null, target: null, attainment: null }, expected: "" },
+  ])("describeValue: $name", ({ choice, it: i, expected }) => {
+    expect(describeValue(i, choice)).toBe(expected);
+  });
+
+  it("labels what is ranked", () => {
+    expect(indicatorLabelVi({ kind: "attainment", key: "bhxhCoverage" })).toBe("Hoàn thành chỉ tiêu tỷ lệ tham gia BHXH");
+    expect(indicatorLabelVi({ kind: "indicator", key: "bhytCoverage" })).toBe("Tỷ lệ bao phủ BHYT");
+    expect(indicatorLabelVi({ kind: "metric", key: "bhxhVoluntaryInformal" })).toBe("Nông dân, lao động khu vực phi chính thức");
+    expect(indicatorLabelVi({ kind: "composite", key: null })).toBe("Điểm tổng hợp nhiều chỉ tiêu");
+  });
+
+  const expl = (reason: string, actions: string) => ({ key: "bhxhCoverage", reason, actions, author: "Cán bộ xã", updatedAt: "2026-10-10T00:00:00Z", version: 1 });
+  const items = [
+    item(1, "Phường Tứ Minh", "attained", 1.02, { actual: 0.56, target: 0.55 }),
+    item(2, "Xã Thanh Hà", "close", 0.95, { actual: 0.33, target: 0.35 }),
+    item(3, "Xã Phú Thái", "close", 0.94, { actual: 0.43, target: 0.46, explanation: expl("Nhiều doanh nghiệp   tạm dừng hoạt động", "Rà soát danh sách") }),
+    item(4, "Xã Tiên Minh", "behind", 0.85, { actual: 0.29, target: 0.34, explanation: expl("Lao động đi làm xa.", "") }),
+    item(5, "Xã Kim Thành", "behind", 0.8, { actual: 0.4, target: 0.5 }),
+  ];
+  const data = ranking(items, [], {
+    lists: { praise: ["C1", "C2"], warn: ["C3"], criticise: ["C4", "C5"] },
+    totals: { value: 0.963, actual: 0.496, target: 0.515, attainment: 0.963, status: "close", previousQuarter: none, lastYear: none },
+  });
+
+  it("names praised, warned and criticised units with their figures and explanations", () => {
+    const [praise, warn, crit] = listParagraphs(data);
+    expect(praise).toEqual({
+      kind: "praise",
+      title: "Biểu dương",
+      text: "Biểu dương 2 đơn vị có kết quả cao nhất: Phường Tứ Minh (56,0%, đạt 102,0% chỉ tiêu); Xã Thanh Hà (33,0%, đạt 95,0% chỉ tiêu).",
+      details: [],
+    });
+    expect(warn.text).toBe("Nhắc nhở 1 đơn vị có kết quả thấp, có nguy cơ bị phê bình: Xã Phú Thái (43,0%, đạt 94,0% chỉ tiêu).");
+    expect(warn.details).toEqual(["Xã Phú Thái giải trình: Nhiều doanh nghiệp tạm dừng hoạt động. Giải pháp: Rà soát danh sách."]);
+    expect(crit.text).toBe(
+      "Phê bình 2 đơn vị có kết quả thấp nhất, yêu cầu giải trình nguyên nhân và giải pháp khắc phục: Xã Tiên Minh (29,0%, đạt 85,0% chỉ tiêu); Xã Kim Thành (40,0%, đạt 80,0% chỉ tiêu).",
+    );
+    expect(crit.details).toEqual(["Xã Tiên Minh giải trình: Lao động đi làm xa.", "Chưa gửi giải trình: Xã Kim Thành."]);
+  });
+
+  it("drops control characters from typed explanations (XML 1.0 refuses them)", () => {
+    const odd = ranking([item(1, "Xã X", "behind", 0.5, { explanation: expl("Lý do\u0007 một\u0000", "Bước\u001F hai") })], [], { lists: { praise: [], warn: [], criticise: ["C1"] } });
+    expect(listParagraphs(odd)[0].details).toEqual(["Xã X giải trình: Lý do một. Giải pháp: Bước hai."]);
+  });
+
+  it("leaves empty lists out", () => {
+    const only = listParagraphs({ ...data, lists: { praise: [], warn: [], criticise: ["C5"] } });
+    expect(only.map((l) => l.kind)).toEqual(["criticise"]);
+    expect(listParagraphs({ ...data, lists: { praise: [], warn: [], criticise: [] } })).toEqual([]);
+  });
+
+  it("sums up the totals, the first and the last", () => {
+    expect(rankingDetails(data)).toEqual([
+      "Tính chung toàn Thành phố Hải Phòng: 49,6%, đạt 96,3% chỉ tiêu.",
+      "Đơn vị có kết quả cao nhất: Phường Tứ Minh (56,0%, đạt 102,0% chỉ tiêu); thấp nhất: Xã Kim Thành (40,0%, đạt 80,0% chỉ tiêu).",
+    ]);
+    expect(rankingDetails(ranking([]))).toEqual([]);
+  });
+});
+
+describe("file names", () => {
+  const d = { parent: { code: "31", name: "Thành phố Hải Phòng", level: "PROVINCE" }, year: 2026, quarter: 3 };
+  it("are ASCII with a UTF-8 variant", () => {
+    expect(exportFileName(d, "xlsx")).toBe("xep-hang-31-2026-Q3.xlsx");
+    expect(exportFileName(d, "docx")).toBe("bao-cao-xep-hang-31-2026-Q3.docx");
+    expect(exportFileNameVi(d, "xlsx")).toBe("Xếp hạng Thành phố Hải Phòng quý 3-2026.xlsx");
+    const cd = contentDisposition(exportFileName(d, "xlsx"), exportFileNameVi(d, "xlsx"));
+    expect(cd).toBe(`attachment; filename="xep-hang-31-2026-Q3.xlsx"; filename*=UTF-8''${encodeURIComponent("Xếp hạng Thành phố Hải Phòng quý 3-2026.xlsx")}`);
+    expect(cd).toMatch(/^[\x20-\x7e]+$/);
+    expect(contentDisposition('a"b\\ć.xlsx', "x")).toBe(`attachment; filename="a_b__.xlsx"; filename*=UTF-8''x`);
+  });
+});
+
+describe("who issues the report", () => {
+  it.each([
+    ["Thành phố Hải Phòng", "Hải Phòng"],
+    ["Thành phố Huế", "Huế"],
+    ["Tỉnh Nghệ An", "Nghệ An"],
+    ["Thành phố Hồ Chí Minh", "Thành phố Hồ Chí Minh"],
+  ])("placeOf(%s) = %s", (name, place) => expect(placeOf(name)).toBe(place));
+
+  it("a province's UBND, or BHXH Việt Nam for the nation", () => {
+    expect(reportMetaFor({ code: "31", name: "Thành phố Hải Phòng", level: "PROVINCE" })).toMatchObject({
+      issuer: "UBND THÀNH PHỐ HẢI PHÒNG",
+      place: "Hải Phòng",
+      signerTitle: "TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH",
+      docCode: "UBND",
+    });
+    expect(reportMetaFor({ code: "40", name: "Tỉnh Nghệ An", level: "PROVINCE" }).issuer).toBe("UBND TỈNH NGHỆ AN");
+    expect(reportMetaFor({ code: "VN", name: "Việt Nam", level: "NATION" })).toMatchObject({ issuer: "BẢO HIỂM XÃ HỘI VIỆT NAM", place: "Hà Nội", signerTitle: "GIÁM ĐỐC", docCode: "BHXH" });
+  });
+});
