@@ -4,6 +4,7 @@ import { z } from "zod";
 import type { PrismaClient } from "../generated/prisma/client";
 import { ROLES, requiresUnit } from "../auth/roles";
 import { hashPassword } from "../auth/password";
+import { audit } from "../audit/audit";
 
 const ROLE_ALIASES: Record<string, (typeof ROLES)[number]> = {
   admin: "ADMIN",
@@ -75,9 +76,15 @@ export async function createUser(prisma: PrismaClient, input: NewUser) {
       unitId = unit.id;
       tenantId = unit.level === "NATION" ? null : unit.tenantId;
     }
-    return tx.user.create({
+    const user = await tx.user.create({
       data: { username: v.username, fullName: v.fullName, role: v.role, unitId, tenantId, passwordHash },
       select: { id: true, username: true, role: true, unitId: true, tenantId: true },
     });
+    // Accounts and roles are audited like everything else (actor: the shell, so none).
+    await audit(tx, [
+      { tenantId, unitId, actorId: null, entity: "user", entityId: user.username, field: "fullName", oldValue: null, newValue: v.fullName, reason: "Tạo tài khoản" },
+      { tenantId, unitId, actorId: null, entity: "role", entityId: user.username, field: "role", oldValue: null, newValue: v.role, reason: "Tạo tài khoản" },
+    ]);
+    return user;
   });
 }

@@ -27,6 +27,14 @@ describe.each(dbKinds)("accounts and sign-in on %s", (kind) => {
     expect(province.code).toBe("31");
     const stored = await db.prisma.user.findUniqueOrThrow({ where: { id: u.id } });
     expect(stored.passwordHash).toMatch(/^\$argon2id\$/);
+    // The new account and its role are in the audit trail.
+    const entries = await db.prisma.auditEntry.findMany({ where: { entityId: "can.bo.kimthanh" } });
+    expect(entries.map((e) => [e.entity, e.field, e.newValue])).toEqual(
+      expect.arrayContaining([
+        ["user", "fullName", "Nguyễn Thị Hoa"],
+        ["role", "role", "COMMUNE_OFFICER"],
+      ]),
+    );
   });
 
   it("creates the first administrator without a unit", async () => {
