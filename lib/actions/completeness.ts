@@ -2,14 +2,12 @@
 // Completeness board actions: the city's reporting deadline and the review queue (approve or
 // return several communes' quarters at once). The same services, permissions and transactions
 // as the JSON API.
-import { revalidatePath } from "next/cache";
-import { currentUser } from "../auth/session.server";
+import { runAction, type ActionResult } from "./run";
 import { prisma } from "../db.server";
 import { setDeadlineDays, type SetDeadlineResult } from "../completeness/service";
 import { transitionMany } from "../workflow/service";
-import { ServiceError, MSG, type ApiIssue } from "../figures/errors";
 
-export type CompletenessActionResult<T> = { ok: true; data: T } | { ok: false; error: string; issues: ApiIssue[] };
+export type CompletenessActionResult<T> = ActionResult<T>;
 
 export interface ReviewBatchInput {
   action: "approve" | "return";
@@ -27,30 +25,16 @@ export interface ReviewBatchResult {
   unitCodes: string[];
 }
 
-async function run<T>(path: string, fn: (actor: NonNullable<Awaited<ReturnType<typeof currentUser>>>) => Promise<T>): Promise<CompletenessActionResult<T>> {
-  try {
-    const user = await currentUser();
-    if (!user) return { ok: false, error: MSG.unauthenticated, issues: [] };
-    const data = await fn(user);
-    revalidatePath(path);
-    return { ok: true, data };
-  } catch (e) {
-    if (e instanceof ServiceError) return { ok: false, error: e.message, issues: e.issues };
-    console.error("[completeness action]", e);
-    return { ok: false, error: "Lỗi hệ thống, chưa lưu được. Vui lòng thử lại.", issues: [] };
-  }
-}
-
 const boardPath = (code: string) => `/units/${encodeURIComponent(String(code))}/completeness`;
 
 /** The city's deadline: `days` after the quarter's end (0–60). */
 export async function setDeadlineDaysAction(tenantCode: string, days: unknown): Promise<CompletenessActionResult<SetDeadlineResult>> {
-  return run(boardPath(tenantCode), async (actor) => setDeadlineDays(await prisma(), actor, String(tenantCode ?? ""), days));
+  return runAction(boardPath(tenantCode), "completeness", async (actor) => setDeadlineDays(await prisma(), actor, String(tenantCode ?? ""), days));
 }
 
 /** Approve or return the selected communes' quarters: all of them, or none. */
 export async function reviewBatchAction(parentCode: string, input: ReviewBatchInput): Promise<CompletenessActionResult<ReviewBatchResult>> {
-  return run(boardPath(parentCode), async (actor) =>
+  return runAction(boardPath(parentCode), "completeness", async (actor) =>
     transitionMany(await prisma(), actor, {
       action: input?.action,
       year: input?.year,
