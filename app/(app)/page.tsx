@@ -5,6 +5,8 @@ import { countUnits, countUsers, findUnitByCode, listChildren } from "@/lib/data
 import { NATION_CODE } from "@/lib/db/reference";
 import { UnitList } from "@/components/UnitList";
 import { toListItems } from "@/components/unit-list-items";
+import { lastEndedPeriod } from "@/lib/domain/period";
+import { reportOf } from "@/lib/data/figures.server";
 
 export async function generateMetadata() {
   const t = await getTranslations("home");
@@ -25,6 +27,25 @@ export default async function HomePage() {
   }[user.role];
   const listTitle =
     unit?.level === "NATION" ? "home.provinceList" : unit?.level === "PROVINCE" ? "home.communeList" : "home.villageList";
+  // What to do next: the officer's report of the last ended quarter; the city's reporting status.
+  const last = lastEndedPeriod();
+  let todo: { text: string; href: string; action: string } | null = null;
+  if (user.role === "COMMUNE_OFFICER" && user.unit) {
+    const { id, code, name, level, parentId, tenantId } = user.unit;
+    const report = await reportOf({ id, code, name, level, parentId, tenantId }, last, "actual");
+    const status = t(`figures.reportStatus.${report?.status ?? "NONE"}`);
+    todo = {
+      text: t("home.todoReport", { q: last.quarter, year: last.year, status }),
+      href: `/units/${encodeURIComponent(user.unit.code)}/report?year=${last.year}&quarter=${last.quarter}`,
+      action: !report || report.status === "DRAFT" || report.status === "RETURNED" ? t("home.todoEnter") : t("home.todoOpen"),
+    };
+  } else if ((user.role === "CITY_STAFF" || user.role === "CITY_LEADER") && user.unit) {
+    todo = {
+      text: t("home.todoCompleteness", { q: last.quarter, year: last.year }),
+      href: `/units/${encodeURIComponent(user.unit.code)}/completeness?year=${last.year}&quarter=${last.quarter}`,
+      action: t("review.completenessLink"),
+    };
+  }
   const stats =
     user.role === "ADMIN"
       ? [
@@ -65,6 +86,18 @@ export default async function HomePage() {
           </span>
         )}
       </section>
+
+      {todo && (
+        <section className="rounded-lg border border-brand-100 bg-brand-50 p-5" data-testid="home-todo">
+          <h2 className="mb-2 font-semibold">{t("home.todoTitle")}</h2>
+          <p className="flex flex-wrap items-center gap-3 text-sm">
+            <span>{todo.text}</span>
+            <Link href={todo.href} className="rounded bg-brand-600 px-3 py-1.5 font-medium text-white hover:bg-brand-700" data-testid="home-todo-link">
+              {todo.action}
+            </Link>
+          </p>
+        </section>
+      )}
 
       {stats.length > 0 && (
         <section aria-label={t("home.stats")} className="grid gap-3 sm:grid-cols-4">

@@ -28,6 +28,12 @@ for (const r of ROLES) {
     await expect(page.getByTestId("home-unit")).toHaveText(r.unit);
     await expect(page.getByRole("heading", { name: r.list })).toBeVisible();
     await expect(page.getByTestId("demo-badge")).toBeVisible();
+    // Officers and city roles see what to do next: the last quarter's report, or the reporting status.
+    if (!["admin", "lanhdao.quocgia"].includes(r.username)) {
+      await expect(page.getByTestId("home-todo")).toContainText("3/2026");
+      await page.getByTestId("home-todo-link").click();
+      await expect(page).toHaveURL(/\/(report|completeness)\?year=2026&quarter=3/);
+    }
   });
 }
 
