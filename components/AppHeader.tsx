@@ -25,9 +25,14 @@ export async function AppHeader({ user, demo }: { user: SessionUser; demo: boole
             {user.unit && <span className="text-white/70"> · {user.unit.name}</span>}
           </span>
           {user.role === "ADMIN" && (
-            <Link href="/admin/audit" className="rounded px-1 text-white/90 underline-offset-2 hover:underline" data-testid="admin-audit-link">
-              {t("admin.auditLink")}
-            </Link>
+            <>
+              <Link href="/admin/audit" className="rounded px-1 text-white/90 underline-offset-2 hover:underline" data-testid="admin-audit-link">
+                {t("admin.auditLink")}
+              </Link>
+              <Link href="/admin/users" className="rounded px-1 text-white/90 underline-offset-2 hover:underline" data-testid="admin-users-link">
+                {t("users.headerLink")}
+              </Link>
+            </>
           )}
           <Link
             href="/notifications"

@@ -44,16 +44,17 @@ export class UserInputError extends Error {
   }
 }
 
-const LEVEL_FOR_ROLE: Record<string, readonly string[]> = {
+export const LEVEL_FOR_ROLE: Record<string, readonly string[]> = {
   NATIONAL_LEADER: ["NATION"],
   CITY_STAFF: ["PROVINCE"],
   CITY_LEADER: ["PROVINCE"],
   COMMUNE_OFFICER: ["COMMUNE"],
 };
 
-const LEVEL_NAMES: Record<string, string> = { NATION: "quốc gia", PROVINCE: "tỉnh", COMMUNE: "xã", VILLAGE: "thôn" };
+export const LEVEL_NAMES: Record<string, string> = { NATION: "quốc gia", PROVINCE: "tỉnh", COMMUNE: "xã", VILLAGE: "thôn" };
 
-export async function createUser(prisma: PrismaClient, input: NewUser) {
+/** actorId: the administrator who creates the account (null from the shell). */
+export async function createUser(prisma: PrismaClient, input: NewUser, actorId: number | null = null) {
   const r = newUserSchema.safeParse(input);
   if (!r.success) throw new UserInputError(r.error.issues.map((i) => i.message));
   const v = r.data;
@@ -80,10 +81,10 @@ export async function createUser(prisma: PrismaClient, input: NewUser) {
       data: { username: v.username, fullName: v.fullName, role: v.role, unitId, tenantId, passwordHash },
       select: { id: true, username: true, role: true, unitId: true, tenantId: true },
     });
-    // Accounts and roles are audited like everything else (actor: the shell, so none).
+    // Accounts and roles are audited like everything else (actor: the administrator, or none from the shell).
     await audit(tx, [
-      { tenantId, unitId, actorId: null, entity: "user", entityId: user.username, field: "fullName", oldValue: null, newValue: v.fullName, reason: "Tạo tài khoản" },
-      { tenantId, unitId, actorId: null, entity: "role", entityId: user.username, field: "role", oldValue: null, newValue: v.role, reason: "Tạo tài khoản" },
+      { tenantId, unitId, actorId, entity: "user", entityId: user.username, field: "fullName", oldValue: null, newValue: v.fullName, reason: "Tạo tài khoản" },
+      { tenantId, unitId, actorId, entity: "role", entityId: user.username, field: "role", oldValue: null, newValue: v.role, reason: "Tạo tài khoản" },
     ]);
     return user;
   });
