@@ -5,8 +5,8 @@ import { requireUser } from "@/lib/auth/session.server";
 import { prisma } from "@/lib/db.server";
 import { ServiceError } from "@/lib/figures/errors";
 import { AUDIT_ENTITIES } from "@/lib/audit/audit";
-import { formatAuditValue, queryObject, searchAudit, type AuditItem, type AuditSearch } from "@/lib/audit/queries";
-import { keyLabel } from "@/lib/i18n/labels";
+import { queryObject, searchAudit, type AuditItem, type AuditSearch } from "@/lib/audit/queries";
+import { ActorCell, AuditPager, ChangeCell, auditEntityLabel, auditFieldLabel, auditHref, auditPeriodText, auditShowsField } from "@/components/audit/AuditParts";
 import { toLocale, type Locale } from "@/lib/i18n/config";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -101,28 +101,10 @@ export default async function AuditPage({ searchParams }: Props) {
   );
 }
 
-function href(sp: Record<string, string>, page: number): string {
-  const q = new URLSearchParams();
-  for (const [k, v] of Object.entries(sp)) if (v !== "" && k !== "page") q.set(k, v);
-  if (page > 1) q.set("page", String(page));
-  const s = q.toString();
-  return s ? `${BASE}?${s}` : BASE;
-}
-
 function what(th: T, i: AuditItem, locale: Locale): string {
-  const entity = th.has(`entities.${i.entity}`) ? th(`entities.${i.entity}`) : i.entity;
-  let field: string | null = null;
-  // A status entry's field is "status" itself: "Trạng thái báo cáo" says it already.
-  if (i.field && !(i.entity === "status" && i.field === "status")) {
-    const label = keyLabel(i.field, locale);
-    field = label !== i.field ? label : th.has(`fields.${i.field}`) ? th(`fields.${i.field}`) : i.field;
-  }
-  const period = i.period
-    ? i.period.kind === "estimate"
-      ? th("periodEstimate", { year: i.period.year })
-      : th("periodQuarter", { year: i.period.year, quarter: i.period.quarter })
-    : null;
-  return [entity, field, period].filter(Boolean).join(" · ");
+  return [auditEntityLabel(th, i.entity), auditShowsField(i) ? auditFieldLabel(th, i.field, locale) : null, auditPeriodText(th, i.period)]
+    .filter(Boolean)
+    .join(" · ");
 }
 
 function Results({ t, th, locale, data, sp }: { t: T; th: T; locale: Locale; data: AuditSearch; sp: Record<string, string> }) {
@@ -149,14 +131,7 @@ function Results({ t, th, locale, data, sp }: { t: T; th: T; locale: Locale; dat
                 <tr key={i.id} className="align-top" data-testid="audit-row" data-entity={i.entity}>
                   <td className="whitespace-nowrap px-3 py-2 tabular-nums">{i.time}</td>
                   <td className="px-3 py-2">
-                    {i.actor ? (
-                      <>
-                        <span className="font-medium">{i.actor.fullName}</span>
-                        <span className="block text-xs text-slate-500">{i.actor.username}</span>
-                      </>
-                    ) : (
-                      <span className="text-slate-500">{th("system")}</span>
-                    )}
+                    <ActorCell item={i} t={th} />
                   </td>
                   <td className="px-3 py-2">
                     {i.unit ? (
@@ -173,10 +148,7 @@ function Results({ t, th, locale, data, sp }: { t: T; th: T; locale: Locale; dat
                     <span className="block text-xs text-slate-500">{i.entityId}</span>
                   </td>
                   <td className="whitespace-nowrap px-3 py-2 tabular-nums">
-                    <span className="text-slate-600">{formatAuditValue(i.entity, i.field, i.oldValue, locale)}</span>
-                    <span aria-hidden="true"> → </span>
-                    <span className="sr-only"> / </span>
-                    <span className="font-medium">{formatAuditValue(i.entity, i.field, i.newValue, locale)}</span>
+                    <ChangeCell item={i} locale={locale} />
                   </td>
                   <td className="max-w-md px-3 py-2 text-slate-700">{i.reason}</td>
                 </tr>
@@ -185,25 +157,7 @@ function Results({ t, th, locale, data, sp }: { t: T; th: T; locale: Locale; dat
           </table>
         </div>
       )}
-      {data.pages > 1 && (
-        <nav aria-label={th("pagination")} className="flex items-center gap-4 text-sm" data-testid="audit-pagination">
-          {data.page > 1 ? (
-            <Link href={href(sp, data.page - 1)} className="text-brand-700 hover:underline" rel="prev">
-              {th("prev")}
-            </Link>
-          ) : (
-            <span className="text-slate-400">{th("prev")}</span>
-          )}
-          <span>{th("page", { page: data.page, pages: data.pages })}</span>
-          {data.page < data.pages ? (
-            <Link href={href(sp, data.page + 1)} className="text-brand-700 hover:underline" rel="next">
-              {th("next")}
-            </Link>
-          ) : (
-            <span className="text-slate-400">{th("next")}</span>
-          )}
-        </nav>
-      )}
+      <AuditPager t={th} page={data.page} pages={data.pages} hrefFor={(n) => auditHref(BASE, sp, { page: n > 1 ? n : null })} testId="audit-pagination" />
     </section>
   );
 }

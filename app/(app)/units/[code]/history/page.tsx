@@ -12,13 +12,13 @@ import {
   queryObject,
   unitHistory,
   REPORT_STATUS_LABELS,
-  type AuditItem,
   type FigureHistory,
   type UnitHistory,
 } from "@/lib/audit/queries";
 import { METRIC_KEYS } from "@/lib/domain/metrics";
 import { RATE_TARGET_KEYS } from "@/lib/domain/targets";
 import { keyLabel, isMetricKey } from "@/lib/i18n/labels";
+import { ActorCell, AuditPager, ChangeCell, auditEntityLabel, auditFieldLabel, auditHref, auditPeriodText, auditShowsField } from "@/components/audit/AuditParts";
 import { toLocale, type Locale } from "@/lib/i18n/config";
 
 type Props = {
@@ -50,16 +50,8 @@ async function attempt<R>(fn: () => Promise<R>): Promise<{ data: R; error: null 
   return { data: null, error };
 }
 
-function fieldLabel(t: T, field: string | null, locale: Locale): string | null {
-  if (field === null) return null;
-  const label = keyLabel(field, locale);
-  if (label !== field) return label;
-  return t.has(`fields.${field}`) ? t(`fields.${field}`) : field;
-}
-
-function entityLabel(t: T, entity: string): string {
-  return t.has(`entities.${entity}`) ? t(`entities.${entity}`) : entity;
-}
+const fieldLabel = auditFieldLabel;
+const entityLabel = auditEntityLabel;
 
 export default async function HistoryPage({ params, searchParams }: Props) {
   const { code } = await params;
@@ -177,21 +169,8 @@ function Filters({ t, locale, sp, base }: { t: T; locale: Locale; sp: Record<str
   );
 }
 
-function periodText(t: T, p: AuditItem["period"]): string | null {
-  if (!p) return null;
-  return p.kind === "estimate" ? t("periodEstimate", { year: p.year }) : t("periodQuarter", { year: p.year, quarter: p.quarter });
-}
-
-function withParams(base: string, sp: Record<string, string>, change: Record<string, string | number | null>): string {
-  const q = new URLSearchParams();
-  for (const [k, v] of Object.entries(sp)) if (v !== "") q.set(k, v);
-  for (const [k, v] of Object.entries(change)) {
-    if (v === null) q.delete(k);
-    else q.set(k, String(v));
-  }
-  const s = q.toString();
-  return s ? `${base}?${s}` : base;
-}
+const periodText = auditPeriodText;
+const withParams = auditHref;
 
 function HistoryTable({ t, locale, data, base, sp, unitCode }: { t: T; locale: Locale; data: UnitHistory; base: string; sp: Record<string, string>; unitCode: string }) {
   return (
@@ -220,18 +199,11 @@ function HistoryTable({ t, locale, data, base, sp, unitCode }: { t: T; locale: L
                 <tr key={i.id} data-testid="history-row" data-entity={i.entity} data-field={i.field ?? ""} className="align-top">
                   <td className="whitespace-nowrap px-3 py-2 tabular-nums">{i.time}</td>
                   <td className="px-3 py-2">
-                    {i.actor ? (
-                      <>
-                        <span className="font-medium">{i.actor.fullName}</span>
-                        <span className="block text-xs text-slate-500">{i.actor.username}</span>
-                      </>
-                    ) : (
-                      <span className="text-slate-500">{t("system")}</span>
-                    )}
+                    <ActorCell item={i} t={t} />
                   </td>
                   <td className="px-3 py-2">
                     <span className="font-medium">{entityLabel(t, i.entity)}</span>
-                    {i.field && !(i.entity === "status" && i.field === "status") && <span> · {fieldLabel(t, i.field, locale)}</span>}
+                    {auditShowsField(i) && <span> · {fieldLabel(t, i.field, locale)}</span>}
                     {i.period && <span className="text-slate-600"> · {periodText(t, i.period)}</span>}
                     {i.unit && i.unit.code !== unitCode && <span className="block text-xs text-slate-500">{i.unit.name}</span>}
                     {i.entity === "figure" && i.period && i.field && isMetricKey(i.field) && (
@@ -245,10 +217,7 @@ function HistoryTable({ t, locale, data, base, sp, unitCode }: { t: T; locale: L
                     )}
                   </td>
                   <td className="whitespace-nowrap px-3 py-2 tabular-nums">
-                    <span className="text-slate-600">{formatAuditValue(i.entity, i.field, i.oldValue, locale)}</span>
-                    <span aria-hidden="true"> → </span>
-                    <span className="sr-only"> / </span>
-                    <span className="font-medium">{formatAuditValue(i.entity, i.field, i.newValue, locale)}</span>
+                    <ChangeCell item={i} locale={locale} />
                   </td>
                   <td className="max-w-md px-3 py-2 text-slate-700">{i.reason}</td>
                 </tr>
@@ -257,25 +226,7 @@ function HistoryTable({ t, locale, data, base, sp, unitCode }: { t: T; locale: L
           </table>
         </div>
       )}
-      {data.pages > 1 && (
-        <nav aria-label={t("pagination")} className="flex items-center gap-4 text-sm" data-testid="history-pagination">
-          {data.page > 1 ? (
-            <Link href={withParams(base, sp, { page: data.page - 1 })} className="text-brand-700 hover:underline" rel="prev">
-              {t("prev")}
-            </Link>
-          ) : (
-            <span className="text-slate-400">{t("prev")}</span>
-          )}
-          <span>{t("page", { page: data.page, pages: data.pages })}</span>
-          {data.page < data.pages ? (
-            <Link href={withParams(base, sp, { page: data.page + 1 })} className="text-brand-700 hover:underline" rel="next">
-              {t("next")}
-            </Link>
-          ) : (
-            <span className="text-slate-400">{t("next")}</span>
-          )}
-        </nav>
-      )}
+      <AuditPager t={t} page={data.page} pages={data.pages} hrefFor={(n) => withParams(base, sp, { page: n })} testId="history-pagination" />
     </section>
   );
 }
