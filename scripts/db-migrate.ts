@@ -1,11 +1,11 @@
-// npm run db:migrate — applies pending migrations (and the official unit list) on demand, to the
+// npm run db:migrate — applies pending migrations (and the official units and targets) on demand, to the
 // embedded database (DATA_DIR) or to DATABASE_URL. The app does the same at start-up.
 // With the embedded database, stop the app first: PGlite opens its folder from one process only.
 import path from "node:path";
 import { env, EnvError } from "../lib/env";
 import { openDatabase } from "../lib/db/connect";
 import { migrate, MigrationError } from "../lib/db/migrate";
-import { loadReferenceUnits } from "../lib/db/reference";
+import { loadReferenceTargets, loadReferenceUnits } from "../lib/db/reference";
 
 async function main() {
   const e = env();
@@ -16,7 +16,9 @@ async function main() {
     for (const w of r.warnings) console.warn(`Cảnh báo: ${w}`);
     for (const m of r.applied) console.log(`Đã áp dụng: ${m}`);
     console.log(`${target}: ${r.applied.length} migration mới, ${r.alreadyApplied.length} đã có.`);
-    if (await loadReferenceUnits(db.prisma)) console.log("Đã nạp danh mục 34 tỉnh, 3.321 xã.");
+    if (await loadReferenceUnits(db.sql)) console.log("Đã nạp danh mục 34 tỉnh, 3.321 xã.");
+    const targets = await loadReferenceTargets(db.sql);
+    if (targets > 0) console.log(`Đã nạp ${targets} chỉ tiêu chính thức (Nghị quyết 403/NQ-CP, Công văn 2244/BHXH-QLT).`);
   } finally {
     await db.close();
   }

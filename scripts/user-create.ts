@@ -8,7 +8,7 @@ import { createInterface } from "node:readline";
 import { env, EnvError } from "../lib/env";
 import { openDatabase } from "../lib/db/connect";
 import { migrate } from "../lib/db/migrate";
-import { loadReferenceUnits } from "../lib/db/reference";
+import { loadReferenceTargets, loadReferenceUnits } from "../lib/db/reference";
 import { createUser, UserInputError } from "../lib/users/create-user";
 
 const USAGE = `Cách dùng: npm run user:create -- --username <tên> --full-name "<họ tên>" --role <vai trò> [--unit <mã đơn vị>]
@@ -63,7 +63,8 @@ async function main() {
   const db = e.embedded ? await openDatabase({ dataDir: path.resolve(e.DATA_DIR) }) : await openDatabase({ url: e.DATABASE_URL! });
   try {
     await migrate(db.sql);
-    await loadReferenceUnits(db.prisma);
+    await loadReferenceUnits(db.sql);
+    await loadReferenceTargets(db.sql);
     const password = await readPassword();
     const user = await createUser(db.prisma, {
       username: values.username,

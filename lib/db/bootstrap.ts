@@ -1,8 +1,8 @@
-// Brings a database to a usable state: pending migrations, the official reference units, and
+// Brings a database to a usable state: pending migrations, the official reference units and targets, and
 // (when enabled) the demo data. Safe to run on every start: each step is idempotent.
 import type { Database } from "./connect";
 import { migrate, type MigrationResult } from "./migrate";
-import { loadReferenceUnits } from "./reference";
+import { loadReferenceTargets, loadReferenceUnits } from "./reference";
 import { isDemoLoaded } from "./settings";
 import { loadDemoData } from "../demo/load";
 
@@ -16,7 +16,8 @@ export interface BootstrapReport {
 export async function bootstrap(db: Database, opts: { demo: boolean }): Promise<BootstrapReport> {
   const t0 = Date.now();
   const migrations = await migrate(db.sql);
-  const referenceLoaded = await loadReferenceUnits(db.prisma);
+  const referenceLoaded = await loadReferenceUnits(db.sql);
+  await loadReferenceTargets(db.sql); // the official targets (Resolution 403, seed 003): every install
   let demoLoaded = false;
   if (opts.demo && !(await isDemoLoaded(db.prisma))) {
     await loadDemoData(db);

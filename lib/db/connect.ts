@@ -22,10 +22,16 @@ export interface Database {
   prisma: PrismaClient;
   sql: SqlExecutor;
   kind: "pglite" | "postgres";
+  /** PGlite only: the data folder as a tar archive (to start copies from). */
+  dump?: () => Promise<Blob>;
   close(): Promise<void>;
 }
 
-export type DatabaseOptions = { url: string } | { dataDir: string | null };
+/**
+ * A PostgreSQL server by URL, or embedded PGlite in a folder (null: in memory). `loadDataDir` starts
+ * PGlite from a dump made by `dumpDataDir()` (the test suite's prepared database).
+ */
+export type DatabaseOptions = { url: string } | { dataDir: string | null; loadDataDir?: Blob };
 
 function pgliteExecutor(db: PGlite | Parameters<Parameters<PGlite["transaction"]>[0]>[0]): SqlExecutor {
   return {
@@ -106,13 +112,14 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
     };
   }
   if (opts.dataDir) mkdirSync(opts.dataDir, { recursive: true });
-  const lite = opts.dataDir ? new PGlite(opts.dataDir) : new PGlite();
+  const lite = new PGlite({ ...(opts.dataDir ? { dataDir: opts.dataDir } : {}), ...(opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {}) });
   await lite.waitReady;
   const prisma = new PrismaClient({ adapter: new PrismaPGlite(lite) });
   return {
     prisma,
     sql: pgliteExecutor(lite),
     kind: "pglite",
+    dump: () => lite.dumpDataDir("none"),
     async close() {
       await prisma.$disconnect();
       await lite.close();

@@ -397,7 +397,7 @@ export async function generateDataset(db: Database, log: (msg: string) => void =
   await migrate(db.sql);
   const sMigrate = seconds(t);
   t = performance.now();
-  await loadReferenceUnits(db.prisma);
+  await loadReferenceUnits(db.sql);
   const sReference = seconds(t);
   log(`  migrations ${sMigrate.toFixed(1)} s, 34 provinces + 3,321 communes ${sReference.toFixed(1)} s`);
 

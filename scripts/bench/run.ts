@@ -18,7 +18,7 @@
 // Finally, as an experiment on the benchmark's own database, the dashboards again with the index
 // this benchmark proposes (PROPOSED_INDEX), dropped afterwards.
 //
-// Settings: BENCH_RUNS, BENCH_WARMUP, BENCH_KEEP=1, BENCH_SKIP_PGLITE=1, BENCH_EXPLAIN=0 (no
+// Settings: BENCH_SETUP_ONLY=1 (only the start-up and bulk-write timings of scripts/bench/setup.ts), BENCH_RUNS, BENCH_WARMUP, BENCH_KEEP=1, BENCH_SKIP_PGLITE=1, BENCH_EXPLAIN=0 (no
 // per-query breakdown on PostgreSQL), BENCH_TRY_INDEX=1 (re-create the history index experiment; it ships in the migrations now).
 import os from "node:os";
 import path from "node:path";
@@ -34,6 +34,7 @@ import { saveQuarter, type Actor, type UnitRef } from "../../lib/figures/service
 import { METRIC_KEYS } from "../../lib/domain/metrics";
 import { generateDataset, LAST_PERIOD, type DatasetSummary } from "./dataset";
 import { measure, measureInterleaved, ms, type Timing } from "./stats";
+import { benchSetup, setupMarkdown, type SetupResult } from "./setup";
 
 const RUNS = positiveInt("BENCH_RUNS", 30);
 const WARMUP = positiveInt("BENCH_WARMUP", 5, true);
@@ -728,20 +729,26 @@ async function main() {
   log(`machine: ${m.cpus} CPUs, ${m.totalMemoryGiB} GiB, Node ${m.node}, ${m.os}, load ${m.loadAverageAtStart.join(" ")}`);
   const notes: string[] = [];
   const runs: DbRun[] = [];
-  if (ADMIN_URL) runs.push(await benchDatabase("PostgreSQL"));
+  const setupOnly = process.env.BENCH_SETUP_ONLY === "1";
+  if (setupOnly) notes.push("National dataset skipped (BENCH_SETUP_ONLY=1): start-up and bulk writes only.");
+  else if (ADMIN_URL) runs.push(await benchDatabase("PostgreSQL"));
   else {
     const msg = "PostgreSQL not measured: neither BENCH_DATABASE_URL nor TEST_DATABASE_URL is set (PGlite only).";
     log(msg);
     notes.push(msg);
   }
-  if (process.env.BENCH_SKIP_PGLITE !== "1") runs.push(await benchDatabase("PGlite"));
-  else notes.push("PGlite skipped (BENCH_SKIP_PGLITE=1).");
+  if (process.env.BENCH_SKIP_PGLITE === "1") notes.push("PGlite skipped (BENCH_SKIP_PGLITE=1).");
+  else if (!setupOnly) runs.push(await benchDatabase("PGlite"));
+  const setup: SetupResult[] = [];
+  log(`\n== start-up and bulk writes`);
+  if (ADMIN_URL) setup.push(...(await benchSetup("PostgreSQL", ADMIN_URL, log)));
+  if (process.env.BENCH_SKIP_PGLITE !== "1") setup.push(...(await benchSetup("PGlite", null, log)));
   m.loadAverageAtEnd = os.loadavg().map((v) => Math.round(v * 100) / 100);
   if (Math.max(...m.loadAverageAtStart.slice(0, 1), ...m.loadAverageAtEnd.slice(0, 1)) > m.cpus)
     notes.push(`The machine was busy (load average above its ${m.cpus} CPUs): other processes competed for the CPUs, so the times are noisier and higher than on an idle machine.`);
 
   const b = budgets(runs);
-  const md = markdown(runs, m, b, notes);
+  const md = markdown(runs, m, b, notes) + setupMarkdown(setup).join("\n") + (setup.length ? "\n" : "");
   const dir = path.join(process.cwd(), "bench-results");
   mkdirSync(dir, { recursive: true });
   writeFileSync(path.join(dir, "latest.md"), md);
@@ -757,6 +764,7 @@ async function main() {
           ...r,
           results: r.results.map((x) => ({ ...x, timing: { ...x.timing, samples: x.timing.samples.map((v) => Math.round(v * 1000) / 1000) } })),
         })),
+        setup: setup.map((x) => ({ ...x, timing: { ...x.timing, samples: x.timing.samples.map((v) => Math.round(v)) } })),
         notes,
       },
       null,

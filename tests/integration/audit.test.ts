@@ -9,7 +9,7 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { dbKinds, migratedDatabase, type TestDatabase } from "@/tests/helpers/db";
-import { loadDemoData, NLB_RETURN_COMMENT } from "@/lib/demo/load";
+import { NLB_RETURN_COMMENT } from "@/lib/demo/load";
 import { readReport, saveQuarter, unitForActor, type Actor, type FigureValues, type UnitRef } from "@/lib/figures/service";
 import { ServiceError } from "@/lib/figures/errors";
 import { saveTargets } from "@/lib/targets/service";
@@ -86,8 +86,7 @@ describe.each(dbKinds)("audit trail and notifications on %s", (kind) => {
 
   beforeAll(async () => {
     const t0 = Date.now();
-    db = await migratedDatabase(kind);
-    await loadDemoData(db);
+    db = await migratedDatabase(kind, { demo: true });
     const users = await db.prisma.user.findMany({
       where: { username: { in: [...USERNAMES] } },
       select: { id: true, username: true, role: true, tenantId: true, unitId: true },

@@ -15,7 +15,6 @@ vi.mock("@/lib/auth/session.server", () => ({ currentUser: async () => ctx.user,
 
 import { revalidatePath } from "next/cache";
 import { dbKinds, migratedDatabase, type TestDatabase } from "@/tests/helpers/db";
-import { loadDemoData } from "@/lib/demo/load";
 import { unitForActor, type Actor, type UnitRef } from "@/lib/figures/service";
 import { MSG, ServiceError } from "@/lib/figures/errors";
 import { formatPercent } from "@/lib/format";
@@ -61,8 +60,7 @@ describe.each(dbKinds)("completeness board on %s", (kind) => {
 
   beforeAll(async () => {
     const t0 = Date.now();
-    db = await migratedDatabase(kind);
-    await loadDemoData(db);
+    db = await migratedDatabase(kind, { demo: true });
     ctx.prisma = db.prisma;
     const users = await db.prisma.user.findMany({
       where: { username: { in: [...USERNAMES] } },

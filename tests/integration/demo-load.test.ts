@@ -7,23 +7,15 @@ import { DEMO_SETTING, getSetting, isDemoLoaded } from "@/lib/db/settings";
 
 describe.each(dbKinds)("loadDemoData on %s", (kind) => {
   let db: TestDatabase;
-  let ms = 0;
 
   beforeAll(async () => {
     db = await migratedDatabase(kind);
     expect(await isDemoLoaded(db.prisma)).toBe(false);
-    const t0 = Date.now();
-    await loadDemoData(db);
-    ms = Date.now() - t0;
-    console.info(`loadDemoData on ${kind}: ${ms} ms`);
+    await loadDemoData(db); // timed in npm run bench
   });
 
   afterAll(async () => {
     await db?.destroy();
-  });
-
-  it("loads quickly", () => {
-    expect(ms).toBeLessThan(20_000);
   });
 
   it("covers both tenants in full", async () => {

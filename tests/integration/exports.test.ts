@@ -14,7 +14,6 @@ vi.mock("@/lib/auth/session.server", () => ({ currentUser: async () => ctx.user,
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { dbKinds, migratedDatabase, type TestDatabase } from "@/tests/helpers/db";
-import { loadDemoData } from "@/lib/demo/load";
 import { unitForActor, type Actor, type UnitRef } from "@/lib/figures/service";
 import { rankings, type RankingsData } from "@/lib/rankings/service";
 import { formatNumber } from "@/lib/format";
@@ -63,8 +62,7 @@ describe.each(dbKinds)("rankings exports on %s", (kind) => {
   const EXPLANATION = "Nhiều doanh nghiệp trên địa bàn tạm dừng hoạt động trong quý";
 
   beforeAll(async () => {
-    db = await migratedDatabase(kind);
-    await loadDemoData(db);
+    db = await migratedDatabase(kind, { demo: true });
     const users = await db.prisma.user.findMany({ where: { username: { in: [...USERNAMES] } }, select: { id: true, username: true, fullName: true, role: true, tenantId: true, unitId: true } });
     for (const u of users) actors[u.username as Username] = { ...u };
     expect(Object.keys(actors).sort()).toEqual([...USERNAMES].sort());

@@ -6,7 +6,6 @@
 // leaves no password in the audit trail; search and pages of the list.
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { dbKinds, migratedDatabase, type TestDatabase } from "@/tests/helpers/db";
-import { loadDemoData } from "@/lib/demo/load";
 import { DEMO_PASSWORD } from "@/lib/demo/accounts";
 import { authenticate } from "@/lib/auth/authenticate";
 import { ServiceError } from "@/lib/figures/errors";
@@ -39,8 +38,7 @@ describe.each(dbKinds)("account management by administrators on %s", (kind) => {
   const unitId = {} as Record<"VN" | "31" | "10804" | "46", { id: number; tenantId: number | null }>;
 
   beforeAll(async () => {
-    db = await migratedDatabase(kind);
-    await loadDemoData(db);
+    db = await migratedDatabase(kind, { demo: true });
     const users = await db.prisma.user.findMany({ select: { id: true, username: true, role: true, tenantId: true, unitId: true } });
     for (const u of users) actors[u.username as Username] = { id: u.id, username: u.username, role: u.role, tenantId: u.tenantId, unitId: u.unitId };
     expect(Object.keys(actors).sort()).toEqual([...USERNAMES].sort());

@@ -8,7 +8,7 @@
 // notifications, and the report's status and version unchanged.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { dbKinds, migratedDatabase, type TestDatabase } from "@/tests/helpers/db";
-import { loadDemoData, NLB_RETURN_COMMENT } from "@/lib/demo/load";
+import { NLB_RETURN_COMMENT } from "@/lib/demo/load";
 import { readReport, saveQuarter, unitForActor, type Actor, type UnitRef } from "@/lib/figures/service";
 import { MSG, ServiceError } from "@/lib/figures/errors";
 import { reportEvents, transition, transitionMany } from "@/lib/workflow/service";
@@ -96,8 +96,7 @@ describe.each(dbKinds)("the review workflow on %s", (kind) => {
 
   beforeAll(async () => {
     const t0 = Date.now();
-    db = await migratedDatabase(kind);
-    await loadDemoData(db);
+    db = await migratedDatabase(kind, { demo: true });
     const users = await db.prisma.user.findMany({
       where: { username: { in: [...USERNAMES] } },
       select: { id: true, username: true, role: true, tenantId: true, unitId: true, fullName: true },
