@@ -27,6 +27,24 @@ export function formatPercent(value: number | null | undefined, locale: Locale =
   return nf(locale, { style: "percent", minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value);
 }
 
+/**
+ * A difference of two rates in percentage points, signed: 0.008 → "+0,8 điểm %" (Vietnamese
+ * reports write rate changes in "điểm phần trăm", never as a percentage of a percentage).
+ * Under 1 point: two decimals (0.0012 → "+0,12 điểm %").
+ */
+export function formatPoints(
+  value: number | null | undefined,
+  locale: Locale = "vi",
+  opts: { signed?: boolean; long?: boolean } = {},
+): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return NO_VALUE;
+  const points = value * 100;
+  const digits = Math.abs(points) < 1 ? 2 : 1;
+  const text = nf(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits, signDisplay: opts.signed === false ? "auto" : "exceptZero" }).format(points);
+  const unit = locale === "vi" ? (opts.long ? "điểm phần trăm" : "điểm %") : opts.long ? "percentage points" : "pp";
+  return `${text} ${unit}`;
+}
+
 /** 30/9/2026 (Vietnamese dates put the day first and drop leading zeros). */
 export function formatDate(value: Date | string | null | undefined, locale: Locale = "vi"): string {
   if (!value) return NO_VALUE;

@@ -84,13 +84,19 @@ export function DashboardTable({ data }: { data: DashboardData }) {
 
   const pct = (v: number | null | undefined) => formatPercent(v ?? null, locale);
   const statusLabel = (r: DashboardRow, key: string) =>
-    r.targets[key] === undefined ? t("figures.status.none") : r.statuses[key] === "none" ? t("figures.status.noData") : t(`figures.status.${r.statuses[key]}`);
+    r.targets[key] === undefined
+      ? t("figures.status.none")
+      : !r.figures
+        ? t("dashboard.notReported")
+        : r.statuses[key] === "none"
+          ? t("figures.status.noData")
+          : t(`figures.status.${r.statuses[key]}`);
 
   const line = (r: DashboardRow, isTotal: boolean) => (
     <tr key={r.unit.code} data-unit={r.unit.code} className={`border-t border-slate-100 ${isTotal ? "bg-brand-50 font-semibold" : "hover:bg-slate-50"}`}>
       <td className="px-2 py-1.5">
         {isTotal ? (
-          t("dashboard.totals", { name: r.unit.name })
+          r.partial ? t("dashboard.totalsPartial", { reported: formatNumber(r.reported, locale), total: formatNumber(r.total, locale) }) : t("dashboard.totals", { name: r.unit.name })
         ) : (
           <Link href={`/units/${encodeURIComponent(r.unit.code)}?year=${data.year}&quarter=${data.quarter}`} className="text-brand-700 hover:underline">
             {r.unit.name}
@@ -103,15 +109,16 @@ export function DashboardTable({ data }: { data: DashboardData }) {
         ) : (
           <>
             {r.periodStatus ? t(`figures.reportStatus.${r.periodStatus}`) : t("dashboard.notStarted")}
-            {r.figuresQuarter !== null && r.figuresQuarter !== data.quarter && <div className="text-slate-500">{t("dashboard.figuresOfQuarter", { q: r.figuresQuarter })}</div>}
+            {!r.hasReport && <div className="text-slate-500" data-testid="not-reported">{t("dashboard.notReported")}</div>}
           </>
         )}
       </td>
       <td className="px-2 py-1.5 text-right tabular-nums" data-cell="coverage">{pct(r.indicators.bhxhCoverage)}</td>
-      <td className="px-2 py-1.5 text-right tabular-nums text-slate-600">{r.targets.bhxhCoverage === undefined ? "—" : pct(r.targets.bhxhCoverage)}</td>
+      <td className="px-2 py-1.5 text-right tabular-nums text-slate-600">{r.expected.bhxhCoverage == null ? "—" : pct(r.expected.bhxhCoverage)}</td>
       <td className="px-2 py-1.5 text-right tabular-nums" data-cell="coverageAtt">
         <span className="mr-1">{pct(r.attainment.bhxhCoverage)}</span>
         <StatusBadge status={r.statuses.bhxhCoverage ?? "none"} label={statusLabel(r, "bhxhCoverage")} />
+        {r.yearAttainment.bhxhCoverage != null && <div className="text-xs font-normal text-slate-500">{t("dashboard.yearAtt", { att: pct(r.yearAttainment.bhxhCoverage) })}</div>}
       </td>
       <td className="px-2 py-1.5 text-right tabular-nums" title={r.targets.bhxhCompulsory !== undefined ? `${formatNumber(r.figures?.bhxhCompulsory, locale)} / ${formatNumber(r.targets.bhxhCompulsory, locale)}` : undefined}>
         {formatNumber(r.figures?.bhxhCompulsory, locale)}
@@ -122,7 +129,14 @@ export function DashboardTable({ data }: { data: DashboardData }) {
         <div className="text-xs text-slate-500">{r.attainment.bhxhVoluntary != null && t("dashboard.ofTarget", { att: pct(r.attainment.bhxhVoluntary) })}</div>
       </td>
       <td className="px-2 py-1.5 text-right tabular-nums">{pct(r.indicators.bhytCoverage)}</td>
-      <td className="px-2 py-1.5 text-right tabular-nums">{pct(r.indicators.latePaymentRate)}</td>
+      <td className="px-2 py-1.5 text-right tabular-nums">
+        {formatPercent(r.indicators.latePaymentRate ?? null, locale, 2)}
+        {r.targets.latePaymentRate !== undefined && r.figures && r.indicators.latePaymentRate !== null && (
+          <div className={`text-xs ${r.statuses.latePaymentRate === "attained" ? "text-emerald-700" : "text-red-700"}`}>
+            {t(r.statuses.latePaymentRate === "attained" ? "dashboard.ceilingUnder" : "dashboard.ceilingOver", { value: formatPercent(r.targets.latePaymentRate, locale, 2) })}
+          </div>
+        )}
+      </td>
       <td className="px-2 py-1.5" data-cell="path" data-path={r.path.status}>
         <span
           className={`inline-block rounded px-2 py-0.5 text-xs ${PATH_CLASS[r.path.status]}`}

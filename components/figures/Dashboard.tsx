@@ -3,7 +3,7 @@ import type { IndicatorsView } from "@/lib/figures/service";
 import { INDICATOR_KEYS, METRIC_KEYS, METRICS } from "@/lib/domain/metrics";
 import { STATUS_THRESHOLDS } from "@/lib/domain/indicators";
 import { YEAR_TO_DATE_METRICS, quarterEnd } from "@/lib/domain/period";
-import { formatDate, formatNumber, formatPercent } from "@/lib/format";
+import { formatDate, formatNumber, formatPercent, formatPoints } from "@/lib/format";
 import type { Locale } from "@/lib/i18n/config";
 import { indicatorLabel, metricLabel } from "@/lib/i18n/labels";
 import { StatusBadge } from "./StatusBadge";
@@ -22,6 +22,19 @@ export async function Dashboard({ view, locale }: { view: IndicatorsView; locale
   const target = (k: string, percent: boolean) =>
     view.targets[k] === undefined ? "—" : percent ? formatPercent(view.targets[k], locale) : formatNumber(view.targets[k], locale);
   const sourceOf = (k: string) => view.targetDetails[k]?.source ?? undefined;
+  const milestone = (k: string, percent: boolean) => {
+    const v = view.expected[k];
+    if (v === null || v === undefined) return "—";
+    return percent ? formatPercent(v, locale, k === "latePaymentRate" ? 2 : 1) : formatNumber(v, locale);
+  };
+  // A ceiling shows its margin in percentage points, never an attainment.
+  const versus = (k: string) => {
+    const m = view.margins[k];
+    if (m !== null && m !== undefined) return t("ceilingMargin", { value: formatPoints(m, locale) });
+    return view.targets[k] === undefined ? "—" : formatPercent(view.attainment[k] ?? null, locale);
+  };
+  const year = (k: string) => (view.targets[k] === undefined || view.margins[k] != null ? "—" : formatPercent(view.yearAttainment[k] ?? null, locale));
+  const milestoneTitle = (k: string) => [sourceOf(k), view.expectedBasis[k] === "override" ? t("basisOverride") : null].filter(Boolean).join(" · ") || undefined;
 
   return (
     <section className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm" data-testid="dashboard">
@@ -38,7 +51,12 @@ export async function Dashboard({ view, locale }: { view: IndicatorsView; locale
       </div>
       {view.aggregate && (
         <p className="mb-3 text-sm text-slate-600" data-testid="aggregate-note">
-          {t("aggregateNote", view.aggregate)}
+          {view.aggregate.reported < view.aggregate.total ? t("aggregateNote", view.aggregate) : t("aggregateNoteFull", view.aggregate)}
+        </p>
+      )}
+      {view.unit.level === "COMMUNE" && view.status !== null && !view.counted && (
+        <p className="mb-3 rounded bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="not-counted">
+          {t("notCounted")}
         </p>
       )}
       {view.unit.level === "VILLAGE" && <p className="mb-3 text-sm text-slate-600">{t("villageNote")}</p>}
@@ -56,7 +74,9 @@ export async function Dashboard({ view, locale }: { view: IndicatorsView; locale
               <Th>{t("colIndicator")}</Th>
               <Th right>{t("colValue")}</Th>
               <Th right>{t("colTarget")}</Th>
+              <Th right>{view.kind === "estimate" ? t("colTarget") : t("colMilestone", { q: view.quarter })}</Th>
               <Th right>{t("colAttainment")}</Th>
+              <Th right>{t("colYearAttainment")}</Th>
               <Th>{t("colStatus")}</Th>
             </tr>
           </thead>
@@ -65,13 +85,19 @@ export async function Dashboard({ view, locale }: { view: IndicatorsView; locale
               <tr key={k} data-key={k} className="border-b border-slate-100">
                 <td className="px-3 py-1.5">{indicatorLabel(k, locale)}</td>
                 <td className="px-3 py-1.5 text-right font-semibold tabular-nums" data-cell="value">
-                  {formatPercent(view.indicators[k], locale)}
+                  {formatPercent(view.indicators[k], locale, k === "latePaymentRate" ? 2 : 1)}
                 </td>
                 <td className="px-3 py-1.5 text-right tabular-nums" title={sourceOf(k)} data-cell="target">
                   {target(k, true)}
                 </td>
+                <td className="px-3 py-1.5 text-right tabular-nums" title={milestoneTitle(k)} data-cell="expected">
+                  {milestone(k, true)}
+                </td>
                 <td className="px-3 py-1.5 text-right tabular-nums" data-cell="attainment">
-                  {formatPercent(view.attainment[k] ?? null, locale)}
+                  {versus(k)}
+                </td>
+                <td className="px-3 py-1.5 text-right tabular-nums" data-cell="year-attainment">
+                  {year(k)}
                 </td>
                 <td className="px-3 py-1.5">
                   <StatusBadge status={view.statuses[k] ?? "none"} label={statusLabel(k)} />
@@ -88,7 +114,9 @@ export async function Dashboard({ view, locale }: { view: IndicatorsView; locale
               <Th>{t("colMetric")}</Th>
               <Th right>{t("colValue")}</Th>
               <Th right>{t("colTarget")}</Th>
+              <Th right>{view.kind === "estimate" ? t("colTarget") : t("colMilestone", { q: view.quarter })}</Th>
               <Th right>{t("colAttainment")}</Th>
+              <Th right>{t("colYearAttainment")}</Th>
               <Th>{t("colStatus")}</Th>
             </tr>
           </thead>
@@ -108,8 +136,14 @@ export async function Dashboard({ view, locale }: { view: IndicatorsView; locale
                 <td className="px-3 py-1.5 text-right tabular-nums" title={sourceOf(k)} data-cell="target">
                   {target(k, false)}
                 </td>
+                <td className="px-3 py-1.5 text-right tabular-nums" title={milestoneTitle(k)} data-cell="expected">
+                  {milestone(k, false)}
+                </td>
                 <td className="px-3 py-1.5 text-right tabular-nums" data-cell="attainment">
-                  {view.targets[k] === undefined ? "—" : formatPercent(view.attainment[k] ?? null, locale)}
+                  {versus(k)}
+                </td>
+                <td className="px-3 py-1.5 text-right tabular-nums" data-cell="year-attainment">
+                  {year(k)}
                 </td>
                 <td className="px-3 py-1.5">
                   {view.targets[k] !== undefined && <StatusBadge status={view.statuses[k] ?? "none"} label={statusLabel(k)} />}

@@ -36,6 +36,8 @@ export interface QuarterFormProps {
   status: string | null;
   version: number | null;
   previous: Partial<Record<MetricKey, number | null>> | null;
+  /** The city's previous-quarter threshold (0.2 = ±20%), as the server checks it. */
+  changeThreshold?: number;
   targets: Record<string, number>;
   /** The city's last return/reopen comment, shown while the quarter is returned. */
   returnComment?: string | null;
@@ -69,7 +71,7 @@ export function QuarterForm(props: QuarterFormProps) {
     if (props.kind === "actual" && props.quarter === 1) for (const k of YEAR_TO_DATE_METRICS) p[k] = null;
     return p;
   }, [props.previous, props.kind, props.quarter]);
-  const checks = useMemo(() => checkFigures(figures, previous), [figures, previous]);
+  const checks = useMemo(() => checkFigures(figures, previous, { changeThreshold: props.changeThreshold }), [figures, previous, props.changeThreshold]);
   const indicators = useMemo(() => computeIndicators(figures, { revenuePlan: props.targets.amountCollected ?? null }), [figures, props.targets]);
 
   const fieldIssues = (k: MetricKey) => {

@@ -5,6 +5,7 @@
 // set-based queries whatever the number of communes, the same SQL on PGlite and PostgreSQL.
 // Also the city's deadline setting (report_deadline_days), audited like every other change.
 import { z } from "zod";
+import { COUNTED_STATUSES } from "../figures/counted";
 import type { PrismaClient } from "../generated/prisma/client";
 import type { ReportStatus, UnitLevel } from "../generated/prisma/enums";
 import { quarterEnd } from "../domain/period";
@@ -126,7 +127,7 @@ export function timelinessOf(firstSubmittedAt: Date | null, deadline: Deadline, 
 const emptyCounts = (): StateCounts => ({ NOT_STARTED: 0, DRAFT: 0, SUBMITTED: 0, APPROVED: 0, RETURNED: 0 });
 
 function totalsOf(total: number, counts: StateCounts, lateCount: number, overdueCount: number): Totals {
-  const reported = counts.SUBMITTED + counts.APPROVED;
+  const reported = COUNTED_STATUSES.reduce((a, st) => a + counts[st], 0);
   return { total, counts, reported, reportedShare: total > 0 ? reported / total : null, lateCount, overdueCount };
 }
 
@@ -192,7 +193,8 @@ export async function completeness(prisma: PrismaClient, actor: Actor, parent: U
   return parent.level === "PROVINCE" ? provinceBoard(prisma, parent, p.data.year, p.data.quarter, now) : nationBoard(prisma, parent, p.data.year, p.data.quarter, now);
 }
 
-async function provinceBoard(prisma: PrismaClient, parent: UnitRef, year: number, quarter: number, now: Date): Promise<ProvinceCompleteness> {
+/** The board of a province, for callers that have checked scope already (the rankings' late list). */
+export async function provinceBoard(prisma: PrismaClient, parent: UnitRef, year: number, quarter: number, now: Date): Promise<ProvinceCompleteness> {
   const tenant = parent.id;
   const [rows, officerRows, days] = await Promise.all([
     prisma.$queryRawUnsafe<{ id: number; code: string; name: string; type: string; status: ReportStatus | null; first: Stamp; last: Stamp }[]>(
@@ -255,7 +257,8 @@ async function provinceBoard(prisma: PrismaClient, parent: UnitRef, year: number
   };
 }
 
-async function nationBoard(prisma: PrismaClient, parent: UnitRef, year: number, quarter: number, now: Date): Promise<NationCompleteness> {
+/** The board of the nation, for callers that have checked scope already. */
+export async function nationBoard(prisma: PrismaClient, parent: UnitRef, year: number, quarter: number, now: Date): Promise<NationCompleteness> {
   const provinces = await prisma.unit.findMany({
     where: { parentId: parent.id, level: "PROVINCE", validTo: null },
     select: { id: true, code: true, name: true, type: true },

@@ -1,29 +1,51 @@
 // The dashboard of a parent unit: one row per child (every commune of a city, or every province of
-// the nation) for a period: figures, indicators, targets, attainment, status, path to 2030; the
-// parent's totals on top. A handful of set-based queries whatever the number of children (a city
-// of 168 communes, or 34 provinces over 3,321 communes), the same SQL on PGlite and PostgreSQL.
+// the nation) for a period: figures, indicators, targets, the period's milestones, the judgement
+// against them, path to 2030; the parent's totals on top. A handful of set-based queries whatever
+// the number of children, the same SQL on PGlite and PostgreSQL.
+//
+// Current data only (lib/figures/counted.ts): a child's figures are its report of exactly this
+// period, submitted or approved. A child without one has not reported: no figures, no status, and
+// it is left out of the totals, which say how many children they cover.
 import type { PrismaClient } from "../generated/prisma/client";
 import type { ReportStatus, UnitLevel } from "../generated/prisma/enums";
-import { METRIC_KEYS, type IndicatorKey, type MetricKey } from "../domain/metrics";
-import { INDICATOR_KEYS } from "../domain/metrics";
-import { attainment, computeIndicators, statusOf, type Status } from "../domain/indicators";
-import { computePathStatus, type PathStatus, type YearValue } from "../domain/path2030";
-import { directionOf, type FigureValues, type UnitRef } from "../figures/service";
-import { ServiceError } from "../figures/errors";
+import { METRIC_KEYS, type IndicatorKey } from "../domain/metrics";
+import { computeIndicators, type Status } from "../domain/indicators";
+import { judgeTargets, type MilestoneBasis } from "../domain/milestones";
+import { actualForTarget, isCountTargetKey, isTargetKey, targetDirectionOf, type TargetKey } from "../domain/targets";
+import { isPeriodEnded } from "../domain/period";
+import { computePathStatus, participantsTarget, type PathStatus, type YearValue } from "../domain/path2030";
+import { DEFAULT_BANDS, type Bands } from "../domain/ranking";
+import { countedReport, countedReportAt } from "../figures/counted";
+import type { FigureValues, UnitRef } from "../figures/service";
+import { ServiceError, MSG } from "../figures/errors";
+import { rankingSettings } from "../rankings/settings";
 
 export interface DashboardRow {
   unit: { code: string; name: string; type: string; level: UnitLevel };
-  /** Communes: the status of the report of exactly this period (null = not started). */
+  /** Communes: the status of the report of exactly this period (null = not started), draft included. */
   periodStatus: ReportStatus | null;
-  /** Provinces: communes that reported exactly this period / communes in the province. */
+  /** Communes: whether the period's figures count (a submitted or approved report). */
+  hasReport: boolean;
+  /** Provinces and totals: children with a report that counts / children in scope. */
   reported: number | null;
   total: number | null;
-  /** The quarter whose figures are shown (the latest submitted one of the year up to the period). */
+  /** A total over part of the children (reported < total): its counts are not judged. */
+  partial: boolean;
+  /** The quarter whose figures are shown: the period's, or null (not reported). */
   figuresQuarter: number | null;
   figures: FigureValues | null;
   indicators: Record<IndicatorKey, number | null>;
   targets: Record<string, number>;
+  /** The period's milestone of each target (lib/domain/milestones.ts). */
+  expected: Record<string, number | null>;
+  expectedBasis: Record<string, MilestoneBasis | null>;
+  /** Attainment of the period's milestone (null for ceilings). */
   attainment: Record<string, number | null>;
+  /** Attainment of the year's target ("đạt X% kế hoạch năm"); null for ceilings. */
+  yearAttainment: Record<string, number | null>;
+  /** Ceilings (late-payment rate): target − actual, in rate units. */
+  margins: Record<string, number | null>;
+  /** Judged against the milestone, with the tenant's bands. */
   statuses: Record<string, Status>;
   /** Path to the 2030 target of BHXH participants (compulsory + voluntary). */
   path: PathStatus;
@@ -34,11 +56,11 @@ export interface DashboardData {
   year: number;
   quarter: number;
   childLevel: "COMMUNE" | "PROVINCE";
+  bands: Bands;
   totals: DashboardRow;
   rows: DashboardRow[];
 }
 
-const SUBMITTED = `('SUBMITTED', 'APPROVED')`;
 const snake = (k: string) => k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 const COLS = METRIC_KEYS.map((k) => `${snake(k)}::float8 AS "${k}"`).join(", ");
 const SUMS = METRIC_KEYS.map((k) => `sum("${k}")::float8 AS "${k}"`).join(", ");
@@ -47,7 +69,7 @@ type Num = number | string | bigint | null;
 const num = (v: Num | undefined) => (v === null || v === undefined ? null : Number(v));
 const figuresFrom = (r: Record<string, Num>): FigureValues => Object.fromEntries(METRIC_KEYS.map((k) => [k, num(r[k])])) as FigureValues;
 
-function sumFigures(list: FigureValues[]): FigureValues | null {
+export function sumFigures(list: FigureValues[]): FigureValues | null {
   if (list.length === 0) return null;
   const out = {} as FigureValues;
   for (const k of METRIC_KEYS) {
@@ -57,38 +79,53 @@ function sumFigures(list: FigureValues[]): FigureValues | null {
   return out;
 }
 
-function participantsTarget2030(t: Record<string, number>): number | null {
-  const c = t.bhxhCompulsory;
-  const v = t.bhxhVoluntary;
-  return c === undefined && v === undefined ? null : (c ?? 0) + (v ?? 0);
+export interface RowInput {
+  unit: DashboardRow["unit"];
+  figures: FigureValues | null;
+  /** The unit's counted figures at the end of the previous year (milestone baselines). */
+  baseline: FigureValues | null;
+  targets: Record<string, number>;
+  targets2030: Record<string, number>;
+  overrides: Record<string, number>;
+  history: YearValue[];
+  year: number;
+  quarter: number;
+  bands: Bands;
+  extra: Pick<DashboardRow, "periodStatus" | "hasReport" | "reported" | "total" | "figuresQuarter">;
 }
 
-function buildRow(
-  unit: DashboardRow["unit"],
-  figures: FigureValues | null,
-  targets: Record<string, number>,
-  targets2030: Record<string, number>,
-  history: YearValue[],
-  year: number,
-  extra: Pick<DashboardRow, "periodStatus" | "reported" | "total" | "figuresQuarter">,
-): DashboardRow {
-  const indicators = computeIndicators(figures ?? {}, { revenuePlan: targets.amountCollected ?? null });
-  const att: Record<string, number | null> = {};
-  const statuses: Record<string, Status> = {};
-  for (const key of Object.keys(targets)) {
-    const actual = (INDICATOR_KEYS as readonly string[]).includes(key) ? indicators[key as IndicatorKey] : (figures?.[key as MetricKey] ?? null);
-    att[key] = attainment(actual, targets[key], directionOf(key));
-    statuses[key] = statusOf(att[key]);
-  }
+/** One row: indicators, milestones and the judgement of every target (shared with the unit page). */
+export function buildRow(i: RowInput): DashboardRow {
+  const revenuePlan = i.targets.amountCollected ?? null;
+  const indicators = computeIndicators(i.figures ?? {}, { revenuePlan });
+  const baselineIndicators = i.baseline ? computeIndicators(i.baseline, { revenuePlan }) : null;
+  const partial = i.extra.reported !== null && i.extra.total !== null && i.extra.reported < i.extra.total;
+  const known = Object.fromEntries(Object.entries(i.targets).filter(([k]) => isTargetKey(k)));
+  const j = judgeTargets({
+    targets: known,
+    quarter: i.quarter,
+    actualOf: (k) => (i.figures ? actualForTarget(k as TargetKey, i.figures, indicators) : null),
+    baselineOf: (k) => (i.baseline ? actualForTarget(k as TargetKey, i.baseline, baselineIndicators) : null),
+    overrides: i.overrides,
+    directionOf: (k) => targetDirectionOf(k as TargetKey),
+    bands: i.bands,
+    // A sum over part of the children is not compared with a milestone meant for all of them.
+    skip: (k) => partial && isCountTargetKey(k),
+  });
   return {
-    unit,
-    ...extra,
-    figures,
+    unit: i.unit,
+    ...i.extra,
+    partial,
+    figures: i.figures,
     indicators,
-    targets,
-    attainment: att,
-    statuses,
-    path: computePathStatus(history, participantsTarget2030(targets2030), year),
+    targets: i.targets,
+    expected: j.expected,
+    expectedBasis: j.basis,
+    attainment: j.attainment,
+    yearAttainment: j.yearAttainment,
+    margins: j.margins,
+    statuses: j.statuses,
+    path: computePathStatus(i.history, participantsTarget(i.targets2030), i.year),
   };
 }
 
@@ -106,54 +143,80 @@ function groupTargets(rows: { unit_id: number; year: number; key: string; value:
   return { now, y2030 };
 }
 
-export async function dashboard(prisma: PrismaClient, parent: UnitRef, year: number, quarter: number): Promise<DashboardData> {
-  if (parent.level === "PROVINCE") return communeDashboard(prisma, parent, year, quarter);
-  if (parent.level === "NATION") return provinceDashboard(prisma, parent, year, quarter);
-  throw new ServiceError(422, "Bảng theo dõi chỉ có cho thành phố, tỉnh (các xã) và cả nước (các tỉnh).", [{ path: "code", message: "Chọn một tỉnh, thành phố hoặc cả nước." }]);
+function groupOverrides(rows: { unit_id: number; key: string; value: number }[]) {
+  const out = new Map<number, Record<string, number>>();
+  for (const r of rows) {
+    const m = out.get(Number(r.unit_id)) ?? {};
+    m[r.key] = Number(r.value);
+    out.set(Number(r.unit_id), m);
+  }
+  return out;
+}
+
+/** Refuses a quarter that has not ended: it is neither ranked nor judged (422 on `quarter`). */
+export function assertPeriodEnded(year: number, quarter: number, now: Date = new Date()) {
+  if (!isPeriodEnded({ year, quarter }, now)) {
+    const message = MSG.periodNotEnded(year, quarter);
+    throw new ServiceError(422, message, [{ path: "quarter", message }]);
+  }
+}
+
+export async function dashboard(prisma: PrismaClient, parent: UnitRef, year: number, quarter: number, now: Date = new Date()): Promise<DashboardData> {
+  if (parent.level !== "PROVINCE" && parent.level !== "NATION") {
+    throw new ServiceError(422, "Bảng theo dõi chỉ có cho thành phố, tỉnh (các xã) và cả nước (các tỉnh).", [{ path: "code", message: "Chọn một tỉnh, thành phố hoặc cả nước." }]);
+  }
+  assertPeriodEnded(year, quarter, now);
+  return parent.level === "PROVINCE" ? communeDashboard(prisma, parent, year, quarter) : provinceDashboard(prisma, parent, year, quarter);
 }
 
 async function communeDashboard(prisma: PrismaClient, parent: UnitRef, year: number, quarter: number): Promise<DashboardData> {
   const tenant = parent.id;
-  const [children, latest, statuses, targets, history] = await Promise.all([
+  const [children, period, baselines, targets, overrides, history, settings] = await Promise.all([
     prisma.$queryRawUnsafe<{ id: number; code: string; name: string; type: string }[]>(
       `SELECT id, code, name, type::text AS type FROM units WHERE parent_id = $1::int AND level = 'COMMUNE' AND valid_to IS NULL ORDER BY name`,
       tenant,
     ),
-    prisma.$queryRawUnsafe<Record<string, Num>[]>(
-      `SELECT DISTINCT ON (unit_id) unit_id, quarter, ${COLS}
-       FROM quarter_reports
-       WHERE tenant_id = $1::int AND kind = 'ACTUAL' AND year = $2::int AND quarter <= $3::int AND status IN ${SUBMITTED}
-       ORDER BY unit_id, quarter DESC`,
+    // Every report of exactly this period (drafts too, for their status); `counted` says whether its figures count.
+    prisma.$queryRawUnsafe<Array<Record<string, Num> & { status: ReportStatus; counted: boolean }>>(
+      `SELECT r.unit_id, r.status::text AS status, (${countedReport("r")}) AS counted, ${COLS}
+       FROM quarter_reports r
+       WHERE r.tenant_id = $1::int AND r.kind = 'ACTUAL' AND r.year = $2::int AND r.quarter = $3::int`,
       tenant,
       year,
       quarter,
     ),
-    prisma.$queryRawUnsafe<{ unit_id: number; status: ReportStatus }[]>(
-      `SELECT unit_id, status::text AS status FROM quarter_reports
-       WHERE tenant_id = $1::int AND kind = 'ACTUAL' AND year = $2::int AND quarter = $3::int`,
+    prisma.$queryRawUnsafe<Array<Record<string, Num>>>(
+      `SELECT r.unit_id, ${COLS} FROM quarter_reports r WHERE r.tenant_id = $1::int AND ${countedReportAt("r", "$2::int - 1", "4")}`,
       tenant,
       year,
-      quarter,
     ),
     prisma.$queryRawUnsafe<{ unit_id: number; year: number; key: string; value: number }[]>(
       `SELECT unit_id, year, key, value FROM targets WHERE tenant_id = $1::int AND year IN ($2::int, 2030)`,
       tenant,
       year,
     ),
-    prisma.$queryRawUnsafe<{ unit_id: number; year: number; v: number | null }[]>(
-      `SELECT DISTINCT ON (unit_id, year) unit_id, year, (bhxh_compulsory + bhxh_voluntary)::float8 AS v
-       FROM quarter_reports
-       WHERE tenant_id = $1::int AND kind = 'ACTUAL' AND status IN ${SUBMITTED}
-         AND (year < $2::int OR (year = $2::int AND quarter <= $3::int))
-       ORDER BY unit_id, year, quarter DESC`,
+    prisma.$queryRawUnsafe<{ unit_id: number; key: string; value: number }[]>(
+      `SELECT unit_id, key, value FROM milestones WHERE tenant_id = $1::int AND year = $2::int AND quarter = $3::int`,
       tenant,
       year,
       quarter,
     ),
+    prisma.$queryRawUnsafe<{ unit_id: number; year: number; v: number | null }[]>(
+      `SELECT DISTINCT ON (r.unit_id, r.year) r.unit_id, r.year, (r.bhxh_compulsory + r.bhxh_voluntary)::float8 AS v
+       FROM quarter_reports r
+       WHERE r.tenant_id = $1::int AND ${countedReport("r")}
+         AND (r.year < $2::int OR (r.year = $2::int AND r.quarter <= $3::int))
+       ORDER BY r.unit_id, r.year, r.quarter DESC`,
+      tenant,
+      year,
+      quarter,
+    ),
+    rankingSettings(prisma, tenant),
   ]);
-  const latestBy = new Map(latest.map((r) => [Number(r.unit_id), r]));
-  const statusBy = new Map(statuses.map((r) => [Number(r.unit_id), r.status]));
+  const periodBy = new Map(period.map((r) => [Number(r.unit_id), r]));
+  const baselineBy = new Map(baselines.map((r) => [Number(r.unit_id), figuresFrom(r)]));
   const { now, y2030 } = groupTargets(targets, year);
+  const overrideBy = groupOverrides(overrides);
   const historyBy = new Map<number, YearValue[]>();
   const totalHistory = new Map<number, number>();
   for (const h of history) {
@@ -164,53 +227,71 @@ async function communeDashboard(prisma: PrismaClient, parent: UnitRef, year: num
     historyBy.set(id, list);
     totalHistory.set(Number(h.year), (totalHistory.get(Number(h.year)) ?? 0) + Number(h.v));
   }
+  const bands = settings.bands;
   const rows = children.map((c) => {
-    const l = latestBy.get(Number(c.id));
-    return buildRow(
-      { code: c.code, name: c.name, type: c.type, level: "COMMUNE" },
-      l ? figuresFrom(l) : null,
-      now.get(Number(c.id)) ?? {},
-      y2030.get(Number(c.id)) ?? {},
-      historyBy.get(Number(c.id)) ?? [],
+    const id = Number(c.id);
+    const r = periodBy.get(id);
+    const counted = r?.counted === true;
+    return buildRow({
+      unit: { code: c.code, name: c.name, type: c.type, level: "COMMUNE" },
+      figures: counted ? figuresFrom(r) : null,
+      baseline: baselineBy.get(id) ?? null,
+      targets: now.get(id) ?? {},
+      targets2030: y2030.get(id) ?? {},
+      overrides: overrideBy.get(id) ?? {},
+      history: historyBy.get(id) ?? [],
       year,
-      { periodStatus: statusBy.get(Number(c.id)) ?? null, reported: null, total: null, figuresQuarter: l ? Number(l.quarter) : null },
-    );
+      quarter,
+      bands,
+      extra: { periodStatus: r?.status ?? null, hasReport: counted, reported: null, total: null, figuresQuarter: counted ? quarter : null },
+    });
   });
-  const reported = statuses.filter((s) => s.status === "SUBMITTED" || s.status === "APPROVED").length;
-  const totals = buildRow(
-    { code: parent.code, name: parent.name, type: "", level: parent.level },
-    sumFigures(rows.flatMap((r) => (r.figures ? [r.figures] : []))),
-    now.get(parent.id) ?? {},
-    y2030.get(parent.id) ?? {},
-    [...totalHistory.entries()].map(([y, v]) => ({ year: y, value: v })),
+  const reportedRows = rows.filter((r) => r.hasReport);
+  const totals = buildRow({
+    unit: { code: parent.code, name: parent.name, type: "", level: parent.level },
+    figures: sumFigures(reportedRows.map((r) => r.figures!)),
+    baseline: sumFigures([...baselineBy.values()]),
+    targets: now.get(parent.id) ?? {},
+    targets2030: y2030.get(parent.id) ?? {},
+    overrides: overrideBy.get(parent.id) ?? {},
+    history: [...totalHistory.entries()].map(([y, v]) => ({ year: y, value: v })),
     year,
-    { periodStatus: null, reported, total: children.length, figuresQuarter: null },
-  );
-  return { parent: { code: parent.code, name: parent.name, level: parent.level }, year, quarter, childLevel: "COMMUNE", totals, rows };
+    quarter,
+    bands,
+    extra: { periodStatus: null, hasReport: reportedRows.length > 0, reported: reportedRows.length, total: children.length, figuresQuarter: reportedRows.length ? quarter : null },
+  });
+  return { parent: { code: parent.code, name: parent.name, level: parent.level }, year, quarter, childLevel: "COMMUNE", bands, totals, rows };
 }
 
 async function provinceDashboard(prisma: PrismaClient, parent: UnitRef, year: number, quarter: number): Promise<DashboardData> {
-  const [provinces, sums, counts, targets, history] = await Promise.all([
+  const [provinces, sums, baselines, counts, targets, overrides, history] = await Promise.all([
     prisma.$queryRawUnsafe<{ id: number; code: string; name: string; type: string }[]>(
       `SELECT id, code, name, type::text AS type FROM units WHERE parent_id = $1::int AND level = 'PROVINCE' AND valid_to IS NULL ORDER BY code`,
       parent.id,
     ),
     prisma.$queryRawUnsafe<Record<string, Num>[]>(
-      `WITH latest AS (
-         SELECT DISTINCT ON (unit_id) tenant_id, ${COLS}
-         FROM quarter_reports
-         WHERE kind = 'ACTUAL' AND year = $1::int AND quarter <= $2::int AND status IN ${SUBMITTED}
-         ORDER BY unit_id, quarter DESC
+      `WITH cur AS (
+         SELECT r.tenant_id, ${COLS} FROM quarter_reports r
+         JOIN units u ON u.id = r.unit_id AND u.level = 'COMMUNE'
+         WHERE ${countedReportAt("r", "$1::int", "$2::int")}
        )
-       SELECT tenant_id, ${SUMS} FROM latest GROUP BY tenant_id`,
+       SELECT tenant_id, ${SUMS} FROM cur GROUP BY tenant_id`,
       year,
       quarter,
     ),
+    prisma.$queryRawUnsafe<Record<string, Num>[]>(
+      `WITH base AS (
+         SELECT r.tenant_id, ${COLS} FROM quarter_reports r
+         JOIN units u ON u.id = r.unit_id AND u.level = 'COMMUNE'
+         WHERE ${countedReportAt("r", "$1::int - 1", "4")}
+       )
+       SELECT tenant_id, ${SUMS} FROM base GROUP BY tenant_id`,
+      year,
+    ),
     prisma.$queryRawUnsafe<{ tenant_id: number; total: number; reported: number }[]>(
-      `SELECT u.tenant_id, count(*)::int AS total,
-              count(r.id) FILTER (WHERE r.status IN ${SUBMITTED})::int AS reported
+      `SELECT u.tenant_id, count(*)::int AS total, count(r.id)::int AS reported
        FROM units u
-       LEFT JOIN quarter_reports r ON r.unit_id = u.id AND r.kind = 'ACTUAL' AND r.year = $1::int AND r.quarter = $2::int
+       LEFT JOIN quarter_reports r ON r.unit_id = u.id AND ${countedReportAt("r", "$1::int", "$2::int")}
        WHERE u.level = 'COMMUNE' AND u.valid_to IS NULL
        GROUP BY u.tenant_id`,
       year,
@@ -221,21 +302,29 @@ async function provinceDashboard(prisma: PrismaClient, parent: UnitRef, year: nu
        WHERE u.level IN ('PROVINCE', 'NATION') AND t.year IN ($1::int, 2030)`,
       year,
     ),
+    prisma.$queryRawUnsafe<{ unit_id: number; key: string; value: number }[]>(
+      `SELECT m.unit_id, m.key, m.value FROM milestones m JOIN units u ON u.id = m.unit_id
+       WHERE u.level IN ('PROVINCE', 'NATION') AND m.year = $1::int AND m.quarter = $2::int`,
+      year,
+      quarter,
+    ),
     prisma.$queryRawUnsafe<{ tenant_id: number; year: number; v: number | null }[]>(
       `WITH yearly AS (
-         SELECT DISTINCT ON (unit_id, year) tenant_id, year, (bhxh_compulsory + bhxh_voluntary) AS v
-         FROM quarter_reports
-         WHERE kind = 'ACTUAL' AND status IN ${SUBMITTED} AND (year < $1::int OR (year = $1::int AND quarter <= $2::int))
-         ORDER BY unit_id, year, quarter DESC
+         SELECT DISTINCT ON (r.unit_id, r.year) r.tenant_id, r.year, (r.bhxh_compulsory + r.bhxh_voluntary) AS v
+         FROM quarter_reports r
+         WHERE ${countedReport("r")} AND (r.year < $1::int OR (r.year = $1::int AND r.quarter <= $2::int))
+         ORDER BY r.unit_id, r.year, r.quarter DESC
        )
        SELECT tenant_id, year, sum(v)::float8 AS v FROM yearly GROUP BY tenant_id, year`,
       year,
       quarter,
     ),
   ]);
-  const sumBy = new Map(sums.map((r) => [Number(r.tenant_id), r]));
+  const sumBy = new Map(sums.map((r) => [Number(r.tenant_id), figuresFrom(r)]));
+  const baselineBy = new Map(baselines.map((r) => [Number(r.tenant_id), figuresFrom(r)]));
   const countBy = new Map(counts.map((r) => [Number(r.tenant_id), r]));
   const { now, y2030 } = groupTargets(targets, year);
+  const overrideBy = groupOverrides(overrides);
   const historyBy = new Map<number, YearValue[]>();
   const totalHistory = new Map<number, number>();
   for (const h of history) {
@@ -244,41 +333,40 @@ async function provinceDashboard(prisma: PrismaClient, parent: UnitRef, year: nu
     historyBy.set(id, [...(historyBy.get(id) ?? []), { year: Number(h.year), value: Number(h.v) }]);
     totalHistory.set(Number(h.year), (totalHistory.get(Number(h.year)) ?? 0) + Number(h.v));
   }
+  // Provinces are judged with the default bands (each city's own bands apply to its communes).
+  const bands = DEFAULT_BANDS;
   const rows = provinces.map((p) => {
     const id = Number(p.id);
-    const s = sumBy.get(id);
     const c = countBy.get(id);
-    return buildRow(
-      { code: p.code, name: p.name, type: p.type, level: "PROVINCE" },
-      s ? figuresFrom(s) : null,
-      now.get(id) ?? {},
-      y2030.get(id) ?? {},
-      historyBy.get(id) ?? [],
+    const reported = c ? Number(c.reported) : 0;
+    return buildRow({
+      unit: { code: p.code, name: p.name, type: p.type, level: "PROVINCE" },
+      figures: reported > 0 ? (sumBy.get(id) ?? null) : null,
+      baseline: baselineBy.get(id) ?? null,
+      targets: now.get(id) ?? {},
+      targets2030: y2030.get(id) ?? {},
+      overrides: overrideBy.get(id) ?? {},
+      history: historyBy.get(id) ?? [],
       year,
-      { periodStatus: null, reported: c ? Number(c.reported) : 0, total: c ? Number(c.total) : 0, figuresQuarter: null },
-    );
+      quarter,
+      bands,
+      extra: { periodStatus: null, hasReport: reported > 0, reported, total: c ? Number(c.total) : 0, figuresQuarter: reported > 0 ? quarter : null },
+    });
   });
-  // The nation's own targets if set; otherwise the sum of the provinces' count targets.
-  const sumTargets = (m: Map<number, Record<string, number>>) => {
-    const own = m.get(parent.id);
-    if (own && Object.keys(own).length) return own;
-    const out: Record<string, number> = {};
-    for (const p of provinces) for (const [k, v] of Object.entries(m.get(Number(p.id)) ?? {})) if (!k.endsWith("Coverage") && k !== "latePaymentRate") out[k] = (out[k] ?? 0) + v;
-    return out;
-  };
-  const totals = buildRow(
-    { code: parent.code, name: parent.name, type: "", level: parent.level },
-    sumFigures(rows.flatMap((r) => (r.figures ? [r.figures] : []))),
-    sumTargets(now),
-    sumTargets(y2030),
-    [...totalHistory.entries()].map(([y, v]) => ({ year: y, value: v })),
+  const reported = rows.reduce((a, r) => a + (r.reported ?? 0), 0);
+  // The nation's own targets only (Resolution 403, seed 003): a sum of some provinces' targets is not the nation's.
+  const totals = buildRow({
+    unit: { code: parent.code, name: parent.name, type: "", level: parent.level },
+    figures: sumFigures(rows.flatMap((r) => (r.figures ? [r.figures] : []))),
+    baseline: sumFigures([...baselineBy.values()]),
+    targets: now.get(parent.id) ?? {},
+    targets2030: y2030.get(parent.id) ?? {},
+    overrides: overrideBy.get(parent.id) ?? {},
+    history: [...totalHistory.entries()].map(([y, v]) => ({ year: y, value: v })),
     year,
-    {
-      periodStatus: null,
-      reported: rows.reduce((a, r) => a + (r.reported ?? 0), 0),
-      total: rows.reduce((a, r) => a + (r.total ?? 0), 0),
-      figuresQuarter: null,
-    },
-  );
-  return { parent: { code: parent.code, name: parent.name, level: parent.level }, year, quarter, childLevel: "PROVINCE", totals, rows };
+    quarter,
+    bands,
+    extra: { periodStatus: null, hasReport: reported > 0, reported, total: rows.reduce((a, r) => a + (r.total ?? 0), 0), figuresQuarter: reported > 0 ? quarter : null },
+  });
+  return { parent: { code: parent.code, name: parent.name, level: parent.level }, year, quarter, childLevel: "PROVINCE", bands, totals, rows };
 }

@@ -5,7 +5,7 @@ import "server-only";
 import { forbidden, notFound } from "next/navigation";
 import { requireUser, type SessionUser } from "../auth/session.server";
 import { canViewUnit } from "../auth/roles";
-import { currentPeriod, lastEndedPeriod, MIN_YEAR, type Period } from "../domain/period";
+import { currentPeriod, isPeriodEnded, lastEndedPeriod, MIN_YEAR, type Period } from "../domain/period";
 import type { UnitRef } from "../figures/service";
 import { findUnitByCode, unitCodeSchema, type UnitRow } from "./units.server";
 
@@ -41,14 +41,17 @@ export async function unitPage(
   return { user, unit, ref: toUnitRef(unit) };
 }
 
-/** ?year=&quarter= within 2015..this year; the last ended quarter by default (Q4 for a past year). */
+/**
+ * ?year=&quarter= within 2015..this year; the last ended quarter by default (Q4 for a past year).
+ * A quarter that has not ended is never shown, judged or ranked: it falls back to the last ended one.
+ */
 export function periodFromSearch(sp: SearchParams, now: Date = new Date()): Period {
   const def = lastEndedPeriod(now);
   const y = Number(firstParam(sp.year));
   const q = Number(firstParam(sp.quarter));
   const year = Number.isInteger(y) && y >= MIN_YEAR && y <= currentPeriod(now).year ? y : def.year;
   const quarter = Number.isInteger(q) && q >= 1 && q <= 4 ? q : year === def.year ? def.quarter : 4;
-  return { year, quarter };
+  return isPeriodEnded({ year, quarter }, now) ? { year, quarter } : def;
 }
 
 /** The years offered by period pickers: 2024 (the demo's first) to this year. */

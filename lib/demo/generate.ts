@@ -7,9 +7,18 @@
 // yearly targets for 2025, 2026 and 2030 (also for the two provinces). Figures of the seed
 // documents are used where they exist:
 //   - Xã Nguyễn Lương Bằng (11242), 30/9/2025: seed 000 §7;
-//   - Xã Kim Thành (10804), targets 2026 and 2030: seed 001 (its plan under KH 149/KH-UBND);
+//   - Xã Kim Thành (10804), targets 2026 and 2030: seed 001 (its own plan to 2030);
 //   - Thành phố Huế (46), targets 2026: seed 004 (Kế hoạch 141/KH-UBND).
-// Everything else is invented, sized to be plausible.
+// Everything else is invented, sized to be plausible, and a target says so: its source names a
+// document only when that document contains the figure; otherwise it is SOURCE_ILLUSTRATIVE.
+//
+// 2026 Q3, the quarter in progress, is shaped to be judged against the quarterly milestones (a
+// stock target at Q3: last year's Q4 value + (target − that) × 3/4; a year-to-date flow: target ×
+// 3/4; a ceiling: the target itself): in each city ≈ 40% of the communes that reported meet their
+// BHXH participants milestone, ≈ 35% are close (90–100%), ≈ 25% behind; the late-payment rate is
+// under the ceiling in most and over it in several; revenue is spread around 75% of the year's
+// plan. Several communes have not reported by the deadline (no report, or a draft), a few reported
+// late, the rest on time (see currentReports).
 //
 // Communes exist since 1/7/2025; their 2024 and early-2025 figures are read as "converted to the
 // new boundaries", as the provinces themselves did when they merged.
@@ -137,18 +146,24 @@ export const VILLAGE_VALID_FROM = new Date("2025-07-01T00:00:00Z");
 // ---------------------------------------------------------------------------------------------
 // Target sources (the document a target cites)
 
-export const SOURCE_2025 = "Chỉ tiêu giao năm 2025";
-export const SOURCE_HAI_PHONG = "KH 149/KH-UBND"; // Kế hoạch số 149/KH-UBND ngày 24/4/2026
-export const SOURCE_HUE = "KH 141/KH-UBND"; // Kế hoạch số 141/KH-UBND ngày 17/3/2026
-export const SOURCE_NQ403 = "NQ 403/NQ-CP"; // Nghị quyết số 403/NQ-CP ngày 10/12/2025
+/** The source of every invented target: no document contains it. */
+export const SOURCE_ILLUSTRATIVE = "Số liệu minh họa";
+/** Seed 001: Xã Kim Thành's own plan (it bears no number in the seed), made under KH 149/KH-UBND. */
+export const SOURCE_KIM_THANH = "Kế hoạch phát triển đối tượng tham gia BHXH trên địa bàn xã Kim Thành đến năm 2030 (UBND xã Kim Thành)";
+/** Seed 004 §II.2.1: Thành phố Huế's plan for 2026. */
+export const SOURCE_HUE = "Kế hoạch số 141/KH-UBND ngày 17/3/2026 của UBND thành phố Huế";
 
-function targetSource(tenant: DemoTenantCode, year: number, province: boolean): string {
-  if (year === 2025) return SOURCE_2025;
-  if (year === 2030 && (province || tenant === HUE)) return SOURCE_NQ403;
-  return tenant === HAI_PHONG ? SOURCE_HAI_PHONG : SOURCE_HUE;
+/**
+ * The document a target cites: the seed document that contains the figure (Kim Thành's 2026 and
+ * 2030 targets of seed 001, Huế's 2026 counts of seed 004), otherwise SOURCE_ILLUSTRATIVE.
+ */
+export function targetSource(unitCode: string, year: number, key: string): string {
+  if (unitCode === KIM_THANH && (year === 2026 || year === 2030) && SEED_KIM_THANH_TARGETS[year][key] !== undefined) return SOURCE_KIM_THANH;
+  if (unitCode === HUE && year === 2026 && key in SEED_HUE_TARGETS_2026) return SOURCE_HUE;
+  return SOURCE_ILLUSTRATIVE;
 }
 
-/** Late payments / amount due, at most (seed 003: < 2.55% for 2025). */
+/** Late payments / amount due, at most: invented for the cities (seed 003 sets < 2.55% for the nation in 2025). */
 export const LATE_PAYMENT_RATE_TARGET: Record<number, number> = { 2025: 0.0255, 2026: 0.025, 2030: 0.02 };
 
 // ---------------------------------------------------------------------------------------------
@@ -258,7 +273,14 @@ interface Shape {
   bhytShare: number[]; // BHYT / population
   pensionShare: number[]; // pension recipients / people past retirement age
   collectedShare: number[]; // collected / due
-  lateShare: number[]; // late payments / due
+  /**
+   * Late payments are a stock: a share of the average quarterly amount due (last four quarters).
+   * lateSteps[t] is the share's change from quarter t-1 to t (a factor near 1, so the stock moves
+   * smoothly); the path is fixed by its end, the late-payment rate at 2026 Q3 (lateRate2026Q3).
+   */
+  lateSteps: number[];
+  /** Late payments / amount due (year to date) at 2026 Q3. */
+  lateRate2026Q3: number;
 }
 
 interface CommuneModel {
@@ -328,13 +350,8 @@ function drawModel(tenant: DemoTenantCode, commune: RefCommune): CommuneModel {
     wage: pathFrom(noisyGrowth(rng, rng.range(0.01, 0.018), 0.003, 0.005, 0.025)),
   };
 
-  // Late payments wander between 1% and 5% of the amount due.
-  const lateShare: number[] = [];
-  let late = rng.range(0.015, 0.04);
-  for (let t = 0; t < T; t++) {
-    late = clamp(late + rng.range(-0.006, 0.006), 0.01, 0.05);
-    lateShare.push(late);
-  }
+  // Late payments: the share of a quarter's amount due owed moves by at most ±7% a quarter.
+  const lateSteps = Array.from({ length: T }, () => 1 + rng.range(-0.07, 0.07));
 
   const shape: Shape = {
     paths,
@@ -354,7 +371,8 @@ function drawModel(tenant: DemoTenantCode, commune: RefCommune): CommuneModel {
     ),
     pensionShare: drift(rng.range(0.36, 0.58), rng.range(0.001, 0.003), 0.35, 0.6),
     collectedShare: Array.from({ length: T }, () => rng.range(0.95, 1.01)),
-    lateShare,
+    lateSteps,
+    lateRate2026Q3: LATE_RATE_UNDER.min,
   };
   const model: CommuneModel = { tenant, commune, levels, shape };
   applySeedProfile(model, rng);
@@ -416,31 +434,44 @@ function figuresAt(m: CommuneModel, t: number): DemoFigures {
     pensionRecipients: round(retirementAgePopulation * S.pensionShare[t]),
     amountDue: vnd(due),
     amountCollected: vnd(due * S.collectedShare[t]),
-    latePayments: vnd(due * S.lateShare[t]),
+    latePayments: 0n, // a stock: set by seriesOf
   };
   if (m.commune.code === NGUYEN_LUONG_BANG && t === ANCHOR) Object.assign(f, SEED_NLB_2025Q3);
   return f;
 }
 
+/** The share of a quarter's amount due owed as late payments stays within these bounds. */
+const LATE_SHARE = { min: 0.015, max: 0.125 } as const;
+
 function seriesOf(m: CommuneModel): DemoFigures[] {
   const flows = Array.from({ length: T }, (_, t) => figuresAt(m, t));
   // Money is reported year-to-date (lũy kế từ đầu năm): each year's quarterly amounts due and
   // collected add up. Late payments are a stock at the quarter's end that does not restart in
-  // January: a share of the average quarterly amount due over the last four quarters.
+  // January: a share of the average quarterly amount due over the last four quarters (so their
+  // rate to the year-to-date amount due falls through the year: seed 003 reports 3,33% after 8
+  // months against a ceiling of 2,55% for the year).
   let due = 0;
   let collected = 0;
-  return flows.map((f, t) => {
+  const ytd = flows.map((f, t) => {
     if (t % 4 === 0) {
       due = 0;
       collected = 0;
     }
-    const lateShare = Number(f.latePayments) / Number(f.amountDue);
-    const recent = flows.slice(Math.max(0, t - 3), t + 1);
-    const avgQuarterDue = recent.reduce((s, x) => s + Number(x.amountDue), 0) / recent.length;
     due += Number(f.amountDue);
     collected += Number(f.amountCollected);
-    return { ...f, amountDue: vnd(due), amountCollected: vnd(collected), latePayments: vnd(avgQuarterDue * lateShare) };
+    const recent = flows.slice(Math.max(0, t - 3), t + 1);
+    return { due, collected, avgQuarterDue: recent.reduce((s, x) => s + Number(x.amountDue), 0) / recent.length };
   });
+  // The share path, backwards from the rate wanted at 2026 Q3, one step at a time.
+  const share = new Array<number>(T);
+  share[T - 1] = (m.shape.lateRate2026Q3 * ytd[T - 1].due) / ytd[T - 1].avgQuarterDue;
+  for (let t = T - 1; t > 0; t--) share[t - 1] = clamp(share[t] / m.shape.lateSteps[t], LATE_SHARE.min, LATE_SHARE.max);
+  return flows.map((f, t) => ({
+    ...f,
+    amountDue: vnd(ytd[t].due),
+    amountCollected: vnd(ytd[t].collected),
+    latePayments: vnd(ytd[t].avgQuarterDue * share[t]),
+  }));
 }
 
 /**
@@ -475,49 +506,75 @@ function afterQuarterEnd(year: number, quarter: number, days: number, rng: Rng):
 
 type CurrentStatus = ReportStatus | "NONE";
 
+/** The state of one commune's 2026 Q3 report: its status, and whether it was submitted late. */
+export interface CurrentReport {
+  status: CurrentStatus;
+  late: boolean;
+}
+
+/** The reporting deadline of the demo cities: 5 days after the quarter's end (lib/demo/load.ts). */
+export const DEMO_DEADLINE_DAYS = 5;
+
 /**
- * The state of 2026 Q3 reports, by quota per tenant after a seeded shuffle: ≈ 15% not started,
- * 15% approved, 10% draft, the rest (≈ 60%) submitted. Kim Thành has not started (its officer fills
- * it in during the demo); Nguyễn Lương Bằng has submitted (the city staff can approve it).
+ * How the communes of a city stand on 2026 Q3, by quota after a seeded shuffle: ≈ 5% not started
+ * and ≈ 4.5% with only a draft (not reported by the deadline: 11 of Hải Phòng's 114, 4 of Huế's
+ * 40); of the others ≈ 45% approved and the rest submitted, 3–6 of them first submitted after the
+ * deadline, every other one on time. Kim Thành has not started (its officer fills it in during the
+ * demo); Nguyễn Lương Bằng has submitted on time (the city staff can approve it).
  */
-function currentStatuses(tenant: DemoTenantCode, communes: readonly RefCommune[]): Map<string, CurrentStatus> {
+export function currentReports(tenant: DemoTenantCode, communes: readonly RefCommune[]): Map<string, CurrentReport> {
   const forced = new Map<string, CurrentStatus>([
     [KIM_THANH, "NONE"],
     [NGUYEN_LUONG_BANG, "SUBMITTED"],
   ]);
   const n = communes.length;
   const quota: [CurrentStatus, number][] = [
-    ["NONE", round(n * 0.15)],
-    ["APPROVED", round(n * 0.15)],
-    ["DRAFT", round(n * 0.1)],
+    ["NONE", Math.max(1, round(n * 0.05))],
+    ["DRAFT", Math.max(1, round(n * 0.045))],
+    ["APPROVED", round(n * 0.45)],
   ];
-  const out = new Map<string, CurrentStatus>();
+  const out = new Map<string, CurrentReport>();
   for (const c of communes) {
     const f = forced.get(c.code);
     if (f) {
-      out.set(c.code, f);
+      out.set(c.code, { status: f, late: false });
       const q = quota.find(([s]) => s === f);
       if (q) q[1]--;
     }
   }
   const rest = rngFor(tenant, "current-status").shuffle(communes.filter((c) => !out.has(c.code)));
   let i = 0;
-  for (const [status, count] of quota) for (let k = 0; k < count; k++) out.set(rest[i++].code, status);
-  for (; i < rest.length; i++) out.set(rest[i].code, "SUBMITTED");
+  for (const [status, count] of quota) for (let k = 0; k < count; k++) out.set(rest[i++].code, { status, late: false });
+  for (; i < rest.length; i++) out.set(rest[i].code, { status: "SUBMITTED", late: false });
+  // A few of the reports in were first submitted after the deadline (never the forced ones).
+  const late = clamp(round(n * 0.045), 3, 6);
+  const reported = rest.filter((c) => ["SUBMITTED", "APPROVED"].includes(out.get(c.code)!.status));
+  for (const c of rngFor(tenant, "late-reports").shuffle(reported).slice(0, late)) out.get(c.code)!.late = true;
   return out;
 }
 
-function reportsOf(m: CommuneModel, series: DemoFigures[], current: CurrentStatus): DemoReport[] {
+/** Days after the quarter's end a report is first submitted: on time 1–5 (1 in 12 late: 6–12). */
+function submissionDays(rng: Rng): number {
+  const late = rng.next() < 1 / 12;
+  const onTime = rng.int(1, DEMO_DEADLINE_DAYS);
+  const after = rng.int(DEMO_DEADLINE_DAYS + 1, 12);
+  return late ? after : onTime;
+}
+
+function reportsOf(m: CommuneModel, series: DemoFigures[], current: CurrentReport): DemoReport[] {
   const rng = rngFor(m.tenant, m.commune.code, "reports");
   const base = { tenantCode: m.tenant, unitCode: m.commune.code };
   const out: DemoReport[] = [];
   DEMO_PERIODS.forEach(({ year, quarter }, t) => {
     const isCurrent = year === CURRENT_PERIOD.year && quarter === CURRENT_PERIOD.quarter;
-    const days = rng.int(3, 12); // drawn for every quarter so the stream does not depend on status
+    // Drawn for every quarter so the stream does not depend on status.
+    const days = submissionDays(rng);
+    const lateDays = rng.int(DEMO_DEADLINE_DAYS + 1, 2 * DEMO_DEADLINE_DAYS); // a few days late, at most 10 after the quarter
+    const onTimeDays = rng.int(1, DEMO_DEADLINE_DAYS);
     let status: ReportStatus = "APPROVED";
     if (isCurrent) {
-      if (current === "NONE") return; // not started: no row at all
-      status = current;
+      if (current.status === "NONE") return; // not started: no row at all
+      status = current.status;
     }
     out.push({
       ...base,
@@ -525,7 +582,7 @@ function reportsOf(m: CommuneModel, series: DemoFigures[], current: CurrentStatu
       quarter,
       kind: "ACTUAL",
       status,
-      submittedAt: status === "DRAFT" ? null : afterQuarterEnd(year, quarter, isCurrent ? Math.min(days, 8) : days, rng),
+      submittedAt: status === "DRAFT" ? null : afterQuarterEnd(year, quarter, isCurrent ? (current.late ? lateDays : onTimeDays) : days, rng),
       ...series[t],
     });
   });
@@ -610,7 +667,6 @@ function targetRows(
   rates: TargetValues,
   province: boolean,
 ): DemoTarget[] {
-  const source = targetSource(tenant, year, province);
   const row = (key: string, kind: TargetKind, value: number): DemoTarget => ({
     tenantCode: tenant,
     unitCode,
@@ -618,7 +674,7 @@ function targetRows(
     key,
     kind,
     value,
-    source,
+    source: targetSource(unitCode, year, key),
   });
   const coverage = rates.bhxhCoverage ?? roundRate((counts.bhxhCompulsory + counts.bhxhVoluntary) / labourForce);
   const out = [
@@ -628,6 +684,9 @@ function targetRows(
     row("bhyt", "COUNT", counts.bhyt),
     row("bhxhCoverage", "RATE", coverage),
   ];
+  // A province's 2030 target on participants (compulsory + voluntary), the measure Resolution
+  // 403/NQ-CP assigns each province (the demo's figure is the sum of its communes', invented).
+  if (year === 2030 && province) out.splice(2, 0, row("bhxhParticipants", "COUNT", counts.bhxhCompulsory + counts.bhxhVoluntary));
   if (year === 2030) {
     out.push(
       row("compulsoryCoverage", "RATE", rates.compulsoryCoverage ?? roundRate(counts.bhxhCompulsory / labourForce)),
@@ -768,6 +827,109 @@ function provinceTargets(tenant: DemoTenantCode, plans: CommuneTargetPlan[]): De
 }
 
 // ---------------------------------------------------------------------------------------------
+// 2026 Q3: where each commune stands against its quarterly milestones
+
+/** The share of the year's way to a stock target expected by the end of the third quarter. */
+export const MILESTONE_SHARE_Q3 = 3 / 4;
+
+/** The milestone at Q3 of a stock target (participants, coverage): last year's Q4 value + (target − that) × 3/4. */
+export function stockMilestoneQ3(lastYearQ4: number, target: number): number {
+  return lastYearQ4 + (target - lastYearQ4) * MILESTONE_SHARE_Q3;
+}
+
+export type Standing = "attained" | "close" | "behind";
+
+/** Actual / milestone at 2026 Q3 for each standing, clear of the 90% and 100% bounds. */
+const STANDING_RATIO: Record<Standing, readonly [number, number]> = {
+  attained: [1.01, 1.06],
+  close: [0.92, 0.985],
+  behind: [0.845, 0.89],
+};
+/** ≈ 40% attained, ≈ 35% close, the rest (≈ 25%) behind, among the communes that reported and among the others. */
+const STANDING_SHARES: readonly [Standing, number][] = [
+  ["attained", 0.4],
+  ["close", 0.35],
+];
+
+/** Late payments / amount due at 2026 Q3, under the 2.5% ceiling or over it. */
+const LATE_RATE_UNDER = { min: 0.006, max: 0.022 } as const;
+const LATE_RATE_OVER = { min: 0.027, max: 0.038 } as const;
+/** The share of communes over the late-payment ceiling at 2026 Q3 ("several"). */
+const LATE_OVER_SHARE = 0.15;
+
+/** What 2026 Q3 looks like for one commune. */
+interface Outcome {
+  standing: Standing;
+  lateOver: boolean;
+  /** Collected by 30/9 / the year's revenue plan (≈ 75%). */
+  revenueShare: number;
+}
+
+/** Labels `codes` by quota after a seeded shuffle: round(share × n) for each label in turn, `rest` for the others. */
+function byQuota<L extends string>(codes: readonly string[], rng: Rng, shares: readonly [L, number][], rest: L): Map<string, L> {
+  const order = rng.shuffle(codes);
+  const out = new Map<string, L>();
+  let i = 0;
+  for (const [label, share] of shares) for (let k = round(codes.length * share); k > 0 && i < order.length; k--) out.set(order[i++], label);
+  for (; i < order.length; i++) out.set(order[i], rest);
+  return out;
+}
+
+function outcomes2026(tenant: DemoTenantCode, communes: readonly RefCommune[], current: Map<string, CurrentReport>): Map<string, Outcome> {
+  // Quotas within the communes that reported (what the dashboards show) and within the others.
+  const isIn = (c: RefCommune) => ["SUBMITTED", "APPROVED"].includes(current.get(c.code)!.status);
+  const groups = { in: communes.filter(isIn).map((c) => c.code), out: communes.filter((c) => !isIn(c)).map((c) => c.code) };
+  const standing = new Map<string, Standing>();
+  const lateOver = new Map<string, "over" | "under">();
+  for (const [name, codes] of Object.entries(groups)) {
+    for (const [code, s] of byQuota(codes, rngFor(tenant, "standing", name), STANDING_SHARES, "behind")) standing.set(code, s);
+    for (const [code, s] of byQuota(codes, rngFor(tenant, "late-payments", name), [["over", LATE_OVER_SHARE]], "under")) lateOver.set(code, s);
+  }
+  const bias: Record<Standing, number> = { attained: 0.02, close: 0, behind: -0.03 };
+  return new Map(
+    communes.map((c) => {
+      const rng = rngFor(tenant, c.code, "revenue-2026");
+      const s = standing.get(c.code)!;
+      // Around 75% of the plan (a flow's milestone at Q3), a little better where participants are.
+      const revenueShare = 0.75 + bias[s] + (rng.next() - rng.next()) * 0.09;
+      return [c.code, { standing: s, lateOver: lateOver.get(c.code) === "over", revenueShare }];
+    }),
+  );
+}
+
+/** Bends a count's 2026 path so that it reaches `valueQ3` at 2026 Q3, evenly, with a little noise. */
+function bend(m: CommuneModel, key: "bhxhCompulsory" | "bhxhVoluntary", valueQ3: number, rng: Rng): void {
+  const p = m.shape.paths[key];
+  const from = p[END_2025];
+  const to = valueQ3 / m.levels[key];
+  const step = Math.pow(to / from, 1 / 3);
+  p[END_2025 + 1] = from * step * (1 + rng.range(-0.003, 0.003));
+  p[END_2025 + 2] = from * step * step * (1 + rng.range(-0.003, 0.003));
+  p[END_2025 + 3] = to;
+}
+
+/**
+ * Shapes a commune's 2026 from its outcome: compulsory and voluntary reach their Q3 milestone times
+ * a ratio of the standing's band (voluntary a little apart), the late-payment rate lands under or
+ * over the ceiling (arrears building up over the last quarters where it is over). Kim Thành keeps
+ * its own path (its 2026 Q3 is entered during the demo).
+ */
+function shape2026(m: CommuneModel, prelim: DemoFigures[], plan: CommuneTargetPlan, o: Outcome): void {
+  const rng = rngFor(m.tenant, m.commune.code, "2026");
+  const late = o.lateOver ? LATE_RATE_OVER : LATE_RATE_UNDER;
+  m.shape.lateRate2026Q3 = rng.range(late.min, late.max);
+  if (o.lateOver) for (let t = END_2025 - 2; t < T; t++) m.shape.lateSteps[t] *= 1.04;
+  const [lo, hi] = STANDING_RATIO[o.standing];
+  const r = rng.range(lo, hi);
+  const rVoluntary = r + rng.range(-0.03, 0.03);
+  if (m.commune.code === KIM_THANH) return;
+  const end = prelim[END_2025];
+  const target = plan.byYear.get(2026)!.counts;
+  bend(m, "bhxhCompulsory", stockMilestoneQ3(end.bhxhCompulsory, target.bhxhCompulsory) * r, rng);
+  bend(m, "bhxhVoluntary", stockMilestoneQ3(end.bhxhVoluntary, target.bhxhVoluntary) * rVoluntary, rng);
+}
+
+// ---------------------------------------------------------------------------------------------
 // Villages
 
 const KIM_THANH_VILLAGES = [
@@ -822,13 +984,22 @@ export function generateDemoData(input: DemoInput): DemoData {
     const communes = [...input[tenant]].sort((a, b) => a.code.localeCompare(b.code));
     const models = communes.map((c) => drawModel(tenant, c));
     if (tenant === HUE) scaleHue(models);
+    // Targets are sized on the figures up to the end of 2025 (a first pass); 2026 is then shaped
+    // against them, and the revenue plan set from what was collected by 30/9.
+    const prelim = new Map(models.map((m) => [m.commune.code, seriesOf(m)]));
+    const plans = models.map((m) => planCommune(m, prelim.get(m.commune.code)!));
+    if (tenant === HUE) allocateHue2026(plans, prelim);
+
+    const current = currentReports(tenant, communes);
+    const outcomes = outcomes2026(tenant, communes, current);
+    for (const p of plans) shape2026(p.model, prelim.get(p.model.commune.code)!, p, outcomes.get(p.model.commune.code)!);
     const seriesByCode = new Map(models.map((m) => [m.commune.code, seriesOf(m)]));
+    for (const p of plans) {
+      const code = p.model.commune.code;
+      p.byYear.get(2026)!.revenue = Number(seriesByCode.get(code)![T - 1].amountCollected) / outcomes.get(code)!.revenueShare;
+    }
 
-    const current = currentStatuses(tenant, communes);
     for (const m of models) reports.push(...reportsOf(m, seriesByCode.get(m.commune.code)!, current.get(m.commune.code)!));
-
-    const plans = models.map((m) => planCommune(m, seriesByCode.get(m.commune.code)!));
-    if (tenant === HUE) allocateHue2026(plans, seriesByCode);
     targets.push(...provinceTargets(tenant, plans));
     for (const p of plans)
       for (const year of TARGET_YEARS) {

@@ -7,7 +7,7 @@ import { NATION_CODE } from "../db/reference";
 import { DEMO_SETTING } from "../db/settings";
 import { hashPassword } from "../auth/password";
 import { DEMO_PASSWORD } from "./accounts";
-import { DEMO_TENANT_CODES, generateDemoData, type DemoInput, type DemoTenantCode } from "./generate";
+import { DEMO_DEADLINE_DAYS, DEMO_TENANT_CODES, generateDemoData, type DemoInput, type DemoTenantCode } from "./generate";
 import type { Prisma } from "../generated/prisma/client";
 
 /** The review comment on Nguyễn Lương Bằng's 2025 Q3 report: seed 000 printed two compulsory counts for 30/9/2025. */
@@ -38,7 +38,7 @@ async function reviewStory(tx: Prisma.TransactionClient, tenantIds: number[], un
       tenantId,
       staffId,
     );
-    await tx.tenantSetting.create({ data: { tenantId: tenantId!, key: "report_deadline_days", value: "5" } });
+    await tx.tenantSetting.create({ data: { tenantId: tenantId!, key: "report_deadline_days", value: String(DEMO_DEADLINE_DAYS) } });
   }
   // Nguyễn Lương Bằng, 2025 Q3: submitted, then returned by the city.
   const nlb = unitIdOf("11242");
@@ -65,8 +65,12 @@ async function reviewStory(tx: Prisma.TransactionClient, tenantIds: number[], un
   }
 }
 
-/** Value of the "demo_data" setting: which demo data set was loaded. */
-export const DEMO_DATA_VERSION = "seed-403-v1";
+/**
+ * Value of the "demo_data" setting: which demo data set was loaded. v2: sources name a document
+ * only when it contains the figure; 2026 Q3 spread around its quarterly milestones, with communes
+ * not reported by the deadline and a few late.
+ */
+export const DEMO_DATA_VERSION = "seed-403-v2";
 
 export async function loadDemoData(db: Database): Promise<void> {
   const { prisma } = db;

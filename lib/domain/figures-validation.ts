@@ -5,11 +5,12 @@
 //
 // Numbers in messages are Vietnamese-style (13.624, 25,0%). All user-facing text lives in
 // VALIDATION_MESSAGES_VI so another language can be swapped in (every function takes a `messages`
-// argument defaulting to it).
+// argument, or option for checkFigures, defaulting to it).
 
 import { z } from "zod";
 import { formatNumber, formatPercent } from "../format";
 import { METRIC_KEYS, METRICS, type Figures, type IndicatorKey, type MetricKey } from "./metrics";
+import { YEAR_TO_DATE_METRICS } from "./period";
 
 // ---------------------------------------------------------------------------------------------
 // Labels
@@ -83,8 +84,15 @@ export const MAX_VND = 10 ** 16;
 
 export const maxFor = (key: MetricKey): number => (METRICS[key].unit === "vnd" ? MAX_VND : MAX_PEOPLE);
 
-/** A metric that drops by MORE than this fraction from the previous quarter needs confirming. */
-export const DROP_WARNING_THRESHOLD = 0.2;
+/**
+ * A metric that changes by MORE than this fraction from the previous quarter, up or down, needs
+ * confirming: the default; each city may set its own (tenant setting `plausibility_change_pct`,
+ * between MIN_CHANGE_PCT and MAX_CHANGE_PCT percent), passed in as `changeThreshold`.
+ */
+export const CHANGE_WARNING_THRESHOLD = 0.2;
+/** Bounds of a city's own threshold, in percent. */
+export const MIN_CHANGE_PCT = 5;
+export const MAX_CHANGE_PCT = 100;
 
 // ---------------------------------------------------------------------------------------------
 // Messages (Vietnamese). Swap the whole object to change language.
@@ -98,13 +106,13 @@ const fieldVi = (key: MetricKey) => {
 };
 
 /**
- * Percentage of a drop with one decimal, or more decimals when one would show the threshold itself
- * (a 20,04% drop warns, and "Giảm 20,0%" would look like it should not have).
+ * Percentage of a change with one decimal, or more decimals when one would show the threshold
+ * itself (with a 20% threshold a 20,04% drop warns, and "Giảm 20,0%" would look like it should not have).
  */
-function dropPercent(drop: number): string {
+function changePercent(change: number, threshold: number): string {
   let digits = 1;
-  while (digits < 4 && Number(drop.toFixed(digits + 2)) <= DROP_WARNING_THRESHOLD) digits++;
-  return formatPercent(drop, "vi", digits);
+  while (digits < 4 && Number(change.toFixed(digits + 2)) <= threshold) digits++;
+  return formatPercent(change, "vi", digits);
 }
 
 export const VALIDATION_MESSAGES_VI = {
@@ -141,8 +149,10 @@ export const VALIDATION_MESSAGES_VI = {
     `Tổng số người tham gia BHXH bắt buộc và tự nguyện (${n(participants)}) lớn hơn lực lượng lao động trong độ tuổi (${n(labourForce)}): vui lòng kiểm tra lại (có thể do lao động nơi khác đến làm việc).`,
   bhytGtPopulation: (bhyt: number, population: number) =>
     `Số người tham gia BHYT (${n(bhyt)}) lớn hơn dân số (${n(population)}): vui lòng kiểm tra lại.`,
-  drop: (previous: number, current: number, drop: number) =>
-    `Giảm ${dropPercent(drop)} so với quý trước (${n(previous)} → ${n(current)}): vui lòng kiểm tra lại.`,
+  drop: (previous: number, current: number, drop: number, threshold: number = CHANGE_WARNING_THRESHOLD) =>
+    `Giảm ${changePercent(drop, threshold)} so với quý trước (${n(previous)} → ${n(current)}): vui lòng kiểm tra lại.`,
+  rise: (previous: number, current: number, rise: number, threshold: number = CHANGE_WARNING_THRESHOLD) =>
+    `Tăng ${changePercent(rise, threshold)} so với quý trước (${n(previous)} → ${n(current)}): vui lòng kiểm tra lại.`,
 };
 
 export type ValidationMessages = typeof VALIDATION_MESSAGES_VI;
@@ -228,6 +238,18 @@ export interface Issue {
 
 const has = (v: number | null | undefined): v is number => typeof v === "number" && Number.isFinite(v);
 
+export interface CheckOptions {
+  /**
+   * A change from the previous quarter beyond this fraction (either way) is a warning: 0.2 = ±20%.
+   * The city's setting; CHANGE_WARNING_THRESHOLD when left out or not a positive number.
+   */
+  changeThreshold?: number | null;
+  messages?: ValidationMessages;
+}
+
+const validThreshold = (t: number | null | undefined): number =>
+  typeof t === "number" && Number.isFinite(t) && t > 0 ? t : CHANGE_WARNING_THRESHOLD;
+
 /**
  * Errors block saving; warnings must be confirmed by the officer. A rule only runs when every figure
  * it compares is entered.
@@ -241,14 +263,20 @@ const has = (v: number | null | undefined): v is number => typeof v === "number"
  *   social-insurance agency's records, while the labour force is an estimate ("khoảng 17.934") taken
  *   from statistics and often stale, so it is the figure to re-check; the message names both.
  * - BHYT > population: path **population**, for the same reason (the denominator is the estimate).
- * - any metric dropping by MORE than DROP_WARNING_THRESHOLD (20%) from the previous quarter: one
- *   warning per metric, path = that metric. Exactly 20% is not a warning. A rise never warns.
+ * - any metric changing by MORE than `changeThreshold` (default CHANGE_WARNING_THRESHOLD, 20%) from
+ *   the previous quarter, a drop (code drop_from_previous) or a rise (code rise_from_previous): one
+ *   warning per metric, path = that metric. A change of exactly the threshold is not a warning. Not
+ *   checked: a previous value of 0 (no percentage to speak of), and rises of the year-to-date money
+ *   (YEAR_TO_DATE_METRICS: they add up through the year by construction; a drop of them within the
+ *   year is still checked, and across a new year the caller leaves the previous value out).
  */
 export function checkFigures(
   figures: Figures,
   previous?: Figures | null,
-  messages: ValidationMessages = VALIDATION_MESSAGES_VI,
+  options: CheckOptions = {},
 ): { errors: Issue[]; warnings: Issue[] } {
+  const messages = options.messages ?? VALIDATION_MESSAGES_VI;
+  const threshold = validThreshold(options.changeThreshold);
   const errors: Issue[] = [];
   const warnings: Issue[] = [];
   const f = figures;
@@ -297,12 +325,19 @@ export function checkFigures(
     for (const key of METRIC_KEYS) {
       const before = previous[key];
       const now = f[key];
-      if (!has(before) || !has(now) || before <= 0 || now >= before) continue;
-      // (before - now) / before is correctly rounded, so an exact 20% drop of integers (e.g. 35 → 28)
-      // yields the same double as the literal 0.2 and is not "more than" the threshold.
-      const drop = (before - now) / before;
-      if (drop > DROP_WARNING_THRESHOLD) {
-        warnings.push({ path: key, code: "drop_from_previous", message: messages.drop(before, now, drop) });
+      if (!has(before) || !has(now) || before <= 0 || now === before) continue;
+      // (before - now) / before is correctly rounded, and so is the city's percent / 100: an exact
+      // 20% change of integers (e.g. 35 → 28) yields the same double as 0.2, not "more than" it.
+      if (now < before) {
+        const drop = (before - now) / before;
+        if (drop > threshold) {
+          warnings.push({ path: key, code: "drop_from_previous", message: messages.drop(before, now, drop, threshold) });
+        }
+      } else if (!YEAR_TO_DATE_METRICS.includes(key)) {
+        const rise = (now - before) / before;
+        if (rise > threshold) {
+          warnings.push({ path: key, code: "rise_from_previous", message: messages.rise(before, now, rise, threshold) });
+        }
       }
     }
   }

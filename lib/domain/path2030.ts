@@ -58,6 +58,20 @@ export interface PathOptions {
 
 const isNumber = (v: number | null | undefined): v is number => typeof v === "number" && Number.isFinite(v);
 
+/**
+ * A unit's target of BHXH participants (compulsory + voluntary, Resolution 403's measure) from its
+ * targets of one year (key → value): its `bhxhParticipants` target when set, otherwise the sum of its
+ * compulsory and voluntary targets when BOTH are set (one alone is not a target on participants);
+ * null otherwise.
+ */
+export function participantsTarget(targets: Readonly<Partial<Record<string, number | null>>>): number | null {
+  const total = targets.bhxhParticipants;
+  if (isNumber(total)) return total;
+  const c = targets.bhxhCompulsory;
+  const v = targets.bhxhVoluntary;
+  return isNumber(c) && isNumber(v) ? c + v : null;
+}
+
 const unitLabel = (unit: MetricUnit) => (unit === "vnd" ? "đồng" : "người");
 
 /** "+1.234", "-120", "0" (Vietnamese grouping, whole units). */

@@ -37,6 +37,15 @@ export function isFuturePeriod(p: Period, today: Date = new Date()): boolean {
   return quarterStart(p.year, p.quarter).getTime() > today.getTime();
 }
 
+/**
+ * A quarter has ended once its last day is over in Vietnam. Only then can its actual figures be
+ * entered, and only then is it ranked or judged (a quarter in progress would be judged on half
+ * its figures). The year-end estimate is the exception (estimateOpen).
+ */
+export function isPeriodEnded(p: Period, now: Date = new Date()): boolean {
+  return vietnamToday(now).getTime() > quarterEnd(p.year, p.quarter).getTime();
+}
+
 /** The year-end estimate of `year` can be entered once its third quarter has started. */
 export function estimateOpen(year: number, today: Date = new Date()): boolean {
   return quarterStart(year, 3).getTime() <= today.getTime();

@@ -118,18 +118,25 @@ export interface Lists<T> {
   criticise: Ranked<T>[];
 }
 
+export type ListStatus = "attained" | "close" | "behind" | "none";
+
 /**
- * Praise the top N, criticise the bottom N, warn the N just above the bottom ones (as seed 003 does
- * with 5 provinces each). With few ranked units each list takes at most a third of them (at least one
- * when two or more are ranked), so a short table is not all criticism; the lists never overlap.
+ * The praise / warn / criticise lists, by result, never by position (issue 10):
+ * - praise: up to N best among the units that attained;
+ * - criticise: up to N worst among the units that are behind;
+ * - warn: up to N next-weakest among the close or behind units not criticised.
+ * A list may be short or empty; no unit ever sits in a list its status contradicts, and the lists
+ * never overlap. `items` are in rank order (best first), as rank() returns them; each list keeps
+ * that order. Units without a status ("none") are in no list.
  */
-export function praiseWarnCriticise<T>(ranking: Ranking<T>, n: number): Lists<T> {
-  const items = ranking.items;
-  const wanted = Math.max(0, Math.floor(n));
-  const size = items.length < 2 ? 0 : Math.min(wanted, Math.max(1, Math.floor(items.length / 3)));
-  const criticise = items.slice(items.length - size);
-  const praise = items.slice(0, Math.min(size, items.length - size));
-  const warnEnd = items.length - size;
-  const warn = items.slice(Math.max(praise.length, warnEnd - size), warnEnd);
+export function praiseWarnCriticise<T>(items: readonly Ranked<T>[], statusOf: (item: Ranked<T>) => ListStatus, n: number): Lists<T> {
+  const size = Math.max(0, Math.floor(n));
+  if (size === 0) return { praise: [], warn: [], criticise: [] };
+  const praise = items.filter((it) => statusOf(it) === "attained").slice(0, size);
+  const behind = items.filter((it) => statusOf(it) === "behind");
+  const criticise = behind.slice(Math.max(0, behind.length - size));
+  const criticised = new Set(criticise);
+  const weak = items.filter((it) => (statusOf(it) === "close" || statusOf(it) === "behind") && !criticised.has(it));
+  const warn = weak.slice(Math.max(0, weak.length - size));
   return { praise, warn, criticise };
 }

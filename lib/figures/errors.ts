@@ -31,6 +31,8 @@ export const MSG = {
   invalid: "Dữ liệu gửi lên không hợp lệ.",
   invalidJson: "Nội dung gửi lên không phải JSON hợp lệ.",
   futurePeriod: (y: number, q: number) => `Quý ${q}/${y} chưa bắt đầu: chưa thể nhập số liệu.`,
+  periodNotEnded: (y: number, q: number) =>
+    `Quý ${q}/${y} chưa kết thúc (số liệu tính đến ngày ${["31/3", "30/6", "30/9", "31/12"][q - 1]}/${y}): chưa thể nhập số liệu thực hiện hay đánh giá, xếp hạng kỳ này.`,
   estimateQuarter: "Ước thực hiện là số liệu đến 31/12: dùng quý 4.",
   estimateClosed: (y: number) => `Ước thực hiện năm ${y} chỉ nhập được từ quý 3/${y}.`,
   checksFailed: "Số liệu chưa hợp lệ: vui lòng sửa các lỗi được đánh dấu.",

@@ -11,7 +11,7 @@ import { computeIndicators, attainment, INDICATORS, statusOf, type Status, type 
 import { checkFigures, figuresSchema } from "../domain/figures-validation";
 import {
   estimateOpen,
-  isFuturePeriod,
+  isPeriodEnded,
   previousPeriod,
   YEAR_TO_DATE_METRICS,
   type Period,
@@ -23,6 +23,11 @@ import { audit } from "../audit/audit";
 import { applyTransition } from "../workflow/service";
 import { formatNumber } from "../format";
 import { METRIC_LABELS_VI } from "../domain/figures-validation";
+import { changeThresholdOf } from "../quality/settings";
+import { countedReportAt, isCountedStatus } from "./counted";
+import { buildRow } from "../dashboard/service";
+import { rankingSettings } from "../rankings/settings";
+import type { MilestoneBasis } from "../domain/milestones";
 
 export interface Actor {
   id: number;
@@ -125,46 +130,39 @@ export async function readReport(
   return r ? toView(r) : null;
 }
 
-/** Sum of the communes' latest figures of the year up to the period (a city, or the nation). */
 export interface Aggregate {
   figures: FigureValues;
-  /** Communes whose figures for exactly this period exist. */
+  /** Communes with a report of exactly this period that counts (lib/figures/counted.ts). */
   reported: number;
-  /** Communes with some figures this year up to the period (the sum covers these). */
+  /** Communes the sums cover: the same as `reported` (never older figures). */
   included: number;
   /** Communes in scope. */
   total: number;
 }
 
-const SUMS = METRIC_KEYS.map((k) => `sum(${snake(k)})::float8 AS "${k}"`).join(", ");
+const SUMS = METRIC_KEYS.map((k) => `sum(r.${snake(k)})::float8 AS "${k}"`).join(", ");
 function snake(k: string) {
   return k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 }
 
+/**
+ * The sums of the communes' figures of exactly this period (of a city, or of the nation when
+ * tenantId is null), over the reports that count: the communes that have not reported are left
+ * out, and `reported`/`total` say how many the sums cover.
+ */
 export async function aggregateFigures(
   prisma: PrismaClient,
   tenantId: number | null,
   p: Period,
   kind: "actual" | "estimate" = "actual",
 ): Promise<Aggregate> {
-  // One query: each commune's latest submitted (or approved) report of the year at or before the
-  // period, summed. Drafts are work in progress and stay out of the city's totals.
+  const counted = kind === "actual" ? countedReportAt("r", "$2::int", "$3::int") : `r.kind = 'ESTIMATE' AND r.status IN ('SUBMITTED', 'APPROVED') AND r.year = $2::int AND r.quarter = $3::int`;
   const rows = await prisma.$queryRawUnsafe<Array<Record<string, number | null>>>(
-    `WITH latest AS (
-       SELECT DISTINCT ON (r.unit_id) r.*
-       FROM quarter_reports r
-       JOIN units u ON u.id = r.unit_id AND u.level = 'COMMUNE'
-       WHERE ($1::int IS NULL OR r.tenant_id = $1::int)
-         AND r.kind = $2::"ReportKind" AND r.year = $3::int AND r.quarter <= $4::int
-         AND r.status IN ('SUBMITTED', 'APPROVED')
-       ORDER BY r.unit_id, r.quarter DESC
-     )
-     SELECT count(*)::float8 AS included,
-            count(*) FILTER (WHERE quarter = $4::int)::float8 AS reported,
-            ${SUMS}
-     FROM latest`,
+    `SELECT count(*)::float8 AS reported, ${SUMS}
+     FROM quarter_reports r
+     JOIN units u ON u.id = r.unit_id AND u.level = 'COMMUNE'
+     WHERE ($1::int IS NULL OR r.tenant_id = $1::int) AND ${counted}`,
     tenantId,
-    toKind(kind),
     p.year,
     p.quarter,
   );
@@ -174,7 +172,8 @@ export async function aggregateFigures(
   const row = rows[0] ?? {};
   const figures = emptyFigures();
   for (const k of METRIC_KEYS) figures[k] = row[k] === null || row[k] === undefined ? null : Number(row[k]);
-  return { figures, reported: Number(row.reported ?? 0), included: Number(row.included ?? 0), total };
+  const reported = Number(row.reported ?? 0);
+  return { figures, reported, included: reported, total };
 }
 
 export interface TargetValue {
@@ -201,13 +200,25 @@ export interface IndicatorsView {
   kind: "actual" | "estimate";
   /** The commune's report status, or null for an aggregate / no report. */
   status: ReportStatus | null;
+  /** Whether these figures count (a submitted or approved report; for a city: at least one commune's). */
+  counted: boolean;
   version: number | null;
   figures: FigureValues;
   indicators: Record<IndicatorKey, number | null>;
   targets: Record<string, number>;
   targetDetails: Record<string, TargetValue>;
+  /** The period's milestone of each target (lib/domain/milestones.ts). */
+  expected: Record<string, number | null>;
+  expectedBasis: Record<string, MilestoneBasis | null>;
+  /** Attainment of the period's milestone; null for ceilings. */
   attainment: Record<string, number | null>;
+  /** Attainment of the year's target ("đạt X% kế hoạch năm"); null for ceilings. */
+  yearAttainment: Record<string, number | null>;
+  /** Ceilings: target − actual (rate units). */
+  margins: Record<string, number | null>;
+  /** Judged against the period's milestone. */
   statuses: Record<string, Status>;
+  /** A city or the nation: the communes the sums cover (`included` = `reported`) of `total`. */
   aggregate: Omit<Aggregate, "figures"> | null;
 }
 
@@ -221,38 +232,61 @@ export async function indicatorsView(
   let status: ReportStatus | null = null;
   let version: number | null = null;
   let aggregate: Aggregate | null = null;
+  let baseline: FigureValues | null = null;
+  let counted = false;
+  const basePeriod = { year: p.year - 1, quarter: 4 };
   if (unit.level === "COMMUNE") {
-    const r = await readReport(prisma, unit.id, p, kind);
+    const [r, b] = await Promise.all([readReport(prisma, unit.id, p, kind), readReport(prisma, unit.id, basePeriod)]);
     if (r) ({ figures, status, version } = r);
+    counted = isCountedStatus(status);
+    baseline = b && isCountedStatus(b.status) ? b.figures : null;
   } else if (unit.level === "PROVINCE" || unit.level === "NATION") {
-    aggregate = await aggregateFigures(prisma, unit.level === "NATION" ? null : unit.id, p, kind);
-    figures = aggregate.figures;
+    const tenantId = unit.level === "NATION" ? null : unit.id;
+    const [a, b] = await Promise.all([aggregateFigures(prisma, tenantId, p, kind), aggregateFigures(prisma, tenantId, basePeriod)]);
+    aggregate = a;
+    figures = a.figures;
+    counted = a.reported > 0;
+    baseline = b.reported > 0 ? b.figures : null;
   }
-  const targetDetails = await readTargets(prisma, unit.id, p.year);
+  // Milestones of an estimate (figures to 31/12) are the year's targets: judged as at Q4.
+  const quarter = kind === "estimate" ? 4 : p.quarter;
+  const [targetDetails, overrideRows, settings] = await Promise.all([
+    readTargets(prisma, unit.id, p.year),
+    prisma.milestone.findMany({ where: { unitId: unit.id, year: p.year, quarter }, select: { key: true, value: true } }),
+    rankingSettings(prisma, unit.level === "NATION" ? null : unit.tenantId),
+  ]);
   const targets = Object.fromEntries(Object.entries(targetDetails).map(([k, t]) => [k, t.value]));
-  const indicators = computeIndicators(figures, { revenuePlan: targets.amountCollected ?? null });
-  const att: Record<string, number | null> = {};
-  const statuses: Record<string, Status> = {};
-  for (const key of Object.keys(targets)) {
-    const actual = (INDICATOR_KEYS as readonly string[]).includes(key)
-      ? indicators[key as IndicatorKey]
-      : (figures[key as MetricKey] ?? null);
-    att[key] = attainment(actual, targets[key], directionOf(key));
-    statuses[key] = statusOf(att[key]);
-  }
+  const row = buildRow({
+    unit: { code: unit.code, name: unit.name, type: "", level: unit.level },
+    figures,
+    baseline,
+    targets,
+    targets2030: {},
+    overrides: Object.fromEntries(overrideRows.map((o) => [o.key, o.value])),
+    history: [],
+    year: p.year,
+    quarter,
+    bands: settings.bands,
+    extra: { periodStatus: status, hasReport: counted, reported: aggregate?.reported ?? null, total: aggregate?.total ?? null, figuresQuarter: null },
+  });
   return {
     unit: { code: unit.code, name: unit.name, level: unit.level },
     year: p.year,
     quarter: p.quarter,
     kind,
     status,
+    counted,
     version,
     figures,
-    indicators,
+    indicators: row.indicators,
     targets,
     targetDetails,
-    attainment: att,
-    statuses,
+    expected: row.expected,
+    expectedBasis: row.expectedBasis,
+    attainment: row.attainment,
+    yearAttainment: row.yearAttainment,
+    margins: row.margins,
+    statuses: row.statuses,
     aggregate: aggregate && { reported: aggregate.reported, included: aggregate.included, total: aggregate.total },
   };
 }
@@ -337,8 +371,9 @@ export async function saveQuarter(
   const { year, quarter } = period.data;
   const { kind, confirmWarnings, submit } = body.data;
 
-  if (kind === "actual" && isFuturePeriod({ year, quarter }, now)) {
-    throw new ServiceError(422, MSG.futurePeriod(year, quarter), [{ path: "quarter", message: MSG.futurePeriod(year, quarter) }]);
+  // Actual figures are as at the quarter's last day: a quarter still in progress has none yet.
+  if (kind === "actual" && !isPeriodEnded({ year, quarter }, now)) {
+    throw new ServiceError(422, MSG.periodNotEnded(year, quarter), [{ path: "quarter", message: MSG.periodNotEnded(year, quarter) }]);
   }
   if (kind === "estimate") {
     if (quarter !== 4) throw new ServiceError(422, MSG.estimateQuarter, [{ path: "quarter", message: MSG.estimateQuarter }]);
@@ -359,7 +394,7 @@ export async function saveQuarter(
   if (previous && kind === "actual" && quarter === 1) for (const k of YEAR_TO_DATE_METRICS) previous[k] = null;
 
   assertWritable(current, body.data.version, figures, unit.name);
-  const checks = checkFigures(figures, previous);
+  const checks = checkFigures(figures, previous, { changeThreshold: await changeThresholdOf(prisma, unit.tenantId) });
   const errorIssues: ApiIssue[] = checks.errors.map((i) => ({ path: `figures.${i.path}`, message: i.message, code: i.code, severity: "error" }));
   const warningIssues: ApiIssue[] = checks.warnings.map((i) => ({ path: `figures.${i.path}`, message: i.message, code: i.code, severity: "warning" }));
   if (submit) {

@@ -21,11 +21,18 @@ import {
   type Trend,
   type Weight,
 } from "../domain/ranking";
-import { dashboard, type DashboardRow } from "../dashboard/service";
+import { assertPeriodEnded, dashboard, type DashboardRow } from "../dashboard/service";
+import { provinceBoard, nationBoard } from "../completeness/service";
+import { natureOf } from "../domain/milestones";
+import { attainment, type Status } from "../domain/indicators";
+import { actualForTarget, isTargetKey } from "../domain/targets";
 import { directionOf, type UnitRef, type Actor } from "../figures/service";
 import { listExplanations, type ExplanationView } from "../explanations/service";
 import { ServiceError, MSG } from "../figures/errors";
 import { audit } from "../audit/audit";
+import { BAND_KEYS, rankingSettings } from "./settings";
+
+export { BAND_KEYS, rankingSettings };
 
 export type IndicatorParamKind = "indicator" | "metric" | "attainment" | "composite";
 
@@ -63,35 +70,53 @@ export function parseIndicator(param: string | null | undefined): IndicatorChoic
   throw new ServiceError(422, MSG.invalid, [{ path: "indicator", message: `Không có chỉ tiêu xếp hạng «${p}». Dùng một tỷ lệ (vd bhxhCoverage), một số liệu (vd bhxhCompulsory), attainment:<khóa> hoặc composite.` }]);
 }
 
+/** Whether the choice ranks a ceiling's "attainment": it is ranked on the rate itself (lower is better). */
+function isCeilingChoice(c: IndicatorChoice): boolean {
+  return c.kind === "attainment" && natureOf(c.key!) === "ceiling";
+}
+
 function valueOf(row: DashboardRow, c: IndicatorChoice, weights: Weight[]): number | null {
+  if (!row.figures) return null; // not reported: never ranked on anything else
   switch (c.kind) {
     case "indicator":
       return row.indicators[c.key as IndicatorKey] ?? null;
     case "metric":
-      return row.figures?.[c.key as MetricKey] ?? null;
+      return row.figures[c.key as MetricKey] ?? null;
     case "attainment":
-      return row.attainment[c.key!] ?? null;
+      return isCeilingChoice(c) ? (row.targets[c.key!] !== undefined ? actualOf(row, c) : null) : (row.attainment[c.key!] ?? null);
     case "composite":
-      return compositeScore(row.attainment, weights);
+      return compositeOf(row, weights);
   }
 }
 
+/** The composite score over the attainments of the period's milestones; a ceiling counts as target ÷ actual (capped). */
+function compositeOf(row: DashboardRow, weights: Weight[]): number | null {
+  const att: Record<string, number | null> = { ...row.attainment };
+  for (const [k, margin] of Object.entries(row.margins)) {
+    if (margin === null) continue;
+    const actual = isTargetKey(k) ? actualForTarget(k, row.figures, row.indicators) : null;
+    att[k] = attainment(actual, row.expected[k], "lower");
+  }
+  return compositeScore(att, weights);
+}
+
 function actualOf(row: DashboardRow, c: IndicatorChoice): number | null {
-  if (!c.key) return null;
+  if (!c.key || !row.figures) return null;
+  if (isTargetKey(c.key)) return actualForTarget(c.key, row.figures, row.indicators);
   if ((INDICATOR_KEYS as readonly string[]).includes(c.key)) return row.indicators[c.key as IndicatorKey] ?? null;
-  return row.figures?.[c.key as MetricKey] ?? null;
+  return row.figures[c.key as MetricKey] ?? null;
 }
 
 function targetOf(row: DashboardRow, c: IndicatorChoice): number | null {
-  if (c.kind === "indicator" || c.kind === "metric") return row.targets[c.key!] ?? null;
-  if (c.kind === "attainment") return row.targets[c.key!] ?? null;
-  return null;
+  if (c.kind === "composite") return null;
+  return row.targets[c.key!] ?? null;
 }
 
-/** Attainment shown beside the value: of the key itself, or (composite) the score. */
-function attainmentOf(row: DashboardRow, c: IndicatorChoice, weights: Weight[]): number | null {
-  if (c.kind === "composite") return compositeScore(row.attainment, weights);
-  return row.attainment[c.key!] ?? null;
+/** The status the lists follow: of the key's milestone, or (composite) of the score's band. */
+function statusOfRow(row: DashboardRow, c: IndicatorChoice, weights: Weight[], bands: Bands): Status {
+  if (!row.figures) return "none";
+  if (c.kind === "composite") return bandOf(compositeOf(row, weights), bands);
+  return row.statuses[c.key!] ?? "none";
 }
 
 export interface Change {
@@ -104,23 +129,50 @@ export interface Change {
 export interface RankingItem {
   rank: number;
   unit: { code: string; name: string; type: string };
-  /** What is ranked: the rate, count, attainment or composite score. */
+  /** What is ranked: the rate, count, attainment of the period's milestone, or composite score. */
   value: number;
   /** The underlying actual (for an attainment: the rate or count itself). */
   actual: number | null;
+  /** The year's target. */
   target: number | null;
+  /** The period's milestone (what was expected at the quarter's end). */
+  expected: number | null;
+  /** Attainment of the milestone (null for a ceiling: see margin). */
   attainment: number | null;
-  status: "attained" | "close" | "behind" | "none";
+  /** Attainment of the year's target ("đạt X% kế hoạch năm"); null for a ceiling. */
+  yearAttainment: number | null;
+  /** A ceiling: target − actual, in rate units (positive: under the ceiling). */
+  margin: number | null;
+  status: Status;
   previousQuarter: Change;
   lastYear: Change;
   path: string;
-  figuresQuarter: number | null;
+  /** The period the figures are of: always the requested one (never older figures). */
+  figuresYear: number;
+  figuresQuarter: number;
+  /** The report's state: SUBMITTED (not yet approved) or APPROVED. */
+  reportStatus: string | null;
   explanation: ExplanationView | null;
 }
 
+export type UnrankedReason = "not_reported" | "no_target" | "no_value";
+
 export interface UnrankedItem {
   unit: { code: string; name: string; type: string };
-  reason: string;
+  reason: UnrankedReason;
+  /** The reason in Vietnamese, for pages and downloads. */
+  reasonText: string;
+  /** Communes: the state of the period's report when it does not count (DRAFT, RETURNED) or null. */
+  reportStatus: string | null;
+}
+
+export interface LateReporter {
+  unit: { code: string; name: string; type: string };
+  /** Communes: "overdue" (not submitted by the deadline) or "late" (submitted after it). Provinces: how many communes. */
+  timeliness: "late" | "overdue" | null;
+  submittedAt: string | null;
+  lateCount?: number;
+  overdueCount?: number;
 }
 
 export interface RankingsData {
@@ -134,30 +186,38 @@ export interface RankingsData {
   weights: Weight[] | null;
   bands: Bands;
   listSize: number;
+  /** The reporting deadline of the period (city rankings), ISO date. */
+  deadline: string | null;
   items: RankingItem[];
   unranked: UnrankedItem[];
-  lists: { praise: string[]; warn: string[]; criticise: string[] };
-  totals: { value: number | null; actual: number | null; target: number | null; attainment: number | null; status: string; previousQuarter: Change; lastYear: Change };
-  /** Per child, the rows of the three periods (for exports that show the underlying figures). */
+  lists: { praise: string[]; warn: string[]; criticise: string[]; lateReporters: string[] };
+  lateReporters: LateReporter[];
+  totals: {
+    value: number | null;
+    actual: number | null;
+    target: number | null;
+    expected: number | null;
+    attainment: number | null;
+    yearAttainment: number | null;
+    margin: number | null;
+    status: string;
+    previousQuarter: Change;
+    lastYear: Change;
+    /** Children with a report that counts (communes; for the nation: communes over every province). */
+    reported: number;
+    /** Children in scope. */
+    units: number;
+    /** A sum over part of the children. */
+    partial: boolean;
+    /** Provinces with at least one commune reported / provinces (national rankings). */
+    provincesReported: number | null;
+    provinces: number | null;
+  };
+  /** Per child, the rows of the period (for exports that show the underlying figures). */
   rows: DashboardRow[];
   /** The parent's totals row of the period, and of the same quarter last year (for the report's sentences). */
   parentRow: DashboardRow;
   parentRowLastYear: DashboardRow;
-}
-
-export const BAND_KEYS = { attained: "ranking_band_attained", close: "ranking_band_close", listSize: "ranking_list_size" } as const;
-
-export async function rankingSettings(prisma: PrismaClient, tenantId: number | null): Promise<{ bands: Bands; listSize: number }> {
-  if (tenantId === null) return { bands: DEFAULT_BANDS, listSize: 5 };
-  const rows = await prisma.tenantSetting.findMany({ where: { tenantId, key: { in: Object.values(BAND_KEYS) } } });
-  const get = (k: string) => {
-    const v = Number(rows.find((r) => r.key === k)?.value);
-    return Number.isFinite(v) ? v : null;
-  };
-  return {
-    bands: { attained: get(BAND_KEYS.attained) ?? DEFAULT_BANDS.attained, close: get(BAND_KEYS.close) ?? DEFAULT_BANDS.close },
-    listSize: get(BAND_KEYS.listSize) ?? 5,
-  };
 }
 
 export const rankingSettingsSchema = z
@@ -196,6 +256,12 @@ function change(now: number | null, before: number | null, direction: Direction)
   return { value: before, ...trendOf(now, before, direction) };
 }
 
+const UNRANKED_TEXT: Record<UnrankedReason, string> = {
+  not_reported: "Chưa báo cáo kỳ này",
+  no_target: "Chưa có chỉ tiêu để so sánh",
+  no_value: "Chưa đủ số liệu để tính",
+};
+
 export async function rankings(
   prisma: PrismaClient,
   parent: UnitRef,
@@ -207,25 +273,28 @@ export async function rankings(
   if (parent.level !== "PROVINCE" && parent.level !== "NATION") {
     throw new ServiceError(422, "Bảng xếp hạng có cho thành phố, tỉnh (các xã) và cả nước (các tỉnh).", [{ path: "parent", message: "Chọn một tỉnh, thành phố hoặc VN." }]);
   }
+  assertPeriodEnded(p.year, p.quarter, now);
   const c = parseIndicator(indicatorParam);
   const weights = c.kind === "composite" ? (parseWeights(weightsParam, [...RATE_TARGET_KEYS, ...COUNT_TARGET_KEYS]) ?? DEFAULT_COMPOSITE) : null;
   if (c.kind === "composite" && weightsParam && !parseWeights(weightsParam, [...RATE_TARGET_KEYS, ...COUNT_TARGET_KEYS])) {
     throw new ServiceError(422, MSG.invalid, [{ path: "weights", message: "Trọng số dạng bhxhCoverage:40,bhytCoverage:30 (các số dương)." }]);
   }
   const w = weights ?? [];
+  const direction: Direction = isCeilingChoice(c) ? "lower" : c.direction;
   const prev = previousPeriod(p);
   const lastYear = { year: p.year - 1, quarter: p.quarter };
-  const [cur, before, yearAgo, settings] = await Promise.all([
-    dashboard(prisma, parent, p.year, p.quarter),
-    dashboard(prisma, parent, prev.year, prev.quarter),
-    dashboard(prisma, parent, lastYear.year, lastYear.quarter),
+  const [cur, before, yearAgo, settings, board] = await Promise.all([
+    dashboard(prisma, parent, p.year, p.quarter, now),
+    dashboard(prisma, parent, prev.year, prev.quarter, now),
+    dashboard(prisma, parent, lastYear.year, lastYear.quarter, now),
     rankingSettings(prisma, parent.level === "PROVINCE" ? parent.id : null),
+    parent.level === "PROVINCE" ? provinceBoard(prisma, parent, p.year, p.quarter, now) : nationBoard(prisma, parent, p.year, p.quarter, now),
   ]);
   const beforeBy = new Map(before.rows.map((r) => [r.unit.code, r]));
   const yearAgoBy = new Map(yearAgo.rows.map((r) => [r.unit.code, r]));
   const ranking = rank(
     cur.rows.map((r) => ({ code: r.unit.code, name: r.unit.name, value: valueOf(r, c, w), data: r })),
-    c.direction,
+    direction,
   );
   // Explanations of the communes (provinces have none): the key ranked, or every key for composite.
   const childIds = await prisma.unit.findMany({ where: { code: { in: cur.rows.map((r) => r.unit.code) }, validTo: null }, select: { id: true, code: true } });
@@ -236,27 +305,43 @@ export async function rankings(
     if (!m) return null;
     return (c.key ? m[c.key] : Object.values(m)[0]) ?? null;
   };
+  const single = (r: DashboardRow, field: "expected" | "attainment" | "yearAttainment" | "margins") =>
+    c.kind === "composite" || !c.key ? (field === "attainment" ? compositeOf(r, w) : null) : (r[field][c.key] ?? null);
   const items: RankingItem[] = ranking.items.map((it) => {
     const r = it.data;
-    const att = attainmentOf(r, c, w);
     return {
       rank: it.rank,
       unit: { code: r.unit.code, name: r.unit.name, type: r.unit.type },
       value: it.value,
       actual: actualOf(r, c),
       target: targetOf(r, c),
-      attainment: att,
-      status: bandOf(att, settings.bands),
-      previousQuarter: change(it.value, beforeBy.get(r.unit.code) ? valueOf(beforeBy.get(r.unit.code)!, c, w) : null, c.direction),
-      lastYear: change(it.value, yearAgoBy.get(r.unit.code) ? valueOf(yearAgoBy.get(r.unit.code)!, c, w) : null, c.direction),
+      expected: single(r, "expected"),
+      attainment: single(r, "attainment"),
+      yearAttainment: single(r, "yearAttainment"),
+      margin: single(r, "margins"),
+      status: statusOfRow(r, c, w, settings.bands),
+      previousQuarter: change(it.value, beforeBy.get(r.unit.code) ? valueOf(beforeBy.get(r.unit.code)!, c, w) : null, direction),
+      lastYear: change(it.value, yearAgoBy.get(r.unit.code) ? valueOf(yearAgoBy.get(r.unit.code)!, c, w) : null, direction),
       path: r.path.status,
-      figuresQuarter: r.figuresQuarter,
+      figuresYear: p.year,
+      figuresQuarter: p.quarter,
+      reportStatus: r.periodStatus,
       explanation: explanationOf(r.unit.code),
     };
   });
-  const lists = praiseWarnCriticise({ items: ranking.items, unranked: ranking.unranked }, settings.listSize);
-  const totalValue = valueOf(cur.totals, c, w);
-  const totalAtt = attainmentOf(cur.totals, c, w);
+  const statusByCode = new Map(items.map((i) => [i.unit.code, i.status]));
+  const lists = praiseWarnCriticise(ranking.items, (it) => statusByCode.get(it.code) ?? "none", settings.listSize);
+  const lateReporters: LateReporter[] =
+    board.level === "PROVINCE"
+      ? board.communes
+          .filter((x) => x.timeliness === "late" || x.timeliness === "overdue")
+          .map((x) => ({ unit: { code: x.code, name: x.name, type: x.type }, timeliness: x.timeliness as "late" | "overdue", submittedAt: x.submittedAt }))
+      : board.provinces
+          .filter((x) => x.lateCount + x.overdueCount > 0)
+          .map((x) => ({ unit: { code: x.code, name: x.name, type: x.type }, timeliness: null, submittedAt: null, lateCount: x.lateCount, overdueCount: x.overdueCount }));
+  const t = cur.totals;
+  const totalValue = t.figures ? valueOf(t, c, w) : null;
+  const reasonOf = (r: DashboardRow): UnrankedReason => (!r.figures ? "not_reported" : (c.kind === "attainment" || c.kind === "composite") && valueOf(r, c, w) === null && (c.key ? r.targets[c.key] === undefined : true) ? "no_target" : "no_value");
   return {
     parent: { code: parent.code, name: parent.name, level: parent.level },
     year: p.year,
@@ -267,23 +352,45 @@ export async function rankings(
     weights,
     bands: settings.bands,
     listSize: settings.listSize,
+    deadline: board.level === "PROVINCE" ? board.deadline.date : null,
     items,
-    unranked: ranking.unranked.map((u) => ({
-      unit: { code: u.data.unit.code, name: u.data.unit.name, type: u.data.unit.type },
-      reason: u.data.figures === null ? "Chưa có số liệu kỳ này" : c.kind === "attainment" || c.kind === "composite" ? "Chưa có chỉ tiêu để so sánh" : "Chưa đủ số liệu để tính",
-    })),
-    lists: { praise: lists.praise.map((i) => i.code), warn: lists.warn.map((i) => i.code), criticise: lists.criticise.map((i) => i.code) },
+    unranked: ranking.unranked.map((u) => {
+      const reason = reasonOf(u.data);
+      return {
+        unit: { code: u.data.unit.code, name: u.data.unit.name, type: u.data.unit.type },
+        reason,
+        reasonText: reason === "not_reported" && u.data.periodStatus ? `${UNRANKED_TEXT.not_reported} (${REPORT_STATE_VI[u.data.periodStatus] ?? u.data.periodStatus})` : UNRANKED_TEXT[reason],
+        reportStatus: u.data.figures ? null : u.data.periodStatus,
+      };
+    }),
+    lists: {
+      praise: lists.praise.map((i) => i.code),
+      warn: lists.warn.map((i) => i.code),
+      criticise: lists.criticise.map((i) => i.code),
+      lateReporters: lateReporters.map((l) => l.unit.code),
+    },
+    lateReporters,
     totals: {
       value: totalValue,
-      actual: actualOf(cur.totals, c),
-      target: targetOf(cur.totals, c),
-      attainment: totalAtt,
-      status: bandOf(totalAtt, settings.bands),
-      previousQuarter: change(totalValue, valueOf(before.totals, c, w), c.direction),
-      lastYear: change(totalValue, valueOf(yearAgo.totals, c, w), c.direction),
+      actual: actualOf(t, c),
+      target: targetOf(t, c),
+      expected: single(t, "expected"),
+      attainment: single(t, "attainment"),
+      yearAttainment: single(t, "yearAttainment"),
+      margin: single(t, "margins"),
+      status: statusOfRow(t, c, w, settings.bands),
+      previousQuarter: change(totalValue, before.totals.figures ? valueOf(before.totals, c, w) : null, direction),
+      lastYear: change(totalValue, yearAgo.totals.figures ? valueOf(yearAgo.totals, c, w) : null, direction),
+      reported: t.reported ?? 0,
+      units: t.total ?? 0,
+      partial: t.partial,
+      provincesReported: parent.level === "NATION" ? cur.rows.filter((r) => r.hasReport).length : null,
+      provinces: parent.level === "NATION" ? cur.rows.length : null,
     },
     rows: cur.rows,
     parentRow: cur.totals,
     parentRowLastYear: yearAgo.totals,
   };
 }
+
+const REPORT_STATE_VI: Record<string, string> = { DRAFT: "đang soạn, chưa gửi", RETURNED: "bị trả lại, chưa gửi lại" };

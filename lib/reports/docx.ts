@@ -23,7 +23,7 @@ import {
   type FileChild,
 } from "docx";
 import type { RankingsData } from "../rankings/service";
-import { formatDate } from "../format";
+import { formatDate, formatPoints } from "../format";
 import {
   STATUS_LABELS_VI,
   bandsSentence,
@@ -227,8 +227,8 @@ const RANK_COLS = [
   { title: "Hạng", width: 800 },
   { title: "Đơn vị", width: 0 },
   { title: "Giá trị", width: 1350 },
-  { title: "Chỉ tiêu", width: 1350 },
-  { title: "Tỷ lệ hoàn thành", width: 1400 },
+  { title: "Mốc kế hoạch quý", width: 1350 },
+  { title: "So với mốc", width: 1400 },
   { title: "Đánh giá", width: 1350 },
 ];
 
@@ -260,12 +260,14 @@ function rankingTable(data: RankingsData): Table {
         cell([text(status, AlignmentType.CENTER, { bold })], widths[5]),
       ],
     });
+  // A ceiling has no attainment: its margin under (or over) the ceiling, in percentage points.
+  const versus = (att: number | null, margin: number | null) => (margin !== null ? formatPoints(margin, "vi") : pct(att));
   const rows = data.items.map((it) =>
-    rowOf(String(it.rank), it.unit.name, show(c.kind === "attainment" ? it.actual : it.value), c.kind === "composite" ? null : fmtKeyValue(c.key, it.target), pct(it.attainment), STATUS_LABELS_VI[it.status] ?? ""),
+    rowOf(String(it.rank), it.unit.name, show(c.kind === "attainment" ? it.actual : it.value), c.kind === "composite" ? null : fmtKeyValue(c.key, it.expected), versus(it.attainment, it.margin), STATUS_LABELS_VI[it.status] ?? ""),
   );
   const t = data.totals;
   rows.push(
-    rowOf("", totalsLabel(data.parent), show(c.kind === "attainment" ? t.actual : t.value), c.kind === "composite" ? null : fmtKeyValue(c.key, t.target), pct(t.attainment), STATUS_LABELS_VI[t.status] ?? "", true),
+    rowOf("", totalsLabel(data.parent, { reported: t.reported, total: t.units }), show(c.kind === "attainment" ? t.actual : t.value), c.kind === "composite" ? null : fmtKeyValue(c.key, t.expected), versus(t.attainment, t.margin), STATUS_LABELS_VI[t.status] ?? "", true),
   );
   return new Table({ width: { size: CONTENT, type: WidthType.DXA }, columnWidths: widths, layout: TableLayoutType.FIXED, rows: [header, ...rows] });
 }
@@ -338,9 +340,9 @@ export async function rankingsReport(data: RankingsData, meta: ReportMeta): Prom
   if (data.items.length) children.push(rankingTable(data), new Paragraph({ spacing: { after: 120 }, children: [] }));
   if (data.unranked.length) {
     const byReason = new Map<string, string[]>();
-    for (const u of data.unranked) byReason.set(u.reason, [...(byReason.get(u.reason) ?? []), u.unit.name]);
+    for (const u of data.unranked) byReason.set(u.reasonText, [...(byReason.get(u.reasonText) ?? []), u.unit.name]);
     const groups = [...byReason.entries()].map(([reason, names]) => `${reason.replace(/[.\s]+$/, "").toLocaleLowerCase("vi")} (${names.length}): ${names.join(", ")}`);
-    children.push(body(`Chưa xếp hạng ${data.unranked.length} đơn vị (không tính là 0): ${groups.join("; ")}.`));
+    children.push(body(`Chưa xếp hạng ${data.unranked.length} đơn vị: ${groups.join("; ")}.`));
   }
 
   // III. Praise, warn, criticise
@@ -357,7 +359,7 @@ export async function rankingsReport(data: RankingsData, meta: ReportMeta): Prom
   const by = new Map(data.items.map((i) => [i.unit.code, i.unit.name]));
   const crit = data.lists.criticise.map((c) => by.get(c)).filter((n): n is string => !!n);
   const warn = data.lists.warn.map((c) => by.get(c)).filter((n): n is string => !!n);
-  const noData = data.unranked.filter((u) => /số liệu/i.test(u.reason)).map((u) => u.unit.name);
+  const noData = data.unranked.filter((u) => u.reason === "not_reported").map((u) => u.unit.name);
   const proposals: string[] = [];
   if (crit.length) {
     proposals.push(

@@ -7,7 +7,7 @@ import { INDICATORS, attainment as attainmentOf } from "../domain/indicators";
 import { INDICATOR_KEYS, type IndicatorKey, type MetricKey } from "../domain/metrics";
 import { COMPOSITE_CAP, type Bands, type Weight } from "../domain/ranking";
 import { INDICATOR_LABELS_VI, METRIC_LABELS_VI } from "../domain/figures-validation";
-import { formatDate, formatNumber, formatPercent } from "../format";
+import { formatDate, formatNumber, formatPercent, formatPoints } from "../format";
 import type { IndicatorChoice, RankingItem, RankingsData } from "../rankings/service";
 
 // ---------------------------------------------------------------------------------------------
@@ -98,11 +98,26 @@ export function indicatorLabelVi(choice: Pick<IndicatorChoice, "kind" | "key">):
   return keyLabelVi(choice.key);
 }
 
-/** "Thành phố Hải Phòng", or "cả nước" for the nation. */
-export const scopeName = (parent: { name: string; level: string }) => (parent.level === "NATION" ? "cả nước" : parent.name);
+/** How many children a total covers (DashboardRow.reported / total, or RankingsData.totals). */
+export interface Coverage {
+  reported: number | null;
+  total: number | null;
+}
 
-/** "Toàn Thành phố Hải Phòng", "Cả nước" (a totals row). */
-export const totalsLabel = (parent: { name: string; level: string }) => (parent.level === "NATION" ? "Cả nước" : `Toàn ${parent.name}`);
+const isPartial = (c: Coverage | null | undefined) => !!c && c.reported !== null && c.total !== null && c.reported < c.total;
+
+/** "Thành phố Hải Phòng", or "cả nước" for the nation, only when every commune has reported; else "các đơn vị đã báo cáo". */
+export const scopeName = (parent: { name: string; level: string }, coverage?: Coverage | null) =>
+  parent.level === "NATION" ? (isPartial(coverage) ? "các tỉnh, thành phố đã báo cáo" : "cả nước") : parent.name;
+
+/**
+ * The label of a totals row: "Toàn Thành phố Hải Phòng", "Cả nước" when every commune reported;
+ * "Tổng của 86/114 xã, phường đã báo cáo" when not (a partial sum is never called a total).
+ */
+export function totalsLabel(parent: { name: string; level: string }, coverage?: Coverage | null): string {
+  if (isPartial(coverage)) return `Tổng của ${fmtCount(coverage!.reported!)}/${fmtCount(coverage!.total!)} xã, phường, đặc khu đã báo cáo`;
+  return parent.level === "NATION" ? "Cả nước" : `Toàn ${parent.name}`;
+}
 
 /** "quý 3/2026" */
 export const periodLabel = (year: number, quarter: number) => `quý ${quarter}/${year}`;
@@ -321,10 +336,11 @@ export function resultIntro(data: Pick<RankingsData, "parent" | "year" | "quarte
   const total = num(data.parentRow.total ?? null);
   const date = formatDate(data.asAt, "vi");
   const types = [...data.items, ...data.unranked].map((i) => i.unit.type);
-  let s = `Số liệu tổng hợp ${data.parent.level === "NATION" ? "cả nước" : `của ${data.parent.name}`} đến ngày ${date}`;
+  const partial = reported !== null && total !== null && reported < total;
+  let s = `Số liệu tổng hợp ${data.parent.level === "NATION" ? (partial ? "các tỉnh, thành phố đã báo cáo" : "cả nước") : `của ${data.parent.name}`} đến ngày ${date}`;
   if (reported !== null && total !== null && total > 0) {
     s += ` từ ${fmtCount(reported)}/${fmtCount(total)} ${data.parent.level === "NATION" ? "xã, phường, đặc khu" : childrenNoun("PROVINCE", types)} đã gửi báo cáo ${periodLabel(data.year, data.quarter)}`;
-    if (reported < total) s += "; đơn vị chưa gửi báo cáo quý này được tính theo số liệu gần nhất đã gửi trong năm";
+    if (partial) s += "; đơn vị chưa báo cáo kỳ này không được tính vào số tổng hợp, không được xếp hạng";
   }
   return dot(s);
 }
@@ -332,9 +348,10 @@ export function resultIntro(data: Pick<RankingsData, "parent" | "year" | "quarte
 // ---------------------------------------------------------------------------------------------
 // The ranking
 
-type RankingView = Pick<RankingsData, "parent" | "year" | "quarter" | "indicator" | "items" | "unranked" | "lists" | "totals" | "bands">;
+type RankingView = Pick<RankingsData, "parent" | "year" | "quarter" | "indicator" | "items" | "unranked" | "lists" | "totals" | "bands"> & Partial<Pick<RankingsData, "lateReporters">>;
 
 function unrankedPhrase(reason: string): string {
+  if (/^chưa báo cáo/i.test(reason)) return "chưa báo cáo";
   if (/^chưa có số liệu/i.test(reason)) return "chưa có số liệu";
   if (/^chưa có chỉ tiêu/i.test(reason)) return "chưa có chỉ tiêu để so sánh";
   return lowerFirst(reason.replace(/[.\s]+$/, ""));
@@ -367,7 +384,7 @@ export function rankingSentence(data: RankingView): string {
   }
   const groups = new Map<string, number>();
   for (const u of data.unranked) {
-    const p = unrankedPhrase(u.reason);
+    const p = unrankedPhrase(u.reasonText);
     groups.set(p, (groups.get(p) ?? 0) + 1);
   }
   if (groups.size > 0) {
@@ -377,19 +394,39 @@ export function rankingSentence(data: RankingView): string {
   return dot(s);
 }
 
-/** A ranked unit's figures, in words: "55,2%, đạt 99,5% chỉ tiêu", "8.561 người", "điểm tổng hợp 106,4%". */
-export function describeValue(item: Pick<RankingItem, "value" | "actual" | "target" | "attainment">, choice: Pick<IndicatorChoice, "kind" | "key">): string {
+/**
+ * A ranked unit's figures, in words: "55,2%, đạt 99,5% mốc quý 3 (đạt 82,4% chỉ tiêu năm)",
+ * "8.561 người", "điểm tổng hợp 106,4%"; a ceiling: "1,20%, dưới mức 2,55% (còn 1,35 điểm %)".
+ */
+export function describeValue(
+  item: Pick<RankingItem, "value" | "actual" | "target" | "attainment"> & Partial<Pick<RankingItem, "yearAttainment" | "margin" | "figuresQuarter">>,
+  choice: Pick<IndicatorChoice, "kind" | "key">,
+): string {
   const v = num(item.value);
   if (choice.kind === "composite") return v !== null ? `điểm tổng hợp ${fmtPercent(v)}` : "";
   if (choice.kind === "attainment") {
     const actual = fmtKeyValue(choice.key, item.actual);
-    const att = v !== null ? `đạt ${fmtPercent(v)} chỉ tiêu` : null;
-    return [actual, att].filter(Boolean).join(", ");
+    const margin = num(item.margin ?? null);
+    const target = num(item.target);
+    if (margin !== null && target !== null) {
+      const ceiling = fmtKeyValue(choice.key, target);
+      const pts = fmtPoints(Math.abs(margin));
+      return [actual, margin >= 0 ? `dưới mức ${ceiling} (còn ${pts})` : `vượt mức ${ceiling} ${pts}`].filter(Boolean).join(", ");
+    }
+    const att = num(item.attainment);
+    const year = num(item.yearAttainment ?? null);
+    const q = item.figuresQuarter;
+    const parts = [actual, att !== null ? `đạt ${fmtPercent(att)} ${q ? `mốc kế hoạch quý ${q}` : "mốc kế hoạch"}` : null];
+    if (year !== null) parts.push(`bằng ${fmtPercent(year)} chỉ tiêu năm`);
+    return parts.filter(Boolean).join(", ");
   }
   const value = fmtKeyValue(choice.key, v);
   const target = fmtKeyValue(choice.key, item.target);
-  return [value, target ? `chỉ tiêu ${target}` : null].filter(Boolean).join(", ");
+  return [value, target ? `chỉ tiêu năm ${target}` : null].filter(Boolean).join(", ");
 }
+
+/** "1,2 điểm phần trăm" (a difference of rates; two decimals under one point). */
+const fmtPoints = (v: number) => formatPoints(v, "vi", { signed: false, long: true });
 
 /** "Phường Tứ Minh (55,2%, đạt 99,5% chỉ tiêu)" */
 function named(item: RankingItem, choice: IndicatorChoice): string {
@@ -401,8 +438,9 @@ function named(item: RankingItem, choice: IndicatorChoice): string {
 export function rankingDetails(data: RankingView): string[] {
   const out: string[] = [];
   const t = data.totals;
-  const total = describeValue({ value: t.value ?? NaN, actual: t.actual, target: t.target, attainment: t.attainment }, data.indicator);
-  if (total) out.push(`Tính chung ${data.parent.level === "NATION" ? "cả nước" : `toàn ${data.parent.name}`}: ${total}.`);
+  const total = describeValue({ value: t.value ?? NaN, actual: t.actual, target: t.target, attainment: t.attainment, yearAttainment: t.yearAttainment, margin: t.margin, figuresQuarter: data.quarter }, data.indicator);
+  const coverage = { reported: t.reported, total: t.units };
+  if (total) out.push(`${isPartial(coverage) ? totalsLabel(data.parent, coverage) : `Tính chung ${data.parent.level === "NATION" ? "cả nước" : `toàn ${data.parent.name}`}`}: ${total}.`);
   if (data.items.length > 1) {
     const first = data.items[0];
     const last = data.items[data.items.length - 1];
@@ -412,7 +450,7 @@ export function rankingDetails(data: RankingView): string[] {
 }
 
 export interface ListParagraph {
-  kind: "praise" | "warn" | "criticise";
+  kind: "praise" | "warn" | "criticise" | "late";
   /** "Biểu dương", "Nhắc nhở", "Phê bình" */
   title: string;
   text: string;
@@ -445,14 +483,14 @@ export function listParagraphs(data: RankingView): ListParagraph[] {
   const names = (items: RankingItem[]) => items.map((i) => named(i, data.indicator)).join("; ");
   const praise = pick(data.lists.praise);
   if (praise.length) {
-    out.push({ kind: "praise", title: "Biểu dương", text: `Biểu dương ${fmtCount(praise.length)} đơn vị có kết quả cao nhất: ${names(praise)}.`, details: [] });
+    out.push({ kind: "praise", title: "Biểu dương", text: `Biểu dương ${fmtCount(praise.length)} đơn vị đạt mốc kế hoạch, có kết quả cao nhất: ${names(praise)}.`, details: [] });
   }
   const warn = pick(data.lists.warn);
   if (warn.length) {
     out.push({
       kind: "warn",
       title: "Nhắc nhở",
-      text: `Nhắc nhở ${fmtCount(warn.length)} đơn vị có kết quả thấp, có nguy cơ bị phê bình: ${names(warn)}.`,
+      text: `Nhắc nhở ${fmtCount(warn.length)} đơn vị gần đạt hoặc chưa đạt mốc kế hoạch, có nguy cơ bị phê bình: ${names(warn)}.`,
       details: warn.map(explanationLine).filter((l): l is string => !!l),
     });
   }
@@ -462,19 +500,34 @@ export function listParagraphs(data: RankingView): ListParagraph[] {
     out.push({
       kind: "criticise",
       title: "Phê bình",
-      text: `Phê bình ${fmtCount(crit.length)} đơn vị có kết quả thấp nhất, yêu cầu giải trình nguyên nhân và giải pháp khắc phục: ${names(crit)}.`,
+      text: `Phê bình ${fmtCount(crit.length)} đơn vị chưa đạt mốc kế hoạch, có kết quả thấp nhất, yêu cầu giải trình nguyên nhân và giải pháp khắc phục: ${names(crit)}.`,
       details: [
         ...crit.map(explanationLine).filter((l): l is string => !!l),
         ...(missing.length ? [`Chưa gửi giải trình: ${missing.join(", ")}.`] : []),
       ],
     });
   }
+  const late = data.lateReporters ?? [];
+  if (late.length) {
+    const overdue = late.filter((l) => l.timeliness === "overdue").map((l) => l.unit.name);
+    const after = late.filter((l) => l.timeliness === "late").map((l) => l.unit.name);
+    const provinces = late.filter((l) => l.timeliness === null).map((l) => `${l.unit.name} (${fmtCount((l.lateCount ?? 0) + (l.overdueCount ?? 0))} xã chậm)`);
+    const parts = [
+      overdue.length ? `chưa gửi báo cáo: ${overdue.join(", ")}` : null,
+      after.length ? `gửi sau thời hạn: ${after.join(", ")}` : null,
+      provinces.length ? provinces.join(", ") : null,
+    ].filter(Boolean);
+    out.push({ kind: "late", title: "Chậm báo cáo", text: `${fmtCount(late.length)} đơn vị không gửi báo cáo đúng thời hạn (${parts.join("; ")}).`, details: [] });
+  }
   return out;
 }
 
-/** "Đạt: từ 100% chỉ tiêu; gần đạt: từ 90% đến dưới 100%; chưa đạt: dưới 90%." */
+/** How a status is judged: against the quarter's milestone, with the city's bands. */
 export function bandsSentence(bands: Bands): string {
-  return `Đạt: từ ${fmtPercent(bands.attained, 2)} chỉ tiêu trở lên; gần đạt: từ ${fmtPercent(bands.close, 2)} đến dưới ${fmtPercent(bands.attained, 2)}; chưa đạt: dưới ${fmtPercent(bands.close, 2)}.`;
+  return (
+    `Đánh giá so với mốc kế hoạch của quý (chỉ tiêu năm phân theo quý: số người tham gia tăng đều từ số cuối năm trước đến chỉ tiêu năm; số thu lũy kế theo tỷ lệ số quý; tỷ lệ chậm đóng giữ dưới mức trần ở mọi kỳ). ` +
+    `Đạt: từ ${fmtPercent(bands.attained, 2)} mốc trở lên; gần đạt: từ ${fmtPercent(bands.close, 2)} đến dưới ${fmtPercent(bands.attained, 2)}; chưa đạt: dưới ${fmtPercent(bands.close, 2)}. Chỉ tiêu mức trần (tỷ lệ chậm đóng) đạt khi không vượt mức trần.`
+  );
 }
 
 /** "Tỷ lệ tham gia BHXH: 40; … (mỗi tỷ lệ hoàn thành tính tối đa 120%)." */

@@ -131,13 +131,13 @@ export const RANKING_COLUMNS = [
   { header: "Đơn vị", width: 30 },
   { header: "Giá trị", width: 12 },
   { header: "Thực hiện", width: 13 },
-  { header: "Chỉ tiêu", width: 13 },
-  { header: "Tỷ lệ hoàn thành", width: 12 },
+  { header: "Mốc kế hoạch của quý", width: 13 },
+  { header: "So với mốc quý", width: 12 },
   { header: "So với quý trước", width: 12 },
   { header: "So với cùng kỳ", width: 12 },
   { header: "Đánh giá", width: 12 },
   { header: "Lộ trình 2030", width: 16 },
-  { header: "Quý số liệu", width: 8 },
+  { header: "Tình trạng báo cáo", width: 14 },
   { header: "Giải trình", width: 50 },
 ] as const;
 
@@ -150,7 +150,7 @@ function rankingSheet(wb: ExcelJS.Workbook, data: RankingsData) {
   titleRows(ws, rankingTitle(data), datesLine(data), n);
   ws.mergeCells(3, 1, 3, n);
   const note = ws.getCell(3, 1);
-  note.value = `Đánh giá theo tỷ lệ hoàn thành chỉ tiêu. ${bandsSentence(data.bands)}`;
+  note.value = bandsSentence(data.bands);
   note.font = { name: FONT, size: 10 };
   note.alignment = { horizontal: "center" };
 
@@ -172,14 +172,13 @@ function rankingSheet(wb: ExcelJS.Workbook, data: RankingsData) {
     row.getCell(3).value = it.unit.name;
     setNumber(row.getCell(4), it.value, vFmt);
     setNumber(row.getCell(5), it.actual, aFmt);
-    setNumber(row.getCell(6), it.target, aFmt);
+    setNumber(row.getCell(6), c.kind === "composite" ? null : it.expected, aFmt);
     setNumber(row.getCell(7), it.attainment, NUM_FMT.rate);
     setNumber(row.getCell(8), it.previousQuarter.delta, dFmt);
     setNumber(row.getCell(9), it.lastYear.delta, dFmt);
     row.getCell(10).value = STATUS_LABELS_VI[it.status] ?? "";
     row.getCell(11).value = PATH_LABELS_VI[it.path] ?? "";
-    setNumber(row.getCell(12), it.figuresQuarter, "0");
-    row.getCell(12).alignment = { horizontal: "center" };
+    row.getCell(12).value = REPORT_STATUS_VI[it.reportStatus ?? ""] ?? "";
     const e = it.explanation;
     const explanation = e ? xmlSafe([e.reason, e.actions ? `Giải pháp: ${e.actions}` : ""].filter(Boolean).join(" ")) : null;
     row.getCell(13).value = explanation;
@@ -194,10 +193,10 @@ function rankingSheet(wb: ExcelJS.Workbook, data: RankingsData) {
   const t = data.totals;
   const tr = ws.getRow(r++);
   tr.getCell(2).value = data.parent.code;
-  tr.getCell(3).value = totalsLabel(data.parent);
+  tr.getCell(3).value = totalsLabel(data.parent, { reported: t.reported, total: t.units });
   setNumber(tr.getCell(4), t.value, vFmt);
   setNumber(tr.getCell(5), t.actual, aFmt);
-  setNumber(tr.getCell(6), t.target, aFmt);
+  setNumber(tr.getCell(6), c.kind === "composite" ? null : t.expected, aFmt);
   setNumber(tr.getCell(7), t.attainment, NUM_FMT.rate);
   setNumber(tr.getCell(8), t.previousQuarter.delta, dFmt);
   setNumber(tr.getCell(9), t.lastYear.delta, dFmt);
@@ -208,14 +207,14 @@ function rankingSheet(wb: ExcelJS.Workbook, data: RankingsData) {
     r++;
     const h = ws.getRow(r++);
     ws.mergeCells(h.number, 1, h.number, n);
-    h.getCell(1).value = `Chưa xếp hạng (${data.unranked.length} đơn vị): chưa có số liệu hoặc chưa có chỉ tiêu kỳ này, không tính là 0`;
+    h.getCell(1).value = `Chưa xếp hạng (${data.unranked.length} đơn vị): chưa báo cáo kỳ này, hoặc chưa có chỉ tiêu, chưa đủ số liệu`;
     h.getCell(1).font = { name: FONT, bold: true, size: 11 };
     for (const u of data.unranked) {
       const row = ws.getRow(r++);
       row.getCell(2).value = u.unit.code;
       row.getCell(3).value = u.unit.name;
       ws.mergeCells(row.number, 4, row.number, n);
-      row.getCell(4).value = u.reason;
+      row.getCell(4).value = u.reasonText;
       styleBody(row, 1, n);
     }
   }
@@ -298,7 +297,7 @@ function figuresSheet(wb: ExcelJS.Workbook, data: RankingsData) {
   const p = data.parentRow;
   writeRow(ws.getRow(r), p, {
     code: data.parent.code,
-    name: totalsLabel(data.parent),
+    name: totalsLabel(data.parent, data.parentRow),
     type: "",
     status: p.total !== null ? `${p.reported ?? 0}/${p.total} xã đã báo cáo` : "",
     bold: true,
@@ -326,7 +325,7 @@ function notesSheet(wb: ExcelJS.Workbook, data: RankingsData, opts: WorkbookOpti
     [
       "Cách xếp hạng",
       `Xếp ${c.direction === "higher" ? "từ cao xuống thấp" : "từ thấp lên cao (càng thấp càng tốt)"}; các đơn vị có giá trị bằng nhau cùng hạng (1, 2, 2, 4). ` +
-        "Đơn vị chưa có số liệu hoặc chưa có chỉ tiêu để so sánh không được xếp hạng và không tính là 0.",
+        "Đơn vị chưa báo cáo kỳ này, chưa có chỉ tiêu hoặc chưa đủ số liệu không được xếp hạng, không được đưa vào số tổng hợp.",
     ],
     ["Đánh giá", `Theo tỷ lệ hoàn thành chỉ tiêu. ${bandsSentence(data.bands)}`],
     [

@@ -32,13 +32,23 @@ export const saveTargetsSchema = z.object({
 
 export type SaveTargetsInput = z.input<typeof saveTargetsSchema>;
 
-/** A value's own rule: counts are whole and within range; rates are fractions between 0 and 1. */
+/** Revenue completion may be planned above 100% of the plan ("tổng số thu vượt 100%"), up to this. */
+export const MAX_REVENUE_COMPLETION_TARGET = 2;
+
+/**
+ * A value's own rule: counts are whole and within range; rates are fractions between 0 and 1,
+ * except revenue completion (collected / plan), which may exceed 1 up to MAX_REVENUE_COMPLETION_TARGET.
+ */
 export function checkTargetValue(key: TargetKey, value: number): string | null {
   if (!Number.isFinite(value) || value < 0) return "Chỉ tiêu không được âm.";
   if (targetKindOf(key) === "COUNT") {
     if (!Number.isInteger(value)) return "Chỉ tiêu số lượng phải là số nguyên.";
     const max = key === "amountCollected" ? MAX_VND : MAX_PEOPLE;
     if (value > max) return `Chỉ tiêu quá lớn (tối đa ${formatNumber(max)}).`;
+    return null;
+  }
+  if (key === "revenueCompletion") {
+    if (value > MAX_REVENUE_COMPLETION_TARGET) return "Chỉ tiêu hoàn thành kế hoạch thu là một phân số từ 0 đến 2 (ví dụ 1 cho 100%).";
     return null;
   }
   if (value > 1) return "Chỉ tiêu tỷ lệ là một phân số từ 0 đến 1 (ví dụ 0,43 cho 43%).";

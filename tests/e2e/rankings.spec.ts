@@ -18,9 +18,30 @@ test("a city leader ranks the communes by BHXH coverage attainment, sees whom to
   const ranks = (await rows.evaluateAll((trs) => trs.map((tr) => Number(tr.getAttribute("data-rank")))));
   for (let i = 1; i < ranks.length; i++) expect(ranks[i]).toBeGreaterThanOrEqual(ranks[i - 1]);
   expect(ranks[0]).toBe(1);
-  await expect(page.getByTestId("list-praise").locator("li")).toHaveCount(5);
-  await expect(page.getByTestId("list-warn").locator("li")).toHaveCount(5);
-  await expect(page.getByTestId("list-criticise").locator("li")).toHaveCount(5);
+  // Lists by result: every praised commune attained its milestone, every criticised one is behind.
+  const statusesIn = (list: string) => page.getByTestId(list).locator("[data-status]").evaluateAll((els) => els.map((e) => e.getAttribute("data-status")));
+  const praised = await statusesIn("list-praise");
+  const criticised = await statusesIn("list-criticise");
+  expect(praised.length).toBeGreaterThan(0);
+  expect(praised.every((s) => s === "attained")).toBe(true);
+  expect(criticised.length).toBeGreaterThan(0);
+  expect(criticised.every((s) => s === "behind")).toBe(true);
+  expect((await statusesIn("list-warn")).every((s) => s === "close" || s === "behind")).toBe(true);
+  // The communes that did not report are listed as such, and nowhere else.
+  const notReported = await page.getByTestId("not-reported").locator("li[data-unit]").evaluateAll((els) => els.map((e) => e.getAttribute("data-unit")));
+  expect(notReported.length).toBeGreaterThan(0);
+  const ranked = await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute("data-unit")));
+  const listed = await page.locator("[data-list-unit]").evaluateAll((els) => els.map((e) => e.getAttribute("data-list-unit")));
+  for (const code of notReported) {
+    expect(ranked).not.toContain(code);
+    expect(listed).not.toContain(code);
+  }
+  await expect(page.getByTestId("list-late").locator("li").first()).toBeVisible();
+  await expect(page.getByTestId("partial-note")).toContainText("đã báo cáo");
+  await expect(page.getByTestId("league-totals")).toContainText("Tổng của");
+  // The colours differ between communes.
+  const badgeStatuses = new Set(await rows.locator("[data-status]").evaluateAll((els) => els.map((e) => e.getAttribute("data-status"))));
+  expect(badgeStatuses.size).toBeGreaterThan(1);
   await expect(page.getByTestId("ranking-chart")).toBeVisible();
   await expect(page.getByTestId("small-multiples")).toBeVisible();
 
@@ -40,11 +61,13 @@ test("a city leader ranks the communes by BHXH coverage attainment, sees whom to
   expect(found).toBe(true);
 });
 
-test("the national leader ranks the provinces; units without figures are listed apart", async ({ page }) => {
+test("the national leader ranks the provinces; provinces that did not report are listed apart", async ({ page }) => {
   await signInAndWaitHome(page, "lanhdao.quocgia");
   await page.goto("/units/VN/rankings?year=2026&quarter=3&indicator=bhxhCoverage");
   await expect(page.getByTestId("league-table").locator("tbody tr[data-rank]")).toHaveCount(2);
-  await expect(page.getByTestId("unranked")).toContainText("Chưa xếp hạng (32)");
+  await expect(page.getByTestId("not-reported")).toContainText("(32)");
+  await expect(page.getByTestId("partial-note")).toContainText("2/34 tỉnh, thành phố có báo cáo");
+  await expect(page.getByTestId("league-totals")).not.toContainText("Việt Nam");
   const api = await page.request.get("/api/v1/rankings?parent=VN&year=2026&quarter=3&indicator=bhxhCoverage");
   expect(api.status()).toBe(200);
   const body = await api.json();
@@ -52,6 +75,8 @@ test("the national leader ranks the provinces; units without figures are listed 
   expect(body.unranked).toHaveLength(32);
   expect((await page.request.get("/api/v1/rankings?parent=VN&indicator=nope")).status()).toBe(422);
   expect((await page.request.get("/api/v1/rankings?year=2026")).status()).toBe(422);
+  // A quarter that has not ended is not ranked.
+  expect((await page.request.get("/api/v1/rankings?parent=VN&year=2026&quarter=4")).status()).toBe(422);
   const [docx] = await Promise.all([page.waitForEvent("download"), page.getByTestId("download-docx").click()]);
   expect(docx.suggestedFilename()).toMatch(/\.docx$/);
 });

@@ -142,12 +142,12 @@ describe.each(dbKinds)("completeness board on %s", (kind) => {
     expect(board.communes).toHaveLength(114);
     expect(board.counts).toEqual(expected);
     expect(COMPLETENESS_STATES.reduce((a, s) => a + board.counts[s], 0)).toBe(114);
-    // The demo's quotas: ≈ 15% not started, 15% approved, 10% draft, the rest submitted.
-    expect(board.counts).toMatchObject({ NOT_STARTED: 17, APPROVED: 17, DRAFT: 11, SUBMITTED: 69, RETURNED: 0 });
+    // The demo's quotas: ≈ 5% not started, 4.5% draft, 45% approved, the rest submitted.
+    expect(board.counts).toMatchObject({ NOT_STARTED: 6, APPROVED: 51, DRAFT: 5, SUBMITTED: 52, RETURNED: 0 });
     for (const s of COMPLETENESS_STATES) expect(board.communes.filter((c) => c.state === s)).toHaveLength(expected[s]);
     expect(board.reported).toBe(expected.SUBMITTED + expected.APPROVED);
-    expect(board.reportedShare).toBeCloseTo(86 / 114, 10);
-    expect(`${board.reported}/${board.total} (${formatPercent(board.reportedShare)})`).toBe("86/114 (75,4%)");
+    expect(board.reportedShare).toBeCloseTo(103 / 114, 10);
+    expect(`${board.reported}/${board.total} (${formatPercent(board.reportedShare)})`).toBe("103/114 (90,4%)");
     expect(board.deadline).toEqual({ days: 5, date: "2026-10-05", at: DEADLINE_5, passed: true });
     // Every submitted or approved commune has its first submission date; the others none.
     for (const c of board.communes) expect(c.submittedAt === null).toBe(c.state === "NOT_STARTED" || c.state === "DRAFT");
@@ -193,7 +193,7 @@ describe.each(dbKinds)("completeness board on %s", (kind) => {
       `SELECT count(*)::int AS n FROM quarter_reports WHERE tenant_id = $1 AND kind = 'ACTUAL' AND year = 2026 AND quarter = 3 AND first_submitted_at > $2::timestamptz`,
       [units["31"].id, DEADLINE_5],
     );
-    expect(Number(n)).toBeGreaterThan(0); // the demo submits 3–8 days after the quarter's end
+    expect(Number(n)).toBeGreaterThan(0); // the demo submits a few reports 6–10 days after the quarter's end
     expect(late.lateCount).toBe(Number(n));
     expect(early.lateCount).toBe(Number(n));
     expect(late.communes.filter((c) => c.timeliness === "late")).toHaveLength(Number(n));
@@ -245,7 +245,7 @@ describe.each(dbKinds)("completeness board on %s", (kind) => {
     const after = await cityBoard();
     expect(after.deadline).toEqual({ days: 10, date: "2026-10-10", at: "2026-10-10T16:59:59.999Z", passed: true });
     expect(after.communes.find((c) => c.code === code)!.timeliness).toBe("on_time");
-    expect(after.lateCount).toBe(0); // the demo submits at most 8 days after the quarter's end
+    expect(after.lateCount).toBe(0); // the demo submits at most 10 days after the quarter's end
     expect(after.lateCount).toBeLessThan(before.lateCount);
     // Before the new deadline, the communes that have not submitted are pending again.
     expect((await cityBoard(new Date("2026-10-08T03:00:00Z"))).overdueCount).toBe(0);

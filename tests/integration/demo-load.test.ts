@@ -4,6 +4,9 @@ import { verifyPassword } from "@/lib/auth/password";
 import { DEMO_PASSWORD } from "@/lib/demo/accounts";
 import { DEMO_DATA_VERSION, loadDemoData } from "@/lib/demo/load";
 import { DEMO_SETTING, getSetting, isDemoLoaded } from "@/lib/db/settings";
+import { completeness, type ProvinceCompleteness } from "@/lib/completeness/service";
+import { unitForActor } from "@/lib/figures/service";
+import { SOURCE_HUE, SOURCE_ILLUSTRATIVE, SOURCE_KIM_THANH } from "@/lib/demo/generate";
 
 describe.each(dbKinds)("loadDemoData on %s", (kind) => {
   let db: TestDatabase;
@@ -63,7 +66,7 @@ describe.each(dbKinds)("loadDemoData on %s", (kind) => {
 
   it("records that the demo data is loaded", async () => {
     expect(await getSetting(db.prisma, DEMO_SETTING)).toBe(DEMO_DATA_VERSION);
-    expect(DEMO_DATA_VERSION).toBe("seed-403-v1");
+    expect(DEMO_DATA_VERSION).toBe("seed-403-v2");
   });
 
   it("puts every row in its unit's tenant", async () => {
@@ -74,6 +77,38 @@ describe.each(dbKinds)("loadDemoData on %s", (kind) => {
       );
       expect(wrong[0].n, table).toBe(0);
     }
+  });
+
+  it("shows 2026 Q3 as the completeness board judges it: several overdue, a few late, the rest on time", async () => {
+    const admin = await db.prisma.user.findUniqueOrThrow({ where: { username: "admin" } });
+    const actor = { id: admin.id, role: admin.role, tenantId: admin.tenantId, unitId: admin.unitId };
+    const expected = { "31": { total: 114, overdue: [9, 14] }, "46": { total: 40, overdue: [3, 5] } } as const;
+    for (const [code, e] of Object.entries(expected)) {
+      const unit = await unitForActor(db.prisma, actor, code);
+      const board = (await completeness(db.prisma, actor, unit, 2026, 3, new Date("2026-12-01T00:00:00Z"))) as ProvinceCompleteness;
+      expect(board.deadline).toMatchObject({ days: 5, date: "2026-10-05", passed: true });
+      expect(board.total).toBe(e.total);
+      expect(board.overdueCount, code).toBeGreaterThanOrEqual(e.overdue[0]);
+      expect(board.overdueCount, code).toBeLessThanOrEqual(e.overdue[1]);
+      expect(board.counts.NOT_STARTED + board.counts.DRAFT, code).toBe(board.overdueCount);
+      expect(board.lateCount, code).toBeGreaterThanOrEqual(3);
+      expect(board.lateCount, code).toBeLessThanOrEqual(6);
+      const onTime = board.communes.filter((c) => c.timeliness === "on_time").length;
+      expect(onTime + board.lateCount + board.overdueCount, code).toBe(e.total);
+      expect(board.communes.find((c) => c.code === "10804")?.state ?? "NOT_STARTED").toBe("NOT_STARTED");
+    }
+  });
+
+  it("cites a document only for the targets it contains", async () => {
+    const rows = await db.sql.query<{ source: string; n: number }>(
+      `SELECT t.source, count(*)::int AS n FROM targets t JOIN units u ON u.id = t.unit_id
+        WHERE u.level <> 'NATION' GROUP BY t.source ORDER BY t.source`,
+    );
+    expect(Object.fromEntries(rows.map((r) => [r.source, r.n]))).toEqual({
+      [SOURCE_HUE]: 4,
+      [SOURCE_KIM_THANH]: 8,
+      [SOURCE_ILLUSTRATIVE]: 156 * 23 + 2 - 12,
+    });
   });
 
   it("stores the seed figures and money as exact numbers", async () => {

@@ -260,7 +260,7 @@ const SCHEMA_DRIFT: { name: string; change: (text: string) => string; difference
   },
   {
     name: "Float changed to Decimal",
-    change: (t) => edit(t, /^(\s*value\s+)Float\b/m, "$1Decimal"),
+    change: (t) => edit(t, /^(\s*value\s+)Float\b(?=[\s\S]*model Milestone )/m, "$1Decimal"),
     differences: ["column targets.value: schema says numeric(65,30) NOT NULL, database has double precision NOT NULL"],
   },
   {

@@ -2,16 +2,22 @@ import { describe, expect, it } from "vitest";
 import { readReferenceUnits } from "@/lib/db/reference";
 import { DEMO_ACCOUNTS } from "@/lib/demo/accounts";
 import {
+  DEMO_DEADLINE_DAYS,
   DEMO_PERIODS,
   generateDemoData,
   KIM_THANH,
+  LATE_PAYMENT_RATE_TARGET,
   NGUYEN_LUONG_BANG,
   SEED_HUE_TARGETS_2026,
+  SOURCE_HUE,
+  SOURCE_ILLUSTRATIVE,
+  SOURCE_KIM_THANH,
   type DemoData,
   type DemoInput,
   type DemoReport,
 } from "@/lib/demo/generate";
-import { METRIC_KEYS } from "@/lib/domain/metrics";
+import { checkFigures } from "@/lib/domain/figures-validation";
+import { METRIC_KEYS, type Figures } from "@/lib/domain/metrics";
 
 function referenceInput(): DemoInput {
   const rows = readReferenceUnits();
@@ -42,6 +48,10 @@ const isCurrent = (r: { year: number; quarter: number }) => r.year === 2026 && r
 const target = (unitCode: string, year: number, key: string) =>
   data.targets.find((t) => t.unitCode === unitCode && t.year === year && t.key === key);
 
+const endOf2025 = (unitCode: string) => actual.find((r) => r.unitCode === unitCode && r.year === 2025 && r.quarter === 4)!;
+/** The reporting deadline of a quarter: the end (Vietnam time) of the 5th day after it ends. */
+const deadlineOf = (year: number, quarter: number) => Date.UTC(year, quarter * 3, DEMO_DEADLINE_DAYS + 1) - 7 * 3_600_000 - 1;
+
 /** JSON with bigints and dates spelled out, to compare two runs byte for byte. */
 const serialize = (d: DemoData) => JSON.stringify(d, (_k, v) => (typeof v === "bigint" ? `${v}n` : v));
 
@@ -68,12 +78,10 @@ describe("demo data generator", () => {
       const expected = DEMO_PERIODS.filter((p) => !isCurrent(p)).map((p) => `${p.year}Q${p.quarter}`);
       expect(periods.filter((p) => p !== "2026Q3")).toEqual(expected);
     }
-    // About 15% of the communes of each tenant have not started 2026 Q3.
+    // A few communes of each tenant have not started 2026 Q3 (see the reporting test below).
     for (const tenant of ["31", "46"] as const) {
-      const n = input[tenant].length;
-      const missing = n - current.filter((r) => r.tenantCode === tenant).length;
-      expect(missing / n).toBeGreaterThan(0.1);
-      expect(missing / n).toBeLessThan(0.2);
+      const missing = input[tenant].length - current.filter((r) => r.tenantCode === tenant).length;
+      expect(missing).toBeGreaterThanOrEqual(2);
     }
   });
 
@@ -85,6 +93,8 @@ describe("demo data generator", () => {
   });
 
   it("approves everything before 2026 Q3 and mixes statuses in 2026 Q3", () => {
+    let onTime = 0;
+    let before = 0;
     for (const r of data.reports) {
       if (!isCurrent(r)) expect(r.status).toBe("APPROVED");
       if (r.status === "DRAFT") expect(r.submittedAt).toBeNull();
@@ -96,14 +106,113 @@ describe("demo data generator", () => {
         const days = (r.submittedAt!.getTime() - end) / 86_400_000;
         expect(days).toBeGreaterThan(1);
         expect(days).toBeLessThan(30);
+        if (r.kind === "ACTUAL" && !isCurrent(r)) {
+          before++;
+          if (r.submittedAt!.getTime() <= deadlineOf(r.year, r.quarter)) onTime++;
+        }
       }
     }
+    // Earlier quarters: mostly on time too.
+    expect(onTime / before).toBeGreaterThan(0.85);
+    expect(onTime / before).toBeLessThan(0.97);
     const statuses = actual.filter(isCurrent).map((r) => r.status);
     const share = (s: string) => statuses.filter((x) => x === s).length / 154;
-    expect(share("SUBMITTED")).toBeGreaterThan(0.5);
-    expect(share("SUBMITTED")).toBeLessThan(0.7);
-    expect(share("APPROVED")).toBeGreaterThan(0.1);
-    expect(share("DRAFT")).toBeGreaterThan(0.05);
+    expect(share("SUBMITTED")).toBeGreaterThan(0.35);
+    expect(share("SUBMITTED")).toBeLessThan(0.55);
+    expect(share("APPROVED")).toBeGreaterThan(0.35);
+    expect(share("DRAFT")).toBeGreaterThan(0.02);
+  });
+
+  it("has several communes not reported by the 2026 Q3 deadline, a few late, the rest on time", () => {
+    const expected = { "31": { notReported: [9, 14], late: [3, 6] }, "46": { notReported: [3, 5], late: [3, 6] } } as const;
+    const deadline = deadlineOf(2026, 3);
+    expect(new Date(deadline).toISOString()).toBe("2026-10-05T16:59:59.999Z");
+    for (const tenant of ["31", "46"] as const) {
+      const rows = actual.filter((r) => r.tenantCode === tenant && isCurrent(r));
+      const none = input[tenant].length - rows.length;
+      const drafts = rows.filter((r) => r.status === "DRAFT").length;
+      const reported = rows.filter((r) => r.status === "SUBMITTED" || r.status === "APPROVED");
+      const late = reported.filter((r) => r.submittedAt!.getTime() > deadline);
+      const { notReported, late: lateRange } = expected[tenant];
+      expect(none, tenant).toBeGreaterThanOrEqual(1);
+      expect(drafts, tenant).toBeGreaterThanOrEqual(1);
+      expect(none + drafts, tenant).toBeGreaterThanOrEqual(notReported[0]);
+      expect(none + drafts, tenant).toBeLessThanOrEqual(notReported[1]);
+      expect(late.length, tenant).toBeGreaterThanOrEqual(lateRange[0]);
+      expect(late.length, tenant).toBeLessThanOrEqual(lateRange[1]);
+      // Late means days after the deadline; every other report is in by it.
+      for (const r of late) expect(r.submittedAt!.getTime() - deadline).toBeLessThan(12 * 86_400_000);
+      expect(reported.length + drafts + none).toBe(input[tenant].length);
+    }
+    // Nguyễn Lương Bằng submitted on time (the city approves it in the walkthrough).
+    const nlb = actual.find((r) => r.unitCode === NGUYEN_LUONG_BANG && isCurrent(r))!;
+    expect(nlb.status).toBe("SUBMITTED");
+    expect(nlb.submittedAt!.getTime()).toBeLessThanOrEqual(deadline);
+  });
+
+  it("spreads the communes that reported 2026 Q3 around their quarterly milestones", () => {
+    // Milestones at Q3: a stock (participants, coverage): last year's Q4 + (target − that) × 3/4;
+    // a year-to-date flow (revenue): target × 3/4; a ceiling (late-payment rate): the target itself.
+    const stock = (lastQ4: number, t: number) => lastQ4 + (t - lastQ4) * 0.75;
+    const band = (x: number) => (x >= 1 ? "attained" : x >= 0.9 ? "close" : "behind");
+    for (const tenant of ["31", "46"] as const) {
+      const rows = actual.filter((r) => r.tenantCode === tenant && isCurrent(r) && (r.status === "SUBMITTED" || r.status === "APPROVED"));
+      const n = rows.length;
+      const count = (f: (r: DemoReport, q4: DemoReport) => number) => {
+        const out = { attained: 0, close: 0, behind: 0 };
+        for (const r of rows) out[band(f(r, endOf2025(r.unitCode)))]++;
+        return out;
+      };
+      const participants = count((r, q4) => {
+        const t = target(r.unitCode, 2026, "bhxhCompulsory")!.value + target(r.unitCode, 2026, "bhxhVoluntary")!.value;
+        return (r.bhxhCompulsory + r.bhxhVoluntary) / stock(q4.bhxhCompulsory + q4.bhxhVoluntary, t);
+      });
+      const coverage = count((r, q4) => {
+        const cov = (x: DemoReport) => (x.bhxhCompulsory + x.bhxhVoluntary) / x.labourForce;
+        return cov(r) / stock(cov(q4), target(r.unitCode, 2026, "bhxhCoverage")!.value);
+      });
+      for (const [what, c] of Object.entries({ participants, coverage })) {
+        expect(c.attained / n, `${tenant} ${what} attained`).toBeGreaterThan(0.3);
+        expect(c.attained / n, `${tenant} ${what} attained`).toBeLessThan(0.5);
+        expect(c.close / n, `${tenant} ${what} close`).toBeGreaterThan(0.25);
+        expect(c.close / n, `${tenant} ${what} close`).toBeLessThan(0.45);
+        expect(c.behind / n, `${tenant} ${what} behind`).toBeGreaterThan(0.15);
+        expect(c.behind / n, `${tenant} ${what} behind`).toBeLessThan(0.35);
+      }
+      // Late payments: under the ceiling in most, over it in several.
+      const ceiling = target(tenant, 2026, "latePaymentRate")!.value;
+      expect(ceiling).toBe(LATE_PAYMENT_RATE_TARGET[2026]);
+      const over = rows.filter((r) => Number(r.latePayments) / Number(r.amountDue) > target(r.unitCode, 2026, "latePaymentRate")!.value).length;
+      expect(over, tenant).toBeGreaterThanOrEqual(3);
+      expect(over / n, tenant).toBeLessThan(0.25);
+      // Revenue: collected by 30/9 spread around 75% of the year's plan (the milestone).
+      const revenue = rows.map((r) => Number(r.amountCollected) / target(r.unitCode, 2026, "amountCollected")!.value).sort((a, b) => a - b);
+      const median = revenue[Math.floor(n / 2)];
+      expect(median).toBeGreaterThan(0.72);
+      expect(median).toBeLessThan(0.78);
+      expect(revenue[0]).toBeGreaterThan(0.6);
+      expect(revenue.at(-1)!).toBeLessThan(0.9);
+      expect(revenue.filter((x) => x >= 0.75).length / n).toBeGreaterThan(0.3);
+      expect(revenue.filter((x) => x < 0.75).length / n).toBeGreaterThan(0.3);
+    }
+  });
+
+  it("moves every figure smoothly: no quarter the data-quality checks would question", () => {
+    const problems: string[] = [];
+    const asFigures = (r: DemoReport): Figures => Object.fromEntries(METRIC_KEYS.map((k) => [k, Number(r[k])]));
+    const byUnit = new Map<string, DemoReport[]>();
+    for (const r of actual) byUnit.set(r.unitCode, [...(byUnit.get(r.unitCode) ?? []), r]);
+    for (const [code, rows] of byUnit) {
+      rows.sort((a, b) => a.year - b.year || a.quarter - b.quarter);
+      for (let i = 1; i < rows.length; i++) {
+        const prev = asFigures(rows[i - 1]);
+        // Year-to-date money restarts in January: the previous year's is not compared.
+        if (rows[i].year !== rows[i - 1].year) prev.amountDue = prev.amountCollected = null;
+        const { errors, warnings } = checkFigures(asFigures(rows[i]), prev);
+        for (const w of [...errors, ...warnings]) problems.push(`${code} ${rows[i].year}Q${rows[i].quarter}: ${w.message}`);
+      }
+    }
+    expect(problems).toEqual([]);
   });
 
   // The next two tests check thousands of values: they collect the problems and compare the list
@@ -127,8 +236,9 @@ describe("demo data generator", () => {
       const collected = Number(r.amountCollected) / due;
       const late = Number(r.latePayments) / due;
       check(collected >= 0.945 && collected <= 1.015, r, `collected ${collected.toFixed(3)} of due`);
-      // Late payments are a stock; the amount due is year-to-date: their ratio shrinks over the year.
-      check(late >= 0.002 && late <= 0.06, r, `late ${late.toFixed(4)} of due`);
+      // Late payments are a stock; the amount due is year-to-date: their ratio shrinks over the year
+      // (up to ≈ 12% of a first quarter's amount due, ≈ 3% of a whole year's).
+      check(late >= 0.002 && late <= 0.13, r, `late ${late.toFixed(4)} of due`);
     }
     expect(problems).toEqual([]);
   });
@@ -190,8 +300,12 @@ describe("demo data generator", () => {
     ];
     for (const [year, key, value] of expected) {
       const t = target(KIM_THANH, year, key);
-      expect(t, `${year} ${key}`).toMatchObject({ value, source: "KH 149/KH-UBND", tenantCode: "31" });
+      expect(t, `${year} ${key}`).toMatchObject({ value, source: SOURCE_KIM_THANH, tenantCode: "31" });
     }
+    // Its other targets are not in its plan: invented, and saying so.
+    const others = data.targets.filter((t) => t.unitCode === KIM_THANH && !expected.some(([y, k]) => y === t.year && k === t.key));
+    expect(others.length).toBeGreaterThan(0);
+    for (const t of others) expect(t.source, `${t.year} ${t.key}`).toBe(SOURCE_ILLUSTRATIVE);
     expect(data.reports.some((r) => r.unitCode === KIM_THANH && isCurrent(r))).toBe(false);
     // Its figures fit its plan: labour force ≈ 14,110 / 0.43, compulsory ≈ 12,000–12,800 in 2025–2026.
     for (const r of actual.filter((x) => x.unitCode === KIM_THANH && x.year >= 2025)) {
@@ -206,7 +320,7 @@ describe("demo data generator", () => {
 
   it("uses Thành phố Huế's 2026 plan (seed 004), with commune targets adding up to it", () => {
     for (const [key, value] of Object.entries(SEED_HUE_TARGETS_2026)) {
-      expect(target("46", 2026, key)).toMatchObject({ value, kind: "COUNT", source: "KH 141/KH-UBND", tenantCode: "46" });
+      expect(target("46", 2026, key)).toMatchObject({ value, kind: "COUNT", source: SOURCE_HUE, tenantCode: "46" });
       const sum = data.targets
         .filter((t) => t.tenantCode === "46" && t.unitCode !== "46" && t.year === 2026 && t.key === key)
         .reduce((s, t) => s + t.value, 0);
@@ -239,7 +353,10 @@ describe("demo data generator", () => {
         "amountCollected",
       ],
     };
-    expect(data.targets).toHaveLength(units.length * (7 + 7 + 9));
+    // And the provinces' 2030 target on participants (compulsory + voluntary), as Resolution 403 sets them.
+    expect(data.targets).toHaveLength(units.length * (7 + 7 + 9) + 2);
+    for (const p of ["31", "46"])
+      expect(target(p, 2030, "bhxhParticipants")!.value).toBe(target(p, 2030, "bhxhCompulsory")!.value + target(p, 2030, "bhxhVoluntary")!.value);
     for (const u of units)
       for (const [year, ks] of Object.entries(keys))
         for (const k of ks) {
@@ -251,7 +368,6 @@ describe("demo data generator", () => {
             expect(t!.value).toBeLessThan(1);
           } else expect(Number.isInteger(t!.value)).toBe(true);
         }
-    expect(target("31", 2030, "bhxhCompulsory")!.source).toBe("NQ 403/NQ-CP");
     expect(target("31", 2025, "latePaymentRate")!.value).toBe(0.0255);
     // BHTN targets never exceed compulsory targets; 2030 goes beyond 2026.
     for (const u of units)
@@ -259,6 +375,24 @@ describe("demo data generator", () => {
         expect(target(u, year, "bhtn")!.value).toBeLessThanOrEqual(target(u, year, "bhxhCompulsory")!.value);
         expect(target(u, 2030, "bhxhCompulsory")!.value).toBeGreaterThan(target(u, 2026, "bhxhCompulsory")!.value);
       }
+  });
+
+  it("names a document as a target's source only when the document contains the figure", () => {
+    const fromSeed001 = new Set(["2026 bhxhCompulsory", "2026 bhxhVoluntary", "2026 bhxhCoverage", "2030 bhxhCompulsory", "2030 bhxhVoluntary", "2030 bhxhCoverage", "2030 compulsoryCoverage", "2030 voluntaryCoverage"]);
+    const fromSeed004 = new Set(Object.keys(SEED_HUE_TARGETS_2026).map((k) => `2026 ${k}`));
+    const bySource = new Map<string, string[]>();
+    for (const t of data.targets) {
+      const what = `${t.year} ${t.key}`;
+      const expected =
+        t.unitCode === KIM_THANH && fromSeed001.has(what) ? SOURCE_KIM_THANH : t.unitCode === "46" && fromSeed004.has(what) ? SOURCE_HUE : SOURCE_ILLUSTRATIVE;
+      expect(t.source, `${t.unitCode} ${what}`).toBe(expected);
+      bySource.set(t.source, [...(bySource.get(t.source) ?? []), `${t.unitCode} ${what}`]);
+    }
+    expect(bySource.get(SOURCE_KIM_THANH)).toHaveLength(8);
+    expect(bySource.get(SOURCE_HUE)).toHaveLength(4);
+    expect(SOURCE_ILLUSTRATIVE).toMatch(/minh họa/);
+    // Nothing cites a document the seeds only name (Resolution 403, the city plan KH 149).
+    for (const source of bySource.keys()) expect(source).not.toMatch(/403|149/);
   });
 
   it("gives 2025 targets a mix of attained, close and behind", () => {

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import {
-  DROP_WARNING_THRESHOLD,
+  CHANGE_WARNING_THRESHOLD,
+  MAX_CHANGE_PCT,
+  MIN_CHANGE_PCT,
   INDICATOR_LABELS_EN,
   INDICATOR_LABELS_VI,
   MAX_PEOPLE,
@@ -192,7 +194,7 @@ describe("checkFigures", () => {
         message: "Số người tham gia BHYT (30.500) lớn hơn dân số (30.000): vui lòng kiểm tra lại." }],
     },
     {
-      what: "seed 000 slip: 8.561 after 8.115 is a rise, no warning",
+      what: "seed 000 slip: 8.561 after 8.115 is a 5,5% rise, no warning",
       figures: { ...seed000 },
       previous: { ...seed000, bhxhCompulsory: 8_115, bhtn: 7_900 },
     },
@@ -234,8 +236,54 @@ describe("checkFigures", () => {
         message: "Giảm 100,0% so với quý trước (961 → 0): vui lòng kiểm tra lại." }],
     },
     { what: "previous zero: nothing to drop from", figures: { bhtn: 0 }, previous: { bhtn: 0 } },
-    { what: "missing now or before: no drop check", figures: { bhtn: null, bhyt: 10 }, previous: { bhtn: 100 } },
+    { what: "missing now or before: no change check", figures: { bhtn: null, bhyt: 10 }, previous: { bhtn: 100 } },
     { what: "previous null", figures: seed000, previous: null },
+    { what: "unchanged is clean", figures: seed000, previous: seed000 },
+
+    // Rises, the same threshold the other way.
+    {
+      what: "a 25% rise of compulsory participants is a warning",
+      figures: { bhxhCompulsory: 10_000 },
+      previous: { bhxhCompulsory: 8_000 },
+      warnings: [{ path: "bhxhCompulsory", code: "rise_from_previous",
+        message: "Tăng 25,0% so với quý trước (8.000 → 10.000): vui lòng kiểm tra lại." }],
+    },
+    { what: "exactly 20% rise is not a warning", figures: { bhxhCompulsory: 12_000 }, previous: { bhxhCompulsory: 10_000 } },
+    { what: "exactly 20% rise (35 → 42) is not a warning", figures: { bhyt: 42 }, previous: { bhyt: 35 } },
+    {
+      what: "a 20,04% rise shows enough decimals not to read as 20,0%",
+      figures: { bhyt: 12_004 },
+      previous: { bhyt: 10_000 },
+      warnings: [{ path: "bhyt", code: "rise_from_previous",
+        message: "Tăng 20,04% so với quý trước (10.000 → 12.004): vui lòng kiểm tra lại." }],
+    },
+    {
+      what: "a tenfold voluntary count: rise of 900,0%",
+      figures: { bhxhVoluntary: 9_610, bhxhVoluntaryInformal: 961 },
+      previous: { bhxhVoluntary: 961, bhxhVoluntaryInformal: 961 },
+      warnings: [{ path: "bhxhVoluntary", code: "rise_from_previous",
+        message: "Tăng 900,0% so với quý trước (961 → 9.610): vui lòng kiểm tra lại." }],
+    },
+    {
+      what: "denominators rise-checked too: labour force 17.934 after 13.624",
+      figures: { labourForce: 17_934 },
+      previous: { labourForce: 13_624 },
+      warnings: [{ path: "labourForce", code: "rise_from_previous",
+        message: "Tăng 31,6% so với quý trước (13.624 → 17.934): vui lòng kiểm tra lại." }],
+    },
+    {
+      what: "late payments are a stock: a rise warns, in đồng",
+      figures: { latePayments: 2_000_000_000 },
+      previous: { latePayments: 1_000_000_000 },
+      warnings: [{ path: "latePayments", code: "rise_from_previous",
+        message: "Tăng 100,0% so với quý trước (1.000.000.000 → 2.000.000.000): vui lòng kiểm tra lại." }],
+    },
+    {
+      what: "year-to-date money grows through the year: no rise warning",
+      figures: { amountDue: 100_000_000_000, amountCollected: 95_000_000_000 },
+      previous: { amountDue: 50_000_000_000, amountCollected: 48_000_000_000 },
+    },
+    { what: "a rise from zero has no percentage: no warning", figures: { latePayments: 5_000_000 }, previous: { latePayments: 0 } },
   ];
 
   for (const c of cases) {
@@ -254,7 +302,66 @@ describe("checkFigures", () => {
     expect(r.warnings.map((i) => i.path)).toEqual(["bhxhCompulsory", "bhxhVoluntary"]);
   });
 
-  it("DROP_WARNING_THRESHOLD is 20%", () => expect(DROP_WARNING_THRESHOLD).toBe(0.2));
+  it("a rise and a drop of different metrics in one quarter: both, in metric order", () => {
+    const r = checkFigures({ labourForce: 20_000, bhxhCompulsory: 5_000, bhyt: 30_000 }, { labourForce: 20_000, bhxhCompulsory: 7_000, bhyt: 20_000 });
+    expect(r.warnings.map((i) => [i.path, i.code])).toEqual([
+      ["bhxhCompulsory", "drop_from_previous"],
+      ["bhyt", "rise_from_previous"],
+    ]);
+  });
+
+  it("CHANGE_WARNING_THRESHOLD is 20%; a city's threshold is 5–100%", () => {
+    expect(CHANGE_WARNING_THRESHOLD).toBe(0.2);
+    expect([MIN_CHANGE_PCT, MAX_CHANGE_PCT]).toEqual([5, 100]);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// checkFigures with a city's own threshold (tenant setting plausibility_change_pct, in %)
+
+describe("checkFigures changeThreshold", () => {
+  // prettier-ignore
+  const cases: [string, number | null | undefined, number, number, string | null][] = [
+    // [what, threshold, previous, now, expected message or no warning]
+    ["30%: a 25% drop passes",                      0.3,  10_000, 7_500,  null],
+    ["30%: a 25% rise passes",                      0.3,  10_000, 12_500, null],
+    ["30%: exactly 30% down passes",                0.3,  10_000, 7_000,  null],
+    ["30%: exactly 30% up passes",                  0.3,  10_000, 13_000, null],
+    ["30%: a 31% drop warns",                       0.3,  10_000, 6_900,  "Giảm 31,0% so với quý trước (10.000 → 6.900): vui lòng kiểm tra lại."],
+    ["30%: 30,04% up shows two decimals",           0.3,  10_000, 13_004, "Tăng 30,04% so với quý trước (10.000 → 13.004): vui lòng kiểm tra lại."],
+    ["5%: a 6% rise warns",                         0.05, 10_000, 10_600, "Tăng 6,0% so với quý trước (10.000 → 10.600): vui lòng kiểm tra lại."],
+    ["5%: exactly 5% down passes",                  0.05, 10_000, 9_500,  null],
+    ["100%: a doubling passes",                     1,    10_000, 20_000, null],
+    ["100%: 150% up warns",                         1,    10_000, 25_000, "Tăng 150,0% so với quý trước (10.000 → 25.000): vui lòng kiểm tra lại."],
+    ["100%: even a drop to zero passes",            1,    10_000, 0,      null],
+    ["not given: the default 20%",                  undefined, 10_000, 7_900, "Giảm 21,0% so với quý trước (10.000 → 7.900): vui lòng kiểm tra lại."],
+    ["null: the default 20%",                       null, 10_000, 12_100, "Tăng 21,0% so với quý trước (10.000 → 12.100): vui lòng kiểm tra lại."],
+    ["0 is no threshold: the default",              0,    10_000, 12_100, "Tăng 21,0% so với quý trước (10.000 → 12.100): vui lòng kiểm tra lại."],
+    ["negative: the default",                       -0.5, 10_000, 11_000, null],
+    ["NaN: the default",                            Number.NaN, 10_000, 12_100, "Tăng 21,0% so với quý trước (10.000 → 12.100): vui lòng kiểm tra lại."],
+  ];
+  for (const [what, changeThreshold, before, now, message] of cases) {
+    it(what, () => {
+      const r = checkFigures({ bhyt: now }, { bhyt: before }, { changeThreshold });
+      expect(r.errors).toEqual([]);
+      expect(r.warnings.map((i) => i.message)).toEqual(message === null ? [] : [message]);
+      if (message) expect(r.warnings[0].code).toBe(now < before ? "drop_from_previous" : "rise_from_previous");
+    });
+  }
+
+  it("a percent setting divided by 100 compares exactly like the literal (20 → 0.2)", () => {
+    for (const pct of [5, 15, 20, 30, 45, 70, 100]) {
+      const t = pct / 100;
+      const base = 1_000;
+      expect(checkFigures({ bhyt: base + pct * 10 }, { bhyt: base }, { changeThreshold: t }).warnings, `${pct}% up`).toEqual([]);
+      expect(checkFigures({ bhyt: base + pct * 10 + 1 }, { bhyt: base }, { changeThreshold: t }).warnings, `${pct}% up + 1`).toHaveLength(1);
+    }
+  });
+
+  it("messages may be swapped", () => {
+    const messages = { ...M, rise: () => "up!", drop: () => "down!" };
+    expect(checkFigures({ bhyt: 200, bhtn: 1 }, { bhyt: 100, bhtn: 100 }, { messages }).warnings.map((i) => i.message)).toEqual(["down!", "up!"]);
+  });
 });
 
 // ---------------------------------------------------------------------------------------------

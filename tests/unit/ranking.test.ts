@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { bandOf, compositeScore, parseWeights, praiseWarnCriticise, rank, trendOf, COMPOSITE_CAP, type RankInput } from "@/lib/domain/ranking";
+import fc from "fast-check";
+import { bandOf, compositeScore, parseWeights, praiseWarnCriticise, rank, trendOf, COMPOSITE_CAP, type ListStatus, type RankInput, type Ranked } from "@/lib/domain/ranking";
 
 const u = (code: string, value: number | null): RankInput<null> => ({ code, name: `Xã ${code}`, value, data: null });
 
@@ -80,25 +81,66 @@ describe("composite score", () => {
   });
 });
 
-describe("praise / warn / criticise", () => {
+describe("praise / warn / criticise, by result", () => {
+  // 20 units, best first; statuses by value: ≥ 0,95 attained, ≥ 0,88 close, else behind.
   const many = rank(
     Array.from({ length: 20 }, (_, i) => u(String(i + 1).padStart(2, "0"), 1 - i / 100)),
     "higher",
   );
-  it("takes the top N, the N above the bottom N, and the bottom N", () => {
-    const l = praiseWarnCriticise(many, 5);
+  const statusByValue = (it: Ranked<unknown>): ListStatus => (it.value >= 0.95 ? "attained" : it.value >= 0.88 ? "close" : "behind");
+
+  it("praises the best attained, criticises the worst behind, warns the next weakest", () => {
+    const l = praiseWarnCriticise(many.items, statusByValue, 5);
     expect(l.praise.map((i) => i.code)).toEqual(["01", "02", "03", "04", "05"]);
-    expect(l.warn.map((i) => i.code)).toEqual(["11", "12", "13", "14", "15"]);
+    // behind: 0,87 … 0,81 (14–20): the worst 5 criticised; the two left warned first, then close ones.
     expect(l.criticise.map((i) => i.code)).toEqual(["16", "17", "18", "19", "20"]);
+    expect(l.warn.map((i) => i.code)).toEqual(["11", "12", "13", "14", "15"]);
   });
-  it("shares a short table fairly: at most a third each, never overlapping", () => {
+
+  it("leaves a list short or empty rather than fill it by position", () => {
+    const allAttained = praiseWarnCriticise(many.items, () => "attained", 5);
+    expect(allAttained.praise).toHaveLength(5);
+    expect(allAttained.warn).toEqual([]);
+    expect(allAttained.criticise).toEqual([]);
+    const allBehind = praiseWarnCriticise(many.items, () => "behind", 5);
+    expect(allBehind.praise).toEqual([]);
+    expect(allBehind.criticise.map((i) => i.code)).toEqual(["16", "17", "18", "19", "20"]);
+    expect(allBehind.warn.map((i) => i.code)).toEqual(["11", "12", "13", "14", "15"]);
     const two = rank([u("A", 0.9), u("B", 0.5)], "higher");
-    const l = praiseWarnCriticise(two, 5);
-    expect(l.praise.map((i) => i.code)).toEqual(["A"]);
-    expect(l.warn).toEqual([]);
+    const l = praiseWarnCriticise(two.items, (it) => (it.value > 0.8 ? "close" : "behind"), 5);
+    expect(l.praise).toEqual([]);
     expect(l.criticise.map((i) => i.code)).toEqual(["B"]);
-    const seven = praiseWarnCriticise(rank(Array.from({ length: 7 }, (_, i) => u(`X${i}`, 7 - i)), "higher"), 5);
-    expect([seven.praise.length, seven.warn.length, seven.criticise.length]).toEqual([2, 2, 2]);
-    expect(praiseWarnCriticise(rank([u("A", 1)], "higher"), 5)).toEqual({ praise: [], warn: [], criticise: [] });
+    expect(l.warn.map((i) => i.code)).toEqual(["A"]);
+    expect(praiseWarnCriticise(many.items, statusByValue, 0)).toEqual({ praise: [], warn: [], criticise: [] });
+  });
+
+  it("never puts a unit in a list its status contradicts (property)", () => {
+    const statuses = ["attained", "close", "behind", "none"] as const;
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ value: fc.double({ min: 0, max: 2, noNaN: true }), status: fc.constantFrom(...statuses) }), { maxLength: 60 }),
+        fc.integer({ min: 0, max: 12 }),
+        fc.constantFrom("higher" as const, "lower" as const),
+        (rows, n, direction) => {
+          const table = rank(
+            rows.map((r, i) => ({ code: String(i), name: `U${String(i).padStart(3, "0")}`, value: r.value, data: r.status })),
+            direction,
+          );
+          const l = praiseWarnCriticise(table.items, (it) => it.data, n);
+          expect(l.praise.every((i) => i.data === "attained")).toBe(true);
+          expect(l.criticise.every((i) => i.data === "behind")).toBe(true);
+          expect(l.warn.every((i) => i.data === "close" || i.data === "behind")).toBe(true);
+          for (const list of [l.praise, l.warn, l.criticise]) expect(list.length).toBeLessThanOrEqual(n);
+          const codes = [...l.praise, ...l.warn, ...l.criticise].map((i) => i.code);
+          expect(new Set(codes).size).toBe(codes.length);
+          // The criticised are the worst of the behind: none behind ranks below a non-criticised behind one.
+          const behind = table.items.filter((i) => i.data === "behind");
+          expect(l.criticise).toEqual(behind.slice(Math.max(0, behind.length - n)));
+          const attained = table.items.filter((i) => i.data === "attained");
+          expect(l.praise).toEqual(attained.slice(0, n));
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });

@@ -218,6 +218,23 @@ describe("the results section", () => {
 // Rankings
 
 const none = { value: null, delta: null, trend: "none" as const, good: null };
+const TOTALS: RankingsData["totals"] = {
+  value: null,
+  actual: null,
+  target: null,
+  expected: null,
+  attainment: null,
+  yearAttainment: null,
+  margin: null,
+  status: "none",
+  previousQuarter: none,
+  lastYear: none,
+  reported: 114,
+  units: 114,
+  partial: false,
+  provincesReported: null,
+  provinces: null,
+};
 
 function item(rank: number, name: string, status: RankingItem["status"], value: number, extra: Partial<RankingItem> = {}): RankingItem {
   return {
@@ -226,12 +243,17 @@ function item(rank: number, name: string, status: RankingItem["status"], value: 
     value,
     actual: null,
     target: null,
+    expected: null,
     attainment: value,
+    yearAttainment: null,
+    margin: null,
     status,
     previousQuarter: none,
     lastYear: none,
     path: "unknown",
+    figuresYear: 2026,
     figuresQuarter: 3,
+    reportStatus: "APPROVED",
     explanation: null,
     ...extra,
   };
@@ -245,8 +267,8 @@ function ranking(items: RankingItem[], unranked: UnrankedItem[] = [], over: Part
     indicator: { param: "attainment:bhxhCoverage", kind: "attainment" as const, key: "bhxhCoverage", direction: "higher" as const, percent: true },
     items,
     unranked,
-    lists: { praise: [], warn: [], criticise: [] },
-    totals: { value: null, actual: null, target: null, attainment: null, status: "none", previousQuarter: none, lastYear: none },
+    lists: { praise: [], warn: [], criticise: [], lateReporters: [] },
+    totals: { ...TOTALS },
     bands: { attained: 1, close: 0.9 },
     ...over,
   } satisfies Partial<RankingsData>;
@@ -264,14 +286,15 @@ function many(counts: { attained?: number; close?: number; behind?: number; none
   push(counts.none, "none", 0.5);
   return out;
 }
-const un = (name: string, reason: string, type = "XA"): UnrankedItem => ({ unit: { code: name, name, type }, reason });
+const REASON: Record<string, UnrankedItem["reason"]> = { "Chưa báo cáo kỳ này": "not_reported", "Chưa có chỉ tiêu để so sánh": "no_target", "Chưa đủ số liệu để tính": "no_value" };
+const un = (name: string, reasonText: string, type = "XA"): UnrankedItem => ({ unit: { code: name, name, type }, reason: REASON[reasonText], reasonText, reportStatus: null });
 
 describe("rankingSentence", () => {
   it.each<{ name: string; data: ReturnType<typeof ranking>; expected: string }>([
     {
       name: "the usual mix",
-      data: ranking(many({ attained: 45, close: 40, behind: 29 }), [un("A", "Chưa có số liệu kỳ này"), un("B", "Chưa có số liệu kỳ này"), un("C", "Chưa có số liệu kỳ này")]),
-      expected: "Trong 117 xã, phường, đặc khu, 45 đơn vị đạt chỉ tiêu, 40 gần đạt, 29 chưa đạt; 3 đơn vị chưa có số liệu.",
+      data: ranking(many({ attained: 45, close: 40, behind: 29 }), [un("A", "Chưa báo cáo kỳ này"), un("B", "Chưa báo cáo kỳ này"), un("C", "Chưa báo cáo kỳ này")]),
+      expected: "Trong 117 xã, phường, đặc khu, 45 đơn vị đạt chỉ tiêu, 40 gần đạt, 29 chưa đạt; 3 đơn vị chưa báo cáo.",
     },
     { name: "all close", data: ranking(many({ close: 5 })), expected: "Trong 5 xã, phường, đặc khu, 5 đơn vị gần đạt chỉ tiêu." },
     {
@@ -293,12 +316,12 @@ describe("rankingSentence", () => {
       name: "the nation",
       data: ranking(
         [item(1, "Thành phố Huế", "close", 0.99, { unit: { code: "46", name: "Thành phố Huế", type: "THANH_PHO_TRUNG_UONG" } })],
-        [un("Tỉnh Nghệ An", "Chưa có số liệu kỳ này", "TINH"), un("Thành phố Hà Nội", "Chưa có số liệu kỳ này", "THANH_PHO_TRUNG_UONG")],
+        [un("Tỉnh Nghệ An", "Chưa báo cáo kỳ này", "TINH"), un("Thành phố Hà Nội", "Chưa báo cáo kỳ này", "THANH_PHO_TRUNG_UONG")],
         { parent: { code: "VN", name: "Việt Nam", level: "NATION" } },
       ),
-      expected: "Trong 3 tỉnh, thành phố, 1 đơn vị gần đạt chỉ tiêu; 2 đơn vị chưa có số liệu.",
+      expected: "Trong 3 tỉnh, thành phố, 1 đơn vị gần đạt chỉ tiêu; 2 đơn vị chưa báo cáo.",
     },
-    { name: "nobody has figures", data: ranking([], [un("A", "Chưa có số liệu kỳ này")]), expected: "Trong 1 xã: 1 đơn vị chưa có số liệu." },
+    { name: "nobody has figures", data: ranking([], [un("A", "Chưa báo cáo kỳ này")]), expected: "Trong 1 xã: 1 đơn vị chưa báo cáo." },
     { name: "no units", data: ranking([]), expected: "Chưa có đơn vị nào để xếp hạng." },
   ])("$name", ({ data, expected }) => {
     expect(rankingSentence(data)).toBe(expected);
@@ -309,10 +332,27 @@ describe("values, details and lists", () => {
   const att = ranking([]).indicator;
 
   it.each<{ name: string; choice: Parameters<typeof describeValue>[1]; it: Parameters<typeof describeValue>[0]; expected: string }>([
-    { name: "attainment of a rate", choice: att, it: { value: 0.995, actual: 0.5524, target: 0.555, attainment: 0.995 }, expected: "55,2%, đạt 99,5% chỉ tiêu" },
-    { name: "attainment without actual", choice: att, it: { value: 0.995, actual: null, target: null, attainment: 0.995 }, expected: "đạt 99,5% chỉ tiêu" },
-    { name: "attainment of a count", choice: { kind: "attainment", key: "bhxhCompulsory" }, it: { value: 0.628, actual: 8561, target: 13624, attainment: 0.628 }, expected: "8.561 người, đạt 62,8% chỉ tiêu" },
-    { name: "a rate with target", choice: { kind: "indicator", key: "bhtnCoverage" }, it: { value: 0.44, actual: 0.44, target: 0.4, attainment: 1.1 }, expected: "44,0%, chỉ tiêu 40,0%" },
+    {
+      name: "attainment of a rate, with the year's",
+      choice: att,
+      it: { value: 0.995, actual: 0.5524, target: 0.555, attainment: 0.995, yearAttainment: 0.9953, figuresQuarter: 3 },
+      expected: "55,2%, đạt 99,5% mốc kế hoạch quý 3, bằng 99,5% chỉ tiêu năm",
+    },
+    { name: "attainment without actual", choice: att, it: { value: 0.995, actual: null, target: null, attainment: 0.995 }, expected: "đạt 99,5% mốc kế hoạch" },
+    { name: "attainment of a count", choice: { kind: "attainment", key: "bhxhCompulsory" }, it: { value: 0.628, actual: 8561, target: 13624, attainment: 0.628, figuresQuarter: 3 }, expected: "8.561 người, đạt 62,8% mốc kế hoạch quý 3" },
+    {
+      name: "a ceiling: its margin, never an attainment",
+      choice: { kind: "attainment", key: "latePaymentRate" },
+      it: { value: 0.012, actual: 0.012, target: 0.0255, attainment: null, margin: 0.0135 },
+      expected: "1,2%, dưới mức 2,55% (còn 1,4 điểm phần trăm)",
+    },
+    {
+      name: "a ceiling exceeded",
+      choice: { kind: "attainment", key: "latePaymentRate" },
+      it: { value: 0.031, actual: 0.031, target: 0.025, attainment: null, margin: -0.006 },
+      expected: "3,1%, vượt mức 2,5% 0,60 điểm phần trăm",
+    },
+    { name: "a rate with target", choice: { kind: "indicator", key: "bhtnCoverage" }, it: { value: 0.44, actual: 0.44, target: 0.4, attainment: 1.1 }, expected: "44,0%, chỉ tiêu năm 40,0%" },
     { name: "a count without target", choice: { kind: "metric", key: "bhxhVoluntary" }, it: { value: 961, actual: 961, target: null, attainment: null }, expected: "961 người" },
     { name: "money", choice: { kind: "metric", key: "amountCollected" }, it: { value: 2_500_000_000, actual: null, target: null, attainment: null }, expected: "2,5 tỷ đồng" },
     { name: "composite", choice: { kind: "composite", key: null }, it: { value: 1.064, actual: null, target: null, attainment: 1.064 }, expected: "điểm tổng hợp 106,4%" },
@@ -337,8 +377,8 @@ describe("values, details and lists", () => {
     item(5, "Xã Kim Thành", "behind", 0.8, { actual: 0.4, target: 0.5 }),
   ];
   const data = ranking(items, [], {
-    lists: { praise: ["C1", "C2"], warn: ["C3"], criticise: ["C4", "C5"] },
-    totals: { value: 0.963, actual: 0.496, target: 0.515, attainment: 0.963, status: "close", previousQuarter: none, lastYear: none },
+    lists: { praise: ["C1", "C2"], warn: ["C3"], criticise: ["C4", "C5"], lateReporters: [] },
+    totals: { ...TOTALS, value: 0.963, actual: 0.496, target: 0.515, attainment: 0.963, status: "close" },
   });
 
   it("names praised, warned and criticised units with their figures and explanations", () => {
@@ -346,33 +386,50 @@ describe("values, details and lists", () => {
     expect(praise).toEqual({
       kind: "praise",
       title: "Biểu dương",
-      text: "Biểu dương 2 đơn vị có kết quả cao nhất: Phường Tứ Minh (56,0%, đạt 102,0% chỉ tiêu); Xã Thanh Hà (33,0%, đạt 95,0% chỉ tiêu).",
+      text: "Biểu dương 2 đơn vị đạt mốc kế hoạch, có kết quả cao nhất: Phường Tứ Minh (56,0%, đạt 102,0% mốc kế hoạch quý 3); Xã Thanh Hà (33,0%, đạt 95,0% mốc kế hoạch quý 3).",
       details: [],
     });
-    expect(warn.text).toBe("Nhắc nhở 1 đơn vị có kết quả thấp, có nguy cơ bị phê bình: Xã Phú Thái (43,0%, đạt 94,0% chỉ tiêu).");
+    expect(warn.text).toBe("Nhắc nhở 1 đơn vị gần đạt hoặc chưa đạt mốc kế hoạch, có nguy cơ bị phê bình: Xã Phú Thái (43,0%, đạt 94,0% mốc kế hoạch quý 3).");
     expect(warn.details).toEqual(["Xã Phú Thái giải trình: Nhiều doanh nghiệp tạm dừng hoạt động. Giải pháp: Rà soát danh sách."]);
     expect(crit.text).toBe(
-      "Phê bình 2 đơn vị có kết quả thấp nhất, yêu cầu giải trình nguyên nhân và giải pháp khắc phục: Xã Tiên Minh (29,0%, đạt 85,0% chỉ tiêu); Xã Kim Thành (40,0%, đạt 80,0% chỉ tiêu).",
+      "Phê bình 2 đơn vị chưa đạt mốc kế hoạch, có kết quả thấp nhất, yêu cầu giải trình nguyên nhân và giải pháp khắc phục: Xã Tiên Minh (29,0%, đạt 85,0% mốc kế hoạch quý 3); Xã Kim Thành (40,0%, đạt 80,0% mốc kế hoạch quý 3).",
     );
     expect(crit.details).toEqual(["Xã Tiên Minh giải trình: Lao động đi làm xa.", "Chưa gửi giải trình: Xã Kim Thành."]);
   });
 
   it("drops control characters from typed explanations (XML 1.0 refuses them)", () => {
-    const odd = ranking([item(1, "Xã X", "behind", 0.5, { explanation: expl("Lý do\u0007 một\u0000", "Bước\u001F hai") })], [], { lists: { praise: [], warn: [], criticise: ["C1"] } });
+    const odd = ranking([item(1, "Xã X", "behind", 0.5, { explanation: expl("Lý do\u0007 một\u0000", "Bước\u001F hai") })], [], { lists: { praise: [], warn: [], criticise: ["C1"], lateReporters: [] } });
     expect(listParagraphs(odd)[0].details).toEqual(["Xã X giải trình: Lý do một. Giải pháp: Bước hai."]);
   });
 
+  it("lists the units that did not report on time", () => {
+    const late = listParagraphs({
+      ...data,
+      lists: { praise: [], warn: [], criticise: [], lateReporters: ["A", "B"] },
+      lateReporters: [
+        { unit: { code: "A", name: "Xã A", type: "XA" }, timeliness: "overdue", submittedAt: null },
+        { unit: { code: "B", name: "Phường B", type: "PHUONG" }, timeliness: "late", submittedAt: "2026-10-09T02:00:00Z" },
+      ],
+    });
+    expect(late).toEqual([{ kind: "late", title: "Chậm báo cáo", text: "2 đơn vị không gửi báo cáo đúng thời hạn (chưa gửi báo cáo: Xã A; gửi sau thời hạn: Phường B).", details: [] }]);
+  });
+
   it("leaves empty lists out", () => {
-    const only = listParagraphs({ ...data, lists: { praise: [], warn: [], criticise: ["C5"] } });
+    const only = listParagraphs({ ...data, lists: { praise: [], warn: [], criticise: ["C5"], lateReporters: [] } });
     expect(only.map((l) => l.kind)).toEqual(["criticise"]);
-    expect(listParagraphs({ ...data, lists: { praise: [], warn: [], criticise: [] } })).toEqual([]);
+    expect(listParagraphs({ ...data, lists: { praise: [], warn: [], criticise: [], lateReporters: [] } })).toEqual([]);
   });
 
   it("sums up the totals, the first and the last", () => {
     expect(rankingDetails(data)).toEqual([
-      "Tính chung toàn Thành phố Hải Phòng: 49,6%, đạt 96,3% chỉ tiêu.",
-      "Đơn vị có kết quả cao nhất: Phường Tứ Minh (56,0%, đạt 102,0% chỉ tiêu); thấp nhất: Xã Kim Thành (40,0%, đạt 80,0% chỉ tiêu).",
+      "Tính chung toàn Thành phố Hải Phòng: 49,6%, đạt 96,3% mốc kế hoạch quý 3.",
+      "Đơn vị có kết quả cao nhất: Phường Tứ Minh (56,0%, đạt 102,0% mốc kế hoạch quý 3); thấp nhất: Xã Kim Thành (40,0%, đạt 80,0% mốc kế hoạch quý 3).",
     ]);
+    // A total over part of the communes is labelled so, never "toàn …" or "cả nước".
+    const partial = { ...data, totals: { ...data.totals, reported: 86, units: 114, partial: true } };
+    expect(rankingDetails(partial)[0]).toBe("Tổng của 86/114 xã, phường, đặc khu đã báo cáo: 49,6%, đạt 96,3% mốc kế hoạch quý 3.");
+    const nation = { ...partial, parent: { code: "VN", name: "Việt Nam", level: "NATION" } };
+    expect(rankingDetails(nation)[0]).not.toMatch(/cả nước/i);
     expect(rankingDetails(ranking([]))).toEqual([]);
   });
 });

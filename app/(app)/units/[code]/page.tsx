@@ -19,10 +19,11 @@ import { ReviewPanel } from "@/components/review/ReviewPanel";
 import { Explanations, type ExplanationItem } from "@/components/review/Explanations";
 import { availableActions } from "@/lib/domain/workflow";
 import { reviewOf } from "@/lib/data/review.server";
-import { formatNumber, formatPercent } from "@/lib/format";
+import { formatNumber, formatPercent, formatPoints } from "@/lib/format";
 import { keyLabel } from "@/lib/i18n/labels";
 import { pathDataOf } from "@/lib/data/figures.server";
-import { COUNT_TARGET_KEYS } from "@/lib/domain/targets";
+import { actualForTarget, FIGURE_COUNT_TARGET_KEYS, isTargetKey } from "@/lib/domain/targets";
+import { participantsTarget } from "@/lib/domain/path2030";
 import { metricLabel } from "@/lib/i18n/labels";
 
 type Props = {
@@ -69,16 +70,17 @@ export default async function UnitPage({ params, searchParams }: Props) {
   const explanationItems: ExplanationItem[] =
     unit.level === "COMMUNE"
       ? Object.keys(view.targets)
-          .filter((k) => view.statuses[k] === "behind" || view.statuses[k] === "close")
+          .filter((k) => isTargetKey(k) && (view.statuses[k] === "behind" || view.statuses[k] === "close"))
           .map((k) => {
             const isRate = view.targetDetails[k]?.kind === "RATE";
-            const actual = isRate ? view.indicators[k as keyof typeof view.indicators] : view.figures[k as keyof typeof view.figures];
+            const actual = isTargetKey(k) ? actualForTarget(k, view.figures, view.indicators) : null;
+            const fmt = (v: number | null) => (isRate ? formatPercent(v, locale) : formatNumber(v, locale));
             return {
               key: k,
               label: keyLabel(k, locale),
-              value: isRate ? formatPercent(actual ?? null, locale) : formatNumber(actual ?? null, locale),
-              target: isRate ? formatPercent(view.targets[k], locale) : formatNumber(view.targets[k], locale),
-              attainment: formatPercent(view.attainment[k] ?? null, locale),
+              value: fmt(actual),
+              target: fmt(view.expected[k] ?? null),
+              attainment: view.margins[k] !== null && view.margins[k] !== undefined ? formatPoints(view.margins[k], locale) : formatPercent(view.attainment[k] ?? null, locale),
               status: view.statuses[k],
               explanation: review?.explanations[k] ?? null,
             };
@@ -93,12 +95,9 @@ export default async function UnitPage({ params, searchParams }: Props) {
       history: pathData.history.flatMap((h) =>
         h.figures.bhxhCompulsory !== null && h.figures.bhxhVoluntary !== null ? [{ year: h.year, value: h.figures.bhxhCompulsory + h.figures.bhxhVoluntary }] : [],
       ),
-      target2030:
-        pathData.targets.bhxhCompulsory !== undefined || pathData.targets.bhxhVoluntary !== undefined
-          ? (pathData.targets.bhxhCompulsory ?? 0) + (pathData.targets.bhxhVoluntary ?? 0)
-          : null,
+      target2030: participantsTarget(pathData.targets),
     },
-    ...COUNT_TARGET_KEYS.map((k) => ({
+    ...FIGURE_COUNT_TARGET_KEYS.map((k) => ({
       key: k,
       label: metricLabel(k, locale),
       unit: (k === "amountCollected" ? "vnd" : "people") as "vnd" | "people",
@@ -194,6 +193,11 @@ export default async function UnitPage({ params, searchParams }: Props) {
           {unit.level !== "VILLAGE" && (
             <Link href={`/units/${encodeURIComponent(unit.code)}/targets?year=${Math.min(2030, Math.max(2025, period.year))}`} className="rounded border border-brand-600 px-3 py-1.5 font-medium text-brand-700 hover:bg-brand-50" data-testid="link-targets">
               {canSetAny ? t("targets.link") : t("targets.linkView")}
+            </Link>
+          )}
+          {unit.level !== "VILLAGE" && (
+            <Link href={`/units/${encodeURIComponent(unit.code)}/milestones?year=${Math.min(2030, Math.max(2025, period.year))}`} className="rounded border border-slate-300 px-3 py-1.5 font-medium text-slate-700 hover:bg-slate-50" data-testid="link-milestones">
+              {t("milestones.link")}
             </Link>
           )}
         </div>

@@ -15,6 +15,7 @@ import { ChaseList } from "@/components/completeness/ChaseList";
 import { ReviewQueue } from "@/components/completeness/ReviewQueue";
 import { DeadlineForm } from "@/components/completeness/DeadlineForm";
 import { ProvinceTable } from "@/components/completeness/ProvinceTable";
+import { QualityLink } from "@/components/quality/QualityLink";
 
 type Props = {
   params: Promise<{ code: string }>;
@@ -63,6 +64,7 @@ export default async function CompletenessPage({ params, searchParams }: Props) 
           {t(data.level === "PROVINCE" ? "subtitleProvince" : "subtitleNation", { name: unit.name, date: formatDate(quarterEnd(year, quarter), locale) })}
         </p>
         {user.role === "CITY_LEADER" || user.role === "NATIONAL_LEADER" ? <p className="mt-1 text-xs text-slate-500">{t("readOnly")}</p> : null}
+        {data.level === "PROVINCE" && <QualityLink code={unit.code} role={user.role} year={year} quarter={quarter} />}
       </div>
       <PeriodPicker year={year} quarter={quarter} years={years} />
       <CompletenessSummary data={data} />

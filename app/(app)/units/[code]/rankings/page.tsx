@@ -4,7 +4,7 @@ import { periodFromSearch, pickerYears, unitPage, firstParam as one } from "@/li
 import { multiplesOf, rankingsOf, unitRefsByCode } from "@/lib/data/rankings.server";
 import { INDICATOR_KEYS } from "@/lib/domain/metrics";
 import { COUNT_TARGET_KEYS, RATE_TARGET_KEYS } from "@/lib/domain/targets";
-import { formatDate, formatNumber, formatPercent } from "@/lib/format";
+import { formatDate, formatNumber, formatPercent, formatPoints } from "@/lib/format";
 import { toLocale } from "@/lib/i18n/config";
 import { keyLabel } from "@/lib/i18n/labels";
 import { ServiceError } from "@/lib/figures/errors";
@@ -70,18 +70,30 @@ export default async function RankingsPage({ params, searchParams }: Props) {
       </span>
     );
   };
+  const periodText = t("rankings.periodText", { q: quarter, year });
+  const isCeiling = data.items.some((i) => i.margin !== null) || data.totals.margin !== null;
+  const versus = (att: number | null, margin: number | null) =>
+    margin !== null ? <span className={margin >= 0 ? "text-emerald-700" : "text-red-700"}>{t("rankings.ceilingMargin", { value: formatPoints(margin, locale) })}</span> : formatPercent(att, locale);
+  const reportBadge = (status: string | null) =>
+    status === "SUBMITTED" ? <span className="ml-1 rounded bg-amber-100 px-1 text-[11px] text-amber-900" data-testid="not-approved">{t("rankings.submittedNotApproved")}</span> : null;
+  const totalsName =
+    data.totals.partial ? t("rankings.totalsPartial", { reported: formatNumber(data.totals.reported, locale), total: formatNumber(data.totals.units, locale) }) : t("rankings.totals", { name: unit.name });
+  const notReported = data.unranked.filter((u) => u.reason === "not_reported");
+  const otherUnranked = data.unranked.filter((u) => u.reason !== "not_reported");
   const listCard = (kind: "praise" | "warn" | "criticise", codes: string[]) => (
     <div className={`rounded-lg border p-4 ${kind === "praise" ? "border-emerald-300 bg-emerald-50" : kind === "warn" ? "border-amber-300 bg-amber-50" : "border-red-300 bg-red-50"}`} data-testid={`list-${kind}`}>
       <h3 className="mb-2 font-semibold">{t(`rankings.${kind}`, { n: codes.length })}</h3>
+      {codes.length === 0 && <p className="text-sm text-slate-600">{t("rankings.listEmpty")}</p>}
       <ol className="space-y-1.5 text-sm">
         {codes.map((code) => {
           const it = byCode.get(code) as RankingItem;
           return (
             <li key={code}>
-              <span className="font-medium">
+              <span className="font-medium" data-list-unit={it.unit.code} data-status={it.status}>
                 {it.rank}. {it.unit.name}
               </span>{" "}
-              <span className="tabular-nums">{fmtValue(it.value)}</span>
+              <span className="tabular-nums">{fmtValue(it.value)}</span>{" "}
+              <span className="text-xs">({t(`figures.status.${it.status}`)})</span>
               {kind !== "praise" && unit.level === "PROVINCE" && (
                 <div className="text-xs text-slate-700">{it.explanation ? t("rankings.explanation", { text: it.explanation.reason }) : t("rankings.noExplanation")}</div>
               )}
@@ -174,17 +186,42 @@ export default async function RankingsPage({ params, searchParams }: Props) {
         </p>
       )}
 
-      <section className="grid gap-3 md:grid-cols-3 print:grid-cols-3">
+      {data.totals.partial && (
+        <p className="rounded bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="partial-note">
+          {t("rankings.partialNote", { reported: formatNumber(data.totals.reported, locale), total: formatNumber(data.totals.units, locale), period: periodText })}
+          {data.totals.provinces !== null && <> {t("rankings.provincesReported", { reported: data.totals.provincesReported ?? 0, total: data.totals.provinces })}</>}
+        </p>
+      )}
+      <section className="grid gap-3 md:grid-cols-2 xl:grid-cols-4 print:grid-cols-4">
         {listCard("praise", data.lists.praise)}
         {listCard("warn", data.lists.warn)}
         {listCard("criticise", data.lists.criticise)}
+        <div className="rounded-lg border border-slate-300 bg-slate-50 p-4" data-testid="list-late">
+          <h3 className="mb-2 font-semibold">{t("rankings.late", { n: data.lateReporters.length })}</h3>
+          {data.lateReporters.length === 0 && <p className="text-sm text-slate-600">{t("rankings.listEmpty")}</p>}
+          <ul className="space-y-1 text-sm">
+            {data.lateReporters.map((l) => (
+              <li key={l.unit.code} data-late-unit={l.unit.code}>
+                <span className="font-medium">{l.unit.name}</span>{" "}
+                <span className="text-xs text-slate-600">
+                  ·{" "}
+                  {l.timeliness === "overdue"
+                    ? t("rankings.lateOverdue", { date: data.deadline ? formatDate(data.deadline, locale) : "" })
+                    : l.timeliness === "late"
+                      ? t("rankings.lateLate")
+                      : t("rankings.lateProvince", { n: (l.lateCount ?? 0) + (l.overdueCount ?? 0) })}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </div>
       </section>
 
       <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
         <table className="w-full min-w-[56rem] text-sm print:min-w-0 print:text-[9pt]" data-testid="league-table">
           <thead className="bg-slate-50">
             <tr>
-              {["colRank", "colUnit", "colValue", ...(c.kind === "attainment" ? ["colActual"] : []), "colTarget", "colAttainment", "colStatus", "colPrev", "colYear", "colPath"].map((k) => (
+              {["colRank", "colUnit", "colValue", ...(c.kind === "attainment" ? ["colActual"] : []), "colTarget", "colAttainment", ...(isCeiling ? [] : ["colYearAttainment"]), "colStatus", "colPrev", "colYear", "colPath"].map((k) => (
                 <th key={k} className={`px-2 py-2 font-medium ${k === "colUnit" || k === "colPath" || k === "colStatus" ? "text-left" : "text-right"}`}>
                   {t(`rankings.${k}`)}
                 </th>
@@ -194,11 +231,12 @@ export default async function RankingsPage({ params, searchParams }: Props) {
           <tbody>
             <tr className="bg-brand-50 font-semibold" data-testid="league-totals">
               <td />
-              <td className="px-2 py-1.5">{t("rankings.totals", { name: unit.name })}</td>
+              <td className="px-2 py-1.5">{totalsName}</td>
               <td className="px-2 py-1.5 text-right tabular-nums">{fmtValue(data.totals.value)}</td>
               {c.kind === "attainment" && <td className="px-2 py-1.5 text-right tabular-nums">{fmtActual(data.totals.actual)}</td>}
-              <td className="px-2 py-1.5 text-right tabular-nums">{c.kind === "attainment" ? fmtActual(data.totals.target) : fmtValue(data.totals.target)}</td>
-              <td className="px-2 py-1.5 text-right tabular-nums">{formatPercent(data.totals.attainment, locale)}</td>
+              <td className="px-2 py-1.5 text-right tabular-nums">{c.kind === "attainment" ? fmtActual(data.totals.expected) : fmtValue(data.totals.expected)}</td>
+              <td className="px-2 py-1.5 text-right tabular-nums">{versus(data.totals.attainment, data.totals.margin)}</td>
+              {!isCeiling && <td className="px-2 py-1.5 text-right tabular-nums">{formatPercent(data.totals.yearAttainment, locale)}</td>}
               <td className="px-2 py-1.5">
                 <StatusBadge status={data.totals.status as "attained"} label={t(`figures.status.${data.totals.status}`)} />
               </td>
@@ -213,13 +251,15 @@ export default async function RankingsPage({ params, searchParams }: Props) {
                   <Link href={`/units/${encodeURIComponent(it.unit.code)}?year=${year}&quarter=${quarter}`} className="text-brand-700 hover:underline">
                     {it.unit.name}
                   </Link>
+                  {reportBadge(it.reportStatus)}
                 </td>
                 <td className="px-2 py-1.5 text-right font-semibold tabular-nums" data-cell="value">
                   {fmtValue(it.value)}
                 </td>
                 {c.kind === "attainment" && <td className="px-2 py-1.5 text-right tabular-nums">{fmtActual(it.actual)}</td>}
-                <td className="px-2 py-1.5 text-right tabular-nums">{c.kind === "attainment" ? fmtActual(it.target) : fmtValue(it.target)}</td>
-                <td className="px-2 py-1.5 text-right tabular-nums">{formatPercent(it.attainment, locale)}</td>
+                <td className="px-2 py-1.5 text-right tabular-nums">{c.kind === "attainment" ? fmtActual(it.expected) : fmtValue(it.target)}</td>
+                <td className="px-2 py-1.5 text-right tabular-nums">{versus(it.attainment, it.margin)}</td>
+                {!isCeiling && <td className="px-2 py-1.5 text-right tabular-nums">{formatPercent(it.yearAttainment, locale)}</td>}
                 <td className="px-2 py-1.5">
                   <StatusBadge status={it.status} label={t(`figures.status.${it.status}`)} />
                 </td>
@@ -235,14 +275,26 @@ export default async function RankingsPage({ params, searchParams }: Props) {
         {t("rankings.bandsNote", { attained: formatPercent(data.bands.attained, locale, 0), close: formatPercent(data.bands.close, locale, 0) })}
       </p>
 
-      {data.unranked.length > 0 && (
-        <section className="rounded-lg border border-slate-200 bg-white p-4 text-sm" data-testid="unranked">
-          <h2 className="font-semibold">{t("rankings.unranked", { count: data.unranked.length })}</h2>
+      {notReported.length > 0 && (
+        <section className="rounded-lg border border-slate-300 bg-white p-4 text-sm" data-testid="not-reported">
+          <h2 className="font-semibold">{t("rankings.notReported", { period: periodText, count: notReported.length })}</h2>
           <p className="mb-2 text-slate-600">{t("rankings.unrankedNote")}</p>
           <ul className="grid gap-1 sm:grid-cols-2 lg:grid-cols-3">
-            {data.unranked.map((u) => (
-              <li key={u.unit.code}>
-                {u.unit.name} <span className="text-xs text-slate-500">· {u.reason}</span>
+            {notReported.map((u) => (
+              <li key={u.unit.code} data-unit={u.unit.code}>
+                {u.unit.name} <span className="text-xs text-slate-500">· {u.reasonText}</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {otherUnranked.length > 0 && (
+        <section className="rounded-lg border border-slate-200 bg-white p-4 text-sm" data-testid="unranked">
+          <h2 className="font-semibold">{t("rankings.unranked", { count: otherUnranked.length })}</h2>
+          <ul className="grid gap-1 sm:grid-cols-2 lg:grid-cols-3">
+            {otherUnranked.map((u) => (
+              <li key={u.unit.code} data-unit={u.unit.code}>
+                {u.unit.name} <span className="text-xs text-slate-500">· {u.reasonText}</span>
               </li>
             ))}
           </ul>

@@ -2,11 +2,13 @@ import { getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { toUnitRef, unitPage } from "@/lib/data/unit-page.server";
 import { canEditFigures, reportOf, targetsOf } from "@/lib/data/figures.server";
-import { estimateOpen, isFuturePeriod, lastEndedPeriod, previousPeriod, quarterEnd, MIN_YEAR, MAX_YEAR } from "@/lib/domain/period";
+import { estimateOpen, isPeriodEnded, lastEndedPeriod, previousPeriod, quarterEnd, MIN_YEAR, MAX_YEAR } from "@/lib/domain/period";
 import { formatDate } from "@/lib/format";
 import { toLocale } from "@/lib/i18n/config";
 import { QuarterForm } from "@/components/figures/QuarterForm";
 import { reviewOf } from "@/lib/data/review.server";
+import { prisma } from "@/lib/db.server";
+import { changeThresholdOf } from "@/lib/quality/settings";
 
 type Props = {
   params: Promise<{ code: string }>;
@@ -38,7 +40,7 @@ export default async function ReportPage({ params, searchParams }: Props) {
       {t("form.back")}
     </Link>
   );
-  if (kind === "actual" && isFuturePeriod({ year, quarter })) {
+  if (kind === "actual" && !isPeriodEnded({ year, quarter })) {
     return (
       <div className="space-y-3" data-testid="period-closed">
         <p className="rounded bg-amber-50 px-3 py-2">{t("form.futureQuarter", { q: quarter, year })}</p>
@@ -55,11 +57,13 @@ export default async function ReportPage({ params, searchParams }: Props) {
     );
   }
 
-  const [report, prev, targets, review] = await Promise.all([
+  const [report, prev, targets, review, changeThreshold] = await Promise.all([
     reportOf(ref, { year, quarter }, kind),
     kind === "estimate" ? reportOf(ref, { year, quarter: 3 }, "actual") : reportOf(ref, previousPeriod({ year, quarter }), "actual"),
     targetsOf(ref, year),
     reviewOf(ref, { year, quarter }),
+    // The city's threshold of the previous-quarter check, as the server applies it on save.
+    prisma().then((db) => changeThresholdOf(db, ref.tenantId)),
   ]);
   const lastReturn = [...review.events].reverse().find((e) => e.action === "RETURN" || e.action === "REOPEN");
 
@@ -83,6 +87,7 @@ export default async function ReportPage({ params, searchParams }: Props) {
         status={report?.status ?? null}
         version={report?.version ?? null}
         previous={prev?.figures ?? null}
+        changeThreshold={changeThreshold}
         targets={Object.fromEntries(Object.entries(targets).map(([k, v]) => [k, v.value]))}
         returnComment={kind === "actual" ? (lastReturn?.comment ?? null) : null}
       />

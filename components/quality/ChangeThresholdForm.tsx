@@ -1,0 +1,60 @@
+"use client";
+// City staff set the city's threshold of the entry check against the previous quarter (5–100 %).
+import { useRouter } from "next/navigation";
+import { useState, useTransition } from "react";
+import { useTranslations } from "next-intl";
+import { setChangePctAction } from "@/lib/actions/quality";
+
+export function ChangeThresholdForm({ tenantCode, pct, min, max }: { tenantCode: string; pct: number; min: number; max: number }) {
+  const t = useTranslations("quality.changeForm");
+  const router = useRouter();
+  const [value, setValue] = useState(String(pct));
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [pending, start] = useTransition();
+
+  return (
+    <form
+      className="flex flex-wrap items-end gap-2 rounded-lg border border-slate-200 bg-white p-4 text-sm shadow-sm"
+      data-testid="change-threshold-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        start(async () => {
+          setMessage(null);
+          const r = await setChangePctAction(tenantCode, value);
+          if (!r.ok) {
+            setMessage({ ok: false, text: [r.error, ...r.issues.map((i) => i.message)].filter(Boolean).join(" ") });
+            return;
+          }
+          setMessage({ ok: true, text: t(r.data.changed ? "saved" : "unchanged", { pct: r.data.pct }) });
+          router.refresh();
+        });
+      }}
+    >
+      <span className="w-full font-semibold">{t("title")}</span>
+      <span className="w-full text-slate-600">{t("hint")}</span>
+      <label className="flex flex-col">
+        <span className="text-slate-500">{t("label")}</span>
+        <input
+          name="pct"
+          type="number"
+          inputMode="numeric"
+          min={min}
+          max={max}
+          step={1}
+          value={value}
+          onChange={(e) => setValue(e.target.value)}
+          className="w-28 rounded border border-slate-300 px-2 py-1"
+          aria-invalid={message?.ok === false || undefined}
+        />
+      </label>
+      <button type="submit" disabled={pending} className="rounded bg-brand-600 px-3 py-1.5 font-medium text-white hover:bg-brand-700 disabled:opacity-50">
+        {t("save")}
+      </button>
+      {message && (
+        <p role={message.ok ? "status" : "alert"} className={`w-full rounded px-3 py-2 ${message.ok ? "bg-emerald-50 text-emerald-900" : "bg-red-50 text-red-900"}`}>
+          {message.text}
+        </p>
+      )}
+    </form>
+  );
+}

@@ -1,0 +1,15 @@
+// The link to a city's data-quality page (from the completeness board), for those who may open it.
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import type { Role } from "@/lib/generated/prisma/enums";
+import { canOpenQuality } from "@/lib/quality/service";
+
+export async function QualityLink({ code, role, year, quarter }: { code: string; role: Role; year: number; quarter: number }) {
+  if (!canOpenQuality(role)) return null;
+  const t = await getTranslations("quality");
+  return (
+    <Link href={`/units/${encodeURIComponent(code)}/quality?year=${year}&quarter=${quarter}`} className="text-sm text-brand-700 hover:underline" data-testid="quality-link">
+      {t("link")} →
+    </Link>
+  );
+}

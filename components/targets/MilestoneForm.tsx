@@ -1,0 +1,129 @@
+"use client";
+// A unit's quarter milestones: each target's default milestone per quarter (shown as the field's
+// placeholder and below it), and the value city staff set instead. An empty field keeps the default.
+// Rates are typed as percentages ("43,5"), counts as numbers ("13.624"); the server gets fractions.
+import { useState, useTransition } from "react";
+import { useLocale, useTranslations } from "next-intl";
+import { formatNumber, formatPercent } from "@/lib/format";
+import { toLocale } from "@/lib/i18n/config";
+import { saveMilestonesAction } from "@/lib/actions/milestones";
+import type { MilestoneGrid } from "@/lib/targets/milestones";
+
+type Cell = string;
+
+/** Vietnamese "13.624" → 13624, "43,5" → 43.5 (English: "13,624", "43.5"); "" → null; anything else → NaN. */
+function parseLocal(text: string, locale: "vi" | "en"): number | null {
+  const s = text.trim().replace(/\s/g, "");
+  if (s === "") return null;
+  const [group, decimal] = locale === "vi" ? [".", ","] : [",", "."];
+  const g = `\\${group}`;
+  const d = `\\${decimal}`;
+  if (!new RegExp(`^\\d{1,3}(${g}\\d{3})*(${d}\\d+)?$|^\\d+(${d}\\d+)?$`).test(s)) return Number.NaN;
+  return Number(s.split(group).join("").replace(decimal, "."));
+}
+
+export function MilestoneForm({ unitCode, grid, labels }: { unitCode: string; grid: MilestoneGrid; labels: Record<string, string> }) {
+  const t = useTranslations("milestones");
+  const locale = toLocale(useLocale());
+  const [pending, start] = useTransition();
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const show = (kind: string, v: number | null) => (v === null ? "" : kind === "RATE" ? formatPercent(v, locale, 2).replace(/\s?%$/, "") : formatNumber(v, locale));
+  const initial = () => Object.fromEntries(grid.rows.flatMap((r) => r.quarters.filter((q) => q.quarter < 4).map((q) => [`${r.key}:${q.quarter}`, show(r.kind, q.override)])));
+  const [cells, setCells] = useState<Record<string, Cell>>(initial);
+
+  function save() {
+    const entries: { key: string; quarter: number; value: number | null; version: number }[] = [];
+    for (const r of grid.rows) {
+      for (const q of r.quarters) {
+        if (q.quarter === 4) continue;
+        const id = `${r.key}:${q.quarter}`;
+        const typed = parseLocal(cells[id] ?? "", locale);
+        if (typed !== null && Number.isNaN(typed)) {
+          setMessage({ ok: false, text: t("badNumber", { label: labels[r.key], q: q.quarter }) });
+          document.getElementById(`m-${id}`)?.focus();
+          return;
+        }
+        const value = typed === null ? null : r.kind === "RATE" ? typed / 100 : typed;
+        if ((q.override ?? null) !== value) entries.push({ key: r.key, quarter: q.quarter, value, version: q.version });
+      }
+    }
+    if (entries.length === 0) {
+      setMessage({ ok: true, text: t("nothingChanged") });
+      return;
+    }
+    start(async () => {
+      const res = await saveMilestonesAction(unitCode, { year: grid.year, entries });
+      if (res.ok) setMessage({ ok: true, text: t("saved", { n: res.data.changed }) });
+      else setMessage({ ok: false, text: [res.error, ...res.issues.map((i) => i.message)].join(" ") });
+    });
+  }
+
+  return (
+    <div className="space-y-3">
+      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+        <table className="w-full min-w-[44rem] text-sm" data-testid="milestone-table">
+          <thead className="bg-slate-50">
+            <tr>
+              <th className="px-3 py-2 text-left font-medium">{t("colTarget")}</th>
+              <th className="px-3 py-2 text-right font-medium">{t("colBaseline", { year: grid.year - 1 })}</th>
+              {[1, 2, 3].map((q) => (
+                <th key={q} className="px-3 py-2 text-right font-medium">
+                  {t("colQuarter", { q })}
+                </th>
+              ))}
+              <th className="px-3 py-2 text-right font-medium">{t("colYear", { year: grid.year })}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {grid.rows.map((r) => (
+              <tr key={r.key} className="border-t border-slate-100" data-key={r.key}>
+                <td className="px-3 py-1.5">
+                  {labels[r.key]}
+                  {r.kind === "RATE" && <span className="text-xs text-slate-500"> (%)</span>}
+                </td>
+                <td className="px-3 py-1.5 text-right tabular-nums text-slate-600">{r.baseline === null ? "—" : r.kind === "RATE" ? formatPercent(r.baseline, locale) : formatNumber(r.baseline, locale)}</td>
+                {r.quarters
+                  .filter((q) => q.quarter < 4)
+                  .map((q) => {
+                    const id = `${r.key}:${q.quarter}`;
+                    const def = q.defaultValue === null ? "" : show(r.kind, q.defaultValue);
+                    return (
+                      <td key={q.quarter} className="px-3 py-1.5 text-right">
+                        <input
+                          id={`m-${id}`}
+                          aria-label={t("cellLabel", { label: labels[r.key], q: q.quarter })}
+                          inputMode="decimal"
+                          disabled={!grid.editable || pending}
+                          value={cells[id] ?? ""}
+                          placeholder={def}
+                          onChange={(e) => setCells((c) => ({ ...c, [id]: e.target.value }))}
+                          className="w-28 rounded border border-slate-300 px-2 py-1 text-right tabular-nums placeholder:text-slate-400"
+                          data-cell={id}
+                        />
+                        <div className="text-[11px] text-slate-500">{t(`basis.${q.defaultBasis ?? "none"}`)}</div>
+                      </td>
+                    );
+                  })}
+                <td className="px-3 py-1.5 text-right font-medium tabular-nums">{r.kind === "RATE" ? formatPercent(r.target, locale) : formatNumber(r.target, locale)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {grid.editable ? (
+        <div className="flex flex-wrap items-center gap-3">
+          <button type="button" onClick={save} disabled={pending} className="rounded bg-brand-600 px-4 py-1.5 font-medium text-white hover:bg-brand-700 disabled:opacity-60" data-testid="save-milestones">
+            {pending ? t("saving") : t("save")}
+          </button>
+          {message && (
+            <p role={message.ok ? "status" : "alert"} className={`text-sm ${message.ok ? "text-emerald-700" : "text-red-700"}`} data-testid="milestones-message">
+              {message.text}
+            </p>
+          )}
+        </div>
+      ) : (
+        <p className="text-sm text-slate-600">{t("readOnly")}</p>
+      )}
+    </div>
+  );
+}
