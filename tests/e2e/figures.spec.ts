@@ -125,7 +125,7 @@ test("the JSON API applies the same session, scope and checks", async ({ page, b
 test("city staff see the city's totals; a city leader may not write", async ({ page }) => {
   await signInAndWaitHome(page, "bhxh.haiphong");
   await page.goto("/units/31?year=2026&quarter=2");
-  await expect(page.getByTestId("aggregate-note")).toContainText("114/114");
+  await expect(page.getByTestId("aggregate-note")).toContainText("tất cả 114 xã, phường");
   const lf = page.getByTestId("count-table").locator('tr[data-key="labourForce"] [data-cell="value"]');
   await expect(lf).toHaveText(/^\d{1,3}(\.\d{3})+$/);
   const put = await page.request.put("/api/v1/units/10804/figures/2026/2", { data: { figures: { labourForce: 1 } } });

@@ -55,7 +55,7 @@ test("a city leader ranks the communes by BHXH coverage attainment, sees whom to
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load((await readFile((await xlsx.path())!)) as unknown as ExcelJS.Buffer);
   const sheet = wb.worksheets[0];
-  const firstRankedName = (await rows.first().locator("td").nth(1).innerText()).trim();
+  const firstRankedName = (await rows.first().locator("td").nth(1).locator("a").innerText()).trim();
   let found = false;
   sheet.eachRow((row) => row.eachCell((cell) => void (String(cell.value) === firstRankedName && (found = true))));
   expect(found).toBe(true);

@@ -103,7 +103,8 @@ test("the city dashboard sorts communes by BHXH coverage attainment and filters 
   await page.goto("/units/31");
   await page.getByTestId("link-dashboard").click();
   await expect(page.getByTestId("dashboard-rows").locator("tr")).toHaveCount(114);
-  await expect(page.getByTestId("dashboard-totals")).toContainText("Toàn Thành phố Hải Phòng");
+  // Q3 2026: some communes have not reported, so the totals say whom they cover.
+  await expect(page.getByTestId("dashboard-totals")).toContainText(/Tổng của \d+\/114 đơn vị đã báo cáo/);
   await page.locator('button[data-sort="coverageAtt"]').click();
   const values = async () =>
     (await page.getByTestId("dashboard-rows").locator('[data-cell="coverageAtt"] span.mr-1').allTextContents())
