@@ -305,7 +305,8 @@ export async function rankingsReport(data: RankingsData, meta: ReportMeta): Prom
   const defaults = reportMetaFor(data.parent);
   const m: ReportMeta = { ...meta, copyTo: meta.copyTo ?? defaults.copyTo, replyTo: meta.replyTo ?? defaults.replyTo };
   const period = `quý ${data.quarter} năm ${data.year}`;
-  const where = data.parent.level === "NATION" ? "trên phạm vi cả nước" : `trên địa bàn ${data.parent.name}`;
+  const where =
+    data.parent.level === "NATION" ? (data.totals.partial ? "tại các tỉnh, thành phố đã báo cáo" : "trên phạm vi cả nước") : `trên địa bàn ${data.parent.name}`;
   const children: FileChild[] = [
     headerTable(data, m),
     centred("BÁO CÁO", { bold: true, before: 360 }),

@@ -8,6 +8,7 @@ import { INDICATOR_KEYS, type IndicatorKey, type MetricKey } from "../domain/met
 import { COMPOSITE_CAP, type Bands, type Weight } from "../domain/ranking";
 import { INDICATOR_LABELS_VI, METRIC_LABELS_VI } from "../domain/figures-validation";
 import { formatDate, formatNumber, formatPercent, formatPoints } from "../format";
+import { keyLabel } from "../i18n/labels";
 import type { IndicatorChoice, RankingItem, RankingsData } from "../rankings/service";
 
 // ---------------------------------------------------------------------------------------------
@@ -88,7 +89,7 @@ export const UNIT_TYPE_LABELS_VI: Record<string, string> = {
 export function keyLabelVi(key: string): string {
   if (isIndicator(key)) return INDICATOR_LABELS_VI[key];
   if (isMetric(key)) return upperFirst(metricLabel(key));
-  return key;
+  return keyLabel(key, "vi");
 }
 
 /** What a ranking ranks, capitalised: "Hoàn thành chỉ tiêu tỷ lệ tham gia BHXH", "Điểm tổng hợp nhiều chỉ tiêu". */

@@ -229,7 +229,7 @@ function figuresSheet(wb: ExcelJS.Workbook, data: RankingsData) {
   const metricCols = METRIC_KEYS.map((k) => ({ key: k, header: `${METRIC_LABELS_VI[k].label} (${METRIC_LABELS_VI[k].unit})` }));
   const indicatorCols = INDICATOR_KEYS.map((k) => ({ key: k, header: INDICATOR_LABELS_VI[k] }));
   const targetCols = TARGET_KEYS.map((k) => ({ key: k, header: `Chỉ tiêu: ${keyLabelVi(k)}` }));
-  const attCols = TARGET_KEYS.map((k) => ({ key: k, header: `Hoàn thành: ${keyLabelVi(k)}` }));
+  const attCols = TARGET_KEYS.map((k) => ({ key: k, header: `So với mốc quý: ${keyLabelVi(k)}` }));
   const n = fixed.length + metricCols.length + indicatorCols.length + targetCols.length + attCols.length + 1;
   titleRows(ws, `Số liệu các đơn vị — ${data.parent.name} — ${periodLabel(data.year, data.quarter)}`, datesLine(data), Math.min(n, 12));
 
@@ -336,12 +336,12 @@ function notesSheet(wb: ExcelJS.Workbook, data: RankingsData, opts: WorkbookOpti
   if (c.kind === "composite" && data.weights) rows.push(["Trọng số điểm tổng hợp", weightsSentence(data.weights)]);
   rows.push(
     [
-      "Tỷ lệ hoàn thành chỉ tiêu",
-      "Thực hiện / chỉ tiêu năm (với số người và tỷ lệ tham gia); với tỷ lệ chậm đóng (càng thấp càng tốt): chỉ tiêu / thực hiện, tỷ lệ chậm đóng bằng 0 là hoàn thành 100%.",
+      "So với mốc quý",
+      "Thực hiện / mốc kế hoạch của quý. Mốc: số người và tỷ lệ tham gia tăng đều từ số cuối năm trước đến chỉ tiêu năm; số thu lũy kế theo số quý (quý 3: 3/4 kế hoạch năm); tỷ lệ chậm đóng là mức trần ở mọi quý (đạt khi không vượt, không tính tỷ lệ hoàn thành). Thành phố có thể đặt mốc khác cho từng đơn vị.",
     ],
     ["So với quý trước, cùng kỳ", "Chênh lệch của giá trị xếp hạng so với quý trước và cùng quý năm trước (với các tỷ lệ: điểm phần trăm)."],
     ...INDICATOR_KEYS.map((k): [string, string] => [INDICATOR_LABELS_VI[k], formulaOf(k)]),
-    ["Số liệu", "Số liệu của mỗi xã là báo cáo gần nhất đã gửi hoặc đã duyệt trong năm đến hết quý (cột «Quý số liệu»); số phải thu, số đã thu lũy kế từ đầu năm; số liệu của tỉnh, thành phố và cả nước là tổng của các xã. Tỷ lệ không tính được khi thiếu số liệu hoặc mẫu số bằng 0 (ô để trống)."],
+    ["Số liệu", "Số liệu của mỗi xã là báo cáo đúng kỳ đã gửi hoặc đã duyệt; xã chưa báo cáo kỳ này không được xếp hạng, không được tính vào tổng. Số phải thu, số đã thu lũy kế từ đầu năm; số liệu của tỉnh, thành phố là tổng của các xã đã báo cáo (ghi rõ số xã). Tỷ lệ không tính được khi thiếu số liệu hoặc mẫu số bằng 0 (ô để trống)."],
     ["Lộ trình 2030", "Số người tham gia BHXH (bắt buộc + tự nguyện) so với chỉ tiêu năm 2030 (Nghị quyết 403/NQ-CP): dự báo theo tốc độ tăng bình quân 3 năm gần nhất (bình phương tối thiểu)."],
     [
       "Nguồn chỉ tiêu",
