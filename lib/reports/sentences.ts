@@ -19,17 +19,21 @@ const num = (v: number | null | undefined): number | null => (typeof v === "numb
 /** 1.187.526 */
 export const fmtCount = (v: number): string => formatNumber(v, "vi");
 
-/** 53,1% (one decimal); `digits` = 2 keeps "2,55%" but trims a trailing zero ("2,5%"). */
+/**
+ * 53,1% (one decimal; two under 1%, as seed 002 prints 0,51%); `digits` = 2 keeps "2,55%" but trims
+ * a trailing zero ("2,5%").
+ */
 export function fmtPercent(v: number, digits = 1): string {
-  const s = formatPercent(v, "vi", digits);
-  return digits > 1 ? s.replace(/(,\d*?)0+%$/, "$1%").replace(/,%$/, "%") : s;
+  const d = Math.abs(v) < 0.01 && v !== 0 ? Math.max(digits, 2) : digits;
+  const s = formatPercent(v, "vi", d);
+  return d > 1 ? s.replace(/(,\d*?)0+%$/, "$1%").replace(/,%$/, "%") : s;
 }
 
-const oneDecimal = new Intl.NumberFormat("vi-VN", { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+const upToOneDecimal = new Intl.NumberFormat("vi-VN", { minimumFractionDigits: 0, maximumFractionDigits: 1 });
 
-/** Money: "20.912,0 tỷ đồng" from a billion up, "118.613.697 đồng" below. */
+/** Money: "20.912 tỷ đồng", "1.234,5 tỷ đồng" from a billion up (a decimal only when it means something), "118.613.697 đồng" below. */
 export function fmtMoney(v: number): string {
-  if (Math.abs(v) >= 1e9) return `${oneDecimal.format(v / 1e9)} tỷ đồng`;
+  if (Math.abs(v) >= 1e9) return `${upToOneDecimal.format(v / 1e9)} tỷ đồng`;
   return `${fmtCount(v)} đồng`;
 }
 
@@ -120,8 +124,41 @@ export function totalsLabel(parent: { name: string; level: string }, coverage?: 
   return parent.level === "NATION" ? "Cả nước" : `Toàn ${parent.name}`;
 }
 
-/** "quý 3/2026" */
+/** "quý 3/2026" (a short label for tables and file titles). */
 export const periodLabel = (year: number, quarter: number) => `quý ${quarter}/${year}`;
+
+/**
+ * The period as Vietnamese reports name it (stocks at the quarter's end, money year to date):
+ * "quý I năm 2026", "6 tháng đầu năm 2026", "9 tháng đầu năm 2026", "năm 2026".
+ */
+export function periodName(year: number, quarter: number): string {
+  switch (quarter) {
+    case 1:
+      return `quý I năm ${year}`;
+    case 2:
+      return `6 tháng đầu năm ${year}`;
+    case 3:
+      return `9 tháng đầu năm ${year}`;
+    default:
+      return `năm ${year}`;
+  }
+}
+
+/** "30/9/2026": the date the stocks of a period are counted at. */
+export const periodDate = (year: number, quarter: number) => ["31/3", "30/6", "30/9", "31/12"][quarter - 1] + `/${year}`;
+
+/**
+ * A unit's name in running text (Decree 30, Appendix II): the common noun in lower case ("xã Kim
+ * Thành", "thành phố Hải Phòng", "phường Đông Hải"), kept capitalised when the proper part is a
+ * number or a person's name ("Phường 1", "Thành phố Hồ Chí Minh").
+ */
+export function runningName(name: string): string {
+  const m = /^(Thành phố|Tỉnh|Xã|Phường|Đặc khu|Thị trấn)\s+(.+)$/u.exec(name.trim());
+  if (!m) return name;
+  const proper = m[2];
+  if (/^\d/.test(proper) || /^Hồ Chí Minh$/u.test(proper)) return name;
+  return `${m[1].toLocaleLowerCase("vi")} ${proper}`;
+}
 
 /** The children of a parent, as a phrase: "xã, phường, đặc khu" (types present, in that order) or "tỉnh, thành phố". */
 export function childrenNoun(level: string, types: readonly string[]): string {

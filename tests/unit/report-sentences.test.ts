@@ -48,7 +48,7 @@ describe("numbers", () => {
 
   it.each([
     [118_613_697, "118.613.697 đồng"],
-    [20_911_979_374_000, "20.912,0 tỷ đồng"],
+    [20_911_979_374_000, "20.912 tỷ đồng"],
     [0, "0 đồng"],
   ])("fmtMoney(%s) = %s", (v, out) => expect(fmtMoney(v)).toBe(out));
 });
@@ -190,7 +190,7 @@ describe("the results section", () => {
       "Tỷ lệ người lao động tham gia BHXH (bắt buộc và tự nguyện) so với lực lượng lao động trong độ tuổi: 49,6% (chỉ tiêu 51,5%, đạt 96,3% chỉ tiêu); cùng kỳ năm 2025: 46,3%.",
     );
     expect(lines).toContain("Tỷ lệ dân số tham gia BHYT (dân số 4.727.101 người): 94,8% (chưa có chỉ tiêu); cùng kỳ năm 2025: 93,2%.");
-    expect(lines).toContain("Số phải thu: 20.912,0 tỷ đồng.");
+    expect(lines).toContain("Số phải thu: 20.912 tỷ đồng.");
     expect(lines).toContain("Số đã thu: 20.499,8 tỷ đồng, đạt 68,4% kế hoạch năm 2026 (29.988,3 tỷ đồng), bằng 98,0% số phải thu.");
     expect(lines).toContain("Số tiền chậm đóng: 195,3 tỷ đồng (0,93% số phải thu; chỉ tiêu: dưới 2,5%, đạt chỉ tiêu); cùng kỳ năm 2025: 0,84%.");
     for (const l of lines) expect(l).not.toMatch(BAD);
