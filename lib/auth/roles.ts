@@ -73,3 +73,20 @@ export function canSetTargets(user: ScopeUser, unit: ScopeUnit, year: number): b
 export function canManageVillages(user: ScopeUser, commune: ScopeUnit): boolean {
   return user.role === "COMMUNE_OFFICER" && commune.level === "COMMUNE" && user.unitId === commune.id;
 }
+
+/**
+ * Who edits a unit's report (its issuing settings and narrative): the unit's own staff — the commune
+ * officer for the commune, city staff for their city, the administrator for the nation.
+ */
+export function canEditReport(user: ScopeUser, unit: ScopeUnit): boolean {
+  switch (unit.level) {
+    case "COMMUNE":
+      return user.role === "COMMUNE_OFFICER" && user.unitId === unit.id;
+    case "PROVINCE":
+      return user.role === "CITY_STAFF" && user.tenantId !== null && user.tenantId === unit.id;
+    case "NATION":
+      return user.role === "ADMIN";
+    default:
+      return false;
+  }
+}

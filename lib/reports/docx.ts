@@ -23,6 +23,7 @@ import {
   type FileChild,
 } from "docx";
 import type { RankingsData } from "../rankings/service";
+import { defaultReportSettings, type DocParagraph, type DocTable, type ReportDocument, type ReportSettings } from "./document";
 import { formatDate, formatPoints } from "../format";
 import {
   STATUS_LABELS_VI,
@@ -37,64 +38,15 @@ import {
   resultSections,
   totalsLabel,
   weightsSentence,
+  periodName,
+  runningName,
 } from "./sentences";
 
-export interface ReportMeta {
-  /** The issuing body, e.g. "UBND THÀNH PHỐ HẢI PHÒNG", "BẢO HIỂM XÃ HỘI VIỆT NAM". */
-  issuer: string;
-  /** The body above it, if any (e.g. "BỘ TÀI CHÍNH"). */
-  parentIssuer?: string;
-  /** "Hải Phòng", "Hà Nội" (before ", ngày … tháng … năm …"). */
-  place: string;
-  /** "GIÁM ĐỐC", or two lines "TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH" (a line break or " / " separates lines). */
-  signerTitle: string;
-  signerName?: string;
-  /** The part of the number after "BC-": "UBND", "BHXH" (guessed from the issuer when absent). */
-  docCode?: string;
-  /** "Kính gửi": one or more recipients (dots to fill when absent). */
-  recipients?: string[];
-  /** "Nơi nhận" (a default list by level when absent). */
-  copyTo?: string[];
-  /** Where the criticised units send their written explanations. */
-  replyTo?: string;
-}
+export { placeOf } from "./document";
 
-// ---------------------------------------------------------------------------------------------
-// Who issues the report, from the parent unit
-
-const provinceKind = (name: string) => (/^thành phố/i.test(name) ? "thành phố" : "tỉnh");
-
-/** "Thành phố Hải Phòng" → "Hải Phòng"; "Thành phố Hồ Chí Minh" stays whole (the city is named so). */
-export function placeOf(name: string): string {
-  const short = name.replace(/^(thành phố|tỉnh)\s+/i, "").trim();
-  if (!short) return name;
-  return /^hồ chí minh$/i.test(short) ? `Thành phố ${short}` : short;
-}
-
-/** The defaults of the document's header and signature for a province (its UBND) or the nation (BHXH Việt Nam). */
-export function reportMetaFor(parent: { code: string; name: string; level: string }): ReportMeta {
-  if (parent.level === "NATION") {
-    return {
-      issuer: "BẢO HIỂM XÃ HỘI VIỆT NAM",
-      parentIssuer: "BỘ TÀI CHÍNH",
-      place: "Hà Nội",
-      signerTitle: "GIÁM ĐỐC",
-      docCode: "BHXH",
-      recipients: ["Bộ Tài chính"],
-      copyTo: ["Như trên;", "Các Phó Giám đốc;", "Thủ trưởng các đơn vị trực thuộc;", "Giám đốc BHXH các tỉnh, thành phố;", "Lưu: VT, QLT."],
-      replyTo: "Bảo hiểm xã hội Việt Nam (qua Ban Quản lý thu và phát triển người tham gia)",
-    };
-  }
-  const kind = provinceKind(parent.name);
-  return {
-    issuer: `UBND ${parent.name.toLocaleUpperCase("vi")}`,
-    place: placeOf(parent.name),
-    signerTitle: "TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH",
-    docCode: "UBND",
-    recipients: [`Thường trực ${kind === "thành phố" ? "Thành ủy" : "Tỉnh ủy"}`, `Thường trực Hội đồng nhân dân ${kind}`, "Bảo hiểm xã hội Việt Nam"],
-    copyTo: ["Như trên;", `Chủ tịch, các Phó Chủ tịch UBND ${kind};`, `Bảo hiểm xã hội ${kind};`, "UBND các xã, phường, đặc khu;", "Lưu: VT."],
-    replyTo: `Ủy ban nhân dân ${kind} (qua Bảo hiểm xã hội ${kind})`,
-  };
+/** The settings of a rankings report issued by a province's people's committee or, for VN, by BHXH Việt Nam. */
+export function reportMetaFor(parent: { code: string; name: string; level: string }): ReportSettings {
+  return defaultReportSettings(parent);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -174,24 +126,34 @@ function yearOf(iso: string): number {
   return new Date(d.getTime() + 7 * 3600 * 1000).getUTCFullYear();
 }
 
-function guessCode(issuer: string): string {
-  if (/^UBND|ỦY BAN NHÂN DÂN/i.test(issuer)) return "UBND";
-  if (/BHXH|BẢO HIỂM XÃ HỘI/i.test(issuer)) return "BHXH";
-  return "……";
+/** Words of a name kept on one line: spaces inside a name become no-break spaces ("HẢI PHÒNG" never splits). */
+const keep = (s: string) => s.replace(/ /g, "\u00A0");
+
+/** "Kim Thành, ngày 01 tháng 12 năm 2026": days under 10 and months 1–2 with a leading 0 (Decree 30). */
+export function dateLine(place: string, iso: string): string {
+  const d = new Date(new Date(iso).getTime() + 7 * 3600 * 1000);
+  const day = d.getUTCDate();
+  const month = d.getUTCMonth() + 1;
+  return `${place}, ngày ${String(day).padStart(2, "0")} tháng ${month <= 2 ? String(month).padStart(2, "0") : month} năm ${d.getUTCFullYear()}`;
 }
 
-function headerTable(data: RankingsData, meta: ReportMeta): Table {
-  const left = Math.round(CONTENT * 0.4);
+/**
+ * The two-column header of Decree 30: left the parent body (upper case, not bold), the issuing body
+ * in full (upper case, bold) with a short rule, "Số:      /BC-UBND"; right the national name and motto
+ * with a rule as long as the motto, and the place and date in italics.
+ */
+function headerTable(settings: ReportSettings, dated: string): Table {
+  const left = Math.round(CONTENT * 0.42);
   const right = CONTENT - left;
   const leftTop: Paragraph[] = [];
-  if (meta.parentIssuer) leftTop.push(centred(meta.parentIssuer.toLocaleUpperCase("vi"), { size: PT(13) }));
-  leftTop.push(centred(meta.issuer.toLocaleUpperCase("vi"), { size: PT(13), bold: true }), rule(left, Math.round(left / 3)));
+  if (settings.parentBody) leftTop.push(centred(keep(settings.parentBody.toLocaleUpperCase("vi")), { size: PT(13) }));
+  for (const l of settings.issuer) leftTop.push(centred(keep(l.toLocaleUpperCase("vi")), { size: PT(13), bold: true }));
+  leftTop.push(rule(left, Math.round(left / 3)));
   const rightTop = [
     centred("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", { size: PT(12), bold: true }),
     centred("Độc lập - Tự do - Hạnh phúc", { size: PT(13), bold: true }),
-    rule(right, Math.round(right * 0.58)),
+    rule(right, Math.round(right * 0.62)),
   ];
-  const code = meta.docCode ?? guessCode(meta.issuer);
   return new Table({
     width: { size: CONTENT, type: WidthType.DXA },
     columnWidths: [left, right],
@@ -201,26 +163,83 @@ function headerTable(data: RankingsData, meta: ReportMeta): Table {
       new TableRow({ children: [plainCell(leftTop, left), plainCell(rightTop, right)] }),
       new TableRow({
         children: [
-          plainCell([centred(`Số: ……/BC-${code}`, { size: PT(13) })], left),
-          plainCell([centred(`${meta.place}, ngày …… tháng …… năm ${yearOf(data.generatedAt)}`, { size: PT(13), italics: true })], right),
+          plainCell([centred(`Số:\u00A0\u00A0\u00A0\u00A0\u00A0\u00A0\u00A0\u00A0/${settings.symbol}`, { size: PT(13) })], left),
+          plainCell([centred(dateLine(settings.place, dated), { size: PT(13), italics: true })], right),
         ],
       }),
     ],
   });
 }
 
-function recipients(meta: ReportMeta): Paragraph[] {
-  const list = (meta.recipients ?? []).map((r) => r.replace(/[;.]\s*$/, "")).filter(Boolean);
-  if (list.length === 0) return [centred("Kính gửi: ……………………………………………", { before: 120, after: 240 })];
+function recipients(settings: ReportSettings): Paragraph[] {
+  const list = settings.addressee.map((r) => r.replace(/[;.]\s*$/, "")).filter(Boolean);
+  if (list.length === 0) return [new Paragraph({ spacing: { after: 120 }, children: [] })];
   if (list.length === 1) return [centred(`Kính gửi: ${list[0]}.`, { before: 120, after: 240 })];
-  const indent = mm(35);
+  const indent = mm(45);
   return [
-    new Paragraph({ indent: { left: mm(15) }, spacing: { before: 120 }, children: [run("Kính gửi:")] }),
+    new Paragraph({ indent: { left: mm(20) }, spacing: { before: 120 }, children: [run("Kính gửi:")] }),
     ...list.map(
       (r, i) =>
         new Paragraph({ indent: { left: indent }, spacing: { after: i === list.length - 1 ? 240 : 0 }, children: [run(`- ${r}${i === list.length - 1 ? "." : ";"}`)] }),
     ),
   ];
+}
+
+/** "BÁO CÁO", the subject in bold with a rule of a third of the line under it. */
+function titleBlock(subject: string): Paragraph[] {
+  return [
+    centred("BÁO CÁO", { bold: true, before: 360 }),
+    new Paragraph({ alignment: AlignmentType.CENTER, children: [run(subject, { bold: true })] }),
+    rule(CONTENT, Math.round(CONTENT / 3)),
+  ];
+}
+
+/**
+ * The signature block (right: authority lines, title, space for the signature and seal, the
+ * signer's name in bold) beside "Nơi nhận" (left, bold italic 12 pt; the list in 11 pt).
+ */
+function signature(settings: ReportSettings): Table {
+  const left = Math.round(CONTENT * 0.45);
+  const right = CONTENT - left;
+  const to = [
+    new Paragraph({ spacing: { before: 240 }, children: [run("Nơi nhận:", { bold: true, italics: true, size: PT(12) })] }),
+    ...settings.copyTo.map((l) => new Paragraph({ children: [run(`- ${l}`, { size: PT(11) })] })),
+  ];
+  const sign = [
+    ...settings.authority.map((t, i) => centred(t.toLocaleUpperCase("vi"), { bold: true, size: PT(14), before: i === 0 ? 240 : 0 })),
+    centred(settings.signerTitle.toLocaleUpperCase("vi"), { bold: true, size: PT(14) }),
+    centred("", { after: 1600 }),
+    ...(settings.signerName ? [centred(settings.signerName, { bold: true })] : []),
+  ];
+  return new Table({
+    width: { size: CONTENT, type: WidthType.DXA },
+    columnWidths: [left, right],
+    layout: TableLayoutType.FIXED,
+    borders: NO_BORDERS,
+    rows: [new TableRow({ cantSplit: true, children: [plainCell(to, left), plainCell(sign, right)] })],
+  });
+}
+
+function docFile(title: string, children: FileChild[]): Promise<Buffer> {
+  const doc = new Document({
+    creator: "Theo dõi chỉ tiêu BHXH",
+    title,
+    styles: { default: { document: { run: { font: FONT, size: BODY } } } },
+    sections: [
+      {
+        properties: {
+          page: { size: { width: PAGE.width, height: PAGE.height }, margin: { ...MARGIN, header: mm(10), footer: mm(10) } },
+          titlePage: true,
+        },
+        headers: {
+          default: new Header({ children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: [PageNumber.CURRENT], font: FONT, size: PT(13) })] })] }),
+          first: new Header({ children: [new Paragraph({ children: [] })] }),
+        },
+        children,
+      },
+    ],
+  });
+  return Packer.toBuffer(doc);
 }
 
 const RANK_COLS = [
@@ -272,53 +291,21 @@ function rankingTable(data: RankingsData): Table {
   return new Table({ width: { size: CONTENT, type: WidthType.DXA }, columnWidths: widths, layout: TableLayoutType.FIXED, rows: [header, ...rows] });
 }
 
-function signature(meta: ReportMeta, copyTo: string[]): Table {
-  const left = Math.round(CONTENT * 0.45);
-  const right = CONTENT - left;
-  const to = [
-    new Paragraph({ spacing: { before: 240 }, children: [run("Nơi nhận:", { bold: true, italics: true, size: PT(12) })] }),
-    ...copyTo.map((l) => new Paragraph({ children: [run(`- ${l}`, { size: PT(11) })] })),
-  ];
-  const titles = meta.signerTitle
-    .split(/\n|\s+\/\s+/)
-    .map((s) => s.trim())
-    .filter(Boolean);
-  const sign = [
-    ...titles.map((t, i) => centred(t.toLocaleUpperCase("vi"), { bold: true, size: PT(14), before: i === 0 ? 240 : 0 })),
-    ...(meta.signerName
-      ? [centred("", { after: 1400 }), centred(meta.signerName, { bold: true })]
-      : [centred("(Ký, ghi rõ họ tên)", { italics: true, size: PT(13) }), centred("", { after: 1400 })]),
-  ];
-  return new Table({
-    width: { size: CONTENT, type: WidthType.DXA },
-    columnWidths: [left, right],
-    layout: TableLayoutType.FIXED,
-    borders: NO_BORDERS,
-    rows: [new TableRow({ cantSplit: true, children: [plainCell(to, left), plainCell(sign, right)] })],
-  });
-}
-
 // ---------------------------------------------------------------------------------------------
 // The report
 
-export async function rankingsReport(data: RankingsData, meta: ReportMeta): Promise<Buffer> {
-  const defaults = reportMetaFor(data.parent);
-  const m: ReportMeta = { ...meta, copyTo: meta.copyTo ?? defaults.copyTo, replyTo: meta.replyTo ?? defaults.replyTo };
-  const period = `quý ${data.quarter} năm ${data.year}`;
+export async function rankingsReport(data: RankingsData, settings: ReportSettings): Promise<Buffer> {
+  const period = periodName(data.year, data.quarter);
   const where =
-    data.parent.level === "NATION" ? (data.totals.partial ? "tại các tỉnh, thành phố đã báo cáo" : "trên phạm vi cả nước") : `trên địa bàn ${data.parent.name}`;
+    data.parent.level === "NATION" ? (data.totals.partial ? "tại các tỉnh, thành phố đã báo cáo" : "trên phạm vi cả nước") : `trên địa bàn ${runningName(data.parent.name)}`;
+  const issuer = data.parent.level === "NATION" ? "Bảo hiểm xã hội Việt Nam" : `Ủy ban nhân dân ${runningName(data.parent.name)}`;
   const children: FileChild[] = [
-    headerTable(data, m),
-    centred("BÁO CÁO", { bold: true, before: 360 }),
-    new Paragraph({
-      alignment: AlignmentType.CENTER,
-      children: [run("Kết quả thực hiện chỉ tiêu phát triển người tham gia BHXH", { bold: true }), new TextRun({ text: period, bold: true, size: BODY, font: FONT, break: 1 })],
-    }),
-    rule(CONTENT, Math.round(CONTENT / 5)),
-    ...recipients(m),
+    headerTable(settings, data.generatedAt),
+    ...titleBlock(`Kết quả thực hiện chỉ tiêu phát triển người tham gia bảo hiểm xã hội ${period} và xếp hạng các đơn vị`),
+    ...recipients(settings),
     body(
-      `Thực hiện chế độ báo cáo định kỳ về kết quả thực hiện các chỉ tiêu phát triển người tham gia bảo hiểm xã hội (BHXH), ` +
-        `bảo hiểm thất nghiệp (BHTN), bảo hiểm y tế (BHYT), kết quả ${period} ${where} như sau:`,
+      `${settings.basis ? `${settings.basis.replace(/[,.;\s]+$/u, "")}, ` : ""}${issuer} báo cáo kết quả thực hiện các chỉ tiêu phát triển người tham gia bảo hiểm xã hội (BHXH), ` +
+        `bảo hiểm thất nghiệp (BHTN), bảo hiểm y tế (BHYT) ${period} ${where} và xếp hạng các đơn vị như sau:`,
     ),
   ];
 
@@ -333,7 +320,7 @@ export async function rankingsReport(data: RankingsData, meta: ReportMeta): Prom
   const label = indicatorLabelVi(data.indicator);
   children.push(
     heading("II. XẾP HẠNG CÁC ĐƠN VỊ"),
-    body(`Xếp hạng theo ${label.charAt(0).toLocaleLowerCase("vi") + label.slice(1)}, số liệu đến ngày ${formatDate(data.asAt, "vi")}. ${bandsSentence(data.bands)}`),
+    body(`Xếp hạng theo ${label.charAt(0).toLocaleLowerCase("vi") + label.slice(1)}, số liệu tính đến ngày ${formatDate(data.asAt, "vi")}. ${bandsSentence(data.bands)}`),
   );
   if (data.indicator.kind === "composite" && data.weights) children.push(body(weightsSentence(data.weights)));
   children.push(body(rankingSentence(data)));
@@ -349,14 +336,14 @@ export async function rankingsReport(data: RankingsData, meta: ReportMeta): Prom
   // III. Praise, warn, criticise
   children.push(heading("III. BIỂU DƯƠNG, NHẮC NHỞ, PHÊ BÌNH"));
   const lists = listParagraphs(data);
-  if (lists.length === 0) children.push(body("Kỳ này chưa đủ đơn vị được xếp hạng để biểu dương, nhắc nhở, phê bình."));
+  if (lists.length === 0) children.push(body("Kỳ này không có đơn vị nào được biểu dương, nhắc nhở hay phê bình."));
   lists.forEach((l, i) => {
     children.push(body(`${i + 1}. ${l.title}`, { bold: true }), body(l.text));
     for (const d of l.details) children.push(dash(d));
   });
 
   // IV. Proposals
-  children.push(heading("IV. ĐỀ XUẤT, KIẾN NGHỊ"));
+  children.push(heading("IV. KIẾN NGHỊ, ĐỀ XUẤT"));
   const by = new Map(data.items.map((i) => [i.unit.code, i.unit.name]));
   const crit = data.lists.criticise.map((c) => by.get(c)).filter((n): n is string => !!n);
   const warn = data.lists.warn.map((c) => by.get(c)).filter((n): n is string => !!n);
@@ -364,38 +351,58 @@ export async function rankingsReport(data: RankingsData, meta: ReportMeta): Prom
   const proposals: string[] = [];
   if (crit.length) {
     proposals.push(
-      `Đề nghị ${crit.join(", ")} báo cáo giải trình bằng văn bản về nguyên nhân chưa đạt chỉ tiêu, giải pháp khắc phục và cam kết hoàn thành chỉ tiêu năm ${data.year}, ` +
-        `gửi về ${m.replyTo ?? "cơ quan tổng hợp"} trước ngày …… tháng …… năm ${yearOf(data.generatedAt)}.`,
+      `Đề nghị ${crit.join(", ")} báo cáo giải trình bằng văn bản về nguyên nhân chưa đạt mốc kế hoạch, giải pháp khắc phục và cam kết hoàn thành chỉ tiêu năm ${data.year}.`,
     );
   }
   if (warn.length) {
-    proposals.push(`Đề nghị ${warn.join(", ")} rà soát, xác định đối tượng chưa tham gia, giao chỉ tiêu đến từng đơn vị, cán bộ chuyên quản, phấn đấu hoàn thành chỉ tiêu được giao.`);
+    proposals.push(`Đề nghị ${warn.join(", ")} rà soát, xác định đối tượng chưa tham gia, giao chỉ tiêu đến từng thôn, tổ dân phố, phấn đấu hoàn thành chỉ tiêu được giao.`);
   }
-  if (noData.length) proposals.push(`Đề nghị các đơn vị chưa có số liệu (${noData.length} đơn vị) khẩn trương cập nhật số liệu ${period} trên hệ thống.`);
-  proposals.push(
-    "Các đơn vị tiếp tục đẩy mạnh tuyên truyền, phát triển người tham gia BHXH, BHYT, BHTN; đôn đốc thu, giảm số tiền chậm đóng; báo cáo số liệu đầy đủ, đúng hạn./.",
-  );
+  if (noData.length) proposals.push(`Đề nghị ${noData.length} đơn vị chưa báo cáo khẩn trương gửi báo cáo ${period} trên hệ thống.`);
+  proposals.push("Các đơn vị tiếp tục đẩy mạnh tuyên truyền, phát triển người tham gia BHXH, BHYT, BHTN; đôn đốc thu, giảm số tiền chậm đóng; báo cáo số liệu đầy đủ, đúng hạn./.");
   for (const p of proposals) children.push(body(p));
 
-  children.push(signature(m, m.copyTo ?? []));
+  children.push(signature(settings));
+  return docFile(`Báo cáo kết quả thực hiện chỉ tiêu phát triển người tham gia BHXH ${period} — ${data.parent.name}`, children);
+}
 
-  const doc = new Document({
-    creator: "Theo dõi chỉ tiêu BHXH",
-    title: `Báo cáo kết quả thực hiện chỉ tiêu phát triển người tham gia BHXH ${period} — ${data.parent.name}`,
-    styles: { default: { document: { run: { font: FONT, size: BODY } } } },
-    sections: [
-      {
-        properties: {
-          page: { size: { width: PAGE.width, height: PAGE.height }, margin: { ...MARGIN, header: mm(10), footer: mm(10) } },
-          titlePage: true,
-        },
-        headers: {
-          default: new Header({ children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: [PageNumber.CURRENT], font: FONT, size: PT(13) })] })] }),
-          first: new Header({ children: [new Paragraph({ children: [] })] }),
-        },
-        children,
-      },
-    ],
+// ---------------------------------------------------------------------------------------------
+// A unit's report (lib/reports/unit-report.ts): the same parts, from its document model.
+
+function docParagraph(x: DocParagraph): Paragraph {
+  if (x.style === "subheading") return body(x.text, { italics: true, bold: true });
+  if (x.style === "dash") return dash(x.text);
+  return body(x.text);
+}
+
+function docTable(t: DocTable): Table {
+  const total = t.columns.reduce((a, c) => a + c.width, 0);
+  const widths = t.columns.map((c) => Math.floor((c.width / total) * CONTENT));
+  widths[widths.length - 1] += CONTENT - widths.reduce((a, b) => a + b, 0);
+  const align = { left: AlignmentType.LEFT, right: AlignmentType.RIGHT, center: AlignmentType.CENTER } as const;
+  const text = (s: string, a: "left" | "right" | "center", o: RunOpts = {}) => new Paragraph({ alignment: align[a], children: [run(s, { size: PT(12), ...o })] });
+  const header = new TableRow({ tableHeader: true, cantSplit: true, children: t.columns.map((c, i) => cell([text(c.title, "center", { bold: true })], widths[i], { shade: true })) });
+  const rows = t.rows.map((r) => new TableRow({ cantSplit: true, children: r.cells.map((v, i) => cell([text(v, t.columns[i].align, { bold: r.bold })], widths[i])) }));
+  return new Table({ width: { size: CONTENT, type: WidthType.DXA }, columnWidths: widths, layout: TableLayoutType.FIXED, rows: [header, ...rows] });
+}
+
+/** A unit's report as a Word file in the Decree 30/2020 layout; the text ends with "./.". */
+export function renderReportDocument(doc: ReportDocument): Promise<Buffer> {
+  const children: FileChild[] = [headerTable(doc.settings, doc.dated), ...titleBlock(doc.subject), ...recipients(doc.settings), body(doc.opening)];
+  const parts = doc.parts.filter((p) => p.paragraphs.length || p.table || p.after?.length);
+  parts.forEach((part, pi) => {
+    children.push(heading(part.heading));
+    const paragraphs = [...part.paragraphs];
+    const after = [...(part.after ?? [])];
+    // The last paragraph of the text ends with "./." (Decree 30).
+    if (pi === parts.length - 1) {
+      const list = after.length ? after : paragraphs;
+      const last = list[list.length - 1];
+      if (last) list[list.length - 1] = { ...last, text: `${last.text.replace(/[.;:,\s]+$/u, "")}./.` };
+    }
+    for (const x of paragraphs) children.push(docParagraph(x));
+    if (part.table && part.table.rows.length) children.push(docTable(part.table), new Paragraph({ spacing: { after: 120 }, children: [] }));
+    for (const x of after) children.push(docParagraph(x));
   });
-  return Packer.toBuffer(doc);
+  children.push(signature(doc.settings));
+  return docFile(`Báo cáo ${doc.subject.charAt(0).toLocaleLowerCase("vi")}${doc.subject.slice(1)} — ${doc.unit.name}`, children);
 }

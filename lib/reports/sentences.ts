@@ -176,6 +176,8 @@ export interface RowLike {
   figures: Partial<Record<MetricKey, number | null>> | null;
   indicators: Partial<Record<IndicatorKey, number | null>>;
   targets: Record<string, number>;
+  /** The period's milestones (lib/domain/milestones.ts), when known. */
+  expected?: Record<string, number | null>;
   reported?: number | null;
   total?: number | null;
 }
@@ -191,6 +193,20 @@ interface Ctx {
   row: RowLike;
   last: RowLike | null;
   year: number;
+  /** The period's quarter: Q1–Q3 also compare with the quarter's milestone. */
+  quarter?: number;
+}
+
+/** "mốc kế hoạch 9 tháng đầu năm", "mốc kế hoạch quý I" (the milestone of a period before the year end). */
+export const milestoneWord = (quarter: number) => (quarter === 1 ? "mốc kế hoạch quý I" : quarter >= 4 ? "kế hoạch năm" : `mốc kế hoạch ${quarter * 3} tháng đầu năm`);
+
+/** ", bằng 101,2% mốc kế hoạch 9 tháng đầu năm (8.459 người)" — only for Q1–Q3 with a milestone. */
+function milestoneClause(ctx: Ctx, key: string, actual: number, fmt: (v: number) => string, lower = false): string | null {
+  const q = ctx.quarter;
+  const m = num(ctx.row.expected?.[key] ?? null);
+  if (!q || q >= 4 || m === null || lower) return null;
+  const att = attainmentOf(actual, m, "higher");
+  return att !== null ? `bằng ${fmtPercent(att)} ${milestoneWord(q)} (${fmt(m)})` : null;
 }
 
 const fig = (r: RowLike | null, k: MetricKey) => num(r?.figures?.[k] ?? null);
@@ -222,6 +238,8 @@ export function countClause(ctx: Ctx, key: MetricKey, opts: { label?: string; ta
   if (target !== null) {
     const att = attainmentOf(actual, target, "higher");
     parts.push(att !== null ? `đạt ${fmtPercent(att)} ${plan} năm ${ctx.year} (${fmtMetric(key, target)})` : `${plan} năm ${ctx.year}: ${fmtMetric(key, target)}`);
+    const ms = milestoneClause(ctx, key, actual, (v) => fmtMetric(key, v));
+    if (ms) parts.push(ms);
   } else if (opts.targetable !== false) {
     parts.push(`chưa có ${plan} năm ${ctx.year}`);
   }
@@ -256,13 +274,18 @@ export function rateClause(ctx: Ctx, key: IndicatorKey, label: string, opts: { t
       out += ` (chỉ tiêu: dưới ${fmtPercent(target, d)}; ${actual <= target ? "đạt" : "chưa đạt"} chỉ tiêu)`;
     } else {
       const att = attainmentOf(actual, target, "higher");
-      out += att !== null ? ` (chỉ tiêu ${fmtPercent(target, d)}, đạt ${fmtPercent(att)} chỉ tiêu)` : ` (chỉ tiêu ${fmtPercent(target, d)})`;
+      const ms = milestoneClause(ctx, key, actual, (v) => fmtPercent(v, d));
+      out += att !== null ? ` (chỉ tiêu năm ${fmtPercent(target, d)}, đạt ${fmtPercent(att)} chỉ tiêu${ms ? `; ${ms}` : ""})` : ` (chỉ tiêu năm ${fmtPercent(target, d)})`;
     }
   } else if (opts.targetable !== false) {
     out += " (chưa có chỉ tiêu)";
   }
   const before = ind(ctx.last, key);
-  if (before !== null) out += `; cùng kỳ năm ${ctx.year - 1}: ${fmtPercent(before, d)}`;
+  if (before !== null) {
+    const diff = actual - before;
+    const change = Math.abs(diff) < 5e-5 ? "bằng cùng kỳ" : `${diff > 0 ? "tăng" : "giảm"} ${fmtPoints(Math.abs(diff))} so với cùng kỳ`;
+    out += `; cùng kỳ năm ${ctx.year - 1}: ${fmtPercent(before, d)}, ${change}`;
+  }
   return out;
 }
 
@@ -274,7 +297,7 @@ const dot = (s: string) => (/[.!?]$/.test(s) ? s : `${s}.`);
  * A row without any figure gives one line saying so.
  */
 export function resultSections(row: RowLike, lastYear: RowLike | null, year: number, quarter: number): ResultSection[] {
-  const ctx: Ctx = { row, last: lastYear, year };
+  const ctx: Ctx = { row, last: lastYear, year, quarter };
   if (!row.figures || Object.values(row.figures).every((v) => num(v) === null)) {
     return [{ heading: "Kết quả", lines: [`Chưa có số liệu nào được gửi đến hết quý ${quarter} năm ${year}.`] }];
   }

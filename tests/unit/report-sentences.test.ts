@@ -21,8 +21,11 @@ import {
   resultSections,
   resultSentences,
   type RowLike,
+  periodName,
+  runningName,
 } from "@/lib/reports/sentences";
-import { placeOf, reportMetaFor } from "@/lib/reports/docx";
+import { dateLine, placeOf, reportMetaFor } from "@/lib/reports/docx";
+import { defaultReportSettings } from "@/lib/reports/document";
 
 const BAD = /null|NaN|undefined|Infinity/;
 
@@ -132,13 +135,13 @@ describe("rate sentences", () => {
   const label = "Tỷ lệ người lao động tham gia BHXH (bắt buộc và tự nguyện) so với lực lượng lao động trong độ tuổi";
 
   it.each<{ name: string; now: Figures; last?: Figures; targets?: Record<string, number>; expected: string }>([
-    { name: "seed 000 with a 43% target", now: seed000, targets: { bhxhCoverage: 0.43 }, expected: `${label}: 53,1% (chỉ tiêu 43,0%, đạt 123,5% chỉ tiêu)` },
+    { name: "seed 000 with a 43% target", now: seed000, targets: { bhxhCoverage: 0.43 }, expected: `${label}: 53,1% (chỉ tiêu năm 43,0%, đạt 123,5% chỉ tiêu)` },
     {
       name: "with last year",
       now: seed000,
       last: { ...seed000, bhxhCompulsory: 7_000, bhxhVoluntary: 900 },
       targets: { bhxhCoverage: 0.55 },
-      expected: `${label}: 53,1% (chỉ tiêu 55,0%, đạt 96,5% chỉ tiêu); cùng kỳ năm 2025: 44,1%`,
+      expected: `${label}: 53,1% (chỉ tiêu năm 55,0%, đạt 96,5% chỉ tiêu); cùng kỳ năm 2025: 44,1%, tăng 9,0 điểm phần trăm so với cùng kỳ`,
     },
     { name: "no target", now: seed000, expected: `${label}: 53,1% (chưa có chỉ tiêu)` },
     { name: "zero labour force", now: { ...seed000, labourForce: 0 }, targets: { bhxhCoverage: 0.43 }, expected: `${label}: chưa tính được (lực lượng lao động trong độ tuổi bằng 0)` },
@@ -187,9 +190,9 @@ describe("the results section", () => {
     );
     expect(lines).toContain("Lực lượng lao động trong độ tuổi: 2.734.334 người.");
     expect(lines).toContain(
-      "Tỷ lệ người lao động tham gia BHXH (bắt buộc và tự nguyện) so với lực lượng lao động trong độ tuổi: 49,6% (chỉ tiêu 51,5%, đạt 96,3% chỉ tiêu); cùng kỳ năm 2025: 46,3%.",
+      "Tỷ lệ người lao động tham gia BHXH (bắt buộc và tự nguyện) so với lực lượng lao động trong độ tuổi: 49,6% (chỉ tiêu năm 51,5%, đạt 96,3% chỉ tiêu); cùng kỳ năm 2025: 46,3%, tăng 3,3 điểm phần trăm so với cùng kỳ.",
     );
-    expect(lines).toContain("Tỷ lệ dân số tham gia BHYT (dân số 4.727.101 người): 94,8% (chưa có chỉ tiêu); cùng kỳ năm 2025: 93,2%.");
+    expect(lines).toContain("Tỷ lệ dân số tham gia BHYT (dân số 4.727.101 người): 94,8% (chưa có chỉ tiêu); cùng kỳ năm 2025: 93,2%, tăng 1,6 điểm phần trăm so với cùng kỳ.");
     expect(lines).toContain("Số phải thu: 20.912 tỷ đồng.");
     expect(lines).toContain("Số đã thu: 20.499,8 tỷ đồng, đạt 68,4% kế hoạch năm 2026 (29.988,3 tỷ đồng), bằng 98,0% số phải thu.");
     expect(lines).toContain("Số tiền chậm đóng: 195,3 tỷ đồng (0,93% số phải thu; chỉ tiêu: dưới 2,5%, đạt chỉ tiêu); cùng kỳ năm 2025: 0,84%.");
@@ -455,14 +458,43 @@ describe("who issues the report", () => {
     ["Thành phố Hồ Chí Minh", "Thành phố Hồ Chí Minh"],
   ])("placeOf(%s) = %s", (name, place) => expect(placeOf(name)).toBe(place));
 
-  it("a province's UBND, or BHXH Việt Nam for the nation", () => {
+  it("issues a province's report from its people's committee written in full, the nation's from BHXH Việt Nam", () => {
     expect(reportMetaFor({ code: "31", name: "Thành phố Hải Phòng", level: "PROVINCE" })).toMatchObject({
-      issuer: "UBND THÀNH PHỐ HẢI PHÒNG",
+      parentBody: "",
+      issuer: ["ỦY BAN NHÂN DÂN", "THÀNH PHỐ HẢI PHÒNG"],
       place: "Hải Phòng",
-      signerTitle: "TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH",
-      docCode: "UBND",
+      authority: ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH"],
+      signerTitle: "PHÓ CHỦ TỊCH",
+      symbol: "BC-UBND",
     });
-    expect(reportMetaFor({ code: "40", name: "Tỉnh Nghệ An", level: "PROVINCE" }).issuer).toBe("UBND TỈNH NGHỆ AN");
-    expect(reportMetaFor({ code: "VN", name: "Việt Nam", level: "NATION" })).toMatchObject({ issuer: "BẢO HIỂM XÃ HỘI VIỆT NAM", place: "Hà Nội", signerTitle: "GIÁM ĐỐC", docCode: "BHXH" });
+    expect(reportMetaFor({ code: "31", name: "Thành phố Hải Phòng", level: "PROVINCE" }).addressee).not.toContain("Bảo hiểm xã hội Việt Nam");
+    expect(reportMetaFor({ code: "40", name: "Tỉnh Nghệ An", level: "PROVINCE" }).issuer).toEqual(["ỦY BAN NHÂN DÂN", "TỈNH NGHỆ AN"]);
+    expect(reportMetaFor({ code: "VN", name: "Việt Nam", level: "NATION" })).toMatchObject({ parentBody: "BỘ TÀI CHÍNH", issuer: ["BẢO HIỂM XÃ HỘI VIỆT NAM"], place: "Hà Nội", symbol: "BC-BHXH" });
+    const commune = defaultReportSettings({ level: "COMMUNE", name: "Xã Kim Thành" }, { name: "Thành phố Hải Phòng" });
+    expect(commune).toMatchObject({ parentBody: "UBND THÀNH PHỐ HẢI PHÒNG", issuer: ["ỦY BAN NHÂN DÂN", "XÃ KIM THÀNH"], place: "Kim Thành", addressee: ["Ủy ban nhân dân thành phố Hải Phòng"] });
+    expect(commune.copyTo).toContain("Sở Nội vụ thành phố Hải Phòng;");
+    expect(commune.copyTo.at(-1)).toMatch(/^Lưu: VT, /);
+  });
+
+  it.each([
+    ["Xã Kim Thành", "xã Kim Thành"],
+    ["Thành phố Hải Phòng", "thành phố Hải Phòng"],
+    ["Phường Đông Hải", "phường Đông Hải"],
+    ["Thành phố Hồ Chí Minh", "Thành phố Hồ Chí Minh"],
+    ["Phường 1", "Phường 1"],
+    ["Đặc khu Cát Hải", "đặc khu Cát Hải"],
+  ])("runningName(%s) = %s", (name, running) => expect(runningName(name)).toBe(running));
+
+  it.each([
+    [1, "quý I năm 2026"],
+    [2, "6 tháng đầu năm 2026"],
+    [3, "9 tháng đầu năm 2026"],
+    [4, "năm 2026"],
+  ])("periodName(2026, %i) = %s", (q, name) => expect(periodName(2026, q)).toBe(name));
+
+  it("writes the date line with leading zeros for days under 10 and months 1–2", () => {
+    expect(dateLine("Kim Thành", "2026-12-01T03:00:00Z")).toBe("Kim Thành, ngày 01 tháng 12 năm 2026");
+    expect(dateLine("Hải Phòng", "2026-02-05T03:00:00Z")).toBe("Hải Phòng, ngày 05 tháng 02 năm 2026");
+    expect(dateLine("Huế", "2026-10-15T20:00:00Z")).toBe("Huế, ngày 16 tháng 10 năm 2026"); // Vietnam time
   });
 });
