@@ -1,37 +1,54 @@
-// The rankings as an Excel workbook (exceljs) that opens in Excel and LibreOffice: sheet "Xếp hạng"
-// (the league table, real numbers with number formats, frozen header, autofilter), sheet "Số liệu"
-// (every figure, indicator and target of every child unit) and sheet "Ghi chú" (bands, weights, how
-// values are computed, where targets come from). Excel shows the numbers with the user's own
-// separators (13.624 / 53,1% on a Vietnamese Windows).
+// The rankings as an Excel workbook (exceljs) that opens in Excel and LibreOffice:
+// - "Xếp hạng": the league table, one column per quantity named for what it holds given the ranking
+//   choice (the rate or count itself, the year's target, the quarter's milestone, the attainment of
+//   the milestone, the share of the year's plan; a ceiling — the late-payment rate — shows its
+//   margin in percentage points, never an attainment), changes of rates in percentage points;
+// - "Danh sách": the praise / warn / criticise lists (by status, as data.lists holds them), the
+//   late reporters and the units that have not reported;
+// - "Số liệu": every figure, indicator, target and milestone attainment of every child unit;
+// - "Ghi chú": bands, weights, how values are computed, where targets come from.
+// Numbers are real numbers with number formats: Excel shows them with the user's own separators
+// (13.624 / 53,1% on a Vietnamese Windows). Every sheet prints on A4 landscape, one page wide,
+// with its header rows repeated. No internal key (bhxhCoverage, not_reported) reaches a cell.
 import ExcelJS from "exceljs";
 import { INDICATORS } from "../domain/indicators";
-import { INDICATOR_KEYS, METRIC_KEYS, type IndicatorKey } from "../domain/metrics";
-import { TARGET_KEYS } from "../domain/targets";
+import { INDICATOR_KEYS, METRIC_KEYS, type IndicatorKey, type MetricKey } from "../domain/metrics";
+import { natureOf } from "../domain/milestones";
+import { previousPeriod } from "../domain/period";
+import { TARGET_KEYS, isTargetKey } from "../domain/targets";
 import { INDICATOR_LABELS_VI, METRIC_LABELS_VI } from "../domain/figures-validation";
 import { formatDate } from "../format";
-import type { RankingsData } from "../rankings/service";
+import type { RankingItem, RankingsData } from "../rankings/service";
 import {
   PATH_LABELS_VI,
   STATUS_LABELS_VI,
   UNIT_TYPE_LABELS_VI,
   bandsSentence,
+  fmtCount,
   indicatorLabelVi,
   keyLabelVi,
+  periodDate,
   periodLabel,
+  periodName,
   totalsLabel,
   weightsSentence,
   xmlSafe,
 } from "./sentences";
 
-export const SHEETS = { ranking: "Xếp hạng", figures: "Số liệu", notes: "Ghi chú" } as const;
+export const SHEETS = { ranking: "Xếp hạng", lists: "Danh sách", figures: "Số liệu", notes: "Ghi chú" } as const;
 
-/** Number formats (Excel codes; the separators shown follow the user's locale). */
+/**
+ * Number formats (Excel codes; the separators shown follow the user's locale). A change of a rate
+ * is a difference of rates: the cell holds percentage points (the difference × 100) and reads
+ * "+1,5 điểm %", never "+1,5%".
+ */
 export const NUM_FMT = {
   count: "#,##0",
   rate: "0.0%",
   rate2: "0.00%",
   deltaCount: "+#,##0;-#,##0;0",
-  deltaRate: "+0.0%;-0.0%;0.0%",
+  points: '+0.0" điểm %";-0.0" điểm %";0.0" điểm %"',
+  points2: '+0.00" điểm %";-0.00" điểm %";0.00" điểm %"',
 } as const;
 
 /** The format of a key's values: rates as percentages (late payments with 2 decimals), counts grouped. */
@@ -45,26 +62,51 @@ export function numFmtOfKey(key: string | null | undefined): string {
 export function valueNumFmt(data: Pick<RankingsData, "indicator">): string {
   const c = data.indicator;
   if (c.kind === "indicator") return numFmtOfKey(c.key);
+  if (c.kind === "attainment" && isCeilingKey(c.key)) return numFmtOfKey(c.key);
   return c.percent ? NUM_FMT.rate : NUM_FMT.count;
 }
 
 const REPORT_STATUS_VI: Record<string, string> = {
-  DRAFT: "Bản nháp",
+  DRAFT: "Đang soạn, chưa gửi",
   SUBMITTED: "Đã gửi",
   APPROVED: "Đã duyệt",
   RETURNED: "Bị trả lại",
 };
 
 const finite = (v: number | null | undefined): number | null => (typeof v === "number" && Number.isFinite(v) ? v : null);
+const isCeilingKey = (key: string | null | undefined) => !!key && natureOf(key) === "ceiling";
+const isMetricKey = (key: string | null | undefined): key is MetricKey => !!key && (METRIC_KEYS as readonly string[]).includes(key);
+const lowerFirst = (s: string) => s.charAt(0).toLocaleLowerCase("vi") + s.slice(1);
 
 const THIN = { style: "thin" as const, color: { argb: "FF9CA3AF" } };
 const BORDER = { top: THIN, left: THIN, bottom: THIN, right: THIN };
 const HEADER_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFE5E7EB" } };
+const RANKED_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFD1D5DB" } };
 const TOTAL_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFF3F4F6" } };
 const FONT = "Times New Roman";
 
+/** A4 landscape, one page wide (as many pages high as needed), header rows repeated on every page. */
+function printSetup(titleRows?: string): Partial<ExcelJS.PageSetup> {
+  return {
+    paperSize: 9,
+    orientation: "landscape",
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    horizontalCentered: true,
+    margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.6, header: 0.3, footer: 0.3 },
+    ...(titleRows ? { printTitlesRow: titleRows } : {}),
+  };
+}
+
+function addSheet(wb: ExcelJS.Workbook, name: string, titleRows?: string): ExcelJS.Worksheet {
+  const ws = wb.addWorksheet(name, { pageSetup: printSetup(titleRows) });
+  ws.headerFooter.oddFooter = "&C&\"Times New Roman\"&10Trang &P/&N";
+  return ws;
+}
+
 function styleHeader(row: ExcelJS.Row, from: number, to: number) {
-  row.height = 36;
+  row.height = 48;
   for (let c = from; c <= to; c++) {
     const cell = row.getCell(c);
     cell.font = { name: FONT, bold: true, size: 11 };
@@ -104,7 +146,7 @@ function titleRows(ws: ExcelJS.Worksheet, title: string, subtitle: string, width
   t.value = title;
   t.font = { name: FONT, bold: true, size: 14 };
   t.alignment = { horizontal: "center", vertical: "middle", wrapText: true };
-  ws.getRow(1).height = 24;
+  ws.getRow(1).height = 36;
   ws.mergeCells(2, 1, 2, width);
   const s = ws.getCell(2, 1);
   s.value = subtitle;
@@ -112,103 +154,243 @@ function titleRows(ws: ExcelJS.Worksheet, title: string, subtitle: string, width
   s.alignment = { horizontal: "center", vertical: "middle" };
 }
 
-/** "Số liệu đến ngày 30/9/2026; lập ngày 21/11/2026" */
-export function datesLine(data: Pick<RankingsData, "asAt" | "generatedAt">): string {
-  return `Số liệu đến ngày ${formatDate(data.asAt, "vi")}; lập ngày ${formatDate(data.generatedAt, "vi")}`;
+/** A line of text across the sheet (a note, a section heading). */
+function bandRow(ws: ExcelJS.Worksheet, r: number, width: number, text: string, opts: { bold?: boolean; size?: number; widthChars?: number } = {}) {
+  ws.mergeCells(r, 1, r, width);
+  const cell = ws.getCell(r, 1);
+  cell.value = text;
+  cell.font = { name: FONT, size: opts.size ?? 11, bold: opts.bold };
+  cell.alignment = { horizontal: "left", vertical: "middle", wrapText: true };
+  if (opts.widthChars) fitHeight(ws.getRow(r), text, opts.widthChars);
 }
 
-/** "Bảng xếp hạng hoàn thành chỉ tiêu tỷ lệ tham gia BHXH — Thành phố Hải Phòng — quý 3/2026" */
-export function rankingTitle(data: Pick<RankingsData, "indicator" | "parent" | "year" | "quarter">): string {
-  const label = indicatorLabelVi(data.indicator);
-  return `Bảng xếp hạng ${label.charAt(0).toLocaleLowerCase("vi") + label.slice(1)} — ${data.parent.name} — ${periodLabel(data.year, data.quarter)}`;
+/** "Số liệu tính đến 30/9/2026 (số tiền lũy kế từ đầu năm); lập ngày 21/11/2026" */
+export function datesLine(data: Pick<RankingsData, "year" | "quarter" | "generatedAt">): string {
+  return `Số liệu tính đến ${periodDate(data.year, data.quarter)} (số tiền lũy kế từ đầu năm); lập ngày ${formatDate(data.generatedAt, "vi")}`;
 }
+
+/** "Bảng xếp hạng hoàn thành chỉ tiêu tỷ lệ tham gia BHXH — Thành phố Hải Phòng — 9 tháng đầu năm 2026" */
+export function rankingTitle(data: Pick<RankingsData, "indicator" | "parent" | "year" | "quarter">): string {
+  return `Bảng xếp hạng ${lowerFirst(indicatorLabelVi(data.indicator))} — ${data.parent.name} — ${periodName(data.year, data.quarter)}`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The ranking's columns, given the choice
+
+/** What the ranking sheet shows of a ranked unit or of the totals. */
+type RowSource = Pick<RankingItem, "actual" | "target" | "expected" | "attainment" | "yearAttainment" | "margin" | "previousQuarter" | "lastYear"> & { value: number | null };
+
+export type RankingColumnId =
+  | "rank"
+  | "code"
+  | "name"
+  | "measure"
+  | "target"
+  | "expected"
+  | "attainment"
+  | "yearAttainment"
+  | "margin"
+  | "previousQuarter"
+  | "lastYear"
+  | "status"
+  | "path"
+  | "reportStatus"
+  | "explanation";
+
+export interface RankingColumn {
+  id: RankingColumnId;
+  header: string;
+  width: number;
+  /** Number format of a numeric column. */
+  fmt?: string;
+  /** Multiply the value by this before writing (percentage points: 100). */
+  scale?: number;
+  /** The column the units are ranked by. */
+  ranked?: boolean;
+}
+
+/** The shape of the choice, as the columns need it. */
+function shapeOf(data: Pick<RankingsData, "indicator">) {
+  const c = data.indicator;
+  const key = c.kind === "composite" ? null : c.key;
+  const ceiling = (c.kind === "attainment" || c.kind === "indicator") && isCeilingKey(key);
+  const hasTarget = !!key && isTargetKey(key);
+  const money = isMetricKey(key) && METRIC_LABELS_VI[key].unit === "đồng";
+  return { c, key, ceiling, hasTarget, money };
+}
+
+/** The rate or count itself: "Tỷ lệ tham gia BHXH", "Số đã thu (đồng, lũy kế từ đầu năm)", "Điểm tổng hợp". */
+export function measureHeader(data: Pick<RankingsData, "indicator">): string {
+  const { key, money } = shapeOf(data);
+  if (!key) return "Điểm tổng hợp";
+  if (isMetricKey(key)) return `${keyLabelVi(key)} (${money ? "đồng, lũy kế từ đầu năm" : METRIC_LABELS_VI[key].unit})`;
+  return keyLabelVi(key);
+}
+
+/** The ranking sheet's columns for the data's choice (indicator, metric, attainment, composite; ceilings apart). */
+export function rankingColumns(data: Pick<RankingsData, "indicator" | "year" | "quarter" | "parent" | "items" | "totals">): RankingColumn[] {
+  const { c, key, ceiling, hasTarget, money } = shapeOf(data);
+  const q = data.quarter;
+  const prev = previousPeriod({ year: data.year, quarter: q });
+  const cols: RankingColumn[] = [
+    { id: "rank", header: "Hạng", width: 7 },
+    { id: "code", header: "Mã", width: 8 },
+    { id: "name", header: "Đơn vị", width: 28 },
+  ];
+  const keyFmt = key ? numFmtOfKey(key) : NUM_FMT.rate;
+  const rankedOnAttainment = c.kind === "attainment" && !ceiling;
+  cols.push({ id: "measure", header: measureHeader(data), width: money ? 20 : 14, fmt: keyFmt, ranked: !rankedOnAttainment });
+  // The quarter's milestone differs from the year's target, unless it is a ceiling or the 4th quarter
+  // (then the milestone is the target itself, and a column of it would repeat the target's), or city
+  // staff set another one for a unit.
+  const differs = [...data.items, data.totals].some((s) => finite(s.expected) !== null && finite(s.target) !== null && Math.abs(s.expected! - s.target!) > 1e-12);
+  if (hasTarget && ceiling) {
+    cols.push({ id: "target", header: `Mức trần năm ${data.year}`, width: 12, fmt: keyFmt });
+    if (differs) cols.push({ id: "expected", header: `Mức trần áp dụng quý ${q}`, width: 12, fmt: keyFmt });
+    cols.push({ id: "margin", header: "Dưới (+) / vượt (−) mức trần", width: 14, fmt: NUM_FMT.points2, scale: 100 });
+  } else if (hasTarget) {
+    cols.push({ id: "target", header: key === "amountCollected" ? `Kế hoạch thu năm ${data.year}` : `Chỉ tiêu năm ${data.year}`, width: money ? 20 : 13, fmt: keyFmt });
+    if (q < 4 || differs) {
+      cols.push(
+        { id: "expected", header: `Mốc kế hoạch quý ${q}`, width: money ? 20 : 13, fmt: keyFmt },
+        { id: "attainment", header: "So với mốc quý", width: 12, fmt: NUM_FMT.rate, ranked: rankedOnAttainment },
+        { id: "yearAttainment", header: "% kế hoạch năm", width: 12, fmt: NUM_FMT.rate },
+      );
+    } else {
+      // At the year's end the milestone is the year's target: one attainment column.
+      cols.push({ id: "attainment", header: "% kế hoạch năm", width: 12, fmt: NUM_FMT.rate, ranked: rankedOnAttainment });
+    }
+  }
+  // Changes of what is ranked: rates, attainments and scores in percentage points; counts in their unit.
+  const deltaFmt = c.percent || ceiling ? (key === "latePaymentRate" ? NUM_FMT.points2 : NUM_FMT.points) : NUM_FMT.deltaCount;
+  const scale = c.percent || ceiling ? 100 : undefined;
+  const what = rankedOnAttainment ? (cols.some((x) => x.id === "expected") ? "Mức đạt mốc quý tăng, giảm" : "Mức đạt kế hoạch tăng, giảm") : "Tăng, giảm";
+  const unit = isMetricKey(key) ? ` (${METRIC_LABELS_VI[key].unit})` : "";
+  cols.push(
+    { id: "previousQuarter", header: `${what} so với quý ${prev.quarter}/${prev.year}${unit}`, width: 14, fmt: deltaFmt, scale },
+    { id: "lastYear", header: `${what} so với cùng kỳ năm ${data.year - 1}${unit}`, width: 14, fmt: deltaFmt, scale },
+  );
+  if (hasTarget || c.kind === "composite") cols.push({ id: "status", header: "Đánh giá", width: 11 });
+  cols.push({ id: "path", header: "Lộ trình 2030", width: 14 });
+  if (data.parent.level !== "NATION") {
+    cols.push({ id: "reportStatus", header: "Tình trạng báo cáo", width: 12 }, { id: "explanation", header: "Giải trình", width: 45 });
+  }
+  return cols;
+}
+
+/** The number a column holds for a unit or the totals (before scaling). */
+function numberOf(col: RankingColumn, s: RowSource, kind: string): number | null {
+  switch (col.id) {
+    case "measure":
+      // An attainment ranking shows the rate or count itself here (its ranked value is "So với mốc quý").
+      return kind === "attainment" ? s.actual : s.value;
+    case "target":
+      return s.target;
+    case "expected":
+      return s.expected;
+    case "attainment":
+      return s.attainment;
+    case "yearAttainment":
+      return s.yearAttainment;
+    case "margin":
+      return s.margin;
+    case "previousQuarter":
+      return s.previousQuarter.delta;
+    case "lastYear":
+      return s.lastYear.delta;
+    default:
+      return null;
+  }
+}
+
+function writeNumber(cell: ExcelJS.Cell, col: RankingColumn, v: number | null) {
+  const n = finite(v);
+  setNumber(cell, n === null ? null : col.scale ? n * col.scale : n, col.fmt ?? NUM_FMT.count);
+}
+
+const NUMERIC: ReadonlySet<RankingColumnId> = new Set(["measure", "target", "expected", "attainment", "yearAttainment", "margin", "previousQuarter", "lastYear"]);
 
 export const RANKING_HEADER_ROW = 4;
 
-export const RANKING_COLUMNS = [
-  { header: "Hạng", width: 7 },
-  { header: "Mã", width: 9 },
-  { header: "Đơn vị", width: 30 },
-  { header: "Giá trị", width: 12 },
-  { header: "Thực hiện", width: 13 },
-  { header: "Mốc kế hoạch của quý", width: 13 },
-  { header: "So với mốc quý", width: 12 },
-  { header: "So với quý trước", width: 12 },
-  { header: "So với cùng kỳ", width: 12 },
-  { header: "Đánh giá", width: 12 },
-  { header: "Lộ trình 2030", width: 16 },
-  { header: "Tình trạng báo cáo", width: 14 },
-  { header: "Giải trình", width: 50 },
-] as const;
-
 function rankingSheet(wb: ExcelJS.Workbook, data: RankingsData) {
-  const ws = wb.addWorksheet(SHEETS.ranking, {
-    pageSetup: { paperSize: 9, orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: `${RANKING_HEADER_ROW}:${RANKING_HEADER_ROW}` },
-  });
-  const n = RANKING_COLUMNS.length;
-  RANKING_COLUMNS.forEach((c, i) => (ws.getColumn(i + 1).width = c.width));
+  const ws = addSheet(wb, SHEETS.ranking, `${RANKING_HEADER_ROW}:${RANKING_HEADER_ROW}`);
+  const cols = rankingColumns(data);
+  const n = cols.length;
+  const kind = data.indicator.kind;
+  cols.forEach((c, i) => (ws.getColumn(i + 1).width = c.width));
+  const widthChars = cols.reduce((a, c) => a + c.width, 0);
   titleRows(ws, rankingTitle(data), datesLine(data), n);
-  ws.mergeCells(3, 1, 3, n);
-  const note = ws.getCell(3, 1);
-  note.value = bandsSentence(data.bands);
-  note.font = { name: FONT, size: 10 };
-  note.alignment = { horizontal: "center" };
+  const ranked = cols.find((c) => c.ranked)!;
+  const order = data.indicator.direction === "higher" && !shapeOf(data).ceiling ? "từ cao xuống thấp" : "từ thấp lên cao (càng thấp càng tốt)";
+  const judged = shapeOf(data).hasTarget || kind === "composite";
+  bandRow(ws, 3, n, `Xếp hạng theo cột «${ranked.header}», ${order}.${judged ? ` ${bandsSentence(data.bands)}` : ""}`, { size: 10, widthChars });
 
   const header = ws.getRow(RANKING_HEADER_ROW);
-  RANKING_COLUMNS.forEach((c, i) => (header.getCell(i + 1).value = c.header));
+  cols.forEach((c, i) => (header.getCell(i + 1).value = c.header));
   styleHeader(header, 1, n);
+  header.getCell(cols.indexOf(ranked) + 1).fill = RANKED_FILL;
 
-  const c = data.indicator;
-  const vFmt = valueNumFmt(data);
-  const aFmt = c.kind === "composite" ? NUM_FMT.rate : numFmtOfKey(c.key);
-  const dFmt = c.percent ? NUM_FMT.deltaRate : NUM_FMT.deltaCount;
+  const col = (id: RankingColumnId) => cols.findIndex((c) => c.id === id) + 1;
   let r = RANKING_HEADER_ROW + 1;
   for (const it of data.items) {
     const row = ws.getRow(r++);
-    row.getCell(1).value = it.rank;
-    row.getCell(1).numFmt = "0";
-    row.getCell(1).alignment = { horizontal: "center", vertical: "middle" };
-    row.getCell(2).value = it.unit.code;
-    row.getCell(3).value = it.unit.name;
-    setNumber(row.getCell(4), it.value, vFmt);
-    setNumber(row.getCell(5), it.actual, aFmt);
-    setNumber(row.getCell(6), c.kind === "composite" ? null : it.expected, aFmt);
-    setNumber(row.getCell(7), it.attainment, NUM_FMT.rate);
-    setNumber(row.getCell(8), it.previousQuarter.delta, dFmt);
-    setNumber(row.getCell(9), it.lastYear.delta, dFmt);
-    row.getCell(10).value = STATUS_LABELS_VI[it.status] ?? "";
-    row.getCell(11).value = PATH_LABELS_VI[it.path] ?? "";
-    row.getCell(12).value = REPORT_STATUS_VI[it.reportStatus ?? ""] ?? "";
-    const e = it.explanation;
-    const explanation = e ? xmlSafe([e.reason, e.actions ? `Giải pháp: ${e.actions}` : ""].filter(Boolean).join(" ")) : null;
-    row.getCell(13).value = explanation;
+    let explanation: string | null = null;
+    cols.forEach((c, i) => {
+      const cell = row.getCell(i + 1);
+      if (NUMERIC.has(c.id)) return writeNumber(cell, c, numberOf(c, it, kind));
+      switch (c.id) {
+        case "rank":
+          cell.value = it.rank;
+          cell.numFmt = "0";
+          cell.alignment = { horizontal: "center", vertical: "middle" };
+          break;
+        case "code":
+          cell.value = it.unit.code;
+          break;
+        case "name":
+          cell.value = it.unit.name;
+          break;
+        case "status":
+          cell.value = STATUS_LABELS_VI[it.status] ?? "";
+          break;
+        case "path":
+          cell.value = PATH_LABELS_VI[it.path] ?? "";
+          break;
+        case "reportStatus":
+          cell.value = REPORT_STATUS_VI[it.reportStatus ?? ""] ?? "";
+          break;
+        case "explanation":
+          explanation = explanationText(it);
+          cell.value = explanation;
+          break;
+      }
+    });
     styleBody(row, 1, n);
-    row.getCell(13).alignment = { wrapText: true, vertical: "top" };
-    if (explanation) fitHeight(row, explanation, RANKING_COLUMNS[12].width);
+    const e = col("explanation");
+    if (e > 0) {
+      row.getCell(e).alignment = { wrapText: true, vertical: "top" };
+      if (explanation) fitHeight(row, explanation, cols[e - 1].width);
+    }
   }
   const lastRanked = r - 1;
   ws.autoFilter = { from: { row: RANKING_HEADER_ROW, column: 1 }, to: { row: Math.max(RANKING_HEADER_ROW, lastRanked), column: n } };
 
-  // The parent's totals.
+  // The parent's totals (over the units that reported).
   const t = data.totals;
   const tr = ws.getRow(r++);
-  tr.getCell(2).value = data.parent.code;
-  tr.getCell(3).value = totalsLabel(data.parent, { reported: t.reported, total: t.units });
-  setNumber(tr.getCell(4), t.value, vFmt);
-  setNumber(tr.getCell(5), t.actual, aFmt);
-  setNumber(tr.getCell(6), c.kind === "composite" ? null : t.expected, aFmt);
-  setNumber(tr.getCell(7), t.attainment, NUM_FMT.rate);
-  setNumber(tr.getCell(8), t.previousQuarter.delta, dFmt);
-  setNumber(tr.getCell(9), t.lastYear.delta, dFmt);
-  tr.getCell(10).value = STATUS_LABELS_VI[t.status] ?? "";
+  cols.forEach((c, i) => {
+    const cell = tr.getCell(i + 1);
+    if (NUMERIC.has(c.id)) return writeNumber(cell, c, numberOf(c, t, kind));
+    if (c.id === "code") cell.value = data.parent.code;
+    else if (c.id === "name") cell.value = totalsLabel(data.parent, { reported: t.reported, total: t.units });
+    else if (c.id === "status") cell.value = totalsStatus(data);
+  });
   styleBody(tr, 1, n, { bold: true, fill: TOTAL_FILL });
+  tr.getCell(col("name")).alignment = { wrapText: true, vertical: "middle" };
 
   if (data.unranked.length) {
     r++;
-    const h = ws.getRow(r++);
-    ws.mergeCells(h.number, 1, h.number, n);
-    h.getCell(1).value = `Chưa xếp hạng (${data.unranked.length} đơn vị): chưa báo cáo kỳ này, hoặc chưa có chỉ tiêu, chưa đủ số liệu`;
-    h.getCell(1).font = { name: FONT, bold: true, size: 11 };
+    bandRow(ws, r++, n, `Chưa xếp hạng: ${fmtCount(data.unranked.length)} đơn vị chưa báo cáo kỳ này, chưa có chỉ tiêu hoặc chưa đủ số liệu; không được tính vào số tổng hợp`, { bold: true });
     for (const u of data.unranked) {
       const row = ws.getRow(r++);
       row.getCell(2).value = u.unit.code;
@@ -221,28 +403,170 @@ function rankingSheet(wb: ExcelJS.Workbook, data: RankingsData) {
   ws.views = [{ state: "frozen", xSplit: 3, ySplit: RANKING_HEADER_ROW, topLeftCell: `D${RANKING_HEADER_ROW + 1}`, activeCell: `A${RANKING_HEADER_ROW + 1}` }];
 }
 
+function explanationText(it: Pick<RankingItem, "explanation">): string | null {
+  const e = it.explanation;
+  if (!e) return null;
+  const text = xmlSafe([e.reason, e.actions ? `Giải pháp: ${e.actions}` : ""].filter(Boolean).join(" ")).trim();
+  return text || null;
+}
+
+/** The totals' judgement; a sum over part of the units is not judged. */
+function totalsStatus(data: RankingsData): string {
+  const t = data.totals;
+  if (t.status !== "none") return STATUS_LABELS_VI[t.status] ?? "";
+  if (t.partial) return "Chưa đánh giá: chưa đủ đơn vị báo cáo";
+  return finite(t.target) === null && data.indicator.kind !== "composite" ? STATUS_LABELS_VI.none : "";
+}
+
+// ---------------------------------------------------------------------------------------------
+// The lists: praise, warn, criticise, late reporters, not reported
+
+export const LISTS_HEADER_ROW = 4;
+
+/** The section headings of the lists sheet, in order. */
+export const LIST_SECTIONS = {
+  praise: "Biểu dương",
+  warn: "Nhắc nhở",
+  criticise: "Phê bình",
+  late: "Chậm báo cáo",
+  notReported: "Chưa báo cáo kỳ này",
+} as const;
+
+function listsSheet(wb: ExcelJS.Workbook, data: RankingsData) {
+  const ws = addSheet(wb, SHEETS.lists, `${LISTS_HEADER_ROW}:${LISTS_HEADER_ROW}`);
+  // The ranking's own columns (same headers, same formats), without the changes and the report's state.
+  const all = rankingColumns(data);
+  const pick = (...ids: RankingColumnId[]) => ids.map((id) => all.find((c) => c.id === id)).filter((c): c is RankingColumn => !!c);
+  const cols: (RankingColumn | { id: "no" | "note"; header: string; width: number })[] = [
+    { id: "no", header: "STT", width: 6 },
+    ...pick("code", "name", "rank"),
+    ...pick("measure", "target", "expected", "attainment", "yearAttainment", "margin"),
+    ...pick("status"),
+    { id: "note", header: "Ghi chú", width: 45 },
+  ];
+  const n = cols.length;
+  cols.forEach((c, i) => (ws.getColumn(i + 1).width = c.width));
+  const widthChars = cols.reduce((a, c) => a + c.width, 0);
+  titleRows(ws, `Danh sách biểu dương, nhắc nhở, phê bình — ${data.parent.name} — ${periodName(data.year, data.quarter)}`, datesLine(data), n);
+  bandRow(ws, 3, n, `Xếp hạng, đánh giá theo ${lowerFirst(indicatorLabelVi(data.indicator))}. Các danh sách theo kết quả đánh giá, không theo thứ hạng; mỗi danh sách tối đa ${fmtCount(data.listSize)} đơn vị.`, { size: 10, widthChars });
+  const header = ws.getRow(LISTS_HEADER_ROW);
+  cols.forEach((c, i) => (header.getCell(i + 1).value = c.header));
+  styleHeader(header, 1, n);
+
+  const byCode = new Map(data.items.map((i) => [i.unit.code, i]));
+  const names = new Map([...data.items.map((i) => [i.unit.code, i.unit] as const), ...data.unranked.map((u) => [u.unit.code, u.unit] as const)]);
+  const kind = data.indicator.kind;
+  let r = LISTS_HEADER_ROW + 1;
+  let no = 0;
+  /** "1. Biểu dương: 5 đơn vị được đánh giá «Đạt», …", or "…: không có đơn vị nào …" for an empty list. */
+  const section = (title: string, some: string, none: string, rows: { code: string; name: string; note: string | null }[]) => {
+    r++;
+    bandRow(ws, r++, n, `${++no}. ${title}: ${rows.length ? `${fmtCount(rows.length)} đơn vị ${some}` : none}.`, { bold: true, widthChars });
+    rows.forEach((u, k) => {
+      const row = ws.getRow(r++);
+      const it = byCode.get(u.code);
+      cols.forEach((c, i) => {
+        const cell = row.getCell(i + 1);
+        if (c.id === "no") {
+          cell.value = k + 1;
+          cell.numFmt = "0";
+          cell.alignment = { horizontal: "center", vertical: "middle" };
+        } else if (c.id === "code") cell.value = u.code;
+        else if (c.id === "name") cell.value = u.name;
+        else if (c.id === "note") cell.value = u.note;
+        else if (!it) return;
+        else if (c.id === "rank") {
+          cell.value = it.rank;
+          cell.numFmt = "0";
+          cell.alignment = { horizontal: "center", vertical: "middle" };
+        } else if (c.id === "status") cell.value = STATUS_LABELS_VI[it.status] ?? "";
+        else if (NUMERIC.has(c.id)) writeNumber(cell, c as RankingColumn, numberOf(c as RankingColumn, it, kind));
+      });
+      styleBody(row, 1, n);
+      const note = row.getCell(n);
+      note.alignment = { wrapText: true, vertical: "top" };
+      if (u.note) fitHeight(row, u.note, cols[n - 1].width);
+    });
+  };
+  const ranked = (codes: string[], withExplanation: boolean) =>
+    codes.map((code) => {
+      const it = byCode.get(code);
+      return { code, name: it?.unit.name ?? names.get(code)?.name ?? code, note: withExplanation && it && data.parent.level !== "NATION" ? (explanationText(it) ?? "Chưa gửi giải trình") : null };
+    });
+  const L = data.lists;
+  section(LIST_SECTIONS.praise, "được đánh giá «Đạt», có kết quả cao nhất", "không có đơn vị nào được đánh giá «Đạt»", ranked(L.praise, false));
+  section(LIST_SECTIONS.warn, "«Gần đạt» hoặc «Chưa đạt», kế tiếp nhóm bị phê bình", "không có đơn vị nào «Gần đạt» hoặc «Chưa đạt» ngoài nhóm bị phê bình", ranked(L.warn, true));
+  section(
+    LIST_SECTIONS.criticise,
+    "«Chưa đạt», có kết quả thấp nhất; yêu cầu giải trình nguyên nhân và giải pháp khắc phục",
+    "không có đơn vị nào «Chưa đạt»",
+    ranked(L.criticise, true),
+  );
+  const deadline = data.deadline ? formatDate(data.deadline, "vi") : null;
+  section(
+    LIST_SECTIONS.late,
+    `không gửi báo cáo đúng thời hạn${deadline ? ` (hạn ${deadline})` : ""}`,
+    "không có đơn vị nào gửi báo cáo chậm",
+    data.lateReporters.map((l) => ({ code: l.unit.code, name: l.unit.name, note: lateText(l, deadline) })),
+  );
+  const notReported = data.unranked.filter((u) => u.reason === "not_reported");
+  section(
+    LIST_SECTIONS.notReported,
+    "chưa gửi báo cáo, không được xếp hạng, không được tính vào số tổng hợp",
+    "không có đơn vị nào, các đơn vị đều đã báo cáo",
+    notReported.map((u) => ({ code: u.unit.code, name: u.unit.name, note: u.reasonText })),
+  );
+  ws.views = [{ state: "frozen", ySplit: LISTS_HEADER_ROW, topLeftCell: `A${LISTS_HEADER_ROW + 1}`, activeCell: `A${LISTS_HEADER_ROW + 1}` }];
+}
+
+function lateText(l: RankingsData["lateReporters"][number], deadline: string | null): string {
+  if (l.timeliness === "overdue") return `Chưa gửi báo cáo khi hết hạn${deadline ? ` ${deadline}` : ""}`;
+  if (l.timeliness === "late") return l.submittedAt ? `Gửi ngày ${formatDate(l.submittedAt, "vi")}, sau thời hạn` : "Gửi sau thời hạn";
+  const parts = [
+    l.lateCount ? `${fmtCount(l.lateCount)} đơn vị cấp xã gửi sau thời hạn` : null,
+    l.overdueCount ? `${fmtCount(l.overdueCount)} đơn vị cấp xã chưa gửi khi hết hạn` : null,
+  ].filter(Boolean);
+  return parts.join("; ");
+}
+
+// ---------------------------------------------------------------------------------------------
+// The figures of every unit
+
 export const FIGURES_HEADER_ROW = 4;
 
+/** What a target column holds: "Kế hoạch thu (đồng)", "Chỉ tiêu tỷ lệ tham gia BHXH", "Mức trần tỷ lệ chậm đóng". */
+export function targetHeader(key: string): string {
+  if (key === "amountCollected") return "Kế hoạch thu (đồng)";
+  if (isCeilingKey(key)) return `Mức trần ${lowerFirst(keyLabelVi(key))}`;
+  const unit = isMetricKey(key) ? ` (${METRIC_LABELS_VI[key].unit})` : "";
+  return `Chỉ tiêu ${lowerFirst(keyLabelVi(key))}${unit}`;
+}
+
+const communesNoun = "xã, phường, đặc khu";
+
 function figuresSheet(wb: ExcelJS.Workbook, data: RankingsData) {
-  const ws = wb.addWorksheet(SHEETS.figures, { pageSetup: { paperSize: 9, orientation: "landscape", printTitlesRow: `${FIGURES_HEADER_ROW}:${FIGURES_HEADER_ROW}`, printTitlesColumn: "A:B" } });
+  const ws = addSheet(wb, SHEETS.figures, `${FIGURES_HEADER_ROW - 1}:${FIGURES_HEADER_ROW}`);
   const fixed = ["Mã", "Đơn vị", "Loại", "Quý số liệu", "Tình trạng báo cáo"];
   const metricCols = METRIC_KEYS.map((k) => ({ key: k, header: `${METRIC_LABELS_VI[k].label} (${METRIC_LABELS_VI[k].unit})` }));
   const indicatorCols = INDICATOR_KEYS.map((k) => ({ key: k, header: INDICATOR_LABELS_VI[k] }));
-  const targetCols = TARGET_KEYS.map((k) => ({ key: k, header: `Chỉ tiêu: ${keyLabelVi(k)}` }));
-  const attCols = TARGET_KEYS.map((k) => ({ key: k, header: `So với mốc quý: ${keyLabelVi(k)}` }));
+  const targetCols = TARGET_KEYS.map((k) => ({ key: k, header: targetHeader(k) }));
+  // Attainment of the quarter's milestone; a ceiling has none: its margin in percentage points instead.
+  const attCols = TARGET_KEYS.map((k) =>
+    isCeilingKey(k) ? { key: k, margin: true, header: `${keyLabelVi(k)}: dưới (+) / vượt (−) mức trần` } : { key: k, margin: false, header: `So với mốc quý: ${k === "amountCollected" ? "Kế hoạch thu" : keyLabelVi(k)}` },
+  );
   const n = fixed.length + metricCols.length + indicatorCols.length + targetCols.length + attCols.length + 1;
-  titleRows(ws, `Số liệu các đơn vị — ${data.parent.name} — ${periodLabel(data.year, data.quarter)}`, datesLine(data), Math.min(n, 12));
+  titleRows(ws, `Số liệu các đơn vị — ${data.parent.name} — ${periodName(data.year, data.quarter)}`, datesLine(data), Math.min(n, 14));
 
   // Group labels above the header.
   const groups: [string, number, number][] = [];
   let col = fixed.length + 1;
-  groups.push([`Số liệu báo cáo (người; tiền: đồng, lũy kế từ đầu năm)`, col, col + metricCols.length - 1]);
+  groups.push([`Số liệu báo cáo tính đến ${periodDate(data.year, data.quarter)} (số tiền lũy kế từ đầu năm)`, col, col + metricCols.length - 1]);
   col += metricCols.length;
   groups.push(["Các tỷ lệ", col, col + indicatorCols.length - 1]);
   col += indicatorCols.length;
-  groups.push([`Chỉ tiêu năm ${data.year}`, col, col + targetCols.length - 1]);
+  groups.push([`Chỉ tiêu, kế hoạch năm ${data.year}`, col, col + targetCols.length - 1]);
   col += targetCols.length;
-  groups.push(["Tỷ lệ hoàn thành chỉ tiêu", col, col + attCols.length - 1]);
+  groups.push([`So với mốc kế hoạch quý ${data.quarter}`, col, col + attCols.length - 1]);
   for (const [label, from, to] of groups) {
     ws.mergeCells(FIGURES_HEADER_ROW - 1, from, FIGURES_HEADER_ROW - 1, to);
     const cell = ws.getCell(FIGURES_HEADER_ROW - 1, from);
@@ -257,15 +581,17 @@ function figuresSheet(wb: ExcelJS.Workbook, data: RankingsData) {
   const headers = [...fixed, ...metricCols.map((m) => m.header), ...indicatorCols.map((m) => m.header), ...targetCols.map((m) => m.header), ...attCols.map((m) => m.header), "Lộ trình 2030"];
   headers.forEach((h, i) => (header.getCell(i + 1).value = h));
   styleHeader(header, 1, n);
-  header.height = 75;
-  ws.getColumn(1).width = 9;
-  ws.getColumn(2).width = 28;
-  ws.getColumn(3).width = 10;
-  ws.getColumn(4).width = 8;
+  header.height = 90;
+  ws.getColumn(1).width = 8;
+  ws.getColumn(2).width = 26;
+  ws.getColumn(3).width = 9;
+  ws.getColumn(4).width = 7;
   ws.getColumn(5).width = 14;
-  for (let i = fixed.length + 1; i <= n; i++) ws.getColumn(i).width = 14;
-  for (const [i, m] of metricCols.entries()) if (METRIC_LABELS_VI[m.key].unit === "đồng") ws.getColumn(fixed.length + i + 1).width = 20;
-  ws.getColumn(n).width = 16;
+  for (let i = fixed.length + 1; i <= n; i++) ws.getColumn(i).width = 12;
+  for (const [i, m] of metricCols.entries()) if (METRIC_LABELS_VI[m.key].unit === "đồng") ws.getColumn(fixed.length + i + 1).width = 18;
+  const targetStart = fixed.length + metricCols.length + indicatorCols.length + 1;
+  ws.getColumn(targetStart + TARGET_KEYS.indexOf("amountCollected")).width = 18;
+  ws.getColumn(n).width = 14;
 
   const writeRow = (row: ExcelJS.Row, d: RankingsData["rows"][number], opts: { code: string; name: string; type: string; status: string; bold?: boolean }) => {
     row.getCell(1).value = opts.code;
@@ -277,7 +603,12 @@ function figuresSheet(wb: ExcelJS.Workbook, data: RankingsData) {
     for (const m of metricCols) setNumber(row.getCell(c++), d.figures?.[m.key] ?? null, NUM_FMT.count);
     for (const m of indicatorCols) setNumber(row.getCell(c++), d.indicators[m.key as IndicatorKey] ?? null, numFmtOfKey(m.key));
     for (const m of targetCols) setNumber(row.getCell(c++), d.targets[m.key] ?? null, numFmtOfKey(m.key));
-    for (const m of attCols) setNumber(row.getCell(c++), d.attainment[m.key] ?? null, NUM_FMT.rate);
+    for (const m of attCols) {
+      if (m.margin) {
+        const margin = finite(d.margins[m.key]);
+        setNumber(row.getCell(c++), margin === null ? null : margin * 100, NUM_FMT.points2);
+      } else setNumber(row.getCell(c++), d.attainment[m.key] ?? null, NUM_FMT.rate);
+    }
     row.getCell(c).value = PATH_LABELS_VI[d.path.status] ?? "";
     styleBody(row, 1, n, opts.bold ? { bold: true, fill: TOTAL_FILL } : {});
   };
@@ -286,11 +617,11 @@ function figuresSheet(wb: ExcelJS.Workbook, data: RankingsData) {
   for (const d of data.rows) {
     const status =
       d.unit.level === "PROVINCE" && d.total !== null
-        ? `${d.reported ?? 0}/${d.total} xã đã báo cáo`
+        ? `${fmtCount(d.reported ?? 0)}/${fmtCount(d.total)} ${communesNoun} đã báo cáo`
         : d.periodStatus
-          ? (REPORT_STATUS_VI[d.periodStatus] ?? d.periodStatus)
-          : "Chưa nhập";
-    writeRow(ws.getRow(r++), d, { code: d.unit.code, name: d.unit.name, type: UNIT_TYPE_LABELS_VI[d.unit.type] ?? d.unit.type, status });
+          ? (REPORT_STATUS_VI[d.periodStatus] ?? "")
+          : "Chưa báo cáo";
+    writeRow(ws.getRow(r++), d, { code: d.unit.code, name: d.unit.name, type: UNIT_TYPE_LABELS_VI[d.unit.type] ?? "", status });
   }
   const last = r - 1;
   ws.autoFilter = { from: { row: FIGURES_HEADER_ROW, column: 1 }, to: { row: Math.max(FIGURES_HEADER_ROW, last), column: n } };
@@ -299,54 +630,67 @@ function figuresSheet(wb: ExcelJS.Workbook, data: RankingsData) {
     code: data.parent.code,
     name: totalsLabel(data.parent, data.parentRow),
     type: "",
-    status: p.total !== null ? `${p.reported ?? 0}/${p.total} xã đã báo cáo` : "",
+    status: p.total !== null ? `${fmtCount(p.reported ?? 0)}/${fmtCount(p.total)} ${communesNoun} đã báo cáo` : "",
     bold: true,
   });
+  ws.getRow(r).getCell(2).alignment = { wrapText: true, vertical: "middle" };
   ws.views = [{ state: "frozen", xSplit: 2, ySplit: FIGURES_HEADER_ROW, topLeftCell: `C${FIGURES_HEADER_ROW + 1}`, activeCell: `A${FIGURES_HEADER_ROW + 1}` }];
 }
+
+// ---------------------------------------------------------------------------------------------
+// Notes
 
 function formulaOf(key: IndicatorKey): string {
   const def = INDICATORS[key];
   const num = def.numerator.map((m) => METRIC_LABELS_VI[m].label.replace(/^Trong đó:\s*/, "")).join(" + ");
-  const den = def.denominator === "target:amountCollected" ? `kế hoạch thu năm (chỉ tiêu «${METRIC_LABELS_VI.amountCollected.label}»)` : METRIC_LABELS_VI[def.denominator].label.toLocaleLowerCase("vi");
-  return `(${num}) / ${den}${def.direction === "lower" ? "; càng thấp càng tốt" : ""}.`;
+  const den = def.denominator === "target:amountCollected" ? "kế hoạch thu năm" : METRIC_LABELS_VI[def.denominator].label.toLocaleLowerCase("vi");
+  return `(${num}) / ${den}${def.direction === "lower" ? "; càng thấp càng tốt, là mức trần" : ""}.`;
 }
 
 function notesSheet(wb: ExcelJS.Workbook, data: RankingsData, opts: WorkbookOptions) {
-  const ws = wb.addWorksheet(SHEETS.notes, { pageSetup: { paperSize: 9, orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
+  const ws = addSheet(wb, SHEETS.notes, "4:4");
   ws.getColumn(1).width = 34;
   ws.getColumn(2).width = 110;
   titleRows(ws, `Ghi chú — ${rankingTitle(data)}`, datesLine(data), 2);
   const c = data.indicator;
+  const cols = rankingColumns(data);
+  const ranked = cols.find((x) => x.ranked)!;
+  const { ceiling } = shapeOf(data);
   const rows: [string, string][] = [
     ["Đơn vị", `${data.parent.name} (mã ${data.parent.code})`],
-    ["Kỳ báo cáo", `${periodLabel(data.year, data.quarter)}; ${datesLine(data).toLocaleLowerCase("vi")}`],
-    ["Xếp hạng theo", `${indicatorLabelVi(c)} (${c.param}).`],
+    ["Kỳ báo cáo", `${periodName(data.year, data.quarter)} (${periodLabel(data.year, data.quarter)}): số người và các tỷ lệ tính đến ${periodDate(data.year, data.quarter)}; số tiền lũy kế từ đầu năm đến ${periodDate(data.year, data.quarter)}; lập ngày ${formatDate(data.generatedAt, "vi")}.`],
+    ["Xếp hạng theo", `${indicatorLabelVi(c)}: cột «${ranked.header}».`],
     [
       "Cách xếp hạng",
-      `Xếp ${c.direction === "higher" ? "từ cao xuống thấp" : "từ thấp lên cao (càng thấp càng tốt)"}; các đơn vị có giá trị bằng nhau cùng hạng (1, 2, 2, 4). ` +
+      `Xếp ${c.direction === "higher" && !ceiling ? "từ cao xuống thấp" : "từ thấp lên cao (càng thấp càng tốt)"}; các đơn vị có giá trị bằng nhau cùng hạng (1, 2, 2, 4). ` +
         "Đơn vị chưa báo cáo kỳ này, chưa có chỉ tiêu hoặc chưa đủ số liệu không được xếp hạng, không được đưa vào số tổng hợp.",
     ],
-    ["Đánh giá", `Theo tỷ lệ hoàn thành chỉ tiêu. ${bandsSentence(data.bands)}`],
+    ["Đánh giá", `Theo mức đạt mốc kế hoạch của quý. ${bandsSentence(data.bands)}`],
     [
       "Biểu dương, nhắc nhở, phê bình",
-      `Biểu dương ${data.listSize} đơn vị đứng đầu, phê bình ${data.listSize} đơn vị cuối bảng, nhắc nhở ${data.listSize} đơn vị ngay trên nhóm cuối (khi có ít đơn vị, nhóm cuối được ưu tiên).`,
+      `Theo kết quả đánh giá, không theo thứ hạng (trang «${SHEETS.lists}»): biểu dương tối đa ${fmtCount(data.listSize)} đơn vị «Đạt» có kết quả cao nhất; phê bình tối đa ${fmtCount(data.listSize)} đơn vị «Chưa đạt» có kết quả thấp nhất; nhắc nhở tối đa ${fmtCount(data.listSize)} đơn vị «Gần đạt» hoặc «Chưa đạt» kế tiếp nhóm bị phê bình. Một danh sách có thể ít hơn hoặc không có đơn vị nào.`,
     ],
   ];
   if (c.kind === "composite" && data.weights) rows.push(["Trọng số điểm tổng hợp", weightsSentence(data.weights)]);
   rows.push(
     [
-      "So với mốc quý",
-      "Thực hiện / mốc kế hoạch của quý. Mốc: số người và tỷ lệ tham gia tăng đều từ số cuối năm trước đến chỉ tiêu năm; số thu lũy kế theo số quý (quý 3: 3/4 kế hoạch năm); tỷ lệ chậm đóng là mức trần ở mọi quý (đạt khi không vượt, không tính tỷ lệ hoàn thành). Thành phố có thể đặt mốc khác cho từng đơn vị.",
+      "Mốc kế hoạch quý",
+      `Mức phải đạt đến cuối quý: số người và tỷ lệ tham gia tăng đều từ số cuối năm trước đến chỉ tiêu năm; số thu lũy kế theo số quý (quý ${data.quarter}: ${data.quarter}/4 kế hoạch năm); tỷ lệ chậm đóng là mức trần ở mọi quý. Thành phố có thể đặt mốc khác cho từng đơn vị.`,
     ],
-    ["So với quý trước, cùng kỳ", "Chênh lệch của giá trị xếp hạng so với quý trước và cùng quý năm trước (với các tỷ lệ: điểm phần trăm)."],
+    ["So với mốc quý", "Thực hiện / mốc kế hoạch của quý."],
+    ["% kế hoạch năm", "Thực hiện / chỉ tiêu (kế hoạch) cả năm."],
+    ["Mức trần (tỷ lệ chậm đóng)", "Đạt khi không vượt mức trần; không tính tỷ lệ hoàn thành. Cột «Dưới (+) / vượt (−) mức trần» là mức trần trừ tỷ lệ thực hiện, tính bằng điểm phần trăm."],
+    ["Tăng, giảm so với quý trước, cùng kỳ", "Chênh lệch của giá trị xếp hạng so với quý trước và cùng quý năm trước: với các tỷ lệ, mức đạt mốc và điểm tổng hợp tính bằng điểm phần trăm (điểm %); với số người, số tiền tính bằng người, đồng."],
     ...INDICATOR_KEYS.map((k): [string, string] => [INDICATOR_LABELS_VI[k], formulaOf(k)]),
-    ["Số liệu", "Số liệu của mỗi xã là báo cáo đúng kỳ đã gửi hoặc đã duyệt; xã chưa báo cáo kỳ này không được xếp hạng, không được tính vào tổng. Số phải thu, số đã thu lũy kế từ đầu năm; số liệu của tỉnh, thành phố là tổng của các xã đã báo cáo (ghi rõ số xã). Tỷ lệ không tính được khi thiếu số liệu hoặc mẫu số bằng 0 (ô để trống)."],
+    [
+      "Số liệu",
+      `Số liệu của mỗi ${communesNoun} là báo cáo đúng kỳ đã gửi hoặc đã duyệt; đơn vị chưa báo cáo kỳ này không được xếp hạng, không được tính vào tổng. Số phải thu, số đã thu lũy kế từ đầu năm; số liệu của tỉnh, thành phố là tổng của các ${communesNoun} đã báo cáo (ghi rõ số đơn vị đã báo cáo). Tỷ lệ không tính được khi thiếu số liệu hoặc mẫu số bằng 0: ô để trống.`,
+    ],
     ["Lộ trình 2030", "Số người tham gia BHXH (bắt buộc + tự nguyện) so với chỉ tiêu năm 2030 (Nghị quyết 403/NQ-CP): dự báo theo tốc độ tăng bình quân 3 năm gần nhất (bình phương tối thiểu)."],
     [
       "Nguồn chỉ tiêu",
       opts.targetSources && opts.targetSources.length
-        ? `Chỉ tiêu năm ${data.year} theo: ${opts.targetSources.join("; ")}.`
+        ? `Chỉ tiêu năm ${data.year} theo: ${opts.targetSources.map(xmlSafe).join("; ")}.`
         : `Chỉ tiêu năm ${data.year} do cấp trên giao cho từng đơn vị (chỉ tiêu năm 2030 theo Nghị quyết 403/NQ-CP), như đã nhập trong hệ thống.`,
     ],
   );
@@ -384,6 +728,7 @@ export async function rankingsWorkbook(data: RankingsData, opts: WorkbookOptions
     wb.modified = generated;
   }
   rankingSheet(wb, data);
+  listsSheet(wb, data);
   figuresSheet(wb, data);
   notesSheet(wb, data, opts);
   const out = await wb.xlsx.writeBuffer();

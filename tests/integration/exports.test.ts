@@ -1,8 +1,11 @@
 // The rankings' downloads (lib/reports/xlsx.ts, lib/reports/docx.ts and GET /api/v1/rankings/xlsx|docx)
 // against the demo data, on PGlite and, when TEST_DATABASE_URL is set, on PostgreSQL. Every file is
-// read back: the workbook with exceljs (title, dates, frozen header, real numbers with their formats,
-// one row per ranked unit, 114 communes of figures), the Word report by unzipping word/document.xml
-// (the Decree 30 header, title, "Kính gửi", results with Vietnamese numbers, ranking, "Nơi nhận").
+// read back: the workbook with exceljs (the period's name in the titles, columns named for the
+// ranking choice — a ceiling shows its margin, never an attainment —, real numbers with their
+// formats, rate changes in percentage points, the praise / warn / criticise, late and not-reported
+// lists, 114 communes of figures, every sheet one page wide, no internal key in any cell), the Word
+// report by unzipping word/document.xml (the Decree 30 header, title, "Kính gửi", results with
+// Vietnamese numbers, ranking, "Nơi nhận").
 // The routes read the session and the database through lib/auth/session.server and lib/db.server:
 // both are replaced here by the test's user and database.
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
@@ -17,7 +20,7 @@ import { dbKinds, migratedDatabase, type TestDatabase } from "@/tests/helpers/db
 import { unitForActor, type Actor, type UnitRef } from "@/lib/figures/service";
 import { rankings, type RankingsData } from "@/lib/rankings/service";
 import { formatNumber } from "@/lib/format";
-import { FIGURES_HEADER_ROW, NUM_FMT, RANKING_COLUMNS, RANKING_HEADER_ROW, SHEETS, rankingsWorkbook } from "@/lib/reports/xlsx";
+import { FIGURES_HEADER_ROW, LISTS_HEADER_ROW, LIST_SECTIONS, NUM_FMT, RANKING_HEADER_ROW, SHEETS, rankingColumns, rankingsWorkbook } from "@/lib/reports/xlsx";
 import { rankingsReport, reportMetaFor } from "@/lib/reports/docx";
 import { GET as getXlsx } from "@/app/api/v1/rankings/xlsx/route";
 import { GET as getDocx } from "@/app/api/v1/rankings/docx/route";
@@ -95,65 +98,198 @@ describe.each(dbKinds)("rankings exports on %s", (kind) => {
   });
 
   describe("xlsx", () => {
-    it("Hải Phòng: title, dates, frozen header, one row per ranked unit with real numbers", async () => {
+    /** The header texts of a row, from column 1 to the last filled one. */
+    const headersOf = (ws: ExcelJS.Worksheet, row: number) => {
+      const out: string[] = [];
+      ws.getRow(row).eachCell({ includeEmpty: true }, (c, i) => (out[i - 1] = cellText(c.value)));
+      return out;
+    };
+    /** Every cell of every sheet (merged cells once per cell), with where it is. */
+    const everyCell = (wb: ExcelJS.Workbook) => {
+      const out: { where: string; text: string; cell: ExcelJS.Cell }[] = [];
+      for (const ws of wb.worksheets) ws.eachRow({ includeEmpty: false }, (row) => row.eachCell({ includeEmpty: false }, (cell) => out.push({ where: `${ws.name}!${cell.address}`, text: cellText(cell.value), cell })));
+      return out;
+    };
+    const rankedRows = (ws: ExcelJS.Worksheet) => {
+      const rows: ExcelJS.Row[] = [];
+      ws.eachRow((row, n) => {
+        if (n > RANKING_HEADER_ROW && typeof row.getCell(1).value === "number") rows.push(row);
+      });
+      return rows;
+    };
+    const ATTAINMENT_HEADERS = [
+      "Hạng",
+      "Mã",
+      "Đơn vị",
+      "Tỷ lệ tham gia BHXH",
+      "Chỉ tiêu năm 2026",
+      "Mốc kế hoạch quý 3",
+      "So với mốc quý",
+      "% kế hoạch năm",
+      "Mức đạt mốc quý tăng, giảm so với quý 2/2026",
+      "Mức đạt mốc quý tăng, giảm so với cùng kỳ năm 2025",
+      "Đánh giá",
+      "Lộ trình 2030",
+      "Tình trạng báo cáo",
+      "Giải trình",
+    ];
+    const CEILING_HEADERS = [
+      "Hạng",
+      "Mã",
+      "Đơn vị",
+      "Tỷ lệ chậm đóng",
+      "Mức trần năm 2026",
+      "Dưới (+) / vượt (−) mức trần",
+      "Tăng, giảm so với quý 2/2026",
+      "Tăng, giảm so với cùng kỳ năm 2025",
+      "Đánh giá",
+      "Lộ trình 2030",
+      "Tình trạng báo cáo",
+      "Giải trình",
+    ];
+
+    it("Hải Phòng, attainment of coverage: the period's name, one column per quantity, real numbers", async () => {
       const wb = await readWorkbook(await rankingsWorkbook(hpData));
-      expect(wb.worksheets.map((w) => w.name)).toEqual([SHEETS.ranking, SHEETS.figures, SHEETS.notes]);
+      expect(wb.worksheets.map((w) => w.name)).toEqual([SHEETS.ranking, SHEETS.lists, SHEETS.figures, SHEETS.notes]);
       const ws = wb.getWorksheet(SHEETS.ranking)!;
       const title = cellText(ws.getCell("A1").value);
-      expect(title).toContain("Bảng xếp hạng hoàn thành chỉ tiêu tỷ lệ tham gia BHXH");
-      expect(title).toContain("Thành phố Hải Phòng");
-      expect(title).toContain("quý 3/2026");
-      expect(cellText(ws.getCell("A2").value)).toBe("Số liệu đến ngày 30/9/2026; lập ngày 21/11/2026");
-      expect(ws.model.merges).toContain(`A1:M1`);
+      expect(title).toBe("Bảng xếp hạng hoàn thành chỉ tiêu tỷ lệ tham gia BHXH — Thành phố Hải Phòng — 9 tháng đầu năm 2026");
+      expect(cellText(ws.getCell("A2").value)).toBe("Số liệu tính đến 30/9/2026 (số tiền lũy kế từ đầu năm); lập ngày 21/11/2026");
+      expect(cellText(ws.getCell("A3").value)).toMatch(/^Xếp hạng theo cột «So với mốc quý», từ cao xuống thấp\./);
+      expect(ws.model.merges).toContain("A1:N1");
 
       const view = ws.views[0] as { state?: string; ySplit?: number };
       expect(view.state).toBe("frozen");
       expect(view.ySplit).toBe(RANKING_HEADER_ROW);
-      const header = ws.getRow(RANKING_HEADER_ROW);
-      expect(RANKING_COLUMNS.map((_, i) => cellText(header.getCell(i + 1).value))).toEqual(RANKING_COLUMNS.map((c) => c.header));
+      const headers = headersOf(ws, RANKING_HEADER_ROW);
+      expect(headers).toEqual(ATTAINMENT_HEADERS);
+      expect(rankingColumns(hpData).map((c) => c.header)).toEqual(ATTAINMENT_HEADERS);
+      expect(new Set(headers).size).toBe(headers.length);
+      expect(headers).not.toContain("Giá trị");
+      expect(headers).not.toContain("Thực hiện");
       expect(ws.autoFilter).toBeTruthy();
 
-      const ranked: ExcelJS.Row[] = [];
-      ws.eachRow((row, n) => {
-        if (n > RANKING_HEADER_ROW && typeof row.getCell(1).value === "number") ranked.push(row);
-      });
+      const ranked = rankedRows(ws);
       expect(ranked).toHaveLength(hpData.items.length);
       ranked.forEach((row, i) => {
         const it = hpData.items[i];
         expect(row.getCell(1).value).toBe(it.rank);
         expect(row.getCell(2).value).toBe(it.unit.code);
         expect(row.getCell(3).value).toBe(it.unit.name);
-        const value = row.getCell(4);
-        expect(typeof value.value).toBe("number");
-        expect(value.numFmt).toBe(NUM_FMT.rate);
-        expect(value.value as number).toBeCloseTo(it.value, 12);
-        for (const c of [5, 6, 7]) {
-          expect(typeof row.getCell(c).value).toBe("number");
-          expect(row.getCell(c).numFmt).toBe(NUM_FMT.rate);
+        // The rate, the year's target, the quarter's milestone, the attainment ranked on, the year's share.
+        const expected = [it.actual, it.target, it.expected, it.attainment, it.yearAttainment];
+        expected.forEach((v, k) => {
+          const cell = row.getCell(4 + k);
+          expect(typeof cell.value, `${it.unit.code} ${headers[3 + k]}`).toBe("number");
+          expect(cell.numFmt).toBe(NUM_FMT.rate);
+          expect(cell.value as number).toBeCloseTo(v!, 12);
+        });
+        expect(row.getCell(7).value).toBe(it.value);
+        // Changes in percentage points: the difference × 100, shown "+1,5 điểm %".
+        for (const [c, change] of [[9, it.previousQuarter], [10, it.lastYear]] as const) {
+          if (change.delta === null) expect(row.getCell(c).value).toBeNull();
+          else expect(row.getCell(c).value as number).toBeCloseTo(change.delta * 100, 9);
+          expect(row.getCell(c).numFmt).toBe(NUM_FMT.points);
         }
       });
-      expect(ranked[0].getCell(4).value).toBe(hpData.items[0].value);
-      expect(ranked[0].getCell(7).value).toBe(hpData.items[0].attainment);
+      expect(NUM_FMT.points).toContain('" điểm %"');
       // The explanation of the criticised commune is in its row.
       const crit = ranked.find((r) => r.getCell(2).value === critCode)!;
-      expect(cellText(crit.getCell(13).value)).toContain(EXPLANATION);
+      expect(cellText(crit.getCell(14).value)).toContain(EXPLANATION);
       // The totals below the ranked rows, over the communes that reported.
       const totals = ws.getRow(ranked[ranked.length - 1].number + 1);
       expect(cellText(totals.getCell(3).value)).toBe(`Tổng của ${hpData.totals.reported}/114 xã, phường, đặc khu đã báo cáo`);
-      expect(totals.getCell(4).value as number).toBeCloseTo(hpData.totals.value!, 12);
+      expect(totals.getCell(4).value as number).toBeCloseTo(hpData.totals.actual!, 12);
+      expect(totals.getCell(7).value as number).toBeCloseTo(hpData.totals.value!, 12);
     });
 
-    it("Hải Phòng: the «Số liệu» sheet has the figures of the 114 communes as numbers", async () => {
+    it("Hải Phòng, the late-payment rate (a ceiling): the rate, the ceiling, the margin in points; never an attainment", async () => {
+      const late = await rankings(db.prisma, hp, Q3, "attainment:latePaymentRate", null, NOW);
+      expect(late.items.length).toBeGreaterThan(10);
+      expect(late.items.every((i) => i.attainment === null && i.yearAttainment === null && i.margin !== null)).toBe(true);
+      const wb = await readWorkbook(await rankingsWorkbook(late));
+      const ws = wb.getWorksheet(SHEETS.ranking)!;
+      expect(cellText(ws.getCell("A1").value)).toBe("Bảng xếp hạng hoàn thành chỉ tiêu tỷ lệ chậm đóng — Thành phố Hải Phòng — 9 tháng đầu năm 2026");
+      const headers = headersOf(ws, RANKING_HEADER_ROW);
+      expect(headers).toEqual(CEILING_HEADERS);
+      const ranked = rankedRows(ws);
+      expect(ranked).toHaveLength(late.items.length);
+      const allowed = new Set(["0", NUM_FMT.rate2, NUM_FMT.points2]);
+      ranked.forEach((row, i) => {
+        const it = late.items[i];
+        expect(row.getCell(4).value as number).toBeCloseTo(it.value, 12);
+        expect(row.getCell(4).numFmt).toBe(NUM_FMT.rate2);
+        expect(row.getCell(5).value as number).toBeCloseTo(it.target!, 12);
+        expect(row.getCell(6).value as number).toBeCloseTo(it.margin! * 100, 9);
+        expect(row.getCell(6).numFmt).toBe(NUM_FMT.points2);
+        // No cell of the row holds an attainment (a percentage of the ceiling).
+        row.eachCell((cell) => {
+          if (typeof cell.value === "number") expect(allowed.has(cell.numFmt), `${cell.address} ${cell.numFmt}`).toBe(true);
+        });
+      });
+      // Nor the lists, nor the data sheet: the ceiling has its margin, no attainment column.
+      const lists = wb.getWorksheet(SHEETS.lists)!;
+      const listHeaders = headersOf(lists, LISTS_HEADER_ROW);
+      expect(listHeaders).toContain("Dưới (+) / vượt (−) mức trần");
+      for (const h of [...headers, ...listHeaders]) expect(h).not.toMatch(/mốc quý|kế hoạch năm|hoàn thành/i);
+      const figures = headersOf(wb.getWorksheet(SHEETS.figures)!, FIGURES_HEADER_ROW);
+      expect(figures).toContain("Tỷ lệ chậm đóng: dưới (+) / vượt (−) mức trần");
+      expect(figures).toContain("Mức trần tỷ lệ chậm đóng");
+      expect(figures.filter((h) => /chậm đóng/.test(h) && /So với mốc/.test(h))).toEqual([]);
+    });
+
+    it("the lists name exactly the praised, warned, criticised, late and not reported units", async () => {
+      const wb = await readWorkbook(await rankingsWorkbook(hpData));
+      const ws = wb.getWorksheet(SHEETS.lists)!;
+      expect(cellText(ws.getCell("A1").value)).toBe("Danh sách biểu dương, nhắc nhở, phê bình — Thành phố Hải Phòng — 9 tháng đầu năm 2026");
+      expect(headersOf(ws, LISTS_HEADER_ROW)).toEqual(["STT", "Mã", "Đơn vị", "Hạng", "Tỷ lệ tham gia BHXH", "Chỉ tiêu năm 2026", "Mốc kế hoạch quý 3", "So với mốc quý", "% kế hoạch năm", "Đánh giá", "Ghi chú"]);
+      const sections = new Map<string, { codes: string[]; notes: string[] }>();
+      let current: { codes: string[]; notes: string[] } | null = null;
+      ws.eachRow((row, n) => {
+        if (n <= LISTS_HEADER_ROW) return;
+        const first = cellText(row.getCell(1).value);
+        const heading = /^\d\. ([^:]+):/.exec(first);
+        if (heading) sections.set(heading[1], (current = { codes: [], notes: [] }));
+        else if (typeof row.getCell(1).value === "number") {
+          current!.codes.push(cellText(row.getCell(2).value));
+          current!.notes.push(cellText(row.getCell(11).value));
+        }
+      });
+      expect([...sections.keys()]).toEqual(Object.values(LIST_SECTIONS));
+      expect(sections.get(LIST_SECTIONS.praise)!.codes).toEqual(hpData.lists.praise);
+      expect(sections.get(LIST_SECTIONS.warn)!.codes).toEqual(hpData.lists.warn);
+      expect(sections.get(LIST_SECTIONS.criticise)!.codes).toEqual(hpData.lists.criticise);
+      expect(sections.get(LIST_SECTIONS.late)!.codes).toEqual(hpData.lateReporters.map((l) => l.unit.code));
+      const notReported = hpData.unranked.filter((u) => u.reason === "not_reported");
+      expect(sections.get(LIST_SECTIONS.notReported)!.codes).toEqual(notReported.map((u) => u.unit.code));
+      expect(sections.get(LIST_SECTIONS.notReported)!.notes).toEqual(notReported.map((u) => u.reasonText));
+      // The demo data fills every list; Kim Thành has not reported.
+      for (const s of sections.values()) expect(s.codes.length).toBeGreaterThan(0);
+      expect(sections.get(LIST_SECTIONS.notReported)!.codes).toContain("10804");
+      // The criticised commune's explanation is quoted.
+      const crit = sections.get(LIST_SECTIONS.criticise)!;
+      expect(crit.notes[crit.codes.indexOf(critCode)]).toContain(EXPLANATION);
+      // The praised units are judged «Đạt», the criticised «Chưa đạt» (lists follow the statuses).
+      const status = new Map(hpData.items.map((i) => [i.unit.code, i.status]));
+      expect(hpData.lists.praise.every((c) => status.get(c) === "attained")).toBe(true);
+      expect(hpData.lists.criticise.every((c) => status.get(c) === "behind")).toBe(true);
+    });
+
+    it("Hải Phòng: the «Số liệu» sheet has the figures of the 114 communes as numbers, targets named for what they are", async () => {
       const wb = await readWorkbook(await rankingsWorkbook(hpData));
       const ws = wb.getWorksheet(SHEETS.figures)!;
-      const header = ws.getRow(FIGURES_HEADER_ROW);
-      const headers: string[] = [];
-      header.eachCell((c) => headers.push(cellText(c.value)));
+      expect(cellText(ws.getCell("A1").value)).toBe("Số liệu các đơn vị — Thành phố Hải Phòng — 9 tháng đầu năm 2026");
+      const headers = headersOf(ws, FIGURES_HEADER_ROW);
       const col = (label: string) => headers.findIndex((h) => h.startsWith(label)) + 1;
       const compulsory = col("Số người tham gia BHXH bắt buộc");
       const labour = col("Lực lượng lao động trong độ tuổi");
       const coverage = col("Tỷ lệ tham gia BHXH");
-      expect(compulsory * labour * coverage).toBeGreaterThan(0);
+      const plan = headers.indexOf("Kế hoạch thu (đồng)") + 1;
+      expect(compulsory * labour * coverage * plan).toBeGreaterThan(0);
+      expect(headers).toContain("Chỉ tiêu tỷ lệ tham gia BHXH");
+      expect(headers.filter((h) => h.startsWith("Chỉ tiêu:"))).toEqual([]);
+      expect(headers.filter((h) => /Số đã thu/.test(h))).toEqual(["Số đã thu (đồng)"]);
+      expect(headers).toContain("So với mốc quý: Kế hoạch thu");
       const byCode = new Map(hpData.rows.map((r) => [r.unit.code, r]));
       let n = 0;
       ws.eachRow((row, i) => {
@@ -169,14 +305,71 @@ describe.each(dbKinds)("rankings exports on %s", (kind) => {
           expect(row.getCell(coverage).value as number).toBeCloseTo(d.indicators.bhxhCoverage!, 12);
           expect(row.getCell(coverage).numFmt).toBe(NUM_FMT.rate);
         }
+        if (d.targets.amountCollected !== undefined) expect(row.getCell(plan).value).toBe(d.targets.amountCollected);
       });
       expect(n).toBe(114);
       const view = ws.views[0] as { state?: string; ySplit?: number };
       expect(view).toMatchObject({ state: "frozen", ySplit: FIGURES_HEADER_ROW });
-      // The totals row of the city after the communes.
+      // The totals row of the city after the communes: "xã, phường, đặc khu", not "xã".
       const last = ws.getRow(FIGURES_HEADER_ROW + 115);
       expect(cellText(last.getCell(2).value)).toBe(`Tổng của ${hpData.totals.reported}/114 xã, phường, đặc khu đã báo cáo`);
+      expect(cellText(last.getCell(5).value)).toBe(`${hpData.totals.reported}/114 xã, phường, đặc khu đã báo cáo`);
       expect(last.getCell(compulsory).value).toBe(hpData.parentRow.figures!.bhxhCompulsory);
+      for (const { where, text } of everyCell(wb)) expect(text, where).not.toMatch(/\d+\/\d+ xã đã báo cáo/);
+    });
+
+    it("every sheet prints on A4 landscape, one page wide, with its header rows repeated", async () => {
+      const buf = await rankingsWorkbook(hpData);
+      const wb = await readWorkbook(buf);
+      expect(wb.worksheets).toHaveLength(4);
+      for (const ws of wb.worksheets) {
+        expect(ws.pageSetup, ws.name).toMatchObject({ paperSize: 9, orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
+        expect(ws.pageSetup.printTitlesRow, ws.name).toMatch(/^\d+:\d+$/);
+      }
+      expect(wb.getWorksheet(SHEETS.ranking)!.pageSetup.printTitlesRow).toBe(`${RANKING_HEADER_ROW}:${RANKING_HEADER_ROW}`);
+      expect(wb.getWorksheet(SHEETS.figures)!.pageSetup.printTitlesRow).toBe(`${FIGURES_HEADER_ROW - 1}:${FIGURES_HEADER_ROW}`);
+      // As Excel and LibreOffice read it: <pageSetUpPr fitToPage="1"/> and fitToWidth="1" fitToHeight="0".
+      const zip = await JSZip.loadAsync(buf);
+      const sheets = Object.keys(zip.files).filter((f) => /^xl\/worksheets\/sheet\d+\.xml$/.test(f));
+      expect(sheets).toHaveLength(4);
+      for (const f of sheets) {
+        const xml = await zip.file(f)!.async("string");
+        expect(xml, f).toMatch(/<pageSetUpPr[^>]*fitToPage="1"/);
+        const setup = xml.match(/<pageSetup\s[^>]*\/>/)?.[0] ?? "";
+        expect(setup, f).toContain('paperSize="9"');
+        expect(setup, f).toContain('orientation="landscape"');
+        expect(setup, f).toContain('fitToWidth="1"');
+        expect(setup, f).toContain('fitToHeight="0"');
+      }
+    });
+
+    it.each([
+      ["31", "attainment:bhxhCoverage"],
+      ["31", "attainment:latePaymentRate"],
+      ["31", "latePaymentRate"],
+      ["31", "bhxhCoverage"],
+      ["31", "bhxhCompulsory"],
+      ["31", "amountCollected"],
+      ["31", "attainment:amountCollected"],
+      ["31", "composite"],
+      ["VN", "attainment:bhxhCoverage"],
+    ])("%s, %s: no internal key, no null/NaN/undefined, no rate change as a percentage, in any cell", async (code, indicator) => {
+      const data = await rankings(db.prisma, code === "VN" ? vn : hp, Q3, indicator, null, NOW);
+      const wb = await readWorkbook(await rankingsWorkbook(data, { targetSources: ["KH 149/KH-UBND"] }));
+      const cells = everyCell(wb);
+      expect(cells.length).toBeGreaterThan(500);
+      for (const { where, text, cell } of cells) {
+        expect(text, where).not.toMatch(/\b[a-z]+[A-Z][a-zA-Z]*\b/);
+        expect(text, where).not.toMatch(/null|NaN|undefined|Infinity/);
+        expect(text, where).not.toMatch(/not_reported|no_target|no_value|attainment|composite/);
+        // A signed change is never a percentage: a "%" outside quotes in a signed format scales by 100.
+        if (typeof cell.value === "number" && cell.numFmt?.startsWith("+")) expect(cell.numFmt.replace(/"[^"]*"/g, ""), where).not.toContain("%");
+      }
+      // Each column of the ranking says what it holds: no two alike, no bare «Giá trị».
+      const headers = headersOf(wb.getWorksheet(SHEETS.ranking)!, RANKING_HEADER_ROW);
+      expect(new Set(headers).size).toBe(headers.length);
+      expect(headers).not.toContain("Giá trị");
+      expect(cellText(wb.getWorksheet(SHEETS.ranking)!.getCell("A1").value)).toContain("9 tháng đầu năm 2026");
     });
 
     it("Hải Phòng: the notes say how values are computed, the bands, and (composite) the weights", async () => {
@@ -188,15 +381,21 @@ describe.each(dbKinds)("rankings exports on %s", (kind) => {
       expect(text).toContain("Đạt: từ 100% mốc trở lên; gần đạt: từ 90% đến dưới 100%; chưa đạt: dưới 90%.");
       expect(text).toContain("Tỷ lệ tham gia BHXH: 60 (60,0%); Tỷ lệ bao phủ BHYT: 40 (40,0%)");
       expect(text).toContain("(Số người tham gia BHXH bắt buộc + Số người tham gia BHXH tự nguyện) / lực lượng lao động trong độ tuổi");
+      expect(text).toContain("9 tháng đầu năm 2026");
+      expect(text).toContain("số tiền lũy kế từ đầu năm");
       expect(text).toContain("KH 149/KH-UBND");
+      expect(text).not.toContain("(composite)");
       const ws = wb.getWorksheet(SHEETS.ranking)!;
       expect(cellText(ws.getCell("A1").value)).toContain("điểm tổng hợp nhiều chỉ tiêu");
+      expect(headersOf(ws, RANKING_HEADER_ROW).slice(0, 6)).toEqual(["Hạng", "Mã", "Đơn vị", "Điểm tổng hợp", "Tăng, giảm so với quý 2/2026", "Tăng, giảm so với cùng kỳ năm 2025"]);
     });
 
     it("VN: the ranked provinces, then the ones without figures with their reason", async () => {
       const wb = await readWorkbook(await rankingsWorkbook(vnData));
       const ws = wb.getWorksheet(SHEETS.ranking)!;
-      expect(cellText(ws.getCell("A1").value)).toContain("Việt Nam — quý 3/2026");
+      expect(cellText(ws.getCell("A1").value)).toContain("Việt Nam — 9 tháng đầu năm 2026");
+      // Provinces have no report state or explanation of their own.
+      expect(headersOf(ws, RANKING_HEADER_ROW)).toEqual(ATTAINMENT_HEADERS.slice(0, 12));
       let ranked = 0;
       const reasons: string[] = [];
       const unrankedCodes = new Set(vnData.unranked.map((u) => u.unit.code));
@@ -298,7 +497,7 @@ describe.each(dbKinds)("rankings exports on %s", (kind) => {
       expect(cd).toContain(`filename*=UTF-8''${encodeURIComponent("Xếp hạng Thành phố Hải Phòng quý 3-2026.xlsx")}`);
       expect(cd).toMatch(/^[\x20-\x7e]+$/);
       const wb = await readWorkbook(Buffer.from(await res.arrayBuffer()));
-      expect(cellText(wb.getWorksheet(SHEETS.ranking)!.getCell("A1").value)).toContain("quý 3/2026");
+      expect(cellText(wb.getWorksheet(SHEETS.ranking)!.getCell("A1").value)).toContain("9 tháng đầu năm 2026");
     });
 
     it("docx: the national report for a national leader", async () => {

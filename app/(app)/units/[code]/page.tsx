@@ -196,6 +196,11 @@ export default async function UnitPage({ params, searchParams }: Props) {
             </Link>
           )}
           {unit.level !== "VILLAGE" && (
+            <Link href={`/units/${encodeURIComponent(unit.code)}/document?year=${period.year}&quarter=${period.quarter}`} className="rounded border border-brand-600 px-3 py-1.5 font-medium text-brand-700 hover:bg-brand-50" data-testid="link-report">
+              {t("report.link")}
+            </Link>
+          )}
+          {unit.level !== "VILLAGE" && (
             <Link href={`/units/${encodeURIComponent(unit.code)}/milestones?year=${Math.min(2030, Math.max(2025, period.year))}`} className="rounded border border-slate-300 px-3 py-1.5 font-medium text-slate-700 hover:bg-slate-50" data-testid="link-milestones">
               {t("milestones.link")}
             </Link>
