@@ -9,6 +9,29 @@ import { hashPassword } from "../auth/password";
 import { DEMO_PASSWORD } from "./accounts";
 import { DEMO_DEADLINE_DAYS, DEMO_TENANT_CODES, generateDemoData, type DemoInput, type DemoTenantCode } from "./generate";
 import type { Prisma } from "../generated/prisma/client";
+import { defaultReportSettings } from "../reports/document";
+
+/**
+ * Report settings of the demo's signing units (Decree 30 defaults with a signer's name, so the
+ * demo's reports need only a number and a signature). The names are invented (dữ liệu minh họa).
+ */
+const DEMO_SIGNERS: Record<string, string> = {
+  VN: "Phạm Quốc Bảo",
+  "31": "Trần Thị Lan",
+  "46": "Lê Minh Tuấn",
+  "10804": "Nguyễn Văn Hùng",
+  "11242": "Đỗ Thị Hương",
+};
+
+async function demoReportSettings(tx: Prisma.TransactionClient) {
+  const units = await tx.unit.findMany({ where: { code: { in: Object.keys(DEMO_SIGNERS) }, validTo: null }, select: { id: true, code: true, name: true, level: true, tenantId: true } });
+  const provinces = await tx.unit.findMany({ where: { id: { in: units.flatMap((u) => (u.level === "COMMUNE" && u.tenantId ? [u.tenantId] : [])) } }, select: { id: true, name: true } });
+  for (const u of units) {
+    const province = u.level === "COMMUNE" ? (provinces.find((p) => p.id === u.tenantId) ?? null) : null;
+    const settings = { ...defaultReportSettings(u, province), signerName: DEMO_SIGNERS[u.code] };
+    await tx.reportSettings.upsert({ where: { unitId: u.id }, create: { unitId: u.id, tenantId: u.tenantId, settings }, update: {} });
+  }
+}
 
 /** The review comment on Nguyễn Lương Bằng's 2025 Q3 report: seed 000 printed two compulsory counts for 30/9/2025. */
 export const NLB_RETURN_COMMENT =
@@ -156,6 +179,7 @@ export async function loadDemoData(db: Database): Promise<void> {
         skipDuplicates: true,
       });
       await reviewStory(tx, DEMO_TENANT_CODES.map(tenantIdOf), unitIdOf);
+      await demoReportSettings(tx);
       await tx.systemSetting.upsert({
         where: { key: DEMO_SETTING },
         create: { key: DEMO_SETTING, value: DEMO_DATA_VERSION },

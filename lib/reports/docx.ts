@@ -126,8 +126,16 @@ function yearOf(iso: string): number {
   return new Date(d.getTime() + 7 * 3600 * 1000).getUTCFullYear();
 }
 
-/** Words of a name kept on one line: spaces inside a name become no-break spaces ("HẢI PHÒNG" never splits). */
-const keep = (s: string) => s.replace(/ /g, "\u00A0");
+/**
+ * A unit's name kept on one line: from its common noun on ("THÀNH PHỐ HẢI PHÒNG", "XÃ KIM THÀNH"),
+ * spaces become no-break spaces, so a line may break before the name but never inside it
+ * ("UBND / THÀNH PHỐ HẢI PHÒNG", never "HẢI / PHÒNG").
+ */
+const keep = (s: string) => {
+  const m = /(THÀNH PHỐ|TỈNH|XÃ|PHƯỜNG|ĐẶC KHU|VIỆT NAM)\s.*$|VIỆT NAM$/u.exec(s);
+  if (!m) return s;
+  return s.slice(0, m.index) + m[0].replace(/ /g, "\u00A0");
+};
 
 /** "Kim Thành, ngày 01 tháng 12 năm 2026": days under 10 and months 1–2 with a leading 0 (Decree 30). */
 export function dateLine(place: string, iso: string): string {
@@ -143,10 +151,10 @@ export function dateLine(place: string, iso: string): string {
  * with a rule as long as the motto, and the place and date in italics.
  */
 function headerTable(settings: ReportSettings, dated: string): Table {
-  const left = Math.round(CONTENT * 0.42);
+  const left = Math.round(CONTENT * 0.44);
   const right = CONTENT - left;
   const leftTop: Paragraph[] = [];
-  if (settings.parentBody) leftTop.push(centred(keep(settings.parentBody.toLocaleUpperCase("vi")), { size: PT(13) }));
+  if (settings.parentBody) leftTop.push(centred(keep(settings.parentBody.toLocaleUpperCase("vi")), { size: PT(12) }));
   for (const l of settings.issuer) leftTop.push(centred(keep(l.toLocaleUpperCase("vi")), { size: PT(13), bold: true }));
   leftTop.push(rule(left, Math.round(left / 3)));
   const rightTop = [

@@ -361,6 +361,8 @@ export function resultSections(row: RowLike, lastYear: RowLike | null, year: num
     const plan = tgt(row, "amountCollected");
     const completion = ind(row, "revenueCompletion") ?? (plan !== null ? attainmentOf(collected, plan, "higher") : null);
     if (plan !== null && completion !== null) s += `, đạt ${fmtPercent(completion)} kế hoạch năm ${year} (${fmtMoney(plan)})`;
+    const ms = plan !== null ? milestoneClause(ctx, "amountCollected", collected, fmtMoney) : null;
+    if (ms) s += `, ${ms}`;
     else if (plan === null) s += `, chưa có kế hoạch thu năm ${year}`;
     if (due !== null && due > 0) s += `, bằng ${fmtPercent(collected / due)} số phải thu`;
     money.push(s);
@@ -439,7 +441,7 @@ export function rankingSentence(data: RankingView): string {
           [behind, "chưa đạt"],
         ] as const
       ).filter(([n]) => n > 0);
-      s += parts.map(([n, w], i) => (i === 0 ? `, ${fmtCount(n)} đơn vị ${w} chỉ tiêu` : `, ${fmtCount(n)} ${w}`)).join("");
+      s += parts.map(([n, w], i) => (i === 0 ? `, ${fmtCount(n)} đơn vị ${w} mốc kế hoạch` : `, ${fmtCount(n)} ${w}`)).join("");
       if (none > 0) s += `, ${fmtCount(none)} chưa có chỉ tiêu`;
     }
   }

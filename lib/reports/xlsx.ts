@@ -28,7 +28,6 @@ import {
   indicatorLabelVi,
   keyLabelVi,
   periodDate,
-  periodLabel,
   periodName,
   totalsLabel,
   weightsSentence,
@@ -77,6 +76,7 @@ const finite = (v: number | null | undefined): number | null => (typeof v === "n
 const isCeilingKey = (key: string | null | undefined) => !!key && natureOf(key) === "ceiling";
 const isMetricKey = (key: string | null | undefined): key is MetricKey => !!key && (METRIC_KEYS as readonly string[]).includes(key);
 const lowerFirst = (s: string) => s.charAt(0).toLocaleLowerCase("vi") + s.slice(1);
+const upperFirstVi = (s: string) => s.charAt(0).toLocaleUpperCase("vi") + s.slice(1);
 
 const THIN = { style: "thin" as const, color: { argb: "FF9CA3AF" } };
 const BORDER = { top: THIN, left: THIN, bottom: THIN, right: THIN };
@@ -658,7 +658,7 @@ function notesSheet(wb: ExcelJS.Workbook, data: RankingsData, opts: WorkbookOpti
   const { ceiling } = shapeOf(data);
   const rows: [string, string][] = [
     ["Đơn vị", `${data.parent.name} (mã ${data.parent.code})`],
-    ["Kỳ báo cáo", `${periodName(data.year, data.quarter)} (${periodLabel(data.year, data.quarter)}): số người và các tỷ lệ tính đến ${periodDate(data.year, data.quarter)}; số tiền lũy kế từ đầu năm đến ${periodDate(data.year, data.quarter)}; lập ngày ${formatDate(data.generatedAt, "vi")}.`],
+    ["Kỳ báo cáo", `${upperFirstVi(periodName(data.year, data.quarter))}: số người và các tỷ lệ tính đến ${periodDate(data.year, data.quarter)}; số tiền lũy kế từ đầu năm đến ${periodDate(data.year, data.quarter)}; lập ngày ${formatDate(data.generatedAt, "vi")}.`],
     ["Xếp hạng theo", `${indicatorLabelVi(c)}: cột «${ranked.header}».`],
     [
       "Cách xếp hạng",

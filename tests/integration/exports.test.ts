@@ -49,7 +49,8 @@ async function readDocx(buf: Buffer | Uint8Array): Promise<{ text: string; xml: 
     .split("</w:p>")
     .map((p) => [...p.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((m) => decode(m[1])).join(""))
     .filter((l) => l.length > 0)
-    .join("\n");
+    .join("\n")
+    .replace(/\u00A0/g, " ");
   return { text, xml, styles };
 }
 
@@ -418,34 +419,35 @@ describe.each(dbKinds)("rankings exports on %s", (kind) => {
   describe("docx", () => {
     it("Hải Phòng: Decree 30 header, title, results in Vietnamese numbers, ranking, lists, signature", async () => {
       const buf = await rankingsReport(hpData, reportMetaFor(hpData.parent));
-      const { text, xml, styles } = await readDocx(buf);
+      const { text: raw, xml, styles } = await readDocx(buf);
+      const text = raw.replace(/\u00A0/g, " ");
       for (const s of [
-        "UBND THÀNH PHỐ HẢI PHÒNG",
+        "ỦY BAN NHÂN DÂN\nTHÀNH PHỐ HẢI PHÒNG",
         "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
         "Độc lập - Tự do - Hạnh phúc",
-        "Số: ……/BC-UBND",
-        "Hải Phòng, ngày …… tháng …… năm 2026",
+        "/BC-UBND",
+        "Hải Phòng, ngày 21 tháng 11 năm 2026",
         "BÁO CÁO",
-        "Kết quả thực hiện chỉ tiêu phát triển người tham gia BHXH",
-        "quý 3 năm 2026",
-        "Kính gửi",
+        "Kết quả thực hiện chỉ tiêu phát triển người tham gia bảo hiểm xã hội 9 tháng đầu năm 2026",
+        "Kính gửi: Bộ Nội vụ.",
+        "Ủy ban nhân dân thành phố Hải Phòng báo cáo",
         "I. KẾT QUẢ THỰC HIỆN",
         "II. XẾP HẠNG CÁC ĐƠN VỊ",
         "III. BIỂU DƯƠNG, NHẮC NHỞ, PHÊ BÌNH",
-        "IV. ĐỀ XUẤT, KIẾN NGHỊ",
-        "Thành phố Hải Phòng",
+        "IV. KIẾN NGHỊ, ĐỀ XUẤT",
         hpData.items[0].unit.name,
         `Số người tham gia BHXH bắt buộc: ${formatNumber(hpData.parentRow.figures!.bhxhCompulsory)} người`,
         "Nơi nhận:",
-        "TM. ỦY BAN NHÂN DÂN",
-        "CHỦ TỊCH",
-        "(Ký, ghi rõ họ tên)",
+        "TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH",
         EXPLANATION,
       ]) {
         expect(text, s).toContain(s);
       }
+      expect(text).not.toContain("(Ký, ghi rõ họ tên)");
+      expect(text).not.toContain("quý 3 năm 2026");
+      expect(text).toMatch(/- Lưu: VT, KGVX\./);
       expect(formatNumber(hpData.parentRow.figures!.bhxhCompulsory)).toMatch(/^\d{1,3}(\.\d{3})+$/);
-      expect(text).toMatch(/Trong 114 xã, phường, đặc khu, /);
+      expect(text).toMatch(/Trong 114 xã, phường, đặc khu, \d+ đơn vị đạt mốc kế hoạch/);
       expect(text).not.toMatch(/null|NaN|undefined|Infinity/);
       // Every ranked unit is in the table, in order.
       let at = text.indexOf("II. XẾP HẠNG");
@@ -461,20 +463,21 @@ describe.each(dbKinds)("rankings exports on %s", (kind) => {
       expect(styles).toContain("Times New Roman");
     });
 
-    it("VN: issued by BHXH Việt Nam, signed by the director", async () => {
-      const { text } = await readDocx(await rankingsReport(vnData, reportMetaFor(vnData.parent)));
-      for (const s of ["BẢO HIỂM XÃ HỘI VIỆT NAM", "Hà Nội, ngày", "Số: ……/BC-BHXH", "GIÁM ĐỐC", "Kính gửi: Bộ Tài chính.", "Trong 34 tỉnh, thành phố", vnData.items[0].unit.name, "Nơi nhận:"]) {
+    it("VN: issued by BHXH Việt Nam under Bộ Tài chính; two provinces are never 'cả nước'", async () => {
+      const text = (await readDocx(await rankingsReport(vnData, reportMetaFor(vnData.parent)))).text.replace(/\u00A0/g, " ");
+      for (const s of ["BỘ TÀI CHÍNH\nBẢO HIỂM XÃ HỘI VIỆT NAM", "Hà Nội, ngày", "/BC-BHXH", "KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC", "Kính gửi: Bộ Tài chính.", "Trong 34 tỉnh, thành phố", vnData.items[0].unit.name, "Nơi nhận:"]) {
         expect(text, s).toContain(s);
       }
+      expect(text).toContain("tại các tỉnh, thành phố đã báo cáo");
+      expect(text).not.toMatch(/trên phạm vi cả nước|Tính chung cả nước/);
       expect(text).toContain(formatNumber(vnData.parentRow.figures!.bhxhCompulsory));
     });
 
-    it("takes a signer's name and other meta", async () => {
-      const { text } = await readDocx(
-        await rankingsReport(hpData, { issuer: "Sở Nội vụ", parentIssuer: "UBND thành phố Hải Phòng", place: "Hải Phòng", signerTitle: "KT. GIÁM ĐỐC / PHÓ GIÁM ĐỐC", signerName: "Nguyễn Văn A", recipients: ["Bảo hiểm xã hội Việt Nam"] }),
-      );
+    it("takes the unit's report settings: issuer, symbol, signer", async () => {
+      const settings = { ...reportMetaFor(hpData.parent), parentBody: "UBND THÀNH PHỐ HẢI PHÒNG", issuer: ["SỞ NỘI VỤ"], symbol: "BC-SNV", authority: ["KT. GIÁM ĐỐC"], signerTitle: "PHÓ GIÁM ĐỐC", signerName: "Nguyễn Văn A" };
+      const text = (await readDocx(await rankingsReport(hpData, settings))).text.replace(/\u00A0/g, " ");
       expect(text).toContain("UBND THÀNH PHỐ HẢI PHÒNG\nSỞ NỘI VỤ");
-      expect(text).toContain("Số: ……/BC-……");
+      expect(text).toContain("/BC-SNV");
       expect(text).toContain("KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC");
       expect(text).toContain("Nguyễn Văn A");
       expect(text).not.toContain("(Ký, ghi rõ họ tên)");

@@ -149,16 +149,17 @@ describe.each(dbKinds)("unit reports on %s", (kind) => {
 
   it("keeps report settings per unit: own staff only, validated, versioned, audited, used by the file", async () => {
     const before = await reportSettingsView(db.prisma, actors["bhxh.haiphong"], "31");
-    expect(before.version).toBe(0);
+    expect(before.version).toBe(1); // the demo's settings, with a signer's name
+    expect(before.settings.signerName).not.toBe("");
     const settings = { ...before.settings, signerName: "Trần Văn Bình", copyTo: [...before.settings.copyTo.slice(0, -1), "Lưu: VT, KGVX (Hg)."] };
-    const saved = await saveReportSettings(db.prisma, actors["bhxh.haiphong"], "31", { settings, version: 0 });
-    expect(saved.version).toBe(1);
-    expect(await status(saveReportSettings(db.prisma, actors["bhxh.haiphong"], "31", { settings, version: 0 }))).toBe(409);
-    expect(await status(saveReportSettings(db.prisma, actors["lanhdao.haiphong"], "31", { settings, version: 1 }))).toBe(403);
-    expect(await status(saveReportSettings(db.prisma, actors["bhxh.hue"], "31", { settings, version: 1 }))).toBe(403);
-    expect(await status(saveReportSettings(db.prisma, actors["xa.kimthanh"], "31", { settings, version: 1 }))).toBe(403);
-    expect(await status(saveReportSettings(db.prisma, actors["bhxh.haiphong"], "31", { settings: { ...settings, symbol: "bc ubnd" }, version: 1 }))).toBe(422);
-    expect(await status(saveReportSettings(db.prisma, actors["bhxh.haiphong"], "31", { settings: { ...settings, copyTo: ["Như trên;"] }, version: 1 }))).toBe(422);
+    const saved = await saveReportSettings(db.prisma, actors["bhxh.haiphong"], "31", { settings, version: 1 });
+    expect(saved.version).toBe(2);
+    expect(await status(saveReportSettings(db.prisma, actors["bhxh.haiphong"], "31", { settings, version: 1 }))).toBe(409);
+    expect(await status(saveReportSettings(db.prisma, actors["lanhdao.haiphong"], "31", { settings, version: 2 }))).toBe(403);
+    expect(await status(saveReportSettings(db.prisma, actors["bhxh.hue"], "31", { settings, version: 2 }))).toBe(403);
+    expect(await status(saveReportSettings(db.prisma, actors["xa.kimthanh"], "31", { settings, version: 2 }))).toBe(403);
+    expect(await status(saveReportSettings(db.prisma, actors["bhxh.haiphong"], "31", { settings: { ...settings, symbol: "bc ubnd" }, version: 2 }))).toBe(422);
+    expect(await status(saveReportSettings(db.prisma, actors["bhxh.haiphong"], "31", { settings: { ...settings, copyTo: ["Như trên;"] }, version: 2 }))).toBe(422);
     expect(await status(saveReportSettings(db.prisma, actors["bhxh.haiphong"], "31", "rác"))).toBe(422);
     const audit = await db.prisma.auditEntry.findMany({ where: { entity: "setting", entityId: "report:31" } });
     expect(audit.map((a) => a.field).sort()).toEqual(["copyTo", "signerName"]);
@@ -166,7 +167,8 @@ describe.each(dbKinds)("unit reports on %s", (kind) => {
     const { text } = await readDocx(await renderReportDocument(view.document));
     expect(text).toContain("Trần Văn Bình");
     expect(text).toContain("- Lưu: VT, KGVX (Hg).");
-    // The commune officer sets the commune's.
+    // A unit never saved uses the Decree 30 defaults (version 0); the commune officer sets the commune's.
+    expect((await reportSettingsView(db.prisma, actors["bhxh.haiphong"], "10678")).version).toBe(0);
     const kt = await reportSettingsView(db.prisma, actors["xa.kimthanh"], "10804");
     expect(kt.editable).toBe(true);
     expect((await reportSettingsView(db.prisma, actors["bhxh.haiphong"], "10804")).editable).toBe(false);

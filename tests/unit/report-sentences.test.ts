@@ -297,18 +297,18 @@ describe("rankingSentence", () => {
     {
       name: "the usual mix",
       data: ranking(many({ attained: 45, close: 40, behind: 29 }), [un("A", "Chưa báo cáo kỳ này"), un("B", "Chưa báo cáo kỳ này"), un("C", "Chưa báo cáo kỳ này")]),
-      expected: "Trong 117 xã, phường, đặc khu, 45 đơn vị đạt chỉ tiêu, 40 gần đạt, 29 chưa đạt; 3 đơn vị chưa báo cáo.",
+      expected: "Trong 117 xã, phường, đặc khu, 45 đơn vị đạt mốc kế hoạch, 40 gần đạt, 29 chưa đạt; 3 đơn vị chưa báo cáo.",
     },
-    { name: "all close", data: ranking(many({ close: 5 })), expected: "Trong 5 xã, phường, đặc khu, 5 đơn vị gần đạt chỉ tiêu." },
+    { name: "all close", data: ranking(many({ close: 5 })), expected: "Trong 5 xã, phường, đặc khu, 5 đơn vị gần đạt mốc kế hoạch." },
     {
       name: "only communes of one type",
       data: ranking([item(1, "Xã A", "behind", 0.5), item(2, "Xã B", "attained", 1.1)]),
-      expected: "Trong 2 xã, 1 đơn vị đạt chỉ tiêu, 1 chưa đạt.",
+      expected: "Trong 2 xã, 1 đơn vị đạt mốc kế hoạch, 1 chưa đạt.",
     },
     {
       name: "some ranked without target, other reasons",
       data: ranking(many({ attained: 2, none: 1 }), [un("A", "Chưa có chỉ tiêu để so sánh"), un("B", "Chưa đủ số liệu để tính")]),
-      expected: "Trong 5 xã, phường, đặc khu, 2 đơn vị đạt chỉ tiêu, 1 chưa có chỉ tiêu; 1 đơn vị chưa có chỉ tiêu để so sánh, 1 đơn vị chưa đủ số liệu để tính.",
+      expected: "Trong 5 xã, phường, đặc khu, 2 đơn vị đạt mốc kế hoạch, 1 chưa có chỉ tiêu; 1 đơn vị chưa có chỉ tiêu để so sánh, 1 đơn vị chưa đủ số liệu để tính.",
     },
     {
       name: "ranked by a rate without targets",
@@ -322,7 +322,7 @@ describe("rankingSentence", () => {
         [un("Tỉnh Nghệ An", "Chưa báo cáo kỳ này", "TINH"), un("Thành phố Hà Nội", "Chưa báo cáo kỳ này", "THANH_PHO_TRUNG_UONG")],
         { parent: { code: "VN", name: "Việt Nam", level: "NATION" } },
       ),
-      expected: "Trong 3 tỉnh, thành phố, 1 đơn vị gần đạt chỉ tiêu; 2 đơn vị chưa báo cáo.",
+      expected: "Trong 3 tỉnh, thành phố, 1 đơn vị gần đạt mốc kế hoạch; 2 đơn vị chưa báo cáo.",
     },
     { name: "nobody has figures", data: ranking([], [un("A", "Chưa báo cáo kỳ này")]), expected: "Trong 1 xã: 1 đơn vị chưa báo cáo." },
     { name: "no units", data: ranking([]), expected: "Chưa có đơn vị nào để xếp hạng." },
