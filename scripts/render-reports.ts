@@ -51,7 +51,7 @@ async function main() {
   const rk = path.join(out, "xep-hang-31-2026-Q3.docx");
   writeFileSync(rk, await rankingsReport(data, await issuingSettings(db.prisma, "31")));
   files.push(rk);
-  const xl = path.join(out, "xep-hang-31-2026-Q3.xlsx");
+  const xl = path.join(out, "bang-xep-hang-31-2026-Q3.xlsx");
   writeFileSync(xl, await rankingsWorkbook(data));
   files.push(xl);
   await db.close();
