@@ -17,8 +17,13 @@ export async function Dashboard({ view, locale }: { view: IndicatorsView; locale
   const t = await getTranslations("figures");
   const hasFigures = METRIC_KEYS.some((k) => view.figures[k] !== null);
   // "No target" when none is set; "no figures" when a target exists but nothing to compare yet.
+  const partial = view.aggregate !== null && view.aggregate.reported > 0 && view.aggregate.reported < view.aggregate.total;
   const statusLabel = (k: string) =>
-    view.targets[k] !== undefined && (view.statuses[k] ?? "none") === "none" ? t("status.noData") : t(`status.${view.statuses[k] ?? "none"}`);
+    view.targets[k] !== undefined && (view.statuses[k] ?? "none") === "none"
+      ? partial && view.expected[k] != null
+        ? t("partialNotJudged")
+        : t("status.noData")
+      : t(`status.${view.statuses[k] ?? "none"}`);
   const target = (k: string, percent: boolean) =>
     view.targets[k] === undefined ? "—" : percent ? formatPercent(view.targets[k], locale) : formatNumber(view.targets[k], locale);
   const sourceOf = (k: string) => view.targetDetails[k]?.source ?? undefined;
@@ -30,7 +35,7 @@ export async function Dashboard({ view, locale }: { view: IndicatorsView; locale
   // A ceiling shows its margin in percentage points, never an attainment.
   const versus = (k: string) => {
     const m = view.margins[k];
-    if (m !== null && m !== undefined) return t("ceilingMargin", { value: formatPoints(m, locale) });
+    if (m !== null && m !== undefined) return t(m >= 0 ? "ceilingUnder" : "ceilingOver", { value: formatPoints(Math.abs(m), locale, { signed: false }) });
     return view.targets[k] === undefined ? "—" : formatPercent(view.attainment[k] ?? null, locale);
   };
   const year = (k: string) => (view.targets[k] === undefined || view.margins[k] != null ? "—" : formatPercent(view.yearAttainment[k] ?? null, locale));

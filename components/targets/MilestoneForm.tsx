@@ -38,8 +38,8 @@ export function MilestoneForm({ unitCode, grid, labels }: { unitCode: string; gr
         if (q.quarter === 4) continue;
         const id = `${r.key}:${q.quarter}`;
         const typed = parseLocal(cells[id] ?? "", locale);
-        if (typed !== null && Number.isNaN(typed)) {
-          setMessage({ ok: false, text: t("badNumber", { label: labels[r.key], q: q.quarter }) });
+        if (typed !== null && (Number.isNaN(typed) || typed <= 0 || (r.kind === "RATE" && typed > 100))) {
+          setMessage({ ok: false, text: t(Number.isNaN(typed) ? "badNumber" : typed <= 0 ? "notPositive" : "rateOver100", { label: labels[r.key], q: q.quarter }) });
           document.getElementById(`m-${id}`)?.focus();
           return;
         }
@@ -97,7 +97,7 @@ export function MilestoneForm({ unitCode, grid, labels }: { unitCode: string; gr
                           value={cells[id] ?? ""}
                           placeholder={def}
                           onChange={(e) => setCells((c) => ({ ...c, [id]: e.target.value }))}
-                          className="w-28 rounded border border-slate-300 px-2 py-1 text-right tabular-nums placeholder:text-slate-400"
+                          className="w-36 rounded border border-slate-300 px-2 py-1 text-right tabular-nums placeholder:text-slate-400"
                           data-cell={id}
                         />
                         <div className="text-[11px] text-slate-500">{t(`basis.${q.defaultBasis ?? "none"}`)}</div>

@@ -125,7 +125,9 @@ export function buildRow(i: RowInput): DashboardRow {
     yearAttainment: j.yearAttainment,
     margins: j.margins,
     statuses: j.statuses,
-    path: computePathStatus(i.history, participantsTarget(i.targets2030), i.year),
+    // The path to 2030 is judged only on a unit's own current report: a unit that has not reported
+    // is not coloured on older figures, and a sum over part of the children is not the whole's path.
+    path: computePathStatus(i.extra.hasReport && !partial ? i.history : [], participantsTarget(i.targets2030), i.year),
   };
 }
 

@@ -54,6 +54,14 @@ export function periodFromSearch(sp: SearchParams, now: Date = new Date()): Peri
   return isPeriodEnded({ year, quarter }, now) ? { year, quarter } : def;
 }
 
+/** The period the URL asked for, when periodFromSearch had to show another one (not ended, out of range). */
+export function periodReplaced(sp: SearchParams, shown: Period): Period | null {
+  const y = Number(firstParam(sp.year));
+  const q = Number(firstParam(sp.quarter));
+  if (!Number.isInteger(y) || !Number.isInteger(q)) return null;
+  return y === shown.year && q === shown.quarter ? null : { year: y, quarter: q };
+}
+
 /** The years offered by period pickers: 2024 (the demo's first) to this year. */
 export function pickerYears(now: Date = new Date()): number[] {
   return Array.from({ length: currentPeriod(now).year - 2024 + 1 }, (_, i) => 2024 + i);

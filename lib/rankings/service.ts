@@ -25,7 +25,7 @@ import { assertPeriodEnded, dashboard, type DashboardRow } from "../dashboard/se
 import { provinceBoard, nationBoard } from "../completeness/service";
 import { natureOf } from "../domain/milestones";
 import { attainment, type Status } from "../domain/indicators";
-import { actualForTarget, isTargetKey } from "../domain/targets";
+import { actualForTarget, isCountTargetKey, isDerivedCountTargetKey, isTargetKey } from "../domain/targets";
 import { directionOf, type UnitRef, type Actor } from "../figures/service";
 import { listExplanations, type ExplanationView } from "../explanations/service";
 import { ServiceError, MSG } from "../figures/errors";
@@ -66,7 +66,7 @@ export function parseIndicator(param: string | null | undefined): IndicatorChoic
     }
   }
   if ((INDICATOR_KEYS as readonly string[]).includes(p)) return { param: p, kind: "indicator", key: p, direction: INDICATORS[p as IndicatorKey].direction, percent: true };
-  if ((METRIC_KEYS as readonly string[]).includes(p)) return { param: p, kind: "metric", key: p, direction: directionOf(p), percent: false };
+  if ((METRIC_KEYS as readonly string[]).includes(p) || isDerivedCountTargetKey(p)) return { param: p, kind: "metric", key: p, direction: directionOf(p), percent: false };
   throw new ServiceError(422, MSG.invalid, [{ path: "indicator", message: `Không có chỉ tiêu xếp hạng «${p}». Dùng một tỷ lệ (vd bhxhCoverage), một số liệu (vd bhxhCompulsory), attainment:<khóa> hoặc composite.` }]);
 }
 
@@ -81,7 +81,7 @@ function valueOf(row: DashboardRow, c: IndicatorChoice, weights: Weight[]): numb
     case "indicator":
       return row.indicators[c.key as IndicatorKey] ?? null;
     case "metric":
-      return row.figures[c.key as MetricKey] ?? null;
+      return isTargetKey(c.key!) ? actualForTarget(c.key, row.figures, row.indicators) : (row.figures[c.key as MetricKey] ?? null);
     case "attainment":
       return isCeilingChoice(c) ? (row.targets[c.key!] !== undefined ? actualOf(row, c) : null) : (row.attainment[c.key!] ?? null);
     case "composite":
@@ -330,16 +330,19 @@ export async function rankings(
     };
   });
   const statusByCode = new Map(items.map((i) => [i.unit.code, i.status]));
-  const lists = praiseWarnCriticise(ranking.items, (it) => statusByCode.get(it.code) ?? "none", settings.listSize);
+  // A raw count (people, money) ranks units by size, not by result: no praise or criticism on it.
+  const lists = praiseWarnCriticise(c.kind === "metric" ? [] : ranking.items, (it) => statusByCode.get(it.code) ?? "none", settings.listSize);
   const lateReporters: LateReporter[] =
     board.level === "PROVINCE"
       ? board.communes
-          .filter((x) => x.timeliness === "late" || x.timeliness === "overdue")
+          .filter((x) => x.timeliness === "late")
           .map((x) => ({ unit: { code: x.code, name: x.name, type: x.type }, timeliness: x.timeliness as "late" | "overdue", submittedAt: x.submittedAt }))
       : board.provinces
-          .filter((x) => x.lateCount + x.overdueCount > 0)
+          .filter((x) => x.lateCount > 0)
           .map((x) => ({ unit: { code: x.code, name: x.name, type: x.type }, timeliness: null, submittedAt: null, lateCount: x.lateCount, overdueCount: x.overdueCount }));
   const t = cur.totals;
+  const countChoice = c.kind === "metric" || (c.kind === "attainment" && !!c.key && isCountTargetKey(c.key));
+  const comparable = (a: DashboardRow, b: DashboardRow) => !countChoice || (!a.partial && !b.partial);
   const totalValue = t.figures ? valueOf(t, c, w) : null;
   const reasonOf = (r: DashboardRow): UnrankedReason => (!r.figures ? "not_reported" : (c.kind === "attainment" || c.kind === "composite") && valueOf(r, c, w) === null && (c.key ? r.targets[c.key] === undefined : true) ? "no_target" : "no_value");
   return {
@@ -379,8 +382,9 @@ export async function rankings(
       yearAttainment: single(t, "yearAttainment"),
       margin: single(t, "margins"),
       status: statusOfRow(t, c, w, settings.bands),
-      previousQuarter: change(totalValue, before.totals.figures ? valueOf(before.totals, c, w) : null, direction),
-      lastYear: change(totalValue, yearAgo.totals.figures ? valueOf(yearAgo.totals, c, w) : null, direction),
+      // A sum over part of the children is not compared with another period's (other units): counts only.
+      previousQuarter: change(comparable(t, before.totals) ? totalValue : null, before.totals.figures ? valueOf(before.totals, c, w) : null, direction),
+      lastYear: change(comparable(t, yearAgo.totals) ? totalValue : null, yearAgo.totals.figures ? valueOf(yearAgo.totals, c, w) : null, direction),
       reported: t.reported ?? 0,
       units: t.total ?? 0,
       partial: t.partial,

@@ -210,6 +210,7 @@ function milestoneClause(ctx: Ctx, key: string, actual: number, fmt: (v: number)
 }
 
 const fig = (r: RowLike | null, k: MetricKey) => num(r?.figures?.[k] ?? null);
+const isPartialRow = (r: RowLike) => typeof r.reported === "number" && typeof r.total === "number" && r.reported < r.total;
 const ind = (r: RowLike | null, k: IndicatorKey) => num(r?.indicators?.[k] ?? null);
 const tgt = (r: RowLike, k: string) => num(r.targets?.[k] ?? null);
 
@@ -233,6 +234,8 @@ export function countClause(ctx: Ctx, key: MetricKey, opts: { label?: string; ta
   const actual = fig(ctx.row, key);
   if (actual === null) return `${label}: chưa có số liệu`;
   const parts = [`${label}: ${fmtMetric(key, actual)}`];
+  // A sum over the units that reported is not compared with a target or a period meant for all of them.
+  if (isPartialRow(ctx.row)) return `${parts[0]} (tổng của các đơn vị đã báo cáo)`;
   const target = tgt(ctx.row, key);
   const plan = opts.planWord ?? "chỉ tiêu";
   if (target !== null) {
@@ -358,12 +361,12 @@ export function resultSections(row: RowLike, lastYear: RowLike | null, year: num
   money.push(due !== null ? `Số phải thu: ${fmtMoney(due)}` : "Số phải thu: chưa có số liệu");
   if (collected !== null) {
     let s = `Số đã thu: ${fmtMoney(collected)}`;
-    const plan = tgt(row, "amountCollected");
+    const plan = isPartialRow(row) ? null : tgt(row, "amountCollected");
     const completion = ind(row, "revenueCompletion") ?? (plan !== null ? attainmentOf(collected, plan, "higher") : null);
     if (plan !== null && completion !== null) s += `, đạt ${fmtPercent(completion)} kế hoạch năm ${year} (${fmtMoney(plan)})`;
     const ms = plan !== null ? milestoneClause(ctx, "amountCollected", collected, fmtMoney) : null;
     if (ms) s += `, ${ms}`;
-    else if (plan === null) s += `, chưa có kế hoạch thu năm ${year}`;
+    else if (plan === null && !isPartialRow(row)) s += `, chưa có kế hoạch thu năm ${year}`;
     if (due !== null && due > 0) s += `, bằng ${fmtPercent(collected / due)} số phải thu`;
     money.push(s);
   } else {

@@ -93,7 +93,7 @@ const entrySchema = z.object(
   {
     key: z.string({ error: "Thiếu khóa chỉ tiêu (key)." }).refine(isTargetKey, { error: "Không có chỉ tiêu với khóa này." }),
     quarter: z.union([z.literal(1), z.literal(2), z.literal(3)], { error: "Chỉ đặt mốc cho quý 1, 2 hoặc 3 (mốc quý 4 là chỉ tiêu năm)." }),
-    value: z.number({ error: "Mốc phải là một số (để trống: dùng mốc mặc định)." }).finite().min(0, "Mốc không được âm.").nullable(),
+    value: z.number({ error: "Mốc phải là một số (để trống: dùng mốc mặc định)." }).finite().positive("Mốc phải lớn hơn 0 (để trống: dùng mốc mặc định).").nullable(),
     version: z.number({ error: "version phải là một số nguyên." }).int().min(0),
   },
   { error: "Mỗi mốc gồm key, quarter, value, version." },
@@ -115,7 +115,7 @@ export async function saveMilestones(prisma: PrismaClient, actor: Actor, unitCod
   const issues = entries.flatMap((e, i) => {
     const key = e.key as TargetKey;
     if (!targets[key]) return [{ path: `entries.${i}.key`, message: `Chưa có chỉ tiêu năm ${year} cho «${key}»: hãy giao chỉ tiêu năm trước khi đặt mốc quý.` }];
-    if (e.value !== null && targetKindOf(key) === "RATE" && e.value > 1) return [{ path: `entries.${i}.value`, message: "Mốc của một tỷ lệ là phân số từ 0 đến 1 (ví dụ 0,43 cho 43%)." }];
+    if (e.value !== null && targetKindOf(key) === "RATE" && e.value > 1) return [{ path: `entries.${i}.value`, message: "Mốc của một tỷ lệ không được quá 100%." }];
     return [];
   });
   if (issues.length) throw new ServiceError(422, MSG.invalid, issues);

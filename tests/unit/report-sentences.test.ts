@@ -199,6 +199,15 @@ describe("the results section", () => {
     for (const l of lines) expect(l).not.toMatch(BAD);
   });
 
+  it("never compares a sum over part of the units with a target or last year (counts and money); rates stay", () => {
+    const partial = { ...row(now, targets), reported: 86, total: 114 };
+    const lines = resultSections(partial, row(last), 2026, 3).flatMap((s) => s.lines);
+    expect(lines).toContain("Số người tham gia BHXH bắt buộc: 1.187.526 người (tổng của các đơn vị đã báo cáo).");
+    expect(lines.some((l) => /^Số đã thu: 20\.499,8 tỷ đồng, bằng 98,0% số phải thu\.$/.test(l))).toBe(true);
+    expect(lines.join(" ")).not.toMatch(/Số người[^.]*so với cùng kỳ/);
+    expect(lines.join(" ")).toMatch(/Tỷ lệ người lao động tham gia BHXH[^.]*49,6%/);
+  });
+
   it("missing figures and zero denominators leave parts out", () => {
     const sparse: Figures = { bhxhCompulsory: 100, labourForce: 0, population: 0, amountDue: 0, amountCollected: 0, latePayments: 0 };
     const lines = resultSentences(row(sparse), null, 2026, 3);

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
-import { periodFromSearch, pickerYears, unitFromSegment, unitPage } from "@/lib/data/unit-page.server";
+import { periodFromSearch, periodReplaced, pickerYears, unitFromSegment, unitPage } from "@/lib/data/unit-page.server";
+import { PeriodReplacedNotice } from "@/components/figures/PeriodReplacedNotice";
 import { canSetTargets, canViewUnit } from "@/lib/auth/roles";
 import { findUnitById, listChildren, type UnitRow } from "@/lib/data/units.server";
 import { formatDate } from "@/lib/format";
@@ -39,7 +40,8 @@ export async function generateMetadata({ params }: Props) {
 
 export default async function UnitPage({ params, searchParams }: Props) {
   const { code } = await params;
-  const period = periodFromSearch(await searchParams);
+  const sp = await searchParams;
+  const period = periodFromSearch(sp);
   const { user, unit, ref: unitRef } = await unitPage(code);
 
   const t = await getTranslations();
@@ -207,6 +209,7 @@ export default async function UnitPage({ params, searchParams }: Props) {
           )}
         </div>
       </div>
+      <PeriodReplacedNotice requested={periodReplaced(sp, period)} shown={period} />
       {review && (
         <ReviewPanel
           key={`${period.year}-${period.quarter}-${view.version}`}

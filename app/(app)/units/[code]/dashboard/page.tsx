@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
-import { periodFromSearch, pickerYears, unitPage } from "@/lib/data/unit-page.server";
+import { periodFromSearch, periodReplaced, pickerYears, unitPage } from "@/lib/data/unit-page.server";
+import { PeriodReplacedNotice } from "@/components/figures/PeriodReplacedNotice";
 import { dashboardOfUnit } from "@/lib/data/dashboard.server";
 import { quarterEnd } from "@/lib/domain/period";
 import { formatDate } from "@/lib/format";
@@ -45,6 +46,7 @@ export default async function DashboardPage({ params, searchParams }: Props) {
         </p>
       </div>
       <PeriodPicker year={year} quarter={quarter} years={years} />
+      <PeriodReplacedNotice requested={periodReplaced(sp, { year, quarter })} shown={{ year, quarter }} />
       <DashboardTable data={data} />
       <p className="text-xs text-slate-500" data-testid="path-method">
         {t("pathMethod")}

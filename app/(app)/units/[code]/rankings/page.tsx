@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
-import { periodFromSearch, pickerYears, unitPage, firstParam as one } from "@/lib/data/unit-page.server";
+import { periodFromSearch, periodReplaced, pickerYears, unitPage, firstParam as one } from "@/lib/data/unit-page.server";
 import { multiplesOf, rankingsOf, unitRefsByCode } from "@/lib/data/rankings.server";
 import { INDICATOR_KEYS } from "@/lib/domain/metrics";
 import { COUNT_TARGET_KEYS, RATE_TARGET_KEYS } from "@/lib/domain/targets";
@@ -32,6 +32,7 @@ export default async function RankingsPage({ params, searchParams }: Props) {
   const t = await getTranslations();
   const locale = toLocale(await getLocale());
   const { year, quarter } = periodFromSearch(sp);
+  const replaced = periodReplaced(sp, { year, quarter });
   let data: RankingsData;
   let inputError: string | null = null;
   try {
@@ -73,11 +74,23 @@ export default async function RankingsPage({ params, searchParams }: Props) {
   const periodText = t("rankings.periodText", { q: quarter, year });
   const isCeiling = data.items.some((i) => i.margin !== null) || data.totals.margin !== null;
   const versus = (att: number | null, margin: number | null) =>
-    margin !== null ? <span className={margin >= 0 ? "text-emerald-700" : "text-red-700"}>{t("rankings.ceilingMargin", { value: formatPoints(margin, locale) })}</span> : formatPercent(att, locale);
+    margin !== null ? (
+      <span className={margin >= 0 ? "text-emerald-700" : "text-red-700"}>
+        {t(margin >= 0 ? "rankings.ceilingUnder" : "rankings.ceilingOver", { value: formatPoints(Math.abs(margin), locale, { signed: false }) })}
+      </span>
+    ) : (
+      formatPercent(att, locale)
+    );
   const reportBadge = (status: string | null) =>
     status === "SUBMITTED" ? <span className="ml-1 rounded bg-amber-100 px-1 text-[11px] text-amber-900" data-testid="not-approved">{t("rankings.submittedNotApproved")}</span> : null;
   const totalsName =
-    data.totals.partial ? t("rankings.totalsPartial", { reported: formatNumber(data.totals.reported, locale), total: formatNumber(data.totals.units, locale) }) : t("rankings.totals", { name: unit.name });
+    data.totals.provinces !== null && (data.totals.provincesReported ?? 0) < data.totals.provinces
+      ? t("rankings.totalsProvinces", { reported: data.totals.provincesReported ?? 0, total: data.totals.provinces })
+      : data.totals.partial
+        ? t("rankings.totalsPartial", { reported: formatNumber(data.totals.reported, locale), total: formatNumber(data.totals.units, locale) })
+        : t("rankings.totals", { name: unit.name });
+  const reasonText = (u: RankingsData["unranked"][number]) =>
+    `${t(`rankings.reason.${u.reason}`)}${u.reportStatus === "DRAFT" || u.reportStatus === "RETURNED" ? ` (${t(`rankings.reportState.${u.reportStatus}`)})` : ""}`;
   const notReported = data.unranked.filter((u) => u.reason === "not_reported");
   const otherUnranked = data.unranked.filter((u) => u.reason !== "not_reported");
   const listCard = (kind: "praise" | "warn" | "criticise", codes: string[]) => (
@@ -175,6 +188,11 @@ export default async function RankingsPage({ params, searchParams }: Props) {
           <PrintButton />
         </span>
       </form>
+      {replaced && (
+        <p role="status" className="rounded bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="period-replaced">
+          {t("rankings.periodReplaced", { q: replaced.quarter, year: replaced.year, shown: t("rankings.periodText", { q: quarter, year }) })}
+        </p>
+      )}
       {inputError && (
         <p role="alert" className="rounded bg-red-50 px-3 py-2 text-sm text-red-800">
           {inputError}
@@ -238,7 +256,10 @@ export default async function RankingsPage({ params, searchParams }: Props) {
               <td className="px-2 py-1.5 text-right tabular-nums">{versus(data.totals.attainment, data.totals.margin)}</td>
               {!isCeiling && <td className="px-2 py-1.5 text-right tabular-nums">{formatPercent(data.totals.yearAttainment, locale)}</td>}
               <td className="px-2 py-1.5">
-                <StatusBadge status={data.totals.status as "attained"} label={t(`figures.status.${data.totals.status}`)} />
+                <StatusBadge
+                  status={data.totals.status as "attained"}
+                  label={data.totals.partial && data.totals.status === "none" ? t("rankings.partialNotJudged") : t(`figures.status.${data.totals.status}`)}
+                />
               </td>
               <td className="px-2 py-1.5 text-right">{arrow(data.totals.previousQuarter)}</td>
               <td className="px-2 py-1.5 text-right">{arrow(data.totals.lastYear)}</td>
@@ -282,7 +303,7 @@ export default async function RankingsPage({ params, searchParams }: Props) {
           <ul className="grid gap-1 sm:grid-cols-2 lg:grid-cols-3">
             {notReported.map((u) => (
               <li key={u.unit.code} data-unit={u.unit.code}>
-                {u.unit.name} <span className="text-xs text-slate-500">· {u.reasonText}</span>
+                {u.unit.name} <span className="text-xs text-slate-500">· {reasonText(u)}</span>
               </li>
             ))}
           </ul>
@@ -294,7 +315,7 @@ export default async function RankingsPage({ params, searchParams }: Props) {
           <ul className="grid gap-1 sm:grid-cols-2 lg:grid-cols-3">
             {otherUnranked.map((u) => (
               <li key={u.unit.code} data-unit={u.unit.code}>
-                {u.unit.name} <span className="text-xs text-slate-500">· {u.reasonText}</span>
+                {u.unit.name} <span className="text-xs text-slate-500">· {reasonText(u)}</span>
               </li>
             ))}
           </ul>
