@@ -27,6 +27,7 @@ import { defaultReportSettings, type DocParagraph, type DocTable, type ReportDoc
 import { formatDate, formatPoints } from "../format";
 import {
   STATUS_LABELS_VI,
+  keyLabelVi,
   bandsSentence,
   fmtKeyValue,
   fmtPercent,
@@ -270,10 +271,12 @@ function rankingTable(data: RankingsData): Table {
   const shownKey = c.kind === "composite" ? null : c.key;
   const show = (v: number | null | undefined) => (c.kind === "composite" ? (typeof v === "number" && Number.isFinite(v) ? fmtPercent(v) : null) : fmtKeyValue(shownKey, v));
   const pct = (v: number | null | undefined) => (typeof v === "number" && Number.isFinite(v) ? fmtPercent(v) : "—");
+  // The value column says what it holds: the rate or count ranked, or the composite score.
+  const valueTitle = c.kind === "composite" ? "Điểm tổng hợp" : keyLabelVi(c.key!).replace(/^Tỷ lệ người lao động tham gia /u, "Tỷ lệ tham gia ");
   const header = new TableRow({
     tableHeader: true,
     cantSplit: true,
-    children: RANK_COLS.map((col, i) => cell([text(col.title, AlignmentType.CENTER, { bold: true })], widths[i], { shade: true })),
+    children: RANK_COLS.map((col, i) => cell([text(i === 2 ? valueTitle : col.title, AlignmentType.CENTER, { bold: true })], widths[i], { shade: true })),
   });
   const rowOf = (rank: string, name: string, value: string | null, target: string | null, att: string, status: string, bold = false) =>
     new TableRow({

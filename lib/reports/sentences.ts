@@ -302,7 +302,7 @@ const dot = (s: string) => (/[.!?]$/.test(s) ? s : `${s}.`);
 export function resultSections(row: RowLike, lastYear: RowLike | null, year: number, quarter: number): ResultSection[] {
   const ctx: Ctx = { row, last: lastYear, year, quarter };
   if (!row.figures || Object.values(row.figures).every((v) => num(v) === null)) {
-    return [{ heading: "Kết quả", lines: [`Chưa có số liệu nào được gửi đến hết quý ${quarter} năm ${year}.`] }];
+    return [{ heading: "Kết quả", lines: [`Chưa có số liệu nào được gửi cho ${periodName(year, quarter)} (tính đến ngày ${periodDate(year, quarter)}).`] }];
   }
   const sections: ResultSection[] = [];
 
@@ -495,9 +495,11 @@ export function describeValue(
 const fmtPoints = (v: number) => formatPoints(v, "vi", { signed: false, long: true });
 
 /** "Phường Tứ Minh (55,2%, đạt 99,5% chỉ tiêu)" */
+/** "phường Tứ Minh (55,2%, …)": a unit named in running text, its common noun in lower case (Decree 30). */
 function named(item: RankingItem, choice: IndicatorChoice): string {
   const d = describeValue(item, choice);
-  return d ? `${item.unit.name} (${d})` : item.unit.name;
+  const name = runningName(item.unit.name);
+  return d ? `${name} (${d})` : name;
 }
 
 /** "Tính chung toàn Thành phố Hải Phòng: 49,6%, đạt 96,3% chỉ tiêu. Cao nhất: …; thấp nhất: …." */

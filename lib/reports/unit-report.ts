@@ -282,7 +282,7 @@ export async function buildReportDocument(prisma: PrismaClient, unit: UnitRef, y
       for (const d of l.details) after.push(p(d, "dash"));
     }
     const notReported = ranking.unranked.filter((u) => u.reason === "not_reported");
-    if (notReported.length) after.push(p(`${fmtCount(notReported.length)} đơn vị chưa báo cáo ${period}, không được xếp hạng: ${notReported.map((u) => u.unit.name).join(", ")}.`));
+    if (notReported.length) after.push(p(`${fmtCount(notReported.length)} đơn vị chưa báo cáo ${period}, không được xếp hạng: ${notReported.map((u) => runningName(u.unit.name)).join(", ")}.`));
     parts.push({
       id: "children",
       heading: `II. KẾT QUẢ CỦA ${childWord}`,

@@ -221,8 +221,8 @@ describe("the results section", () => {
   });
 
   it("a row without figures says so once", () => {
-    expect(resultSentences(row(null), null, 2026, 3)).toEqual(["Chưa có số liệu nào được gửi đến hết quý 3 năm 2026."]);
-    expect(resultSentences(row({ bhxhCompulsory: null }), null, 2026, 2)).toEqual(["Chưa có số liệu nào được gửi đến hết quý 2 năm 2026."]);
+    expect(resultSentences(row(null), null, 2026, 3)).toEqual(["Chưa có số liệu nào được gửi cho 9 tháng đầu năm 2026 (tính đến ngày 30/9/2026)."]);
+    expect(resultSentences(row({ bhxhCompulsory: null }), null, 2026, 2)).toEqual(["Chưa có số liệu nào được gửi cho 6 tháng đầu năm 2026 (tính đến ngày 30/6/2026)."]);
   });
 });
 
@@ -398,13 +398,13 @@ describe("values, details and lists", () => {
     expect(praise).toEqual({
       kind: "praise",
       title: "Biểu dương",
-      text: "Biểu dương 2 đơn vị đạt mốc kế hoạch, có kết quả cao nhất: Phường Tứ Minh (56,0%, đạt 102,0% mốc kế hoạch quý 3); Xã Thanh Hà (33,0%, đạt 95,0% mốc kế hoạch quý 3).",
+      text: "Biểu dương 2 đơn vị đạt mốc kế hoạch, có kết quả cao nhất: phường Tứ Minh (56,0%, đạt 102,0% mốc kế hoạch quý 3); xã Thanh Hà (33,0%, đạt 95,0% mốc kế hoạch quý 3).",
       details: [],
     });
-    expect(warn.text).toBe("Nhắc nhở 1 đơn vị gần đạt hoặc chưa đạt mốc kế hoạch, có nguy cơ bị phê bình: Xã Phú Thái (43,0%, đạt 94,0% mốc kế hoạch quý 3).");
+    expect(warn.text).toBe("Nhắc nhở 1 đơn vị gần đạt hoặc chưa đạt mốc kế hoạch, có nguy cơ bị phê bình: xã Phú Thái (43,0%, đạt 94,0% mốc kế hoạch quý 3).");
     expect(warn.details).toEqual(["Xã Phú Thái giải trình: Nhiều doanh nghiệp tạm dừng hoạt động. Giải pháp: Rà soát danh sách."]);
     expect(crit.text).toBe(
-      "Phê bình 2 đơn vị chưa đạt mốc kế hoạch, có kết quả thấp nhất, yêu cầu giải trình nguyên nhân và giải pháp khắc phục: Xã Tiên Minh (29,0%, đạt 85,0% mốc kế hoạch quý 3); Xã Kim Thành (40,0%, đạt 80,0% mốc kế hoạch quý 3).",
+      "Phê bình 2 đơn vị chưa đạt mốc kế hoạch, có kết quả thấp nhất, yêu cầu giải trình nguyên nhân và giải pháp khắc phục: xã Tiên Minh (29,0%, đạt 85,0% mốc kế hoạch quý 3); xã Kim Thành (40,0%, đạt 80,0% mốc kế hoạch quý 3).",
     );
     expect(crit.details).toEqual(["Xã Tiên Minh giải trình: Lao động đi làm xa.", "Chưa gửi giải trình: Xã Kim Thành."]);
   });
@@ -435,7 +435,7 @@ describe("values, details and lists", () => {
   it("sums up the totals, the first and the last", () => {
     expect(rankingDetails(data)).toEqual([
       "Tính chung toàn Thành phố Hải Phòng: 49,6%, đạt 96,3% mốc kế hoạch quý 3.",
-      "Đơn vị có kết quả cao nhất: Phường Tứ Minh (56,0%, đạt 102,0% mốc kế hoạch quý 3); thấp nhất: Xã Kim Thành (40,0%, đạt 80,0% mốc kế hoạch quý 3).",
+      "Đơn vị có kết quả cao nhất: phường Tứ Minh (56,0%, đạt 102,0% mốc kế hoạch quý 3); thấp nhất: xã Kim Thành (40,0%, đạt 80,0% mốc kế hoạch quý 3).",
     ]);
     // A total over part of the communes is labelled so, never "toàn …" or "cả nước".
     const partial = { ...data, totals: { ...data.totals, reported: 86, units: 114, partial: true } };
