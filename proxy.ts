@@ -1,6 +1,11 @@
-// Runs before routing. Next.js answers a malformed percent-encoded path (e.g. /units/%E0%A4%A) with
-// a bare "Internal Server Error"; catch it here and say what is wrong, in Vietnamese and English.
+// Runs before routing, for every request but static files:
+// - a malformed percent-encoded path gets a clear page (Next.js would answer a bare 500);
+// - cross-site writes are refused: state-changing JSON API calls and server actions from another
+//   site (403), non-JSON bodies to the API (415) — lib/security/http.ts;
+// - every response carries the security headers, pages a nonce-based Content-Security-Policy that
+//   Next.js applies to its own scripts.
 import { NextResponse, type NextRequest } from "next/server";
+import { checkApiWrite, checkServerAction, contentSecurityPolicy, publicOrigin, securityHeaders } from "./lib/security/http";
 
 const BAD_URL_PAGE = `<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>Địa chỉ không hợp lệ</title></head>
 <body style="font-family:system-ui,sans-serif;max-width:40rem;margin:4rem auto;padding:0 1rem">
@@ -10,14 +15,32 @@ const BAD_URL_PAGE = `<!doctype html><html lang="vi"><head><meta charset="utf-8"
 </body></html>`;
 
 export function proxy(request: NextRequest) {
+  const origin = publicOrigin(request.nextUrl, request.headers);
+  const https = origin.startsWith("https:");
+  const headers = securityHeaders({ https });
+  const withHeaders = (res: NextResponse) => {
+    for (const [k, v] of Object.entries(headers)) res.headers.set(k, v);
+    return res;
+  };
   try {
     decodeURIComponent(request.nextUrl.pathname);
   } catch {
-    return new NextResponse(BAD_URL_PAGE, { status: 400, headers: { "content-type": "text/html; charset=utf-8" } });
+    return withHeaders(new NextResponse(BAD_URL_PAGE, { status: 400, headers: { "content-type": "text/html; charset=utf-8" } }));
   }
-  return NextResponse.next();
+  const facts = { method: request.method, origin, headers: request.headers };
+  const refusal = request.nextUrl.pathname.startsWith("/api/v1/") ? checkApiWrite(facts) : checkServerAction(facts);
+  if (refusal) return withHeaders(NextResponse.json({ error: refusal.error, issues: [] }, { status: refusal.status, headers: { "cache-control": "no-store" } }));
+
+  const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
+  const csp = contentSecurityPolicy(nonce, { dev: process.env.NODE_ENV === "development", https });
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set("x-nonce", nonce);
+  requestHeaders.set("Content-Security-Policy", csp);
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  response.headers.set("Content-Security-Policy", csp);
+  return withHeaders(response);
 }
 
 export const config = {
-  matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"],
+  matcher: ["/((?!_next/static|_next/image|favicon.ico|fonts/).*)"],
 };

@@ -1,0 +1,35 @@
+import { expect, test } from "@playwright/test";
+import { signInAndWaitHome } from "./helpers";
+
+test("every page carries the security headers and a nonce-based CSP", async ({ page }) => {
+  const res = await page.request.get("/login");
+  const h = res.headers();
+  expect(h["content-security-policy"]).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+' 'strict-dynamic'/);
+  expect(h["content-security-policy"]).toContain("frame-ancestors 'none'");
+  expect(h["content-security-policy"]).not.toContain("unsafe-eval");
+  expect(h["x-content-type-options"]).toBe("nosniff");
+  expect(h["referrer-policy"]).toBe("strict-origin-when-cross-origin");
+  expect(h["permissions-policy"]).toContain("camera=()");
+  // The page still works under the policy: scripts run (the form validates before sending).
+  await page.goto("/login");
+  await page.getByRole("button", { name: "Đăng nhập", exact: true }).click();
+  await expect(page.locator("[role=alert], [aria-invalid=true]").first()).toBeVisible();
+});
+
+test("a cross-site text/plain POST gets 403 and changes nothing; a foreign server action gets 403", async ({ page }) => {
+  await signInAndWaitHome(page, "xa.nguyenluongbang");
+  const before = await (await page.request.get("/api/v1/units/11242/figures/2025/3")).json();
+  const res = await page.request.post("/api/v1/units/11242/figures/2025/3/submit", {
+    headers: { origin: "https://evil.example", "sec-fetch-site": "cross-site", "content-type": "text/plain" },
+    data: JSON.stringify({ comment: "x" }),
+  });
+  expect(res.status()).toBe(403);
+  const after = await (await page.request.get("/api/v1/units/11242/figures/2025/3")).json();
+  expect(after.status).toBe(before.status);
+  expect(after.version).toBe(before.version);
+  // Same site but not JSON: 415.
+  const plain = await page.request.post("/api/v1/units/11242/figures/2025/3/submit", { headers: { "content-type": "text/plain" }, data: "{}" });
+  expect(plain.status()).toBe(415);
+  const action = await page.request.post("/units/11242/report", { headers: { "next-action": "0123456789abcdef", origin: "https://evil.example" }, data: "[]" });
+  expect(action.status()).toBe(403);
+});
