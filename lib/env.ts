@@ -26,6 +26,12 @@ const schema = z.object({
     .min(1, "ít nhất 1 giờ")
     .max(720, "nhiều nhất 720 giờ")
     .default(8),
+  SESSION_ABSOLUTE_HOURS: z.coerce
+    .number({ error: "phải là một số giờ" })
+    .int("phải là số nguyên")
+    .min(1, "ít nhất 1 giờ")
+    .max(720, "nhiều nhất 720 giờ")
+    .default(8),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
 });
 

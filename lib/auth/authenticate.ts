@@ -18,6 +18,7 @@ export interface AuthenticatedUser {
   role: Role;
   tenantId: number | null;
   unitId: number | null;
+  sessionVersion: number;
 }
 
 export type AuthResult =
@@ -53,6 +54,7 @@ export async function authenticate(prisma: PrismaClient, input: unknown): Promis
       role: user.role,
       tenantId: user.tenantId,
       unitId: user.unitId,
+      sessionVersion: user.sessionVersion,
     },
   };
 }

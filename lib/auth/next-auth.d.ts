@@ -10,6 +10,9 @@ declare module "next-auth" {
       role: Role;
       tenantId: number | null;
       unitId: number | null;
+      /** Session version and sign-in time (lib/auth/session-rules.ts). */
+      sv?: number;
+      authTime?: number;
     };
   }
 }

@@ -64,6 +64,7 @@ export function authOptions(): Promise<NextAuthOptions> {
                 role: r.user.role,
                 tenantId: r.user.tenantId,
                 unitId: r.user.unitId,
+                sessionVersion: r.user.sessionVersion,
               };
             }
             if (r.reason === "throttled") throw new Error(`${THROTTLED_PREFIX}${r.retryAfter}`);
@@ -74,8 +75,10 @@ export function authOptions(): Promise<NextAuthOptions> {
       callbacks: {
         async jwt({ token, user }) {
           if (user) {
-            const u = user as unknown as { id: string; username: string; role: Role; tenantId: number | null; unitId: number | null };
+            const u = user as unknown as { id: string; username: string; role: Role; tenantId: number | null; unitId: number | null; sessionVersion: number };
             token.uid = Number(u.id);
+            token.sv = u.sessionVersion;
+            token.authTime = Date.now();
             token.username = u.username;
             token.role = u.role;
             token.tenantId = u.tenantId;
@@ -91,8 +94,19 @@ export function authOptions(): Promise<NextAuthOptions> {
             role: token.role as Role,
             tenantId: (token.tenantId as number | null) ?? null,
             unitId: (token.unitId as number | null) ?? null,
+            sv: token.sv as number,
+            authTime: token.authTime as number,
           };
           return session;
+        },
+      },
+      events: {
+        // Signing out ends every session of the user, a copied cookie included.
+        async signOut({ token }) {
+          const uid = Number((token as { uid?: unknown } | null)?.uid);
+          if (!Number.isInteger(uid)) return;
+          const { prisma } = await database();
+          await prisma.user.updateMany({ where: { id: uid }, data: { sessionVersion: { increment: 1 } } });
         },
       },
     };

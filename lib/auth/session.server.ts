@@ -7,6 +7,8 @@ import { cookies } from "next/headers";
 import { authOptions } from "./options.server";
 import { prisma } from "../db.server";
 import type { Role, UnitLevel, UnitType } from "../generated/prisma/enums";
+import { sessionStillValid } from "./session-rules";
+import { env } from "../env";
 
 export interface SessionUnit {
   id: number;
@@ -42,7 +44,7 @@ export async function currentUser(): Promise<SessionUser | null> {
       unit: { select: { id: true, code: true, name: true, level: true, type: true, parentId: true, tenantId: true } },
     },
   });
-  if (!user || !user.active) return null;
+  if (!user || !sessionStillValid(session!.user, user, Date.now(), env().SESSION_ABSOLUTE_HOURS)) return null;
   return {
     id: user.id,
     username: user.username,

@@ -323,6 +323,8 @@ export async function updateUser(prisma: PrismaClient, actor: Actor, username: s
         unitId: unit?.id ?? null,
         tenantId: unit ? tenantId : null,
         active: v.active ?? user.active,
+        // A new role, unit or (de)activation ends the sessions signed in before it.
+        ...(changed.some((c) => c !== "fullName") ? { sessionVersion: { increment: 1 } } : {}),
       },
       select: itemSelect,
     });
@@ -343,7 +345,8 @@ export async function resetPassword(prisma: PrismaClient, actor: Actor, username
   return prisma.$transaction(async (tx) => {
     const user = await tx.user.findUnique({ where: { username: name }, select: { id: true, username: true, tenantId: true, unitId: true } });
     if (!user) throw new ServiceError(404, USER_MSG.notFound(name));
-    await tx.user.update({ where: { id: user.id }, data: { passwordHash } });
+    // A reset password ends the sessions signed in with the old one.
+    await tx.user.update({ where: { id: user.id }, data: { passwordHash, sessionVersion: { increment: 1 } } });
     await tx.loginThrottle.deleteMany({ where: { username: user.username } });
     await audit(tx, [
       {

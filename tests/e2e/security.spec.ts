@@ -33,3 +33,17 @@ test("a cross-site text/plain POST gets 403 and changes nothing; a foreign serve
   const action = await page.request.post("/units/11242/report", { headers: { "next-action": "0123456789abcdef", origin: "https://evil.example" }, data: "[]" });
   expect(action.status()).toBe(403);
 });
+
+test("a copied session cookie stops working once its user signs out", async ({ page, browser }) => {
+  await signInAndWaitHome(page, "bhxh.hue");
+  const cookies = await page.context().cookies();
+  const thief = await browser.newContext();
+  await thief.addCookies(cookies);
+  expect((await thief.request.get("/api/v1/units/46/figures?year=2026")).status()).toBe(200);
+  await page.getByRole("button", { name: "Đăng xuất" }).click();
+  await expect(page).toHaveURL(/\/login/);
+  expect((await thief.request.get("/api/v1/units/46/figures?year=2026")).status()).toBe(401);
+  await thief.close();
+  // Signing in again works as before.
+  await signInAndWaitHome(page, "bhxh.hue");
+});

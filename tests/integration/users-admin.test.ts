@@ -235,8 +235,11 @@ describe.each(dbKinds)("account management by administrators on %s", (kind) => {
     const listed = await listUsers(db.prisma, admin, { q: "xa.kimthanh" });
     expect(listed.items.map((i) => [i.username, i.active])).toEqual([["xa.kimthanh", false]]);
 
+    const svOff = (await db.prisma.user.findUniqueOrThrow({ where: { username: "xa.kimthanh" } })).sessionVersion;
     const on = await updateUser(db.prisma, admin, "xa.kimthanh", { active: true });
     expect(on.changed).toEqual(["active"]);
+    // Re-activation does not revive the sessions signed in before the lock: each change raised the version.
+    expect((await db.prisma.user.findUniqueOrThrow({ where: { username: "xa.kimthanh" } })).sessionVersion).toBe(svOff + 1);
     expect((await authenticate(db.prisma, { username: "xa.kimthanh", password: DEMO_PASSWORD })).ok).toBe(true);
 
     const entries = (await entriesOf("xa.kimthanh")).filter((e) => e.field === "active");
@@ -259,7 +262,10 @@ describe.each(dbKinds)("account management by administrators on %s", (kind) => {
     expect(short.issues).toEqual([{ path: "password", message: "Mật khẩu phải có ít nhất 10 ký tự." }]);
     expect(await snapshot()).toEqual(before);
 
+    const sv = (await db.prisma.user.findUniqueOrThrow({ where: { username: "bhxh.hue" } })).sessionVersion;
     expect(await resetPassword(db.prisma, admin, " BHXH.HUE ", NEW)).toEqual({ username: "bhxh.hue" });
+    // The sessions signed in with the old password end.
+    expect((await db.prisma.user.findUniqueOrThrow({ where: { username: "bhxh.hue" } })).sessionVersion).toBe(sv + 1);
     expect(await db.prisma.loginThrottle.findUnique({ where: { username: "bhxh.hue" } })).toBeNull();
     const row = await db.prisma.user.findUniqueOrThrow({ where: { username: "bhxh.hue" } });
     expect(row.passwordHash).toMatch(/^\$argon2id\$/);
