@@ -10,7 +10,7 @@ export interface ApiIssue {
 
 export class ServiceError extends Error {
   constructor(
-    public readonly status: 400 | 401 | 403 | 404 | 409 | 422,
+    public readonly status: 400 | 401 | 403 | 404 | 409 | 415 | 422 | 428,
     message: string,
     public readonly issues: ApiIssue[] = [],
     public readonly extra: Record<string, unknown> = {},
@@ -30,6 +30,7 @@ export const MSG = {
   forbiddenWrite: "Tài khoản của bạn không được nhập số liệu cho đơn vị này: chỉ cán bộ xã nhập số liệu của xã mình.",
   invalid: "Dữ liệu gửi lên không hợp lệ.",
   invalidJson: "Nội dung gửi lên không phải JSON hợp lệ.",
+  versionRequired: "Cần gửi version của bản đang sửa (đọc bằng GET trước): không có version, một thay đổi của người khác có thể bị ghi đè. Không có gì được lưu.",
   futurePeriod: (y: number, q: number) => `Quý ${q}/${y} chưa bắt đầu: chưa thể nhập số liệu.`,
   periodNotEnded: (y: number, q: number) =>
     `Quý ${q}/${y} chưa kết thúc (số liệu tính đến ngày ${["31/3", "30/6", "30/9", "31/12"][q - 1]}/${y}): chưa thể nhập số liệu thực hiện hay đánh giá, xếp hạng kỳ này.`,

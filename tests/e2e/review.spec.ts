@@ -17,7 +17,8 @@ test("return → fix → resubmit → approve, each side notified, the approved 
   if (existing.status() === 404 || (await existing.json()).status !== "SUBMITTED") {
     const q2 = (await (await officer.request.get("/api/v1/units/10804/figures/2026/2")).json()).figures as Record<string, number>;
     const figures = Object.fromEntries(Object.entries(q2).map(([k, v]) => [k, k === "amountDue" || k === "amountCollected" ? Math.round(v * 1.5) : k === "latePayments" ? v : Math.round(v * 1.01)]));
-    const put = await officer.request.put("/api/v1/units/10804/figures/2026/3", { data: { figures, submit: true, confirmWarnings: true } });
+    const version = existing.status() === 404 ? 0 : (await existing.json()).version;
+    const put = await officer.request.put("/api/v1/units/10804/figures/2026/3", { data: { figures, submit: true, confirmWarnings: true, version } });
     expect(put.status()).toBe(200);
   }
 
@@ -58,7 +59,10 @@ test("return → fix → resubmit → approve, each side notified, the approved 
   await officer.goto("/units/10804/report?year=2026&quarter=3");
   await expect(officer.getByTestId("form-locked")).toContainText("đã được duyệt");
   await expect(officer.getByRole("button", { name: "Gửi báo cáo" })).toHaveCount(0);
-  const again = await officer.request.put("/api/v1/units/10804/figures/2026/3", { data: { figures: { labourForce: 1 } } });
+  // Without a version the API refuses to guess (428); with the current one the approved quarter is locked (409).
+  expect((await officer.request.put("/api/v1/units/10804/figures/2026/3", { data: { figures: { labourForce: 1 } } })).status()).toBe(428);
+  const current = await (await officer.request.get("/api/v1/units/10804/figures/2026/3")).json();
+  const again = await officer.request.put("/api/v1/units/10804/figures/2026/3", { data: { figures: { labourForce: 1 }, version: current.version } });
   expect(again.status()).toBe(409);
   // A leader can't approve or return anything.
   const leader = await session(browser, "lanhdao.haiphong");

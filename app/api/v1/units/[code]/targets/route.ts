@@ -2,6 +2,8 @@ import { apiRoute, readJson } from "@/lib/api/route.server";
 import { ServiceError, MSG } from "@/lib/figures/errors";
 import { unitForActor } from "@/lib/figures/service";
 import { entriesForUnit, putTargetsBodySchema, saveTargets, targetGrid, yearSchema } from "@/lib/targets/service";
+import { requireTargetVersions } from "@/lib/api/versions.server";
+import { canSetTargets } from "@/lib/auth/roles";
 
 function yearOf(req: Request): number {
   const url = new URL(req.url);
@@ -22,6 +24,7 @@ export const PUT = apiRoute<{ code: string }>(async ({ req, params, actor, prism
   const year = yearOf(req);
   const body = putTargetsBodySchema.safeParse(await readJson(req));
   if (!body.success) throw new ServiceError(422, MSG.invalid, body.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })));
+  if (canSetTargets(actor, unit, year)) await requireTargetVersions(prisma, unit, year, body.data);
   const entries = entriesForUnit(unit.code, body.data);
   let result;
   try {

@@ -1,7 +1,8 @@
 import { apiRoute, readJson } from "@/lib/api/route.server";
 import { kindFromQuery } from "@/lib/api/query";
 import { ServiceError, MSG } from "@/lib/figures/errors";
-import { periodSchema, readReport, saveQuarter, unitForActor } from "@/lib/figures/service";
+import { canEditFigures, periodSchema, readReport, saveQuarter, unitForActor } from "@/lib/figures/service";
+import { requireReportVersion } from "@/lib/api/versions.server";
 
 type Params = { code: string; year: string; quarter: string };
 
@@ -15,8 +16,11 @@ export const GET = apiRoute<Params>(async ({ req, params, actor, prisma }) => {
   return report;
 });
 
-// PUT { figures, kind?, confirmWarnings?, submit? }: save the quarter (a draft, or submitted).
+// PUT { figures, kind?, confirmWarnings?, submit?, version }: save the quarter (a draft, or submitted).
+// An existing report needs its `version` (428 without it: no silent overwrite).
 export const PUT = apiRoute<Params>(async ({ req, params, actor, prisma }) => {
   const body = await readJson(req);
+  const unit = await unitForActor(prisma, actor, params.code);
+  if (canEditFigures(actor, unit)) await requireReportVersion(prisma, unit, params.year, params.quarter, body);
   return saveQuarter(prisma, actor, { unitCode: params.code, year: params.year, quarter: params.quarter, body });
 });
