@@ -27,6 +27,11 @@ export function proxy(request: NextRequest) {
   } catch {
     return withHeaders(new NextResponse(BAD_URL_PAGE, { status: 400, headers: { "content-type": "text/html; charset=utf-8" } }));
   }
+  // Pages answer GET and HEAD, and POST for server actions; anything else (TRACE, PUT on a page…) is 405.
+  const isApi = request.nextUrl.pathname.startsWith("/api/");
+  if (!isApi && !["GET", "HEAD", "POST"].includes(request.method.toUpperCase())) {
+    return withHeaders(new NextResponse("Phương thức không được hỗ trợ (method not allowed).", { status: 405, headers: { allow: "GET, HEAD, POST", "content-type": "text/plain; charset=utf-8" } }));
+  }
   const facts = { method: request.method, origin, headers: request.headers };
   const refusal = request.nextUrl.pathname.startsWith("/api/v1/") ? checkApiWrite(facts) : checkServerAction(facts);
   if (refusal) return withHeaders(NextResponse.json({ error: refusal.error, issues: [] }, { status: refusal.status, headers: { "cache-control": "no-store" } }));

@@ -47,3 +47,11 @@ test("a copied session cookie stops working once its user signs out", async ({ p
   // Signing in again works as before.
   await signInAndWaitHome(page, "bhxh.hue");
 });
+
+test("methods a page does not answer get 405, never 500", async ({ page }) => {
+  for (const method of ["PUT", "DELETE", "PATCH"]) {
+    const res = await page.request.fetch("/login", { method });
+    expect(res.status(), method).toBe(405);
+    expect(res.headers()["allow"]).toBe("GET, HEAD, POST");
+  }
+});
