@@ -35,7 +35,7 @@ function Item({ item, unitCode, year, quarter, canWrite }: { item: ExplanationIt
       <div className="flex flex-wrap items-center gap-2 text-sm">
         <span className="font-medium">{item.label}</span>
         <span className="tabular-nums text-slate-600">
-          {item.value} / {item.target} ({item.attainment})
+          {t("explain.versusMilestone", { value: item.value, milestone: item.target, attainment: item.attainment })}
         </span>
         <StatusBadge status={item.status} label={t(`figures.status.${item.status}`)} />
         {canWrite && !editing && (
@@ -99,13 +99,13 @@ function Item({ item, unitCode, year, quarter, canWrite }: { item: ExplanationIt
   );
 }
 
-export function Explanations(props: { unitCode: string; year: number; quarter: number; items: ExplanationItem[]; canWrite: boolean }) {
+export function Explanations(props: { unitCode: string; year: number; quarter: number; items: ExplanationItem[]; canWrite: boolean; reported?: boolean }) {
   const t = useTranslations("explain");
   return (
     <section className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm" data-testid="explanations">
       <h2 className="mb-3 text-lg font-semibold">{t("title")}</h2>
       {props.items.length === 0 ? (
-        <p className="text-sm text-slate-600">{t("none")}</p>
+        <p className="text-sm text-slate-600">{props.reported === false ? t("notReported") : t("none")}</p>
       ) : (
         <ul className="space-y-2">
           {props.items.map((i) => (

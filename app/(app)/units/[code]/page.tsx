@@ -224,7 +224,7 @@ export default async function UnitPage({ params, searchParams }: Props) {
       )}
       <Dashboard view={view} locale={locale} />
       {review && (
-        <Explanations unitCode={unit.code} year={period.year} quarter={period.quarter} items={explanationItems} canWrite={user.role === "COMMUNE_OFFICER" && user.unitId === unit.id} />
+        <Explanations unitCode={unit.code} year={period.year} quarter={period.quarter} items={explanationItems} canWrite={user.role === "COMMUNE_OFFICER" && user.unitId === unit.id} reported={view.status !== null} />
       )}
       {unit.level !== "VILLAGE" && (
         <TrendChart rows={trendRows} options={INDICATOR_KEYS.map((k) => ({ key: k, label: indicatorLabel(k, locale) }))} />
