@@ -3,7 +3,7 @@
 // role writes here, in the same transaction as the change.
 import type { Prisma, PrismaClient } from "../generated/prisma/client";
 
-export const AUDIT_ENTITIES = ["figure", "report", "status", "target", "milestone", "unit", "user", "role", "explanation", "setting"] as const;
+export const AUDIT_ENTITIES = ["figure", "report", "status", "target", "milestone", "unit", "user", "role", "explanation", "setting", "session"] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
 
 export interface AuditInput {

@@ -5,6 +5,7 @@ import type { PrismaClient } from "../generated/prisma/client";
 import type { Role } from "../generated/prisma/enums";
 import { verifyPassword, hashPassword } from "./password";
 import { recordFailure, recordSuccess, secondsLocked } from "./throttle";
+import { audit } from "../audit/audit";
 
 export const credentialsSchema = z.object({
   username: z.string().trim().toLowerCase().min(1).max(64),
@@ -28,12 +29,18 @@ export type AuthResult =
 
 let dummyHash: Promise<string> | undefined;
 
-export async function authenticate(prisma: PrismaClient, input: unknown): Promise<AuthResult> {
+/**
+ * Checks a sign-in from a client address ("unknown" when not known). Sign-ins, failures and locks
+ * go into the audit trail (entity "session"); a username-wide lock tells every administrator.
+ */
+export async function authenticate(prisma: PrismaClient, input: unknown, opts: { address?: string; now?: Date } = {}): Promise<AuthResult> {
   const parsed = credentialsSchema.safeParse(input);
   if (!parsed.success) return { ok: false, reason: "invalid" };
   const { username, password } = parsed.data;
+  const address = opts.address ?? "unknown";
+  const now = opts.now ?? new Date();
 
-  const wait = await secondsLocked(prisma, username);
+  const wait = await secondsLocked(prisma, username, address, now);
   if (wait > 0) return { ok: false, reason: "throttled", retryAfter: wait };
 
   const user = await prisma.user.findUnique({ where: { username } });
@@ -41,10 +48,15 @@ export async function authenticate(prisma: PrismaClient, input: unknown): Promis
   dummyHash ??= hashPassword("không-có-người-dùng-này");
   const good = await verifyPassword(user?.passwordHash ?? (await dummyHash), password);
   if (!user || !good || !user.active) {
-    const delay = await recordFailure(prisma, username);
-    return delay > 0 ? { ok: false, reason: "throttled", retryAfter: delay } : { ok: false, reason: "invalid" };
+    const r = await recordFailure(prisma, username, address, now);
+    await audit(prisma, [
+      { tenantId: user?.tenantId ?? null, unitId: user?.unitId ?? null, actorId: null, entity: "session", entityId: username, field: "sign_in_failed", newValue: address, reason: user && !user.active ? "Tài khoản đã bị khóa" : "Sai tên đăng nhập hoặc mật khẩu" },
+    ]);
+    if (r.usernameLocked) await lockedNotice(prisma, username, user?.tenantId ?? null, user?.unitId ?? null);
+    return r.delay > 0 ? { ok: false, reason: "throttled", retryAfter: r.delay } : { ok: false, reason: "invalid" };
   }
-  await recordSuccess(prisma, username);
+  await recordSuccess(prisma, username, address);
+  await audit(prisma, [{ tenantId: user.tenantId, unitId: user.unitId, actorId: user.id, entity: "session", entityId: username, field: "sign_in", newValue: address }]);
   return {
     ok: true,
     user: {
@@ -57,4 +69,16 @@ export async function authenticate(prisma: PrismaClient, input: unknown): Promis
       sessionVersion: user.sessionVersion,
     },
   };
+}
+
+/** A username locked after failures from several addresses: audited, and every administrator told. */
+async function lockedNotice(prisma: PrismaClient, username: string, tenantId: number | null, unitId: number | null) {
+  const reason = `Tên đăng nhập «${username}» tạm khóa 15 phút: nhiều lần đăng nhập sai từ nhiều địa chỉ khác nhau.`;
+  await audit(prisma, [{ tenantId, unitId, actorId: null, entity: "session", entityId: username, field: "locked", newValue: "15 phút", reason }]);
+  const admins = await prisma.user.findMany({ where: { role: "ADMIN", active: true }, select: { id: true } });
+  if (admins.length) {
+    await prisma.notification.createMany({
+      data: admins.map((a) => ({ userId: a.id, tenantId: null, kind: "security", title: `Tạm khóa đăng nhập: ${username}`, body: reason, link: "/admin/audit" })),
+    });
+  }
 }

@@ -8,6 +8,7 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { env } from "../env";
 import { database } from "../db.server";
 import { authenticate } from "./authenticate";
+import { clientAddress } from "./throttle";
 import type { Role } from "../generated/prisma/enums";
 
 const SECRET_SETTING = "auth_secret";
@@ -53,9 +54,9 @@ export function authOptions(): Promise<NextAuthOptions> {
             username: { label: "Tên đăng nhập", type: "text" },
             password: { label: "Mật khẩu", type: "password" },
           },
-          async authorize(credentials) {
+          async authorize(credentials, req) {
             const { prisma } = await database();
-            const r = await authenticate(prisma, credentials ?? {});
+            const r = await authenticate(prisma, credentials ?? {}, { address: clientAddress(req?.headers as Record<string, unknown> | undefined) });
             if (r.ok) {
               return {
                 id: String(r.user.id),

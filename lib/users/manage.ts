@@ -4,6 +4,7 @@
 // A deactivated account cannot sign in (authenticate refuses it) and its open sessions stop at once
 // (currentUser re-reads `active` on every request).
 import { z } from "zod";
+import { clearUsername } from "../auth/throttle";
 import type { Prisma, PrismaClient } from "../generated/prisma/client";
 import type { Role, UnitLevel } from "../generated/prisma/enums";
 import { ROLES } from "../auth/roles";
@@ -347,7 +348,7 @@ export async function resetPassword(prisma: PrismaClient, actor: Actor, username
     if (!user) throw new ServiceError(404, USER_MSG.notFound(name));
     // A reset password ends the sessions signed in with the old one.
     await tx.user.update({ where: { id: user.id }, data: { passwordHash, sessionVersion: { increment: 1 } } });
-    await tx.loginThrottle.deleteMany({ where: { username: user.username } });
+    await clearUsername(tx, user.username);
     await audit(tx, [
       {
         tenantId: user.tenantId,

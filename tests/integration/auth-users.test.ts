@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { pairKey, USERNAME_LOCK_FAILURES } from "@/lib/auth/throttle";
 import { dbKinds, migratedDatabase, type TestDatabase } from "../helpers/db";
 import { authenticate } from "@/lib/auth/authenticate";
 import { createUser, UserInputError } from "@/lib/users/create-user";
@@ -73,9 +74,42 @@ describe.each(dbKinds)("accounts and sign-in on %s", (kind) => {
     const right = await authenticate(db.prisma, { username: "quantri", password: "0123456789" });
     expect(right).toMatchObject({ ok: false, reason: "throttled" });
     // Once the lock has passed, the right password works and the counter resets.
-    await db.prisma.loginThrottle.update({ where: { username: "quantri" }, data: { lockedUntil: new Date(Date.now() - 1000) } });
+    await db.prisma.loginThrottle.updateMany({ where: { key: { startsWith: "u:quantri" } }, data: { lockedUntil: new Date(Date.now() - 1000) } });
     expect((await authenticate(db.prisma, { username: "quantri", password: "0123456789" })).ok).toBe(true);
-    expect(await db.prisma.loginThrottle.findUnique({ where: { username: "quantri" } })).toBeNull();
+    expect(await db.prisma.loginThrottle.findUnique({ where: { key: pairKey("quantri", "unknown") } })).toBeNull();
+  });
+
+  it("never lets failures at one address lock the real user out at another; slows a password sprayed over many accounts", async () => {
+    const A = "203.0.113.7";
+    const B = "198.51.100.20";
+    for (let i = 0; i < 5; i++) await authenticate(db.prisma, { username: "quantri", password: "doan-mo" }, { address: A });
+    expect(await authenticate(db.prisma, { username: "quantri", password: "0123456789" }, { address: A })).toMatchObject({ ok: false, reason: "throttled" });
+    expect((await authenticate(db.prisma, { username: "quantri", password: "0123456789" }, { address: B })).ok).toBe(true);
+    // One password over many usernames from one address: slowed after 10 failures, whatever the username.
+    const C = "192.0.2.99";
+    const results = [];
+    for (let i = 0; i < 12; i++) results.push(await authenticate(db.prisma, { username: `nguoi.dung.${i}`, password: "123456789" }, { address: C }));
+    expect(results.slice(0, 9).every((r) => !r.ok && r.reason === "invalid")).toBe(true);
+    expect(results.at(-1)).toMatchObject({ ok: false, reason: "throttled" });
+    // The audit trail has the sign-ins and the failures, with the address.
+    const entries = await db.prisma.auditEntry.findMany({ where: { entity: "session", entityId: "quantri" } });
+    expect(entries.some((e) => e.field === "sign_in" && e.newValue === B)).toBe(true);
+    expect(entries.filter((e) => e.field === "sign_in_failed" && e.newValue === A).length).toBe(3); // then slowed: refused before checking
+  });
+
+  it("locks a username only after many failures from several addresses, and tells the administrators", async () => {
+    const admin = await db.prisma.user.findUniqueOrThrow({ where: { username: "quantri" } });
+    const before = await db.prisma.notification.count({ where: { userId: admin.id, kind: "security" } });
+    for (let i = 0; i < USERNAME_LOCK_FAILURES; i++) {
+      await authenticate(db.prisma, { username: "can.bo.kimthanh", password: "sai" }, { address: `10.0.0.${i % 4}` });
+      // each address is itself slowed: move its locks out of the way to keep guessing
+      await db.prisma.loginThrottle.updateMany({ where: { NOT: { key: "u:can.bo.kimthanh" } }, data: { lockedUntil: null } });
+    }
+    const locked = await authenticate(db.prisma, { username: "can.bo.kimthanh", password: "mat-khau-rat-dai" }, { address: "10.9.9.9" });
+    expect(locked).toMatchObject({ ok: false, reason: "throttled" });
+    expect(await db.prisma.notification.count({ where: { userId: admin.id, kind: "security" } })).toBe(before + 1);
+    expect(await db.prisma.auditEntry.count({ where: { entity: "session", entityId: "can.bo.kimthanh", field: "locked" } })).toBe(1);
+    await db.prisma.loginThrottle.deleteMany({ where: { key: { startsWith: "u:can.bo.kimthanh" } } });
   });
 
   it("treats unknown users and malformed input as a wrong password", async () => {
