@@ -20,8 +20,13 @@ export const USERNAME_LOCK_FAILURES = 20;
 export const USERNAME_LOCK_ADDRESSES = 3;
 export const USERNAME_LOCK_S = 15 * 60;
 
-/** Seconds to wait after `failures` consecutive failures (0 while under the free allowance). */
-export function delayAfter(failures: number, free = FREE_FAILURES): number {
+/** Seconds to wait after `failures` consecutive failures of a (username, address) pair (0 while under the free allowance). */
+export function delayAfter(failures: number): number {
+  return delayWith(failures, FREE_FAILURES);
+}
+
+/** The same doubling delay with another free allowance (an address over all usernames). */
+export function delayWith(failures: number, free: number): number {
   if (failures < free) return 0;
   return Math.min(MAX_DELAY_S, BASE_DELAY_S * 2 ** (failures - free));
 }
@@ -61,7 +66,7 @@ async function bump(tx: Prisma.TransactionClient, key: string, now: Date, free: 
   const row = await tx.loginThrottle.findUnique({ where: { key } });
   const recent = row?.lastFailureAt && now.getTime() - row.lastFailureAt.getTime() < WINDOW_MS;
   const failures = (recent ? row!.failures : 0) + 1;
-  const delay = delayAfter(failures, free);
+  const delay = delayWith(failures, free);
   const lockedUntil = delay > 0 ? new Date(now.getTime() + delay * 1000) : null;
   await tx.loginThrottle.upsert({ where: { key }, create: { key, failures, lastFailureAt: now, lockedUntil }, update: { failures, lastFailureAt: now, lockedUntil } });
   return delay;

@@ -103,7 +103,7 @@ export async function applyTransition(
 export async function transition(
   prisma: PrismaClient,
   actor: Actor,
-  input: { unitCode: string; year: unknown; quarter: unknown; action: string; body: unknown },
+  input: { unitCode: string; year: unknown; quarter: unknown; action: string; body: unknown; requireVersion?: boolean },
   now: Date = new Date(),
 ) {
   if (!(WORKFLOW_ACTIONS as readonly string[]).includes(input.action)) throw new ServiceError(404, `Không có thao tác «${input.action}».`);
@@ -125,6 +125,8 @@ export async function transition(
     // Who may do it is said before whether the page was stale.
     const allowed = checkTransition(actor, unit, action, report.status, "x");
     if (!allowed.ok && (allowed.reason === "role" || allowed.reason === "scope")) throw refusal(action, allowed.reason, report.status, unit.name);
+    // The JSON API must say which version it acts on (428): no silent transition of a changed report.
+    if (input.requireVersion && b.data.version === undefined) throw new ServiceError(428, MSG.versionRequired, [{ path: "version", message: MSG.versionRequired }]);
     if (b.data.version !== undefined && b.data.version !== report.version) {
       throw new ServiceError(409, `Báo cáo của ${unit.name} đã thay đổi sau khi bạn mở trang (phiên bản ${report.version}, trạng thái «${STATUS_VI[report.status]}»): hãy tải lại.`);
     }

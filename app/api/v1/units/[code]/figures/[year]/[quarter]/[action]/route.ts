@@ -1,7 +1,5 @@
 import { apiRoute, readJson } from "@/lib/api/route.server";
 import { transition } from "@/lib/workflow/service";
-import { unitForActor } from "@/lib/figures/service";
-import { requireTransitionVersion } from "@/lib/api/versions.server";
 
 type Params = { code: string; year: string; quarter: string; action: string };
 
@@ -11,8 +9,6 @@ type Params = { code: string; year: string; quarter: string; action: string };
 export const POST = apiRoute<Params>(async ({ req, params, actor, prisma }) => {
   const hasBody = (req.headers.get("content-length") ?? "0") !== "0" || req.headers.get("transfer-encoding") !== null;
   const body = hasBody ? await readJson(req) : undefined;
-  // Scope first (403/404), then the version the transition acts on (428 without it).
-  await unitForActor(prisma, actor, params.code);
-  requireTransitionVersion(body);
-  return transition(prisma, actor, { unitCode: params.code, year: params.year, quarter: params.quarter, action: params.action, body });
+  // Scope and role first (403/404), then the version the transition acts on (428 without it).
+  return transition(prisma, actor, { unitCode: params.code, year: params.year, quarter: params.quarter, action: params.action, body, requireVersion: true });
 });
