@@ -13,7 +13,7 @@ import { createUser, UserInputError } from "../lib/users/create-user";
 
 const USAGE = `Cách dùng: npm run user:create -- --username <tên> --full-name "<họ tên>" --role <vai trò> [--unit <mã đơn vị>]
   vai trò: admin | national-leader | city-staff | city-leader | commune-officer
-  mật khẩu: biến môi trường USER_PASSWORD, hoặc nhập khi được hỏi (ít nhất 10 ký tự)`;
+  mật khẩu: biến môi trường USER_PASSWORD, hoặc nhập khi được hỏi (ít nhất 12 ký tự, không chứa tên đăng nhập, không phải mật khẩu phổ biến)`;
 
 async function readPassword(): Promise<string> {
   if (process.env.USER_PASSWORD) return process.env.USER_PASSWORD;

@@ -1,6 +1,7 @@
 // Creating an account: validation (zod, Vietnamese messages) and the write, in one transaction.
 // Used by `npm run user:create`; later by the administrators' screens.
 import { z } from "zod";
+import { passwordProblem } from "../auth/password-policy";
 import type { PrismaClient } from "../generated/prisma/client";
 import { ROLES, requiresUnit } from "../auth/roles";
 import { hashPassword } from "../auth/password";
@@ -28,9 +29,11 @@ export const newUserSchema = z
       .transform((v) => ROLE_ALIASES[v.toLowerCase()] ?? v.toUpperCase())
       .pipe(z.enum(ROLES, { error: `Vai trò phải là một trong: ${Object.keys(ROLE_ALIASES).join(", ")}.` })),
     unitCode: z.string().trim().optional(),
-    password: z.string().min(10, "Mật khẩu phải có ít nhất 10 ký tự.").max(256, "Mật khẩu quá dài."),
+    password: z.string().max(256, "Mật khẩu quá dài."),
   })
   .superRefine((v, ctx) => {
+    const problem = passwordProblem(v.password, v.username);
+    if (problem) ctx.addIssue({ code: "custom", path: ["password"], message: problem });
     if (requiresUnit(v.role) && !v.unitCode) {
       ctx.addIssue({ code: "custom", path: ["unitCode"], message: "Vai trò này cần mã đơn vị (--unit), ví dụ 31 hoặc 10804." });
     }

@@ -4,6 +4,7 @@
 // A deactivated account cannot sign in (authenticate refuses it) and its open sessions stop at once
 // (currentUser re-reads `active` on every request).
 import { z } from "zod";
+import { MIN_PASSWORD_LENGTH, PASSWORD_MSG, passwordProblem } from "../auth/password-policy";
 import { clearUsername } from "../auth/throttle";
 import type { Prisma, PrismaClient } from "../generated/prisma/client";
 import type { Role, UnitLevel } from "../generated/prisma/enums";
@@ -74,7 +75,7 @@ const fullNameSchema = z
 
 const passwordSchema = z
   .string({ error: "Thiếu mật khẩu." })
-  .min(10, "Mật khẩu phải có ít nhất 10 ký tự.")
+  .min(MIN_PASSWORD_LENGTH, PASSWORD_MSG.short)
   .max(256, "Mật khẩu quá dài (tối đa 256 ký tự).");
 
 /** "" (or null) is "no unit": only valid for an administrator. */
@@ -94,7 +95,10 @@ export const adminNewUserSchema = z.object(
     password: passwordSchema,
   },
   { error: "Dữ liệu tài khoản không hợp lệ." },
-);
+).superRefine((v, ctx) => {
+  const problem = passwordProblem(v.password, v.username);
+  if (problem && problem !== PASSWORD_MSG.short) ctx.addIssue({ code: "custom", path: ["password"], message: problem });
+});
 
 export const userUpdateSchema = z.object(
   {
@@ -340,8 +344,14 @@ export async function updateUser(prisma: PrismaClient, actor: Actor, username: s
  */
 export async function resetPassword(prisma: PrismaClient, actor: Actor, username: string, newPassword: unknown): Promise<{ username: string }> {
   assertAdmin(actor);
-  const password = parse(z.object({ password: passwordSchema }), { password: newPassword }).password;
   const name = usernameOf(username);
+  const password = parse(
+    z.object({ password: passwordSchema }).superRefine((v, ctx) => {
+      const problem = passwordProblem(v.password, name);
+      if (problem && problem !== PASSWORD_MSG.short) ctx.addIssue({ code: "custom", path: ["password"], message: problem });
+    }),
+    { password: newPassword },
+  ).password;
   const passwordHash = await hashPassword(password);
   return prisma.$transaction(async (tx) => {
     const user = await tx.user.findUnique({ where: { username: name }, select: { id: true, username: true, tenantId: true, unitId: true } });

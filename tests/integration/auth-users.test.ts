@@ -39,18 +39,18 @@ describe.each(dbKinds)("accounts and sign-in on %s", (kind) => {
   });
 
   it("creates the first administrator without a unit", async () => {
-    const u = await createUser(db.prisma, { username: "quantri", fullName: "Quản trị", role: "admin", password: "0123456789" });
+    const u = await createUser(db.prisma, { username: "quantri", fullName: "Quản trị", role: "admin", password: "mot-hai-ba-bon-nam-2026" });
     expect(u).toMatchObject({ role: "ADMIN", unitId: null, tenantId: null });
   });
 
   it.each([
-    [{ username: "x", fullName: "Tên", role: "admin", password: "0123456789" }, /Tên đăng nhập/],
-    [{ username: "abc.def", fullName: "Tên Người", role: "boss", password: "0123456789" }, /Vai trò phải là/],
-    [{ username: "abc.def", fullName: "Tên Người", role: "city-staff", password: "0123456789" }, /cần mã đơn vị/],
-    [{ username: "abc.def", fullName: "Tên Người", role: "city-staff", unitCode: "10804", password: "0123456789" }, /cấp tỉnh/],
-    [{ username: "abc.def", fullName: "Tên Người", role: "city-staff", unitCode: "99999", password: "0123456789" }, /Không có đơn vị/],
-    [{ username: "abc.def", fullName: "Tên Người", role: "admin", password: "short" }, /ít nhất 10 ký tự/],
-    [{ username: "quantri", fullName: "Tên Người", role: "admin", password: "0123456789" }, /đã có người dùng/],
+    [{ username: "x", fullName: "Tên", role: "admin", password: "mot-hai-ba-bon-nam-2026" }, /Tên đăng nhập/],
+    [{ username: "abc.def", fullName: "Tên Người", role: "boss", password: "mot-hai-ba-bon-nam-2026" }, /Vai trò phải là/],
+    [{ username: "abc.def", fullName: "Tên Người", role: "city-staff", password: "mot-hai-ba-bon-nam-2026" }, /cần mã đơn vị/],
+    [{ username: "abc.def", fullName: "Tên Người", role: "city-staff", unitCode: "10804", password: "mot-hai-ba-bon-nam-2026" }, /cấp tỉnh/],
+    [{ username: "abc.def", fullName: "Tên Người", role: "city-staff", unitCode: "99999", password: "mot-hai-ba-bon-nam-2026" }, /Không có đơn vị/],
+    [{ username: "abc.def", fullName: "Tên Người", role: "admin", password: "short" }, /ít nhất 12 ký tự/],
+    [{ username: "quantri", fullName: "Tên Người", role: "admin", password: "mot-hai-ba-bon-nam-2026" }, /đã có người dùng/],
   ])("refuses bad input %o with a Vietnamese message and writes nothing", async (input, message) => {
     const before = await db.prisma.user.count();
     await expect(createUser(db.prisma, input)).rejects.toThrow(UserInputError);
@@ -71,11 +71,11 @@ describe.each(dbKinds)("accounts and sign-in on %s", (kind) => {
     const third = await authenticate(db.prisma, wrong);
     expect(third).toMatchObject({ ok: false, reason: "throttled" });
     // Locked: even the right password is refused until the delay has passed.
-    const right = await authenticate(db.prisma, { username: "quantri", password: "0123456789" });
+    const right = await authenticate(db.prisma, { username: "quantri", password: "mot-hai-ba-bon-nam-2026" });
     expect(right).toMatchObject({ ok: false, reason: "throttled" });
     // Once the lock has passed, the right password works and the counter resets.
     await db.prisma.loginThrottle.updateMany({ where: { key: { startsWith: "u:quantri" } }, data: { lockedUntil: new Date(Date.now() - 1000) } });
-    expect((await authenticate(db.prisma, { username: "quantri", password: "0123456789" })).ok).toBe(true);
+    expect((await authenticate(db.prisma, { username: "quantri", password: "mot-hai-ba-bon-nam-2026" })).ok).toBe(true);
     expect(await db.prisma.loginThrottle.findUnique({ where: { key: pairKey("quantri", "unknown") } })).toBeNull();
   });
 
@@ -83,8 +83,8 @@ describe.each(dbKinds)("accounts and sign-in on %s", (kind) => {
     const A = "203.0.113.7";
     const B = "198.51.100.20";
     for (let i = 0; i < 5; i++) await authenticate(db.prisma, { username: "quantri", password: "doan-mo" }, { address: A });
-    expect(await authenticate(db.prisma, { username: "quantri", password: "0123456789" }, { address: A })).toMatchObject({ ok: false, reason: "throttled" });
-    expect((await authenticate(db.prisma, { username: "quantri", password: "0123456789" }, { address: B })).ok).toBe(true);
+    expect(await authenticate(db.prisma, { username: "quantri", password: "mot-hai-ba-bon-nam-2026" }, { address: A })).toMatchObject({ ok: false, reason: "throttled" });
+    expect((await authenticate(db.prisma, { username: "quantri", password: "mot-hai-ba-bon-nam-2026" }, { address: B })).ok).toBe(true);
     // One password over many usernames from one address: slowed after 10 failures, whatever the username.
     const C = "192.0.2.99";
     const results = [];

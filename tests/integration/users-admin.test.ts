@@ -114,15 +114,15 @@ describe.each(dbKinds)("account management by administrators on %s", (kind) => {
   });
 
   it.each([
-    [{ username: "x", fullName: "Tên Người", role: "COMMUNE_OFFICER", unitCode: "10804", password: "0123456789" }, "username", /Tên đăng nhập gồm/],
-    [{ username: "can.bo.moi", fullName: "Tên Người", role: "COMMUNE_OFFICER", unitCode: "10804", password: "0123456789" }, "username", /đã có người dùng/],
-    [{ username: "nguoi.moi", fullName: "T", role: "COMMUNE_OFFICER", unitCode: "10804", password: "0123456789" }, "fullName", /ít nhất 2 ký tự/],
-    [{ username: "nguoi.moi", fullName: "Tên Người", role: "BOSS", unitCode: "10804", password: "0123456789" }, "role", /Vai trò không hợp lệ/],
-    [{ username: "nguoi.moi", fullName: "Tên Người", role: "CITY_STAFF", unitCode: "", password: "0123456789" }, "unitCode", /cần mã đơn vị/],
-    [{ username: "nguoi.moi", fullName: "Tên Người", role: "CITY_STAFF", unitCode: "10804", password: "0123456789" }, "unitCode", /cấp tỉnh/],
-    [{ username: "nguoi.moi", fullName: "Tên Người", role: "COMMUNE_OFFICER", unitCode: "99999", password: "0123456789" }, "unitCode", /Không có đơn vị đang hoạt động/],
-    [{ username: "nguoi.moi", fullName: "Tên Người", role: "ADMIN", unitCode: "31", password: "0123456789" }, "unitCode", /không gắn với đơn vị/],
-    [{ username: "nguoi.moi", fullName: "Tên Người", role: "ADMIN", password: "short" }, "password", /ít nhất 10 ký tự/],
+    [{ username: "x", fullName: "Tên Người", role: "COMMUNE_OFFICER", unitCode: "10804", password: "mot-hai-ba-bon-nam-2026" }, "username", /Tên đăng nhập gồm/],
+    [{ username: "can.bo.moi", fullName: "Tên Người", role: "COMMUNE_OFFICER", unitCode: "10804", password: "mot-hai-ba-bon-nam-2026" }, "username", /đã có người dùng/],
+    [{ username: "nguoi.moi", fullName: "T", role: "COMMUNE_OFFICER", unitCode: "10804", password: "mot-hai-ba-bon-nam-2026" }, "fullName", /ít nhất 2 ký tự/],
+    [{ username: "nguoi.moi", fullName: "Tên Người", role: "BOSS", unitCode: "10804", password: "mot-hai-ba-bon-nam-2026" }, "role", /Vai trò không hợp lệ/],
+    [{ username: "nguoi.moi", fullName: "Tên Người", role: "CITY_STAFF", unitCode: "", password: "mot-hai-ba-bon-nam-2026" }, "unitCode", /cần mã đơn vị/],
+    [{ username: "nguoi.moi", fullName: "Tên Người", role: "CITY_STAFF", unitCode: "10804", password: "mot-hai-ba-bon-nam-2026" }, "unitCode", /cấp tỉnh/],
+    [{ username: "nguoi.moi", fullName: "Tên Người", role: "COMMUNE_OFFICER", unitCode: "99999", password: "mot-hai-ba-bon-nam-2026" }, "unitCode", /Không có đơn vị đang hoạt động/],
+    [{ username: "nguoi.moi", fullName: "Tên Người", role: "ADMIN", unitCode: "31", password: "mot-hai-ba-bon-nam-2026" }, "unitCode", /không gắn với đơn vị/],
+    [{ username: "nguoi.moi", fullName: "Tên Người", role: "ADMIN", password: "short" }, "password", /ít nhất 12 ký tự/],
   ])("refuses to create %o: 422 with the message on %s, nothing written", async (input, path, message) => {
     const before = await snapshot();
     const e = await failure(createUserAsAdmin(db.prisma, actors.admin, input));
@@ -259,7 +259,7 @@ describe.each(dbKinds)("account management by administrators on %s", (kind) => {
     const before = await snapshot();
     const short = await failure(resetPassword(db.prisma, admin, "bhxh.hue", "ngan"));
     expect(short.status).toBe(422);
-    expect(short.issues).toEqual([{ path: "password", message: "Mật khẩu phải có ít nhất 10 ký tự." }]);
+    expect(short.issues).toEqual([{ path: "password", message: "Mật khẩu phải có ít nhất 12 ký tự." }]);
     expect(await snapshot()).toEqual(before);
 
     const sv = (await db.prisma.user.findUniqueOrThrow({ where: { username: "bhxh.hue" } })).sessionVersion;
@@ -339,7 +339,7 @@ describe.each(dbKinds)("account management by administrators on %s", (kind) => {
   it("serves the same through the server actions (session's user as actor; signed-out and non-admins refused)", async () => {
     const actions = await import("@/lib/actions/users");
     state.prisma = db.prisma;
-    const input = { username: "qua.action", fullName: "Tạo Qua Action", role: "CITY_LEADER", unitCode: "46", password: "mat-khau-action-1" };
+    const input = { username: "qua.action", fullName: "Tạo Qua Action", role: "CITY_LEADER", unitCode: "46", password: "mat-khau-tao-moi-1" };
 
     state.user = null;
     expect(await actions.createUserAction(input)).toMatchObject({ ok: false, error: "Bạn chưa đăng nhập hoặc phiên làm việc đã hết hạn." });
@@ -356,7 +356,7 @@ describe.each(dbKinds)("account management by administrators on %s", (kind) => {
     expect(refused.ok).toBe(false);
     if (!refused.ok) expect(refused.issues[0]).toMatchObject({ path: "unitCode" });
     expect(await actions.updateUserAction("qua.action", { active: false })).toMatchObject({ ok: true, data: { changed: ["active"], user: { active: false } } });
-    expect(await actions.resetPasswordAction("qua.action", "mat-khau-action-2")).toEqual({ ok: true, data: { username: "qua.action" } });
+    expect(await actions.resetPasswordAction("qua.action", "mat-khau-tao-moi-2")).toEqual({ ok: true, data: { username: "qua.action" } });
     const entries = await entriesOf("qua.action");
     expect(entries.map((e) => [e.field, e.actorId])).toEqual([
       ["fullName", actors.admin.id],
