@@ -32,6 +32,18 @@ export function proxy(request: NextRequest) {
   if (!isApi && !["GET", "HEAD", "POST"].includes(request.method.toUpperCase())) {
     return withHeaders(new NextResponse("Phương thức không được hỗ trợ (method not allowed).", { status: 405, headers: { allow: "GET, HEAD, POST", "content-type": "text/plain; charset=utf-8" } }));
   }
+  // next-auth's endpoints take its own form posts only: a GET of the credentials callback or a body of
+  // another type would make it answer 500.
+  if (request.nextUrl.pathname.startsWith("/api/auth/")) {
+    const method = request.method.toUpperCase();
+    if (method === "GET" && request.nextUrl.pathname.startsWith("/api/auth/callback/")) {
+      return withHeaders(NextResponse.json({ error: "Đăng nhập bằng biểu mẫu (POST), không bằng GET.", issues: [] }, { status: 405, headers: { allow: "POST" } }));
+    }
+    const type = (request.headers.get("content-type") ?? "").split(";")[0].trim().toLowerCase();
+    if (method === "POST" && type !== "application/x-www-form-urlencoded") {
+      return withHeaders(NextResponse.json({ error: "Nội dung đăng nhập phải là biểu mẫu (application/x-www-form-urlencoded).", issues: [] }, { status: 415 }));
+    }
+  }
   const facts = { method: request.method, origin, headers: request.headers };
   const refusal = request.nextUrl.pathname.startsWith("/api/v1/") ? checkApiWrite(facts) : checkServerAction(facts);
   if (refusal) return withHeaders(NextResponse.json({ error: refusal.error, issues: [] }, { status: refusal.status, headers: { "cache-control": "no-store" } }));

@@ -40,7 +40,7 @@ export function apiRoute<P>(fn: (ctx: ApiContext<P>) => Promise<unknown>) {
 /** The request's JSON body, or a 422 saying it is not JSON. */
 export async function readJson(req: Request): Promise<unknown> {
   const text = await req.text();
-  if (text.length > 100_000) throw new ServiceError(422, MSG.invalid, [{ path: "", message: "Nội dung quá lớn." }]);
+  if (text.length > 100_000) throw new ServiceError(413, "Nội dung gửi lên quá lớn (tối đa 100.000 ký tự).", [{ path: "", message: "Nội dung quá lớn." }]);
   try {
     return JSON.parse(text);
   } catch {

@@ -10,7 +10,7 @@ export interface ApiIssue {
 
 export class ServiceError extends Error {
   constructor(
-    public readonly status: 400 | 401 | 403 | 404 | 409 | 415 | 422 | 428,
+    public readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 428,
     message: string,
     public readonly issues: ApiIssue[] = [],
     public readonly extra: Record<string, unknown> = {},

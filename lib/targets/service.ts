@@ -201,7 +201,10 @@ export async function saveTargets(prisma: PrismaClient, actor: Actor, input: unk
   if (issues.length) throw new ServiceError(422, MSG.invalid, issues);
   const refused = units.filter((u) => !canSetTargets(actor, u, year));
   if (refused.length) {
-    throw new ServiceError(403, `Tài khoản của bạn không được giao chỉ tiêu năm ${year} cho: ${refused.map((u) => u.name).join(", ")}.`);
+    // Name only the units the actor may see: a refusal never reveals what lies outside their scope.
+    const visible = refused.filter((u) => canViewUnit(actor, u));
+    const list = visible.length ? `: ${visible.map((u) => u.name).join(", ")}${visible.length < refused.length ? ` và ${refused.length - visible.length} đơn vị ngoài phạm vi` : ""}` : ` ${refused.length} đơn vị ngoài phạm vi của bạn`;
+    throw new ServiceError(403, `Tài khoản của bạn không được giao chỉ tiêu năm ${year} cho${list}.`);
   }
 
   return prisma.$transaction(

@@ -55,3 +55,15 @@ test("methods a page does not answer get 405, never 500", async ({ page }) => {
     expect(res.headers()["allow"]).toBe("GET, HEAD, POST");
   }
 });
+
+test("sign-in endpoints and oversized bodies answer 405 / 415 / 413, never 500; a signed-out title names no unit", async ({ page, browser }) => {
+  const anon = await browser.newContext();
+  expect((await anon.request.get("/api/auth/callback/credentials")).status()).toBe(405);
+  expect((await anon.request.post("/api/auth/callback/credentials", { headers: { "content-type": "application/json" }, data: "{bad" })).status()).toBe(415);
+  const res = await anon.request.get("/units/10804-01", { maxRedirects: 0 });
+  expect(await res.text()).not.toContain("Thôn Kim Lương");
+  await anon.close();
+  await signInAndWaitHome(page, "bhxh.haiphong");
+  const big = await page.request.put("/api/v1/units/10804/targets?year=2026", { headers: { "content-type": "application/json" }, data: JSON.stringify({ targets: {}, pad: "a".repeat(120_000) }) });
+  expect(big.status()).toBe(413);
+});

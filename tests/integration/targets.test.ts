@@ -188,7 +188,7 @@ describe.each(dbKinds)("targets, villages and dashboards on %s", (kind) => {
     await refused(actors["bhxh.hue"], one("31", "bhxhCompulsory", 15000), 403);
     expect((await accepted(actors["bhxh.hue"], one(hueCommune.code, "bhyt", 20_000))).changed).toBe(1);
 
-    // A mixed batch with one forbidden unit writes nothing, and names the forbidden unit.
+    // A mixed batch with one forbidden unit writes nothing, and never names a unit outside the caller's scope.
     const mixed = await refused(staff, {
       year: 2027,
       entries: [
@@ -197,7 +197,8 @@ describe.each(dbKinds)("targets, villages and dashboards on %s", (kind) => {
         { unitCode: hueCommune.code, key: "bhyt", value: 30_000 },
       ],
     }, 403);
-    expect(mixed.message).toContain(hueCommune.name);
+    expect(mixed.message).not.toContain(hueCommune.name);
+    expect(mixed.message).toContain("1 đơn vị ngoài phạm vi");
     expect(mixed.message).not.toContain("Xã Kim Thành");
     await refused(kt, { year: 2027, entries: [{ unitCode: "10804-03", key: "bhxhCompulsory", value: 1 }, { unitCode: "11242-01", key: "bhxhCompulsory", value: 1 }] }, 403);
     expect(await targetOf("10804-03", 2027, "bhxhCompulsory")).toBeNull();

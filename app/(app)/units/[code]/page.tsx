@@ -3,6 +3,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { periodFromSearch, periodReplaced, pickerYears, unitFromSegment, unitPage } from "@/lib/data/unit-page.server";
 import { PeriodReplacedNotice } from "@/components/figures/PeriodReplacedNotice";
 import { canSetTargets, canViewUnit } from "@/lib/auth/roles";
+import { currentUser } from "@/lib/auth/session.server";
 import { findUnitById, listChildren, type UnitRow } from "@/lib/data/units.server";
 import { formatDate } from "@/lib/format";
 import { toLocale } from "@/lib/i18n/config";
@@ -32,10 +33,12 @@ type Props = {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 };
 
+// The unit's name only for a user who may see the unit: the title is never read before the scope check.
 export async function generateMetadata({ params }: Props) {
   const { code } = await params;
-  const unit = await unitFromSegment(code);
-  return { title: unit?.name ?? code };
+  const user = await currentUser();
+  const unit = user ? await unitFromSegment(code) : null;
+  return { title: unit && user && canViewUnit(user, unit) ? unit.name : code };
 }
 
 export default async function UnitPage({ params, searchParams }: Props) {
