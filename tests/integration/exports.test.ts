@@ -15,8 +15,9 @@ vi.mock("@/lib/db.server", () => ({ prisma: async () => ctx.prisma }));
 vi.mock("@/lib/auth/session.server", () => ({ currentUser: async () => ctx.user, requireUser: async () => ctx.user }));
 
 import ExcelJS from "exceljs";
-import JSZip from "jszip";
 import { dbKinds, migratedDatabase, type TestDatabase } from "@/tests/helpers/db";
+import JSZip from "jszip";
+import { readDocx } from "@/tests/helpers/docx";
 import { unitForActor, type Actor, type UnitRef } from "@/lib/figures/service";
 import { rankings, type RankingsData } from "@/lib/rankings/service";
 import { formatNumber } from "@/lib/format";
@@ -37,22 +38,7 @@ async function readWorkbook(buf: Buffer | Uint8Array): Promise<ExcelJS.Workbook>
   return wb;
 }
 
-const decode = (s: string) =>
-  s.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, "&");
 
-/** The text of word/document.xml, one line per paragraph. */
-async function readDocx(buf: Buffer | Uint8Array): Promise<{ text: string; xml: string; styles: string }> {
-  const zip = await JSZip.loadAsync(buf);
-  const xml = await zip.file("word/document.xml")!.async("string");
-  const styles = (await zip.file("word/styles.xml")?.async("string")) ?? "";
-  const text = xml
-    .split("</w:p>")
-    .map((p) => [...p.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((m) => decode(m[1])).join(""))
-    .filter((l) => l.length > 0)
-    .join("\n")
-    .replace(/\u00A0/g, " ");
-  return { text, xml, styles };
-}
 
 const cellText = (v: ExcelJS.CellValue) => (v === null || v === undefined ? "" : typeof v === "object" && "richText" in v ? v.richText.map((r) => r.text).join("") : String(v));
 

@@ -9,8 +9,8 @@ const ctx = vi.hoisted(() => ({ prisma: null as unknown, user: null as unknown }
 vi.mock("@/lib/db.server", () => ({ prisma: async () => ctx.prisma }));
 vi.mock("@/lib/auth/session.server", () => ({ currentUser: async () => ctx.user, requireUser: async () => ctx.user }));
 
-import JSZip from "jszip";
 import { dbKinds, migratedDatabase, type TestDatabase } from "@/tests/helpers/db";
+import { readDocx } from "@/tests/helpers/docx";
 import { indicatorsView, saveQuarter, unitForActor, type Actor } from "@/lib/figures/service";
 import { ServiceError } from "@/lib/figures/errors";
 import { formatNumber } from "@/lib/format";
@@ -23,19 +23,6 @@ const NOW = new Date("2026-12-01T03:00:00Z");
 const USERNAMES = ["xa.kimthanh", "xa.nguyenluongbang", "bhxh.haiphong", "lanhdao.haiphong", "lanhdao.quocgia", "bhxh.hue", "admin"] as const;
 type Username = (typeof USERNAMES)[number];
 
-const decode = (s: string) => s.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, "&");
-async function readDocx(buf: Buffer | Uint8Array) {
-  const zip = await JSZip.loadAsync(buf);
-  const xml = await zip.file("word/document.xml")!.async("string");
-  const styles = (await zip.file("word/styles.xml")?.async("string")) ?? "";
-  const text = xml
-    .split("</w:p>")
-    .map((p) => [...p.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((m) => decode(m[1])).join(""))
-    .filter((l) => l.length > 0)
-    .join("\n")
-    .replace(/\u00A0/g, " ");
-  return { xml, styles, text };
-}
 
 async function status(p: Promise<unknown>) {
   try {
