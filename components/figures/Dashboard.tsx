@@ -57,6 +57,7 @@ export async function Dashboard({ view, locale }: { view: IndicatorsView; locale
       {view.aggregate && (
         <p className="mb-3 text-sm text-slate-600" data-testid="aggregate-note">
           {view.aggregate.reported < view.aggregate.total ? t("aggregateNote", view.aggregate) : t("aggregateNoteFull", view.aggregate)}
+          {view.aggregate.provinces !== undefined && <> {t("aggregateProvinces", { reported: view.aggregate.provincesReported ?? 0, total: view.aggregate.provinces })}</>}
         </p>
       )}
       {view.unit.level === "COMMUNE" && view.status !== null && !view.counted && (

@@ -138,6 +138,9 @@ export interface Aggregate {
   included: number;
   /** Communes in scope. */
   total: number;
+  /** The nation: provinces with at least one commune reported, and all provinces. */
+  provincesReported?: number;
+  provinces?: number;
 }
 
 const SUMS = METRIC_KEYS.map((k) => `sum(r.${snake(k)})::float8 AS "${k}"`).join(", ");
@@ -158,7 +161,7 @@ export async function aggregateFigures(
 ): Promise<Aggregate> {
   const counted = kind === "actual" ? countedReportAt("r", "$2::int", "$3::int") : `r.kind = 'ESTIMATE' AND r.status IN ('SUBMITTED', 'APPROVED') AND r.year = $2::int AND r.quarter = $3::int`;
   const rows = await prisma.$queryRawUnsafe<Array<Record<string, number | null>>>(
-    `SELECT count(*)::float8 AS reported, ${SUMS}
+    `SELECT count(*)::float8 AS reported, count(DISTINCT r.tenant_id)::float8 AS provinces_reported, ${SUMS}
      FROM quarter_reports r
      JOIN units u ON u.id = r.unit_id AND u.level = 'COMMUNE'
      WHERE ($1::int IS NULL OR r.tenant_id = $1::int) AND ${counted}`,
@@ -173,7 +176,9 @@ export async function aggregateFigures(
   const figures = emptyFigures();
   for (const k of METRIC_KEYS) figures[k] = row[k] === null || row[k] === undefined ? null : Number(row[k]);
   const reported = Number(row.reported ?? 0);
-  return { figures, reported, included: reported, total };
+  if (tenantId !== null) return { figures, reported, included: reported, total };
+  const provinces = await prisma.unit.count({ where: { level: "PROVINCE", validTo: null } });
+  return { figures, reported, included: reported, total, provincesReported: Number(row.provinces_reported ?? 0), provinces };
 }
 
 export interface TargetValue {
@@ -287,7 +292,12 @@ export async function indicatorsView(
     yearAttainment: row.yearAttainment,
     margins: row.margins,
     statuses: row.statuses,
-    aggregate: aggregate && { reported: aggregate.reported, included: aggregate.included, total: aggregate.total },
+    aggregate: aggregate && {
+      reported: aggregate.reported,
+      included: aggregate.included,
+      total: aggregate.total,
+      ...(aggregate.provinces !== undefined ? { provincesReported: aggregate.provincesReported, provinces: aggregate.provinces } : {}),
+    },
   };
 }
 

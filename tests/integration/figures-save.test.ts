@@ -763,7 +763,7 @@ describe.each(dbKinds)("saving quarterly figures on %s", (kind) => {
     expect(vn.figures).toEqual(numbers(both._sum));
     expect(vn.figures.bhxhCompulsory).toBe((q2._sum.bhxhCompulsory ?? 0) + (hue._sum.bhxhCompulsory ?? 0));
     const nationCommunes = await db.prisma.unit.count({ where: { level: "COMMUNE", validTo: null } });
-    expect(vn.aggregate).toEqual({ reported: 154, included: 154, total: nationCommunes });
+    expect(vn.aggregate).toEqual({ reported: 154, included: 154, total: nationCommunes, provincesReported: 2, provinces: 34 });
     const viewHue = await indicatorsView(db.prisma, units["46"], { year: 2026, quarter: 2 });
     expect(viewHue.aggregate).toEqual({ reported: 40, included: 40, total: 40 });
 
