@@ -11,6 +11,11 @@ export const COUNTED_STATUSES = ["SUBMITTED", "APPROVED"] as const;
 
 const STATUS_LIST = `(${COUNTED_STATUSES.map((s) => `'${s}'`).join(", ")})`;
 
+/** `alias.status IN (…)`: the statuses that count (for the year-end estimate, which is not ACTUAL). */
+export function countedStatus(alias = ""): string {
+  return `${alias ? `${alias}.` : ""}status IN ${STATUS_LIST}`;
+}
+
 /** `alias.kind = 'ACTUAL' AND alias.status IN (…)`: a report whose figures count (any period). */
 export function countedReport(alias = ""): string {
   const a = alias ? `${alias}.` : "";

@@ -2,6 +2,7 @@
 // summed over the communes for a city or the nation) and its 2030 targets: the data of the path-to-
 // 2030 chart. One query for the history, one for the targets.
 import type { PrismaClient } from "../generated/prisma/client";
+import { countedReport } from "./counted";
 import { METRIC_KEYS } from "../domain/metrics";
 import type { Period } from "../domain/period";
 import { figuresOf, type FigureValues, type UnitRef } from "./service";
@@ -20,7 +21,7 @@ export async function yearlyHistory(prisma: PrismaClient, unit: UnitRef, to: Per
     `WITH yearly AS (
        SELECT DISTINCT ON (unit_id, year) unit_id, year, ${METRIC_KEYS.map((k) => snake(k)).join(", ")}
        FROM quarter_reports
-       WHERE ${scope} AND kind = 'ACTUAL' AND status IN ('SUBMITTED', 'APPROVED')
+       WHERE ${scope} AND ${countedReport()}
          AND (year < $1::int OR (year = $1::int AND quarter <= $2::int))
        ORDER BY unit_id, year, quarter DESC
      )

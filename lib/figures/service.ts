@@ -24,7 +24,7 @@ import { applyTransition } from "../workflow/service";
 import { formatNumber } from "../format";
 import { METRIC_LABELS_VI } from "../domain/figures-validation";
 import { changeThresholdOf } from "../quality/settings";
-import { countedReportAt, isCountedStatus } from "./counted";
+import { countedReportAt, countedStatus, isCountedStatus } from "./counted";
 import { buildRow } from "../dashboard/service";
 import { rankingSettings } from "../rankings/settings";
 import type { MilestoneBasis } from "../domain/milestones";
@@ -159,7 +159,7 @@ export async function aggregateFigures(
   p: Period,
   kind: "actual" | "estimate" = "actual",
 ): Promise<Aggregate> {
-  const counted = kind === "actual" ? countedReportAt("r", "$2::int", "$3::int") : `r.kind = 'ESTIMATE' AND r.status IN ('SUBMITTED', 'APPROVED') AND r.year = $2::int AND r.quarter = $3::int`;
+  const counted = kind === "actual" ? countedReportAt("r", "$2::int", "$3::int") : `r.kind = 'ESTIMATE' AND ${countedStatus("r")} AND r.year = $2::int AND r.quarter = $3::int`;
   const rows = await prisma.$queryRawUnsafe<Array<Record<string, number | null>>>(
     `SELECT count(*)::float8 AS reported, count(DISTINCT r.tenant_id)::float8 AS provinces_reported, ${SUMS}
      FROM quarter_reports r

@@ -2,6 +2,7 @@
 // transaction, each change recorded in target_revisions. Permissions: lib/auth/roles.ts
 // canSetTargets; the grid and the JSON API both call these functions.
 import { z } from "zod";
+import { countedReport } from "../figures/counted";
 import type { Prisma, PrismaClient } from "../generated/prisma/client";
 import { canSetTargets, canViewUnit } from "../auth/roles";
 import { COUNT_TARGET_KEYS, TARGET_KEYS, TARGET_YEARS, isTargetKey, targetKindOf, type TargetKey } from "../domain/targets";
@@ -126,7 +127,7 @@ export async function targetGrid(prisma: PrismaClient, actor: Actor, unit: UnitR
       `SELECT DISTINCT ON (unit_id) unit_id, labour_force::float8 AS labour_force,
               (coalesce(bhxh_compulsory, 0) + coalesce(bhxh_voluntary, 0))::float8 AS participants
        FROM quarter_reports
-       WHERE unit_id = ANY($1::int[]) AND kind = 'ACTUAL' AND status IN ('SUBMITTED', 'APPROVED') AND year < $2::int
+       WHERE unit_id = ANY($1::int[]) AND ${countedReport()} AND year < $2::int
        ORDER BY unit_id, year DESC, quarter DESC`,
       visible.map((c) => c.id),
       year,
