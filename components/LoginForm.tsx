@@ -46,6 +46,7 @@ export function LoginForm({
       }
       const code = res?.error ?? "";
       if (code.startsWith(THROTTLED)) setError(t("throttled", { seconds: Number(code.slice(THROTTLED.length)) || 1 }));
+      else if (code === "LOCKED") setError(t("locked"));
       else if (code === "CredentialsSignin") setError(t("invalid"));
       else setError(t("failed"));
     });

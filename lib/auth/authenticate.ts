@@ -25,6 +25,7 @@ export interface AuthenticatedUser {
 export type AuthResult =
   | { ok: true; user: AuthenticatedUser }
   | { ok: false; reason: "invalid" }
+  | { ok: false; reason: "locked" }
   | { ok: false; reason: "throttled"; retryAfter: number };
 
 let dummyHash: Promise<string> | undefined;
@@ -53,7 +54,9 @@ export async function authenticate(prisma: PrismaClient, input: unknown, opts: {
       { tenantId: user?.tenantId ?? null, unitId: user?.unitId ?? null, actorId: null, entity: "session", entityId: username, field: "sign_in_failed", newValue: address, reason: user && !user.active ? "Tài khoản đã bị khóa" : "Sai tên đăng nhập hoặc mật khẩu" },
     ]);
     if (r.usernameLocked) await lockedNotice(prisma, username, user?.tenantId ?? null, user?.unitId ?? null);
-    return r.delay > 0 ? { ok: false, reason: "throttled", retryAfter: r.delay } : { ok: false, reason: "invalid" };
+    if (r.delay > 0) return { ok: false, reason: "throttled", retryAfter: r.delay };
+    // Only someone who knows the password learns that the account is locked.
+    return user && good && !user.active ? { ok: false, reason: "locked" } : { ok: false, reason: "invalid" };
   }
   await recordSuccess(prisma, username, address);
   await audit(prisma, [{ tenantId: user.tenantId, unitId: user.unitId, actorId: user.id, entity: "session", entityId: username, field: "sign_in", newValue: address }]);

@@ -27,6 +27,7 @@ async function authSecret(): Promise<string> {
 
 /** Error codes passed to the sign-in page (it shows them in the user's language). */
 export const THROTTLED_PREFIX = "THROTTLED:";
+export const LOCKED_CODE = "LOCKED";
 
 let cached: Promise<NextAuthOptions> | undefined;
 
@@ -69,6 +70,7 @@ export function authOptions(): Promise<NextAuthOptions> {
               };
             }
             if (r.reason === "throttled") throw new Error(`${THROTTLED_PREFIX}${r.retryAfter}`);
+            if (r.reason === "locked") throw new Error(LOCKED_CODE);
             return null;
           },
         }),

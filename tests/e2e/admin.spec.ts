@@ -31,7 +31,8 @@ test("an administrator creates an account, the new officer signs in; once locked
   await officer.goto("/");
   await expect(officer).toHaveURL(/\/login/);
   await signIn(officer, "canbo.anbien", "mat-khau-moi-2026");
-  await expect(officer.getByTestId("login-error")).toBeVisible();
+  // With the right password the officer is told the account is locked (not "wrong password").
+  await expect(officer.getByTestId("login-error")).toContainText("đã bị khóa");
   await other.close();
 
   // The audit log has it all.

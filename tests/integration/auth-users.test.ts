@@ -118,11 +118,9 @@ describe.each(dbKinds)("accounts and sign-in on %s", (kind) => {
     expect(await authenticate(db.prisma, null)).toEqual({ ok: false, reason: "invalid" });
   });
 
-  it("refuses a deactivated account", async () => {
+  it("refuses a deactivated account: with the right password it is told so, with a wrong one nothing is revealed", async () => {
     await db.prisma.user.update({ where: { username: "can.bo.kimthanh" }, data: { active: false } });
-    expect(await authenticate(db.prisma, { username: "can.bo.kimthanh", password: "mat-khau-rat-dai" })).toEqual({
-      ok: false,
-      reason: "invalid",
-    });
+    expect(await authenticate(db.prisma, { username: "can.bo.kimthanh", password: "mat-khau-rat-dai" })).toEqual({ ok: false, reason: "locked" });
+    expect(await authenticate(db.prisma, { username: "can.bo.kimthanh", password: "sai-mat-khau-nhe" })).toEqual({ ok: false, reason: "invalid" });
   });
 });

@@ -230,7 +230,7 @@ describe.each(dbKinds)("account management by administrators on %s", (kind) => {
     expect((await authenticate(db.prisma, { username: "xa.kimthanh", password: DEMO_PASSWORD })).ok).toBe(true);
     const off = await updateUser(db.prisma, admin, "xa.kimthanh", { active: false });
     expect(off).toMatchObject({ changed: ["active"], user: { active: false, unit: { code: "10804" } } });
-    expect(await authenticate(db.prisma, { username: "xa.kimthanh", password: DEMO_PASSWORD })).toEqual({ ok: false, reason: "invalid" });
+    expect(await authenticate(db.prisma, { username: "xa.kimthanh", password: DEMO_PASSWORD })).toEqual({ ok: false, reason: "locked" });
     // Still listed, as locked.
     const listed = await listUsers(db.prisma, admin, { q: "xa.kimthanh" });
     expect(listed.items.map((i) => [i.username, i.active])).toEqual([["xa.kimthanh", false]]);
