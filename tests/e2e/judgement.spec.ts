@@ -44,3 +44,17 @@ test("city staff open the data-quality view from the completeness board; another
   await expect(page.getByTestId("quality-summary")).toBeVisible();
   expect((await page.goto("/units/46/quality?year=2026&quarter=3"))?.status()).toBe(403);
 });
+
+test("city staff change the previous-quarter threshold and the reporting deadline, each with its outcome", async ({ page }) => {
+  await signInAndWaitHome(page, "bhxh.haiphong");
+  await page.goto("/units/31/quality?year=2026&quarter=3");
+  const change = page.getByTestId("change-threshold-form");
+  await change.locator('input[name="pct"]').fill("30");
+  await change.getByRole("button").click();
+  await expect(change.getByRole("status")).toContainText("30%");
+  await page.goto("/units/31/completeness?year=2026&quarter=3");
+  const deadline = page.getByTestId("deadline-form");
+  await deadline.locator('input[name="days"]').fill("5");
+  await deadline.getByRole("button").click();
+  await expect(deadline.getByRole("status")).toContainText("5 ngày");
+});

@@ -13,7 +13,8 @@ import { CompletenessSummary } from "@/components/completeness/CompletenessSumma
 import { CommuneTable } from "@/components/completeness/CommuneTable";
 import { ChaseList } from "@/components/completeness/ChaseList";
 import { ReviewQueue } from "@/components/completeness/ReviewQueue";
-import { DeadlineForm } from "@/components/completeness/DeadlineForm";
+import { NumberSettingForm } from "@/components/NumberSettingForm";
+import { setDeadlineDaysAction } from "@/lib/actions/completeness";
 import { ProvinceTable } from "@/components/completeness/ProvinceTable";
 import { QualityLink } from "@/components/quality/QualityLink";
 
@@ -70,7 +71,9 @@ export default async function CompletenessPage({ params, searchParams }: Props) 
       <CompletenessSummary data={data} />
       {data.level === "PROVINCE" ? (
         <>
-          {canEditDeadline && <DeadlineForm tenantCode={unit.code} days={data.deadline.days} />}
+          {canEditDeadline && (
+            <NumberSettingForm messages="completeness.deadlineForm" testId="deadline-form" name="days" value={data.deadline.days} min={0} max={60} tenantCode={unit.code} save={setDeadlineDaysAction} />
+          )}
           {canReview && <ReviewQueue parentCode={unit.code} year={year} quarter={quarter} submitted={data.communes.filter((c) => c.state === "SUBMITTED")} />}
           <ChaseList data={data} />
           <CommuneTable data={data} />

@@ -11,7 +11,8 @@ import { formatDate } from "@/lib/format";
 import { toLocale } from "@/lib/i18n/config";
 import { PeriodPicker } from "@/components/figures/PeriodPicker";
 import { QualityTable } from "@/components/quality/QualityTable";
-import { ChangeThresholdForm } from "@/components/quality/ChangeThresholdForm";
+import { NumberSettingForm } from "@/components/NumberSettingForm";
+import { setChangePctAction } from "@/lib/actions/quality";
 
 type Props = {
   params: Promise<{ code: string }>;
@@ -68,7 +69,7 @@ export default async function QualityPage({ params, searchParams }: Props) {
         {t("summary", { reported: data.reported, communes: data.communes, count: data.items.length })}
       </p>
       {canSetChangePct(user, unit) ? (
-        <ChangeThresholdForm tenantCode={unit.code} pct={data.changePct} min={MIN_CHANGE_PCT} max={MAX_CHANGE_PCT} />
+        <NumberSettingForm messages="quality.changeForm" testId="change-threshold-form" name="pct" value={data.changePct} min={MIN_CHANGE_PCT} max={MAX_CHANGE_PCT} tenantCode={unit.code} save={setChangePctAction} />
       ) : (
         <p className="text-sm text-slate-600" data-testid="change-threshold">
           {t("changeForm.current", { pct: data.changePct })}

@@ -1,44 +1,57 @@
 "use client";
-// City staff set the city's reporting deadline: days after the quarter's end (0–60).
+// City staff set one whole-number setting of their city (the reporting deadline in days, the
+// previous-quarter check in %): the field, a save button, the outcome next to it. The server action
+// is passed in and does the checking (scope, range, audit).
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { useTranslations } from "next-intl";
-import { setDeadlineDaysAction } from "@/lib/actions/completeness";
+import type { ActionResult } from "@/lib/actions/run";
 
-export function DeadlineForm({ tenantCode, days }: { tenantCode: string; days: number }) {
-  const t = useTranslations("completeness.deadlineForm");
+export function NumberSettingForm(props: {
+  /** Message namespace with title, label, save, saved/unchanged ({<name>}), optional hint. */
+  messages: string;
+  testId: string;
+  name: string;
+  value: number;
+  min: number;
+  max: number;
+  tenantCode: string;
+  save: (tenantCode: string, value: string) => Promise<ActionResult<{ changed: boolean }>>;
+}) {
+  const t = useTranslations(props.messages);
   const router = useRouter();
-  const [value, setValue] = useState(String(days));
+  const [value, setValue] = useState(String(props.value));
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const [pending, start] = useTransition();
 
   return (
     <form
       className="flex flex-wrap items-end gap-2 rounded-lg border border-slate-200 bg-white p-4 text-sm shadow-sm"
-      data-testid="deadline-form"
+      data-testid={props.testId}
       onSubmit={(e) => {
         e.preventDefault();
         start(async () => {
           setMessage(null);
-          const r = await setDeadlineDaysAction(tenantCode, value);
+          const r = await props.save(props.tenantCode, value);
           if (!r.ok) {
             setMessage({ ok: false, text: [r.error, ...r.issues.map((i) => i.message)].filter(Boolean).join(" ") });
             return;
           }
-          setMessage({ ok: true, text: t(r.data.changed ? "saved" : "unchanged", { days: r.data.days }) });
+          setMessage({ ok: true, text: t(r.data.changed ? "saved" : "unchanged", { [props.name]: String((r.data as unknown as Record<string, unknown>)[props.name] ?? value) }) });
           router.refresh();
         });
       }}
     >
       <span className="w-full font-semibold">{t("title")}</span>
+      {t.has("hint") && <span className="w-full text-slate-600">{t("hint")}</span>}
       <label className="flex flex-col">
         <span className="text-slate-500">{t("label")}</span>
         <input
-          name="days"
+          name={props.name}
           type="number"
           inputMode="numeric"
-          min={0}
-          max={60}
+          min={props.min}
+          max={props.max}
           step={1}
           value={value}
           onChange={(e) => setValue(e.target.value)}
