@@ -7,10 +7,8 @@ import { ServiceError, MSG } from "../figures/errors";
 import { unitForActor, type Actor } from "../figures/service";
 import { rankings } from "../rankings/service";
 import { periodFromQuery } from "./query";
-import { json } from "./route.server";
-import { currentUser } from "../auth/session.server";
-import { prisma } from "../db.server";
-import { contentDisposition, exportFileName, exportFileNameVi } from "../reports/sentences";
+import { fileRoute } from "./route.server";
+import { exportFileName, exportFileNameVi } from "../reports/sentences";
 
 const parentSchema = z.string({ error: "Thiếu tham số parent (mã tỉnh, thành phố hoặc VN)." }).trim().min(1, "Thiếu tham số parent (mã tỉnh, thành phố hoặc VN).");
 
@@ -31,27 +29,8 @@ export function rankingsDownload(
   contentType: string,
   build: (data: Awaited<ReturnType<typeof rankings>>, prisma: PrismaClient) => Promise<Buffer>,
 ) {
-  return async function GET(req: Request): Promise<Response> {
-    try {
-      const user = await currentUser();
-      if (!user) return json({ error: MSG.unauthenticated, issues: [] }, 401);
-      const db = await prisma();
-      const data = await rankingsFromUrl(db, user, new URL(req.url));
-      const body = await build(data, db);
-      return new Response(new Uint8Array(body), {
-        status: 200,
-        headers: {
-          "content-type": contentType,
-          "content-disposition": contentDisposition(exportFileName(data, ext), exportFileNameVi(data, ext)),
-          "content-length": String(body.length),
-          "cache-control": "no-store",
-          "x-content-type-options": "nosniff",
-        },
-      });
-    } catch (e) {
-      if (e instanceof ServiceError) return json(e.toJSON(), e.status);
-      console.error("[api]", req.method, new URL(req.url).pathname, e);
-      return json({ error: "Lỗi hệ thống, vui lòng thử lại sau.", issues: [] }, 500);
-    }
-  };
+  return fileRoute<Record<string, never>>(async ({ req, actor, prisma }) => {
+    const data = await rankingsFromUrl(prisma, actor, new URL(req.url));
+    return { body: await build(data, prisma), contentType, ascii: exportFileName(data, ext), utf8: exportFileNameVi(data, ext) };
+  });
 }

@@ -8,6 +8,7 @@ import { prisma } from "../db.server";
 import type { PrismaClient } from "../generated/prisma/client";
 import { ServiceError, MSG } from "../figures/errors";
 import type { Actor } from "../figures/service";
+import { contentDisposition } from "../reports/sentences";
 
 export interface ApiContext<P> {
   req: Request;
@@ -46,4 +47,39 @@ export async function readJson(req: Request): Promise<unknown> {
   } catch {
     throw new ServiceError(422, MSG.invalidJson, [{ path: "", message: MSG.invalidJson }]);
   }
+}
+
+export const DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
+export interface FileBody {
+  body: Buffer;
+  contentType: string;
+  /** The file name: ASCII, and the Vietnamese one for filename* (RFC 6266 / 5987). */
+  ascii: string;
+  utf8: string;
+}
+
+/** A download route: the same session and error frame as apiRoute, answering with a file attachment. */
+export function fileRoute<P>(fn: (ctx: ApiContext<P>) => Promise<FileBody>) {
+  return async (req: Request, context?: { params: Promise<P> }) => {
+    try {
+      const user = await currentUser();
+      if (!user) return json({ error: MSG.unauthenticated, issues: [] }, 401);
+      const f = await fn({ req, params: context ? await context.params : ({} as P), actor: user, prisma: await prisma() });
+      return new Response(new Uint8Array(f.body), {
+        status: 200,
+        headers: {
+          "content-type": f.contentType,
+          "content-disposition": contentDisposition(f.ascii, f.utf8),
+          "content-length": String(f.body.length),
+          "cache-control": "no-store",
+          "x-content-type-options": "nosniff",
+        },
+      });
+    } catch (e) {
+      if (e instanceof ServiceError) return json(e.toJSON(), e.status);
+      console.error("[api]", req.method, new URL(req.url).pathname, e);
+      return json({ error: "Lỗi hệ thống, vui lòng thử lại sau.", issues: [] }, 500);
+    }
+  };
 }

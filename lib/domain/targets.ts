@@ -22,7 +22,8 @@ export const COUNT_TARGET_KEYS = [
   "bhyt",
   "amountCollected",
 ] as const satisfies readonly (MetricKey | DerivedCountTargetKey)[];
-export const RATE_TARGET_KEYS = [
+/** The coverage rates: a share of the labour force, population or retirement-age people (size-free). */
+export const COVERAGE_KEYS = [
   "bhxhCoverage",
   "compulsoryCoverage",
   "voluntaryCoverage",
@@ -30,9 +31,9 @@ export const RATE_TARGET_KEYS = [
   "bhtnCoverage",
   "bhytCoverage",
   "pensionCoverage",
-  "latePaymentRate",
-  "revenueCompletion",
 ] as const satisfies readonly IndicatorKey[];
+
+export const RATE_TARGET_KEYS = [...COVERAGE_KEYS, "latePaymentRate", "revenueCompletion"] as const satisfies readonly IndicatorKey[];
 
 export type CountTargetKey = (typeof COUNT_TARGET_KEYS)[number];
 export type RateTargetKey = (typeof RATE_TARGET_KEYS)[number];

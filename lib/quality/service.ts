@@ -16,6 +16,7 @@
 // quarter and for the history alike: drafts and returned reports are neither listed nor compared with.
 // One query for the whole province, the same SQL on PGlite and PostgreSQL.
 import type { PrismaClient } from "../generated/prisma/client";
+import { COVERAGE_KEYS } from "../domain/targets";
 import type { UnitLevel } from "../generated/prisma/enums";
 import { METRIC_KEYS, type Figures, type IndicatorKey, type MetricKey } from "../domain/metrics";
 import { computeIndicators } from "../domain/indicators";
@@ -28,16 +29,8 @@ import { unitForActor, type Actor, type UnitRef } from "../figures/service";
 import { audit } from "../audit/audit";
 import { PLAUSIBILITY_SETTING, changePctOf, changePctSchema, parseChangePct } from "./settings";
 
-/** The coverage rates compared (domain.md, "Indicators"; size-free, so comparable between communes). */
-export const COVERAGE_KEYS = [
-  "bhxhCoverage",
-  "compulsoryCoverage",
-  "voluntaryCoverage",
-  "informalVoluntaryCoverage",
-  "bhtnCoverage",
-  "bhytCoverage",
-  "pensionCoverage",
-] as const satisfies readonly IndicatorKey[];
+/** The coverage rates compared (size-free, so comparable between communes). */
+export { COVERAGE_KEYS };
 export type CoverageKey = (typeof COVERAGE_KEYS)[number];
 
 /** How many previous quarters make a commune's own history (3 years). */

@@ -1,4 +1,5 @@
 import { rankingsDownload } from "@/lib/api/rankings.server";
+import { DOCX_TYPE } from "@/lib/api/route.server";
 import { rankingsReport } from "@/lib/reports/docx";
 import { issuingSettings } from "@/lib/reports/unit-report";
 
@@ -6,6 +7,6 @@ import { issuingSettings } from "@/lib/reports/unit-report";
 // The rankings as a Word report in the Decree 30/2020/NĐ-CP layout, issued as the parent's own
 // report settings say (its people's committee, or for VN Bảo hiểm xã hội Việt Nam). The same
 // session, scope and validation as the JSON API.
-export const GET = rankingsDownload("docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document", async (data, prisma) =>
+export const GET = rankingsDownload("docx", DOCX_TYPE, async (data, prisma) =>
   rankingsReport(data, await issuingSettings(prisma, data.parent.code)),
 );
