@@ -98,6 +98,9 @@ function pgPoolExecutor(pool: pg.Pool): SqlExecutor {
 export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
   if ("url" in opts) {
     const pool = new pg.Pool({ connectionString: opts.url, max: 10 });
+    // An idle connection ended by the server (a restart, a dropped database) must not crash the
+    // process: the pool replaces it on the next query.
+    pool.on("error", (e) => console.warn(`[db] kết nối PostgreSQL rảnh bị đóng: ${e.message}`));
     // Fail fast with the driver's message when the server cannot be reached.
     await pool.query("SELECT 1");
     const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
