@@ -1,5 +1,5 @@
 import type { UnitRow } from "@/lib/data/units.server";
-import { canViewUnit, type ScopeUser } from "@/lib/auth/roles";
+import { can, type ScopeUser } from "@/lib/auth/permissions";
 import type { UnitListItem } from "./UnitList";
 
 /** Rows for UnitList: a link only where the user's scope reaches (no dead links). */
@@ -9,6 +9,6 @@ export function toListItems(user: ScopeUser, rows: UnitRow[]): UnitListItem[] {
     name: r.name,
     type: r.type,
     retired: r.validTo !== null,
-    href: canViewUnit(user, r) ? `/units/${encodeURIComponent(r.code)}` : null,
+    href: can(user, "unit.view", r) ? `/units/${encodeURIComponent(r.code)}` : null,
   }));
 }

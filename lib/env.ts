@@ -20,6 +20,20 @@ const schema = z.object({
   DATA_DIR: z.string().trim().min(1, "không được để trống").default(".data/pglite"),
   DEMO_DATA: bool.optional(),
   NEXTAUTH_SECRET: z.string().min(16, "phải dài ít nhất 16 ký tự").optional(),
+  // The public address users open (https://bhxh.example.gov.vn): sign-in redirects point there, and
+  // over https the session cookies are Secure (__Secure- prefix). Required on a server install.
+  NEXTAUTH_URL: z
+    .string()
+    .trim()
+    .refine((v) => {
+      try {
+        const u = new URL(v);
+        return (u.protocol === "https:" || u.protocol === "http:") && u.username === "" && u.search === "" && u.hash === "";
+      } catch {
+        return false;
+      }
+    }, "phải là địa chỉ công khai của ứng dụng, dạng https://bhxh.example.gov.vn")
+    .optional(),
   SESSION_MAX_AGE_HOURS: z.coerce
     .number({ error: "phải là một số giờ" })
     .int("phải là số nguyên")
@@ -37,6 +51,9 @@ const schema = z.object({
 
 export type Env = z.infer<typeof schema> & { demoData: boolean; embedded: boolean };
 
+/** Session cookies are Secure (and __Secure- prefixed) when the public address is https. */
+export const secureCookies = (e: Pick<Env, "NEXTAUTH_URL">): boolean => e.NEXTAUTH_URL?.startsWith("https://") ?? false;
+
 export class EnvError extends Error {}
 
 export function parseEnv(source: Record<string, string | undefined>): Env {
@@ -50,6 +67,11 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     throw new EnvError(`Cấu hình môi trường không hợp lệ (invalid environment):\n${lines.join("\n")}`);
   }
   const embedded = r.data.DATABASE_URL === undefined;
+  if (!embedded && r.data.NODE_ENV === "production" && !r.data.NEXTAUTH_URL) {
+    throw new EnvError(
+      "Cấu hình môi trường không hợp lệ (invalid environment):\n  - NEXTAUTH_URL: bắt buộc khi chạy trên máy chủ PostgreSQL (DATABASE_URL): địa chỉ công khai người dùng mở, ví dụ https://bhxh.example.gov.vn (the public URL is required on a server install; https makes the session cookies Secure)",
+    );
+  }
   return { ...r.data, embedded, demoData: r.data.DEMO_DATA ?? embedded };
 }
 

@@ -9,7 +9,8 @@ import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { openDatabase } from "../lib/db/connect";
 import { bootstrap } from "../lib/db/bootstrap";
-import { saveQuarter, indicatorsView, unitForActor, type Actor } from "../lib/figures/service";
+import { saveQuarter, indicatorsView, type Actor } from "../lib/figures/service";
+import { scopeUnit } from "../lib/auth/scope";
 import { reportOfPeriod } from "../lib/reports/unit-report";
 import { renderReportDocument, rankingsReport } from "../lib/reports/docx";
 import { rankingsWorkbook } from "../lib/reports/xlsx";
@@ -35,7 +36,7 @@ async function main() {
   // Kim Thành files its 9 months first (the demo leaves it to the officer).
   const officer = await actorOf("xa.kimthanh");
   const admin = await actorOf("admin");
-  const q2 = await indicatorsView(db.prisma, await unitForActor(db.prisma, admin, "10804"), { year: 2026, quarter: 2 });
+  const q2 = await indicatorsView(db.prisma, await scopeUnit(db.prisma, admin, "10804"), { year: 2026, quarter: 2 });
   const figures = { ...q2.figures, bhxhCompulsory: 13_180, bhxhVoluntary: 402, amountCollected: Math.round((q2.figures.amountCollected ?? 0) * 1.45) };
   await saveQuarter(db.prisma, officer, { unitCode: "10804", year: 2026, quarter: 3, body: { figures, submit: true, confirmWarnings: true } }, NOW);
 
@@ -46,7 +47,7 @@ async function main() {
     writeFileSync(file, await renderReportDocument(view.document));
     files.push(file);
   }
-  const hp = await unitForActor(db.prisma, admin, "31");
+  const hp = await scopeUnit(db.prisma, admin, "31");
   const data = await rankings(db.prisma, hp, { year: 2026, quarter: 3 }, "attainment:bhxhCoverage", null, NOW);
   const rk = path.join(out, "xep-hang-31-2026-Q3.docx");
   writeFileSync(rk, await rankingsReport(data, await issuingSettings(db.prisma, "31")));

@@ -6,7 +6,7 @@ import { NATION_CODE } from "@/lib/db/reference";
 import { UnitList } from "@/components/UnitList";
 import { toListItems } from "@/components/unit-list-items";
 import { lastEndedPeriod } from "@/lib/domain/period";
-import { reportOf } from "@/lib/data/figures.server";
+import { reportOf, unitFor } from "@/lib/data/figures.server";
 
 export async function generateMetadata() {
   const t = await getTranslations("home");
@@ -31,8 +31,7 @@ export default async function HomePage() {
   const last = lastEndedPeriod();
   let todo: { text: string; href: string; action: string } | null = null;
   if (user.role === "COMMUNE_OFFICER" && user.unit) {
-    const { id, code, name, level, parentId, tenantId } = user.unit;
-    const report = await reportOf({ id, code, name, level, parentId, tenantId }, last, "actual");
+    const report = await reportOf(await unitFor(user, user.unit.code), last, "actual");
     const status = t(`figures.reportStatus.${report?.status ?? "NONE"}`);
     todo = {
       text: t("home.todoReport", { q: last.quarter, year: last.year, status }),

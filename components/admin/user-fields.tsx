@@ -1,6 +1,6 @@
 // Shared bits of the account forms: the roles offered, the field-level messages from the service's
 // issues ({ path, message }), and the input style.
-import { ROLES } from "@/lib/auth/roles";
+import { ROLES } from "@/lib/auth/permissions";
 import type { Role } from "@/lib/generated/prisma/enums";
 
 export const ROLE_OPTIONS: readonly Role[] = ROLES;

@@ -2,7 +2,7 @@
 // Completeness board actions: the city's reporting deadline and the review queue (approve or
 // return several communes' quarters at once). The same services, permissions and transactions
 // as the JSON API.
-import { runAction, type ActionResult } from "./run";
+import { runAction, type ActionResult, textArg } from "./run";
 import { prisma } from "../db.server";
 import { setDeadlineDays, type SetDeadlineResult } from "../completeness/service";
 import { transitionMany } from "../workflow/service";
@@ -25,11 +25,11 @@ export interface ReviewBatchResult {
   unitCodes: string[];
 }
 
-const boardPath = (code: string) => `/units/${encodeURIComponent(String(code))}/completeness`;
+const boardPath = (code: string) => `/units/${encodeURIComponent(textArg(code))}/completeness`;
 
 /** The city's deadline: `days` after the quarter's end (0–60). */
 export async function setDeadlineDaysAction(tenantCode: string, days: unknown): Promise<CompletenessActionResult<SetDeadlineResult>> {
-  return runAction(boardPath(tenantCode), "completeness", async (actor) => setDeadlineDays(await prisma(), actor, String(tenantCode ?? ""), days));
+  return runAction(boardPath(tenantCode), "completeness", async (actor) => setDeadlineDays(await prisma(), actor, textArg(tenantCode), days));
 }
 
 /** Approve or return the selected communes' quarters: all of them, or none. */

@@ -1,4 +1,5 @@
 "use server";
+import { textArg } from "./run";
 // Saving a quarter from the form: the same service, checks and transaction as the JSON API.
 import { revalidatePath } from "next/cache";
 import { currentUser } from "../auth/session.server";
@@ -8,7 +9,7 @@ import { ServiceError, MSG, type ApiIssue } from "../figures/errors";
 
 export type SaveActionResult =
   | ({ ok: true } & SaveResult)
-  | { ok: false; error: string; issues: ApiIssue[]; needsConfirmation?: boolean };
+  | { ok: false; error: string; issues: ApiIssue[]; needsConfirmation?: boolean; status?: number };
 
 export async function saveQuarterAction(input: {
   unitCode: string;
@@ -20,16 +21,16 @@ export async function saveQuarterAction(input: {
     const user = await currentUser();
     if (!user) return { ok: false, error: MSG.unauthenticated, issues: [] };
     const result = await saveQuarter(await prisma(), user, {
-      unitCode: String(input?.unitCode ?? ""),
+      unitCode: textArg(input?.unitCode),
       year: input?.year,
       quarter: input?.quarter,
       body: input?.body,
     });
-    revalidatePath(`/units/${encodeURIComponent(String(input.unitCode))}`);
+    revalidatePath(`/units/${encodeURIComponent(textArg(input?.unitCode))}`);
     return { ok: true, ...result };
   } catch (e) {
     if (e instanceof ServiceError) {
-      return { ok: false, error: e.message, issues: e.issues, needsConfirmation: e.extra.needsConfirmation === true };
+      return { ok: false, error: e.message, issues: e.issues, needsConfirmation: e.extra.needsConfirmation === true, status: e.status };
     }
     console.error("[saveQuarterAction]", e);
     return { ok: false, error: "Lỗi hệ thống, chưa lưu được. Vui lòng thử lại.", issues: [] };

@@ -14,7 +14,7 @@ const idSchema = z.coerce.number().int().positive().max(2_147_483_647);
 export async function markNotificationReadAction(formData: FormData): Promise<void> {
   const user = await currentUser();
   if (!user) return;
-  const id = idSchema.safeParse(formData.get("id"));
+  const id = idSchema.safeParse(formData instanceof FormData ? formData.get("id") : null);
   if (!id.success) return;
   await markRead(await prisma(), user.id, [id.data]);
   // The header's badge is in the layout: refresh it with the page.

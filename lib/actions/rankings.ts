@@ -1,22 +1,23 @@
 "use server";
+import { textArg } from "./run";
 import { revalidatePath } from "next/cache";
 import { currentUser } from "../auth/session.server";
 import { prisma } from "../db.server";
-import { unitForActor } from "../figures/service";
+import { scopeUnit } from "../auth/scope";
 import { setRankingSettings } from "../rankings/service";
 import { ServiceError, MSG, type ApiIssue } from "../figures/errors";
 
-export async function setRankingSettingsAction(tenantCode: string, input: { attained: number; close: number; listSize: number }): Promise<{ ok: true } | { ok: false; error: string; issues: ApiIssue[] }> {
+export async function setRankingSettingsAction(tenantCode: string, input: { attained: number; close: number; listSize: number }): Promise<{ ok: true } | { ok: false; error: string; issues: ApiIssue[]; status?: number }> {
   try {
     const user = await currentUser();
     if (!user) return { ok: false, error: MSG.unauthenticated, issues: [] };
     const db = await prisma();
-    const unit = await unitForActor(db, user, String(tenantCode));
+    const unit = await scopeUnit(db, user, textArg(tenantCode));
     await setRankingSettings(db, user, unit, input);
     revalidatePath(`/units/${encodeURIComponent(unit.code)}/rankings`);
     return { ok: true };
   } catch (e) {
-    if (e instanceof ServiceError) return { ok: false, error: e.message, issues: e.issues };
+    if (e instanceof ServiceError) return { ok: false, error: e.message, issues: e.issues, status: e.status };
     console.error("[rankings action]", e);
     return { ok: false, error: "Lỗi hệ thống, chưa lưu được.", issues: [] };
   }

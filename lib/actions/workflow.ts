@@ -1,4 +1,5 @@
 "use server";
+import { textArg } from "./run";
 // Review actions from the unit page: the same service, rules and transaction as the API.
 import { revalidatePath } from "next/cache";
 import { currentUser } from "../auth/session.server";
@@ -7,7 +8,7 @@ import { transition } from "../workflow/service";
 import { saveExplanation } from "../explanations/service";
 import { ServiceError, MSG, type ApiIssue } from "../figures/errors";
 
-type Result = { ok: true } | { ok: false; error: string; issues: ApiIssue[] };
+type Result = { ok: true } | { ok: false; error: string; issues: ApiIssue[]; status?: number };
 
 async function run(path: string, fn: () => Promise<unknown>): Promise<Result> {
   try {
@@ -15,7 +16,7 @@ async function run(path: string, fn: () => Promise<unknown>): Promise<Result> {
     revalidatePath(path);
     return { ok: true };
   } catch (e) {
-    if (e instanceof ServiceError) return { ok: false, error: e.message, issues: e.issues };
+    if (e instanceof ServiceError) return { ok: false, error: e.message, issues: e.issues, status: e.status };
     console.error("[workflow action]", e);
     return { ok: false, error: "Lỗi hệ thống, chưa thực hiện được. Vui lòng thử lại.", issues: [] };
   }
@@ -24,13 +25,13 @@ async function run(path: string, fn: () => Promise<unknown>): Promise<Result> {
 export async function transitionAction(input: { unitCode: string; year: number; quarter: number; action: string; comment?: string; kind?: string; version?: number }): Promise<Result> {
   const user = await currentUser();
   if (!user) return { ok: false, error: MSG.unauthenticated, issues: [] };
-  return run(`/units/${encodeURIComponent(String(input.unitCode))}`, async () =>
+  return run(`/units/${encodeURIComponent(textArg(input?.unitCode))}`, async () =>
     transition(await prisma(), user, {
-      unitCode: String(input.unitCode),
-      year: input.year,
-      quarter: input.quarter,
-      action: String(input.action),
-      body: { comment: input.comment, kind: input.kind === "estimate" ? "estimate" : "actual", ...(typeof input.version === "number" ? { version: input.version } : {}) },
+      unitCode: textArg(input?.unitCode),
+      year: input?.year,
+      quarter: input?.quarter,
+      action: textArg(input?.action),
+      body: { comment: input?.comment, kind: input?.kind === "estimate" ? "estimate" : "actual", ...(typeof input?.version === "number" ? { version: input?.version } : {}) },
     }),
   );
 }
@@ -38,5 +39,5 @@ export async function transitionAction(input: { unitCode: string; year: number; 
 export async function explanationAction(input: { unitCode: string; year: number; quarter: number; key: string; reason: string; actions: string; version?: number }): Promise<Result> {
   const user = await currentUser();
   if (!user) return { ok: false, error: MSG.unauthenticated, issues: [] };
-  return run(`/units/${encodeURIComponent(String(input.unitCode))}`, async () => saveExplanation(await prisma(), user, input));
+  return run(`/units/${encodeURIComponent(textArg(input?.unitCode))}`, async () => saveExplanation(await prisma(), user, input));
 }

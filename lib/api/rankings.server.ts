@@ -4,7 +4,8 @@ import "server-only";
 import { z } from "zod";
 import type { PrismaClient } from "../generated/prisma/client";
 import { ServiceError, MSG } from "../figures/errors";
-import { unitForActor, type Actor } from "../figures/service";
+import { type Actor } from "../figures/service";
+import { scopeUnit } from "../auth/scope";
 import { rankings } from "../rankings/service";
 import { periodFromQuery } from "./query";
 import { fileRoute } from "./route.server";
@@ -15,7 +16,7 @@ const parentSchema = z.string({ error: "Thiếu tham số parent (mã tỉnh, th
 export async function rankingsFromUrl(prisma: PrismaClient, actor: Actor, url: URL) {
   const parent = parentSchema.safeParse(url.searchParams.get("parent") ?? undefined);
   if (!parent.success) throw new ServiceError(422, MSG.invalid, [{ path: "parent", message: parent.error.issues[0].message }]);
-  const unit = await unitForActor(prisma, actor, parent.data);
+  const unit = await scopeUnit(prisma, actor, parent.data);
   const p = periodFromQuery(url);
   return rankings(prisma, unit, p, url.searchParams.get("indicator"), url.searchParams.get("weights"));
 }

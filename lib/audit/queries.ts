@@ -4,14 +4,15 @@
 // - figureHistory: "how did this number change?", one figure of one quarter, oldest first, with
 //   the report's review events (submitted, returned…) interleaved;
 // - searchAudit: the administrator's search over the whole trail.
-// Scope is checked here (canViewUnit via unitForActor: 404 unknown unit, 403 outside), every filter
+// Scope is checked here ("unit.view" via the scope gate: 404 unknown unit, 403 outside), every filter
 // is validated with Vietnamese messages (422), and values come back formatted for display too.
 import { z } from "zod";
 import type { Prisma, PrismaClient } from "../generated/prisma/client";
 import type { ReportStatus, Role, UnitLevel, WorkflowAction } from "../generated/prisma/enums";
 import { AUDIT_ENTITIES, type AuditEntity } from "./audit";
 import { ServiceError, MSG, type ApiIssue } from "../figures/errors";
-import { unitForActor, type Actor } from "../figures/service";
+import { type Actor } from "../figures/service";
+import { assertCan, scopeUnit } from "../auth/scope";
 import { periodSchema } from "../figures/period-schema";
 import { METRIC_KEYS, type MetricKey } from "../domain/metrics";
 import { RATE_TARGET_KEYS } from "../domain/targets";
@@ -304,7 +305,7 @@ export interface UnitHistory extends AuditPage {
  * reports), from/to (calendar days, Vietnam time, both included).
  */
 export async function unitHistory(prisma: PrismaClient, actor: Actor, unitCode: string, filters: unknown = {}): Promise<UnitHistory> {
-  const unit = await unitForActor(prisma, actor, unitCode);
+  const unit = await scopeUnit(prisma, actor, unitCode);
   const f = parse(historyFiltersSchema, filters);
   const unitIds = await unitIdsOf(prisma, unit);
   const and: Prisma.AuditEntryWhereInput[] = [{ unitId: { in: unitIds } }, dateWhere(f.from, f.to)];
@@ -375,7 +376,7 @@ export async function figureHistory(
   metricKey: unknown,
   kind: unknown = "actual",
 ): Promise<FigureHistory> {
-  const unit = await unitForActor(prisma, actor, unitCode);
+  const unit = await scopeUnit(prisma, actor, unitCode);
   const p = parse(figureInputSchema, { year, quarter, metric: metricKey, kind });
   const base = {
     unit: { code: unit.code, name: unit.name, level: unit.level },
@@ -460,7 +461,7 @@ export interface AuditSearch extends AuditPage {
  * with its villages); `user`: an actor's username; `entity`; `from`/`to` days; `page`, `size`.
  */
 export async function searchAudit(prisma: PrismaClient, actor: Actor, query: unknown = {}): Promise<AuditSearch> {
-  if (actor.role !== "ADMIN") throw new ServiceError(403, "Chỉ quản trị hệ thống được tra cứu nhật ký hệ thống.");
+  assertCan(actor, "audit.search");
   const f = parse(searchQuerySchema, query);
   const and: Prisma.AuditEntryWhereInput[] = [dateWhere(f.from, f.to)];
   if (f.entity) and.push({ entity: f.entity });

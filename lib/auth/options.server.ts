@@ -5,7 +5,7 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
-import { env } from "../env";
+import { env, secureCookies } from "../env";
 import { database } from "../db.server";
 import { authenticate } from "./authenticate";
 import { clientAddress } from "./throttle";
@@ -37,12 +37,14 @@ export function authOptions(): Promise<NextAuthOptions> {
     const options: NextAuthOptions = {
       secret: await authSecret(),
       session: { strategy: "jwt", maxAge },
+      // Over https (NEXTAUTH_URL) the cookies are Secure; a plain-http embedded install cannot use them.
+      useSecureCookies: secureCookies(env()),
       jwt: { maxAge },
       pages: { signIn: "/login", error: "/login" },
-      // The public URL is taken from the request's Host header; no need to warn about NEXTAUTH_URL.
+      // An embedded install (a laptop, a demo) may run without NEXTAUTH_URL; a server install must set it (lib/env.ts).
       logger: {
         warn: (code) => {
-          if (code !== "NEXTAUTH_URL") console.warn(`[next-auth] ${code}`);
+          if (code !== "NEXTAUTH_URL" || !env().embedded) console.warn(`[next-auth] ${code}`);
         },
         error: (code, metadata) => console.error(`[next-auth] ${code}`, metadata),
         debug: () => {},

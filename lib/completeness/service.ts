@@ -11,8 +11,11 @@ import type { ReportStatus, UnitLevel } from "../generated/prisma/enums";
 import { quarterEnd } from "../domain/period";
 import { periodSchema } from "../figures/period-schema";
 import { ServiceError, MSG } from "../figures/errors";
-import { unitForActor, type Actor, type UnitRef } from "../figures/service";
+import { type Actor, type UnitRef } from "../figures/service";
+import { assertCan, scopeUnit } from "../auth/scope";
+import { can } from "../auth/permissions";
 import { audit } from "../audit/audit";
+import type { ScopedUnit } from "../auth/scope";
 
 export const DEADLINE_SETTING = "report_deadline_days";
 export const DEFAULT_DEADLINE_DAYS = 5;
@@ -150,23 +153,13 @@ export function chaseList(communes: readonly CommuneCompleteness[]): CommuneComp
 
 /** City staff and leaders: their own province; national leader and admin: the nation and every province. */
 function assertCanView(actor: Actor, parent: UnitRef) {
-  if (actor.role === "COMMUNE_OFFICER") throw new ServiceError(403, "Bảng theo dõi tiến độ báo cáo chỉ dành cho cán bộ và lãnh đạo thành phố, tỉnh và trung ương.");
+  assertCan(actor, "completeness.view");
   if (parent.level !== "PROVINCE" && parent.level !== "NATION") {
     throw new ServiceError(422, "Bảng theo dõi tiến độ báo cáo chỉ có cho thành phố, tỉnh (các xã) và cả nước (các tỉnh).", [
       { path: "code", message: "Chọn một tỉnh, thành phố hoặc cả nước." },
     ]);
   }
-  switch (actor.role) {
-    case "ADMIN":
-    case "NATIONAL_LEADER":
-      return;
-    case "CITY_STAFF":
-    case "CITY_LEADER":
-      if (parent.level === "PROVINCE" && actor.tenantId !== null && parent.id === actor.tenantId) return;
-      throw new ServiceError(403, MSG.forbiddenView);
-    default:
-      throw new ServiceError(403, MSG.forbiddenView);
-  }
+  if (!can(actor, "completeness.view", parent)) throw new ServiceError(403, MSG.forbiddenView);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -186,7 +179,7 @@ async function deadlineDays(prisma: PrismaClient, tenantIds: number[]): Promise<
   return out;
 }
 
-export async function completeness(prisma: PrismaClient, actor: Actor, parent: UnitRef, year: unknown, quarter: unknown, now: Date = new Date()): Promise<Completeness> {
+export async function completeness(prisma: PrismaClient, actor: Actor, parent: ScopedUnit, year: unknown, quarter: unknown, now: Date = new Date()): Promise<Completeness> {
   assertCanView(actor, parent);
   const p = periodSchema.safeParse({ year, quarter });
   if (!p.success) throw new ServiceError(422, MSG.invalid, p.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })));
@@ -343,10 +336,10 @@ export interface SetDeadlineResult {
 
 /** City staff set their city's deadline (days after the quarter's end); the administrator any province's. */
 export async function setDeadlineDays(prisma: PrismaClient, actor: Actor, tenantCode: string, days: unknown): Promise<SetDeadlineResult> {
-  if (actor.role !== "CITY_STAFF" && actor.role !== "ADMIN") throw new ServiceError(403, "Chỉ cán bộ BHXH thành phố, tỉnh được đổi hạn báo cáo.");
-  const unit = await unitForActor(prisma, actor, tenantCode);
+  assertCan(actor, "city.settings");
+  const unit = await scopeUnit(prisma, actor, tenantCode);
   if (unit.level !== "PROVINCE") throw new ServiceError(422, "Hạn báo cáo được đặt cho một tỉnh, thành phố.", [{ path: "code", message: "Chọn một tỉnh, thành phố." }]);
-  if (actor.role === "CITY_STAFF" && actor.tenantId !== unit.id) throw new ServiceError(403, "Tài khoản của bạn không được đổi hạn báo cáo của đơn vị này.");
+  assertCan(actor, "city.settings", unit);
   const r = deadlineDaysSchema.safeParse(days);
   if (!r.success) throw new ServiceError(422, MSG.invalid, r.error.issues.map((i) => ({ path: "days", message: i.message })));
   const value = String(r.data);

@@ -19,6 +19,7 @@ import { countedReport, countedReportAt } from "../figures/counted";
 import type { FigureValues, UnitRef } from "../figures/service";
 import { ServiceError, MSG } from "../figures/errors";
 import { rankingSettings } from "../rankings/settings";
+import type { ScopedUnit } from "../auth/scope";
 
 export interface DashboardRow {
   unit: { code: string; name: string; type: string; level: UnitLevel };
@@ -163,7 +164,7 @@ export function assertPeriodEnded(year: number, quarter: number, now: Date = new
   }
 }
 
-export async function dashboard(prisma: PrismaClient, parent: UnitRef, year: number, quarter: number, now: Date = new Date()): Promise<DashboardData> {
+export async function dashboard(prisma: PrismaClient, parent: ScopedUnit, year: number, quarter: number, now: Date = new Date()): Promise<DashboardData> {
   if (parent.level !== "PROVINCE" && parent.level !== "NATION") {
     throw new ServiceError(422, "Bảng theo dõi chỉ có cho thành phố, tỉnh (các xã) và cả nước (các tỉnh).", [{ path: "code", message: "Chọn một tỉnh, thành phố hoặc cả nước." }]);
   }

@@ -2,39 +2,39 @@
 import "server-only";
 import { prisma } from "../db.server";
 import type { SessionUser } from "../auth/session.server";
-import { figuresOfYear, indicatorsView, readReport, readTargets, unitForActor, canEditFigures, type UnitRef } from "../figures/service";
+import { figuresOfYear, indicatorsView, readReport, readTargets, type ScopedUnit } from "../figures/service";
+import { scopeUnit } from "../auth/scope";
 import { trendSeries } from "../figures/trend";
 import { targets2030, yearlyHistory } from "../figures/path";
 import type { Period } from "../domain/period";
 
-export async function unitFor(user: SessionUser, code: string): Promise<UnitRef> {
-  return unitForActor(await prisma(), user, code);
+export async function unitFor(user: SessionUser, code: string): Promise<ScopedUnit> {
+  return scopeUnit(await prisma(), user, code);
 }
 
-export async function dashboardOf(unit: UnitRef, p: Period, kind: "actual" | "estimate" = "actual") {
+export async function dashboardOf(unit: ScopedUnit, p: Period, kind: "actual" | "estimate" = "actual") {
   return indicatorsView(await prisma(), unit, p, kind);
 }
 
-export async function trendOf(unit: UnitRef, fromYear: number, to: Period) {
+export async function trendOf(unit: ScopedUnit, fromYear: number, to: Period) {
   return trendSeries(await prisma(), unit, fromYear, to);
 }
 
-export async function yearReportsOf(unit: UnitRef, year: number) {
+export async function yearReportsOf(unit: ScopedUnit, year: number) {
   return figuresOfYear(await prisma(), unit, year);
 }
 
-export async function reportOf(unit: UnitRef, p: Period, kind: "actual" | "estimate") {
+export async function reportOf(unit: ScopedUnit, p: Period, kind: "actual" | "estimate") {
   return readReport(await prisma(), unit.id, p, kind);
 }
 
-export async function targetsOf(unit: UnitRef, year: number) {
+export async function targetsOf(unit: ScopedUnit, year: number) {
   return readTargets(await prisma(), unit.id, year);
 }
 
-export async function pathDataOf(unit: UnitRef, to: Period) {
+export async function pathDataOf(unit: ScopedUnit, to: Period) {
   const db = await prisma();
   const [history, targets] = await Promise.all([yearlyHistory(db, unit, to), targets2030(db, unit.id)]);
   return { history, targets };
 }
 
-export { canEditFigures };

@@ -7,8 +7,9 @@ import { compositeScore, type Weight } from "../domain/ranking";
 import { directionOf, type UnitRef } from "../figures/service";
 import { INDICATOR_KEYS, type IndicatorKey, type MetricKey } from "../domain/metrics";
 import type { Period } from "../domain/period";
+import type { ScopedUnit } from "../auth/scope";
 
-export async function rankingsOf(unit: UnitRef, p: Period, indicator: string | null, weights: string | null) {
+export async function rankingsOf(unit: ScopedUnit, p: Period, indicator: string | null, weights: string | null) {
   return rankings(await prisma(), unit, p, indicator, weights);
 }
 

@@ -4,41 +4,63 @@
 import "server-only";
 import { forbidden, notFound } from "next/navigation";
 import { requireUser, type SessionUser } from "../auth/session.server";
-import { canViewUnit } from "../auth/roles";
+import { can, type Permission } from "../auth/permissions";
+import { scopeUnit, type ScopedUnit } from "../auth/scope";
+import { ServiceError } from "../figures/errors";
+import { prisma } from "../db.server";
+import type { UnitLevel } from "../generated/prisma/enums";
 import { currentPeriod, isPeriodEnded, lastEndedPeriod, MIN_YEAR, type Period } from "../domain/period";
-import type { UnitRef } from "../figures/service";
-import { findUnitByCode, unitCodeSchema, type UnitRow } from "./units.server";
 
 export type SearchParams = Record<string, string | string[] | undefined>;
 
 export const firstParam = (v: string | string[] | undefined): string | undefined => (Array.isArray(v) ? v[0] : v);
 
-/** The unit named by a URL segment, or null when the code is malformed or unknown. */
-export async function unitFromSegment(rawCode: string): Promise<UnitRow | null> {
-  let code = "";
+/** The code of a URL segment, or "" when it cannot be decoded. */
+function segmentCode(rawCode: string): string {
   try {
-    code = decodeURIComponent(rawCode).trim();
+    return decodeURIComponent(rawCode).trim();
   } catch {
-    return null;
+    return "";
   }
-  return unitCodeSchema.safeParse(code).success ? findUnitByCode(code) : null;
 }
 
-export function toUnitRef(u: UnitRow): UnitRef {
-  return { id: u.id, code: u.code, name: u.name, level: u.level, parentId: u.parentId, tenantId: u.tenantId };
+/**
+ * The unit of a URL segment through the scope gate, for this user and permission, or null when the
+ * code is malformed or unknown or the user may not see it (nothing about it is told then).
+ */
+export async function unitForPage(user: SessionUser | null, rawCode: string, permission: Permission = "unit.view"): Promise<ScopedUnit | null> {
+  if (!user) return null;
+  try {
+    return await scopeUnit(await prisma(), user, segmentCode(rawCode), permission);
+  } catch (e) {
+    if (e instanceof ServiceError) return null;
+    throw e;
+  }
 }
 
+/**
+ * What every /units/{code}/… page starts with: the user (or sign-in), then the scope gate — 404 for
+ * a malformed or unknown code, 403 outside the user's scope or without the page's permission, 404 for
+ * a level the page does not exist for.
+ */
 export async function unitPage(
   rawCode: string,
   subPath = "",
-  opts: { levels?: readonly UnitRow["level"][]; allow?: (user: SessionUser, unit: UnitRow) => boolean } = {},
-): Promise<{ user: SessionUser; unit: UnitRow; ref: UnitRef }> {
+  opts: { levels?: readonly UnitLevel[]; permission?: Permission } = {},
+): Promise<{ user: SessionUser; unit: ScopedUnit; ref: ScopedUnit }> {
   const user = await requireUser(`/units/${rawCode}${subPath}`);
-  const unit = await unitFromSegment(rawCode);
-  if (!unit) notFound();
-  if (!canViewUnit(user, unit) || (opts.allow && !opts.allow(user, unit))) forbidden();
+  let unit: ScopedUnit;
+  try {
+    unit = await scopeUnit(await prisma(), user, segmentCode(rawCode));
+  } catch (e) {
+    if (e instanceof ServiceError && e.status === 404) notFound();
+    if (e instanceof ServiceError && e.status === 403) forbidden();
+    throw e;
+  }
+  if (opts.permission && !can(user, opts.permission)) forbidden(); // the role never may
   if (opts.levels && !opts.levels.includes(unit.level)) notFound();
-  return { user, unit, ref: toUnitRef(unit) };
+  if (opts.permission && !can(user, opts.permission, unit)) forbidden();
+  return { user, unit, ref: unit };
 }
 
 /**

@@ -2,7 +2,8 @@
 // comment → resubmitted; city staff may reopen an approved quarter, giving a reason. Each
 // transition is allowed only from its states and to its role (and the actor's scope): pure rules,
 // enforced by lib/workflow/service.ts on the server and mirrored by the UI.
-import type { ReportStatus, Role } from "../generated/prisma/enums";
+import type { ReportStatus, Role, UnitLevel } from "../generated/prisma/enums";
+import { can, type Permission } from "../auth/permissions";
 
 export const WORKFLOW_ACTIONS = ["submit", "approve", "return", "reopen"] as const;
 export type WorkflowActionKey = (typeof WORKFLOW_ACTIONS)[number];
@@ -10,16 +11,17 @@ export type WorkflowActionKey = (typeof WORKFLOW_ACTIONS)[number];
 export interface TransitionRule {
   from: readonly ReportStatus[];
   to: ReportStatus;
-  roles: readonly Role[];
+  /** Who may take it: a permission of the table (lib/auth/permissions.ts). */
+  permission: Permission;
   /** A comment (return) or reason (reopen) is required. */
   needsComment: boolean;
 }
 
 export const TRANSITIONS: Record<WorkflowActionKey, TransitionRule> = {
-  submit: { from: ["DRAFT", "RETURNED"], to: "SUBMITTED", roles: ["COMMUNE_OFFICER"], needsComment: false },
-  approve: { from: ["SUBMITTED"], to: "APPROVED", roles: ["CITY_STAFF"], needsComment: false },
-  return: { from: ["SUBMITTED"], to: "RETURNED", roles: ["CITY_STAFF"], needsComment: true },
-  reopen: { from: ["APPROVED"], to: "RETURNED", roles: ["CITY_STAFF"], needsComment: true },
+  submit: { from: ["DRAFT", "RETURNED"], to: "SUBMITTED", permission: "figures.enter", needsComment: false },
+  approve: { from: ["SUBMITTED"], to: "APPROVED", permission: "report.review", needsComment: false },
+  return: { from: ["SUBMITTED"], to: "RETURNED", permission: "report.review", needsComment: true },
+  reopen: { from: ["APPROVED"], to: "RETURNED", permission: "report.review", needsComment: true },
 };
 
 export interface WorkflowActor {
@@ -30,6 +32,8 @@ export interface WorkflowActor {
 
 export interface WorkflowUnit {
   id: number;
+  level: UnitLevel;
+  parentId: number | null;
   tenantId: number | null;
 }
 
@@ -43,9 +47,8 @@ export function checkTransition(
   comment?: string | null,
 ): TransitionCheck {
   const rule = TRANSITIONS[action];
-  if (!rule.roles.includes(actor.role)) return { ok: false, reason: "role" };
-  const inScope = actor.role === "COMMUNE_OFFICER" ? actor.unitId === unit.id : actor.tenantId !== null && actor.tenantId === unit.tenantId;
-  if (!inScope) return { ok: false, reason: "scope" };
+  if (!can(actor, rule.permission)) return { ok: false, reason: "role" };
+  if (!can(actor, rule.permission, unit)) return { ok: false, reason: "scope" };
   if (!rule.from.includes(status)) return { ok: false, reason: "state" };
   if (rule.needsComment && !(comment ?? "").trim()) return { ok: false, reason: "comment" };
   return { ok: true };

@@ -6,7 +6,8 @@ import { isTargetKey } from "../domain/targets";
 import { audit } from "../audit/audit";
 import { ServiceError, MSG } from "../figures/errors";
 import { periodSchema } from "../figures/period-schema";
-import { unitForActor, type Actor } from "../figures/service";
+import { type Actor } from "../figures/service";
+import { scopeUnit } from "../auth/scope";
 
 const text = (what: string) =>
   z
@@ -45,11 +46,9 @@ export async function listExplanations(prisma: PrismaClient, unitIds: number[], 
   return out;
 }
 
-export async function saveExplanation(prisma: PrismaClient, actor: Actor, input: { unitCode: string; year: unknown; quarter: unknown } & Record<string, unknown>, now = new Date()) {
-  const unit = await unitForActor(prisma, actor, String(input.unitCode));
-  if (!(actor.role === "COMMUNE_OFFICER" && unit.level === "COMMUNE" && actor.unitId === unit.id)) {
-    throw new ServiceError(403, "Chỉ cán bộ của xã viết giải trình cho xã mình.");
-  }
+export async function saveExplanation(prisma: PrismaClient, actor: Actor, raw: unknown, now = new Date()) {
+  const input = (raw !== null && typeof raw === "object" ? raw : {}) as Record<string, unknown>;
+  const unit = await scopeUnit(prisma, actor, input.unitCode, "figures.enter");
   const p = periodSchema.safeParse({ year: input.year, quarter: input.quarter });
   const b = explanationSchema.safeParse(input);
   if (!p.success || !b.success) {

@@ -1,6 +1,8 @@
 // Errors of the figures/targets services, shaped as the JSON API returns them:
 // { error, issues: [{ path, message }] } with an HTTP status. The UI shows the same messages.
 
+import { deniedMessage } from "../auth/permissions";
+
 export interface ApiIssue {
   path: string;
   message: string;
@@ -26,8 +28,8 @@ export class ServiceError extends Error {
 export const MSG = {
   unauthenticated: "Bạn chưa đăng nhập hoặc phiên làm việc đã hết hạn.",
   unitNotFound: (code: string) => `Không có đơn vị nào mang mã «${code}».`,
-  forbiddenView: "Tài khoản của bạn không được xem đơn vị này.",
-  forbiddenWrite: "Tài khoản của bạn không được nhập số liệu cho đơn vị này: chỉ cán bộ xã nhập số liệu của xã mình.",
+  forbiddenView: deniedMessage("unit.view"),
+  forbiddenWrite: deniedMessage("figures.enter"),
   invalid: "Dữ liệu gửi lên không hợp lệ.",
   invalidJson: "Nội dung gửi lên không phải JSON hợp lệ.",
   versionRequired: "Cần gửi version của bản đang sửa (đọc bằng GET trước): không có version, một thay đổi của người khác có thể bị ghi đè. Không có gì được lưu.",

@@ -5,7 +5,6 @@
 import { z } from "zod";
 import type { PrismaClient } from "../generated/prisma/client";
 import type { ReportKind, ReportStatus, Role, TargetKind, UnitLevel } from "../generated/prisma/enums";
-import { canViewUnit } from "../auth/roles";
 import { METRIC_KEYS, INDICATOR_KEYS, type Figures, type MetricKey, type IndicatorKey } from "../domain/metrics";
 import { computeIndicators, attainment, INDICATORS, statusOf, type Status, type Direction } from "../domain/indicators";
 import { checkFigures, figuresSchema } from "../domain/figures-validation";
@@ -36,35 +35,9 @@ export interface Actor {
   unitId: number | null;
 }
 
-export interface UnitRef {
-  id: number;
-  code: string;
-  name: string;
-  level: UnitLevel;
-  parentId: number | null;
-  tenantId: number | null;
-}
-
-const unitSelect = { id: true, code: true, name: true, level: true, parentId: true, tenantId: true } as const;
-
-/** The unit in force with this code, if the actor may see it (404 unknown, 403 outside scope). */
-export async function unitForActor(prisma: PrismaClient, actor: Actor, code: string): Promise<UnitRef> {
-  const clean = typeof code === "string" ? code.trim() : "";
-  if (!/^[A-Za-z0-9][A-Za-z0-9-]{0,31}$/.test(clean)) throw new ServiceError(404, MSG.unitNotFound(String(code).slice(0, 40)));
-  const unit = await prisma.unit.findFirst({
-    where: { code: clean },
-    orderBy: [{ validTo: { sort: "desc", nulls: "first" } }, { validFrom: "desc" }],
-    select: unitSelect,
-  });
-  if (!unit) throw new ServiceError(404, MSG.unitNotFound(clean));
-  if (!canViewUnit(actor, unit)) throw new ServiceError(403, MSG.forbiddenView);
-  return unit;
-}
-
-/** Only a commune officer writes figures, and only for their own commune. */
-export function canEditFigures(actor: Actor, unit: UnitRef): boolean {
-  return actor.role === "COMMUNE_OFFICER" && unit.level === "COMMUNE" && actor.unitId === unit.id;
-}
+export type { UnitRef, ScopedUnit } from "../auth/scope";
+import type { ScopedUnit, UnitRef } from "../auth/scope";
+import { assertCan, scopeUnit } from "../auth/scope";
 
 // ---------------------------------------------------------------------------------------------
 // Reading
@@ -229,7 +202,7 @@ export interface IndicatorsView {
 
 export async function indicatorsView(
   prisma: PrismaClient,
-  unit: UnitRef,
+  unit: ScopedUnit,
   p: Period,
   kind: "actual" | "estimate" = "actual",
 ): Promise<IndicatorsView> {
@@ -302,7 +275,7 @@ export async function indicatorsView(
 }
 
 /** The quarters of a year (and the year-end estimate) of a commune, or sums for a city/nation. */
-export async function figuresOfYear(prisma: PrismaClient, unit: UnitRef, year: number) {
+export async function figuresOfYear(prisma: PrismaClient, unit: ScopedUnit, year: number) {
   if (unit.level === "COMMUNE" || unit.level === "VILLAGE") {
     const rows = await prisma.quarterReport.findMany({ where: { unitId: unit.id, year }, orderBy: [{ kind: "asc" }, { quarter: "asc" }] });
     const views = rows.map(toView);
@@ -371,8 +344,8 @@ export async function saveQuarter(
   input: { unitCode: string; year: unknown; quarter: unknown; body: unknown },
   now: Date = new Date(),
 ): Promise<SaveResult> {
-  const unit = await unitForActor(prisma, actor, input.unitCode);
-  if (!canEditFigures(actor, unit)) throw new ServiceError(403, MSG.forbiddenWrite);
+  const unit = await scopeUnit(prisma, actor, input.unitCode);
+  assertCan(actor, "figures.enter", unit);
 
   const period = periodSchema.safeParse({ year: input.year, quarter: input.quarter });
   const body = saveBodySchema.safeParse(input.body);

@@ -25,9 +25,11 @@ import { MIN_HISTORY, MIN_PEERS, OUTLIER_THRESHOLD, peerOutliers, scoreAgainstSe
 import { countedReport } from "../figures/counted";
 import { periodSchema } from "../figures/period-schema";
 import { ServiceError, MSG } from "../figures/errors";
-import { unitForActor, type Actor, type UnitRef } from "../figures/service";
+import { type Actor, type UnitRef } from "../figures/service";
+import { assertCan, scopeUnit } from "../auth/scope";
 import { audit } from "../audit/audit";
 import { PLAUSIBILITY_SETTING, changePctOf, changePctSchema, parseChangePct } from "./settings";
+import type { ScopedUnit } from "../auth/scope";
 
 /** The coverage rates compared (size-free, so comparable between communes). */
 export { COVERAGE_KEYS };
@@ -79,29 +81,16 @@ export interface QualityView {
 // ---------------------------------------------------------------------------------------------
 // Scope
 
-const FORBIDDEN = "Trang kiểm tra chất lượng số liệu chỉ dành cho cán bộ và lãnh đạo thành phố, tỉnh.";
 
-/** Roles that see a city's data-quality page (city roles only for their own province). */
-export const QUALITY_ROLES = ["CITY_STAFF", "CITY_LEADER", "ADMIN"] as const satisfies readonly Actor["role"][];
-export const canOpenQuality = (role: Actor["role"]): boolean => (QUALITY_ROLES as readonly string[]).includes(role);
-
-/** City staff and city leaders of the province, and the administrator. */
+/** City staff and city leaders of the province, and the administrator ("quality.view"). */
 function assertCanView(actor: Actor, parent: UnitRef) {
-  if (actor.role === "COMMUNE_OFFICER" || actor.role === "NATIONAL_LEADER") throw new ServiceError(403, FORBIDDEN);
+  assertCan(actor, "quality.view");
   if (parent.level !== "PROVINCE") {
     throw new ServiceError(422, "Kiểm tra chất lượng số liệu có cho một tỉnh, thành phố (các xã, phường của nó).", [
       { path: "code", message: "Chọn một tỉnh, thành phố." },
     ]);
   }
-  if (actor.role === "ADMIN") return;
-  if ((actor.role === "CITY_STAFF" || actor.role === "CITY_LEADER") && actor.tenantId !== null && actor.tenantId === parent.id) return;
-  throw new ServiceError(403, MSG.forbiddenView);
-}
-
-/** Who may change the city's threshold: its own city staff, and the administrator. */
-export function canSetChangePct(actor: Actor, tenant: { id: number; level: UnitLevel }): boolean {
-  if (tenant.level !== "PROVINCE") return false;
-  return actor.role === "ADMIN" || (actor.role === "CITY_STAFF" && actor.tenantId === tenant.id);
+  assertCan(actor, "quality.view", parent);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -239,7 +228,7 @@ async function reportRows(prisma: PrismaClient, tenantId: number, year: number, 
 }
 
 /** The outliers of a city's communes for a quarter (403 outside scope, 422 not a city or a bad period). */
-export async function quality(prisma: PrismaClient, actor: Actor, parent: UnitRef, year: unknown, quarter: unknown): Promise<QualityView> {
+export async function quality(prisma: PrismaClient, actor: Actor, parent: ScopedUnit, year: unknown, quarter: unknown): Promise<QualityView> {
   assertCanView(actor, parent);
   const p = periodSchema.safeParse({ year, quarter });
   if (!p.success) throw new ServiceError(422, MSG.invalid, p.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })));
@@ -277,14 +266,12 @@ export interface SetChangePctResult {
 
 /** City staff set their city's threshold (5–100 %); the administrator any province's. Audited. */
 export async function setChangePct(prisma: PrismaClient, actor: Actor, tenantCode: string, pct: unknown): Promise<SetChangePctResult> {
-  if (actor.role !== "CITY_STAFF" && actor.role !== "ADMIN") {
-    throw new ServiceError(403, "Chỉ cán bộ BHXH thành phố, tỉnh được đổi ngưỡng kiểm tra biến động số liệu.");
-  }
-  const unit = await unitForActor(prisma, actor, tenantCode);
+  assertCan(actor, "city.settings");
+  const unit = await scopeUnit(prisma, actor, tenantCode);
   if (unit.level !== "PROVINCE") {
     throw new ServiceError(422, "Ngưỡng kiểm tra biến động được đặt cho một tỉnh, thành phố.", [{ path: "code", message: "Chọn một tỉnh, thành phố." }]);
   }
-  if (!canSetChangePct(actor, unit)) throw new ServiceError(403, "Tài khoản của bạn không được đổi ngưỡng kiểm tra của đơn vị này.");
+  assertCan(actor, "city.settings", unit);
   const r = changePctSchema.safeParse(pct);
   if (!r.success) throw new ServiceError(422, MSG.invalid, r.error.issues.map((i) => ({ path: "pct", message: i.message })));
   const value = String(r.data);

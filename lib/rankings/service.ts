@@ -27,6 +27,7 @@ import { natureOf } from "../domain/milestones";
 import { attainment, type Status } from "../domain/indicators";
 import { actualForTarget, isCountTargetKey, isDerivedCountTargetKey, isTargetKey } from "../domain/targets";
 import { directionOf, type UnitRef, type Actor } from "../figures/service";
+import { assertCan, type ScopedUnit } from "../auth/scope";
 import { listExplanations, type ExplanationView } from "../explanations/service";
 import { ServiceError, MSG } from "../figures/errors";
 import { audit } from "../audit/audit";
@@ -229,10 +230,8 @@ export const rankingSettingsSchema = z
   .refine((v) => v.close < v.attained, { error: "Ngưỡng «gần đạt» phải thấp hơn ngưỡng «đạt».", path: ["close"] });
 
 /** City staff set their city's bands and list size (audited). */
-export async function setRankingSettings(prisma: PrismaClient, actor: Actor, tenant: UnitRef, input: unknown) {
-  if (!((actor.role === "CITY_STAFF" && actor.tenantId === tenant.id) || actor.role === "ADMIN") || tenant.level !== "PROVINCE") {
-    throw new ServiceError(403, "Chỉ cán bộ thành phố đặt ngưỡng đánh giá và số đơn vị biểu dương, phê bình của thành phố mình.");
-  }
+export async function setRankingSettings(prisma: PrismaClient, actor: Actor, tenant: ScopedUnit, input: unknown) {
+  assertCan(actor, "city.settings", tenant);
   const r = rankingSettingsSchema.safeParse(input);
   if (!r.success) throw new ServiceError(422, MSG.invalid, r.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })));
   const before = await rankingSettings(prisma, tenant.id);
@@ -264,7 +263,7 @@ const UNRANKED_TEXT: Record<UnrankedReason, string> = {
 
 export async function rankings(
   prisma: PrismaClient,
-  parent: UnitRef,
+  parent: ScopedUnit,
   p: Period,
   indicatorParam: string | null,
   weightsParam: string | null = null,

@@ -6,13 +6,14 @@
 // a version of the period's report, so the signed file can be produced again.
 import { createHash } from "node:crypto";
 import type { PrismaClient } from "../generated/prisma/client";
-import { canEditReport } from "../auth/roles";
+import { can } from "../auth/permissions";
 import { audit } from "../audit/audit";
 import { isTargetKey, actualForTarget, type TargetKey } from "../domain/targets";
 import { isPeriodEnded } from "../domain/period";
 import { periodSchema } from "../figures/period-schema";
 import { ServiceError, MSG } from "../figures/errors";
-import { indicatorsView, unitForActor, type Actor, type IndicatorsView, type UnitRef } from "../figures/service";
+import { indicatorsView, type Actor, type IndicatorsView, type UnitRef } from "../figures/service";
+import { assertCan, scopeUnit, type ScopedUnit } from "../auth/scope";
 import { listExplanations, type ExplanationView } from "../explanations/service";
 import { rankings, type RankingsData } from "../rankings/service";
 import {
@@ -80,17 +81,17 @@ function assertReportUnit(unit: UnitRef) {
 }
 
 export async function reportSettingsView(prisma: PrismaClient, actor: Actor, unitCode: string): Promise<SettingsView> {
-  const unit = await unitForActor(prisma, actor, unitCode);
+  const unit = await scopeUnit(prisma, actor, unitCode);
   assertReportUnit(unit);
   const s = await settingsFor(prisma, unit);
-  return { unit: { code: unit.code, name: unit.name, level: unit.level }, ...s, editable: canEditReport(actor, unit) };
+  return { unit: { code: unit.code, name: unit.name, level: unit.level }, ...s, editable: can(actor, "report.edit", unit) };
 }
 
 /** Saves a unit's report settings (its own staff only), refusing a stale version; every changed field audited. */
 export async function saveReportSettings(prisma: PrismaClient, actor: Actor, unitCode: string, input: unknown): Promise<SettingsView> {
-  const unit = await unitForActor(prisma, actor, unitCode);
+  const unit = await scopeUnit(prisma, actor, unitCode);
   assertReportUnit(unit);
-  if (!canEditReport(actor, unit)) throw new ServiceError(403, "Chỉ cán bộ của chính đơn vị sửa thiết lập báo cáo của đơn vị mình.");
+  assertCan(actor, "report.edit", unit);
   const body = (input ?? {}) as { settings?: unknown; version?: unknown };
   const version = body.version;
   if (typeof version !== "number" || !Number.isInteger(version) || version < 0) {
@@ -213,7 +214,7 @@ function childrenTable(r: RankingsData): DocPart["table"] {
 }
 
 /** The document of a unit and period as computed now (settings, figures, default narrative). */
-export async function buildReportDocument(prisma: PrismaClient, unit: UnitRef, year: number, quarter: number, now: Date = new Date()): Promise<ReportDocument> {
+export async function buildReportDocument(prisma: PrismaClient, unit: ScopedUnit, year: number, quarter: number, now: Date = new Date()): Promise<ReportDocument> {
   assertReportUnit(unit);
   if (!isPeriodEnded({ year, quarter }, now)) {
     const message = MSG.periodNotEnded(year, quarter);
@@ -346,7 +347,7 @@ function parsePeriod(year: unknown, quarter: unknown) {
  * Anyone whose scope covers the unit may read it.
  */
 export async function reportOfPeriod(prisma: PrismaClient, actor: Actor, unitCode: string, year: unknown, quarter: unknown, opts: { version?: number | null; now?: Date } = {}): Promise<ReportView> {
-  const unit = await unitForActor(prisma, actor, unitCode);
+  const unit = await scopeUnit(prisma, actor, unitCode);
   assertReportUnit(unit);
   const period = parsePeriod(year, quarter);
   const now = opts.now ?? new Date();
@@ -359,8 +360,8 @@ export async function reportOfPeriod(prisma: PrismaClient, actor: Actor, unitCod
   const versions = saved.map((s) => ({ version: s.version, createdAt: s.createdAt.toISOString(), by: s.createdBy?.fullName ?? null }));
   const pick = opts.version ? saved.find((s) => s.version === opts.version) : saved[0];
   if (opts.version && !pick) throw new ServiceError(404, `Báo cáo ${period.quarter}/${period.year} của đơn vị này không có phiên bản ${opts.version}.`);
-  if (!pick) return { document: fresh, version: null, versions, figuresChanged: false, editable: canEditReport(actor, unit) };
-  return { document: pick.document as unknown as ReportDocument, version: pick.version, versions, figuresChanged: pick.figuresHash !== hashOf(fresh), editable: canEditReport(actor, unit) };
+  if (!pick) return { document: fresh, version: null, versions, figuresChanged: false, editable: can(actor, "report.edit", unit) };
+  return { document: pick.document as unknown as ReportDocument, version: pick.version, versions, figuresChanged: pick.figuresHash !== hashOf(fresh), editable: can(actor, "report.edit", unit) };
 }
 
 /**
@@ -368,9 +369,9 @@ export async function reportOfPeriod(prisma: PrismaClient, actor: Actor, unitCod
  * user's texts, the date of saving), so that version's file can be produced again as signed.
  */
 export async function saveReportTexts(prisma: PrismaClient, actor: Actor, unitCode: string, year: unknown, quarter: unknown, input: unknown, now: Date = new Date()): Promise<ReportView> {
-  const unit = await unitForActor(prisma, actor, unitCode);
+  const unit = await scopeUnit(prisma, actor, unitCode);
   assertReportUnit(unit);
-  if (!canEditReport(actor, unit)) throw new ServiceError(403, "Chỉ cán bộ của chính đơn vị soạn, sửa báo cáo của đơn vị mình.");
+  assertCan(actor, "report.edit", unit);
   const period = parsePeriod(year, quarter);
   const body = editableTextsSchema.safeParse(input);
   if (!body.success) throw new ServiceError(422, MSG.invalid, body.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })));

@@ -1,18 +1,19 @@
 // Quarterly milestones of a unit's yearly targets (lib/domain/milestones.ts): the defaults, and the
 // overrides city staff set for a quarter. Who may override is who may set the unit's targets
-// (canSetTargets: city staff for their communes and city, the administrator for provinces, the
+// ("targets.set": city staff for their communes and city, the administrator for provinces, the
 // commune officer for its villages). Every change is versioned (a stale version is refused with
 // 409, nothing written) and written to the audit trail in the same transaction.
 import { z } from "zod";
 import type { PrismaClient } from "../generated/prisma/client";
-import { canSetTargets } from "../auth/roles";
+import { can } from "../auth/permissions";
 import { audit } from "../audit/audit";
 import { computeIndicators } from "../domain/indicators";
 import { defaultMilestone, type MilestoneBasis } from "../domain/milestones";
 import { actualForTarget, isTargetKey, targetKindOf, type TargetKey } from "../domain/targets";
 import { isCountedStatus } from "../figures/counted";
 import { ServiceError, MSG } from "../figures/errors";
-import { aggregateFigures, readReport, readTargets, unitForActor, type Actor, type FigureValues, type UnitRef } from "../figures/service";
+import { aggregateFigures, readReport, readTargets, type Actor, type FigureValues, type UnitRef } from "../figures/service";
+import { assertCan, scopeUnit } from "../auth/scope";
 import { yearSchema } from "./service";
 
 /** Quarters whose milestone may be overridden: Q4 is the year's target itself. */
@@ -57,7 +58,7 @@ async function baselineFigures(prisma: PrismaClient, unit: UnitRef, year: number
 }
 
 export async function milestoneGrid(prisma: PrismaClient, actor: Actor, unitCode: string, yearInput: unknown): Promise<MilestoneGrid> {
-  const unit = await unitForActor(prisma, actor, unitCode);
+  const unit = await scopeUnit(prisma, actor, unitCode);
   const y = yearSchema.safeParse(yearInput);
   if (!y.success) throw new ServiceError(422, MSG.invalid, y.error.issues.map((i) => ({ path: "year", message: i.message })));
   const year = y.data;
@@ -86,7 +87,7 @@ export async function milestoneGrid(prisma: PrismaClient, actor: Actor, unitCode
         }),
       };
     });
-  return { unit: { code: unit.code, name: unit.name, level: unit.level }, year, editable: canSetTargets(actor, unit, year), rows };
+  return { unit: { code: unit.code, name: unit.name, level: unit.level }, year, editable: can(actor, "targets.set", unit, { year: year }), rows };
 }
 
 const entrySchema = z.object(
@@ -106,11 +107,12 @@ export const saveMilestonesSchema = z.object(
 
 /** Sets or clears (value null) quarter milestones of one unit, all or nothing. */
 export async function saveMilestones(prisma: PrismaClient, actor: Actor, unitCode: string, input: unknown): Promise<{ changed: number; grid: MilestoneGrid }> {
-  const unit = await unitForActor(prisma, actor, unitCode);
+  // Scope and permission first (in some year), then the input, then the permission for its year.
+  const unit = await scopeUnit(prisma, actor, unitCode, "targets.set");
   const parsed = saveMilestonesSchema.safeParse(input);
   if (!parsed.success) throw new ServiceError(422, MSG.invalid, parsed.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })));
   const { year, entries } = parsed.data;
-  if (!canSetTargets(actor, unit, year)) throw new ServiceError(403, "Chỉ người giao chỉ tiêu cho đơn vị này được đặt mốc kế hoạch theo quý.");
+  assertCan(actor, "targets.set", unit, { year });
   const targets = await readTargets(prisma, unit.id, year);
   const issues = entries.flatMap((e, i) => {
     const key = e.key as TargetKey;

@@ -1,16 +1,17 @@
 // Targets: reading a unit's targets and its children's (the grid), and saving many at once in one
 // transaction, each change recorded in target_revisions. Permissions: lib/auth/roles.ts
-// canSetTargets; the grid and the JSON API both call these functions.
+// can(…, "targets.set"); the grid and the JSON API both call these functions.
 import { z } from "zod";
 import { countedReport } from "../figures/counted";
 import type { Prisma, PrismaClient } from "../generated/prisma/client";
-import { canSetTargets, canViewUnit } from "../auth/roles";
+import { can } from "../auth/permissions";
 import { COUNT_TARGET_KEYS, TARGET_KEYS, TARGET_YEARS, isTargetKey, targetKindOf, type TargetKey } from "../domain/targets";
 import { MAX_PEOPLE, MAX_VND } from "../domain/figures-validation";
 import { formatNumber } from "../format";
 import { ServiceError, MSG, type ApiIssue } from "../figures/errors";
 import { audit } from "../audit/audit";
 import type { Actor, UnitRef } from "../figures/service";
+import type { ScopedUnit } from "../auth/scope";
 
 export const yearSchema = z.coerce
   .number({ error: "Năm phải là một số." })
@@ -106,13 +107,13 @@ export interface TargetGrid {
 }
 
 /** A unit's targets for a year, with its children's (communes of a city, villages of a commune). */
-export async function targetGrid(prisma: PrismaClient, actor: Actor, unit: UnitRef, year: number): Promise<TargetGrid> {
+export async function targetGrid(prisma: PrismaClient, actor: Actor, unit: ScopedUnit, year: number): Promise<TargetGrid> {
   const children = await prisma.unit.findMany({
     where: { parentId: unit.id },
     orderBy: [{ validTo: { sort: "desc", nulls: "first" } }, { name: "asc" }],
     select: { id: true, code: true, name: true, type: true, level: true, parentId: true, tenantId: true, validTo: true },
   });
-  const visible = children.filter((c) => canViewUnit(actor, c));
+  const visible = children.filter((c) => can(actor, "unit.view", c));
   const rows = await targetRows(prisma, [unit.id, ...visible.map((c) => c.id)], year);
   const byUnit = new Map<number, Partial<Record<TargetKey, TargetDetail>>>();
   for (const r of rows) {
@@ -136,7 +137,7 @@ export async function targetGrid(prisma: PrismaClient, actor: Actor, unit: UnitR
   }
   const gridChildren: GridChild[] = visible.map((c) => ({
     unit: { code: c.code, name: c.name, type: c.type, level: c.level, retired: c.validTo !== null },
-    editable: c.validTo === null && canSetTargets(actor, c, year),
+    editable: c.validTo === null && can(actor, "targets.set", c, { year: year }),
     targets: byUnit.get(c.id) ?? {},
     basis: basis.get(c.id) ?? { labourForce: null, participants: null },
   }));
@@ -151,7 +152,7 @@ export async function targetGrid(prisma: PrismaClient, actor: Actor, unit: UnitR
   return {
     unit: { code: unit.code, name: unit.name, level: unit.level },
     year,
-    editable: canSetTargets(actor, unit, year),
+    editable: can(actor, "targets.set", unit, { year: year }),
     targets: own,
     children: gridChildren,
     sums,
@@ -200,10 +201,10 @@ export async function saveTargets(prisma: PrismaClient, actor: Actor, input: unk
     if (!unitOf.has(e.unitCode)) issues.push({ path: `entries.${i}.unitCode`, message: `Không có đơn vị đang hoạt động mang mã «${e.unitCode}».` });
   });
   if (issues.length) throw new ServiceError(422, MSG.invalid, issues);
-  const refused = units.filter((u) => !canSetTargets(actor, u, year));
+  const refused = units.filter((u) => !can(actor, "targets.set", u, { year: year }));
   if (refused.length) {
     // Name only the units the actor may see: a refusal never reveals what lies outside their scope.
-    const visible = refused.filter((u) => canViewUnit(actor, u));
+    const visible = refused.filter((u) => can(actor, "unit.view", u));
     const list = visible.length ? `: ${visible.map((u) => u.name).join(", ")}${visible.length < refused.length ? ` và ${refused.length - visible.length} đơn vị ngoài phạm vi` : ""}` : ` ${refused.length} đơn vị ngoài phạm vi của bạn`;
     throw new ServiceError(403, `Tài khoản của bạn không được giao chỉ tiêu năm ${year} cho${list}.`);
   }

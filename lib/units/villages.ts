@@ -3,9 +3,10 @@
 // code, targets and history; it just stops being offered for new targets.
 import { z } from "zod";
 import type { PrismaClient } from "../generated/prisma/client";
-import { canManageVillages } from "../auth/roles";
+import { can } from "../auth/permissions";
 import { ServiceError, MSG } from "../figures/errors";
-import { unitForActor, type Actor } from "../figures/service";
+import { type Actor } from "../figures/service";
+import { assertCan, scopeUnit } from "../auth/scope";
 import { vietnamToday } from "../domain/period";
 import { audit } from "../audit/audit";
 
@@ -22,8 +23,8 @@ function invalid(e: z.ZodError): never {
 }
 
 async function communeFor(prisma: PrismaClient, actor: Actor, code: string) {
-  const commune = await unitForActor(prisma, actor, code);
-  if (!canManageVillages(actor, commune)) throw new ServiceError(403, "Chỉ cán bộ của xã được tạo, đổi tên hoặc ngừng thôn, tổ dân phố của xã.");
+  const commune = await scopeUnit(prisma, actor, code);
+  assertCan(actor, "villages.manage", commune);
   return commune;
 }
 
@@ -71,10 +72,10 @@ export async function createVillage(prisma: PrismaClient, actor: Actor, communeC
 }
 
 async function villageFor(prisma: PrismaClient, actor: Actor, villageCode: string) {
-  const village = await unitForActor(prisma, actor, villageCode);
+  const village = await scopeUnit(prisma, actor, villageCode);
   if (village.level !== "VILLAGE" || village.parentId === null) throw new ServiceError(404, MSG.unitNotFound(villageCode));
   const commune = await prisma.unit.findUniqueOrThrow({ where: { id: village.parentId } });
-  if (!canManageVillages(actor, commune)) throw new ServiceError(403, "Chỉ cán bộ của xã được đổi tên hoặc ngừng thôn, tổ dân phố của xã.");
+  assertCan(actor, "villages.manage", commune);
   const row = await prisma.unit.findUniqueOrThrow({ where: { id: village.id } });
   if (row.validTo) throw new ServiceError(422, `«${row.name}» đã ngừng hoạt động.`);
   return row;

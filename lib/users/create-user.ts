@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { passwordProblem } from "../auth/password-policy";
 import type { PrismaClient } from "../generated/prisma/client";
-import { ROLES, requiresUnit } from "../auth/roles";
+import { ROLES, requiresUnit } from "../auth/permissions";
 import { hashPassword } from "../auth/password";
 import { audit } from "../audit/audit";
 

@@ -8,7 +8,8 @@ import { MIN_PASSWORD_LENGTH, PASSWORD_MSG, passwordProblem } from "../auth/pass
 import { clearUsername } from "../auth/throttle";
 import type { Prisma, PrismaClient } from "../generated/prisma/client";
 import type { Role, UnitLevel } from "../generated/prisma/enums";
-import { ROLES } from "../auth/roles";
+import { ROLES } from "../auth/permissions";
+import { assertCan } from "../auth/scope";
 import { hashPassword } from "../auth/password";
 import { audit, type AuditInput } from "../audit/audit";
 import { ServiceError, MSG, type ApiIssue } from "../figures/errors";
@@ -141,7 +142,7 @@ function invalid(path: string, message: string): never {
 }
 
 function assertAdmin(actor: Actor): void {
-  if (actor.role !== "ADMIN") throw new ServiceError(403, USER_MSG.forbidden);
+  assertCan(actor, "users.manage");
 }
 
 /** The username a caller names (an URL segment, a form): trimmed, lower-case. */

@@ -8,10 +8,12 @@ import { checkTransition, TRANSITIONS, WORKFLOW_ACTIONS, type WorkflowActionKey 
 import { audit } from "../audit/audit";
 import { notifyUsers } from "../notifications/service";
 import { ServiceError, MSG, type ApiIssue } from "../figures/errors";
-import { figuresOf, unitForActor, type Actor, type UnitRef } from "../figures/service";
+import { figuresOf, type Actor, type UnitRef } from "../figures/service";
+import { scopeUnit } from "../auth/scope";
 import { METRIC_KEYS, type MetricKey } from "../domain/metrics";
 import { checkFigures } from "../domain/figures-validation";
 import { periodSchema } from "../figures/period-schema";
+import type { ScopedUnit } from "../auth/scope";
 
 type Tx = Prisma.TransactionClient;
 
@@ -108,7 +110,7 @@ export async function transition(
 ) {
   if (!(WORKFLOW_ACTIONS as readonly string[]).includes(input.action)) throw new ServiceError(404, `Không có thao tác «${input.action}».`);
   const action = input.action as WorkflowActionKey;
-  const unit = await unitForActor(prisma, actor, input.unitCode);
+  const unit = await scopeUnit(prisma, actor, input.unitCode);
   const p = periodSchema.safeParse({ year: input.year, quarter: input.quarter });
   const b = transitionBodySchema.safeParse(input.body ?? undefined);
   const issues: ApiIssue[] = [
@@ -148,7 +150,7 @@ export async function transitionMany(prisma: PrismaClient, actor: Actor, input: 
   const r = batchSchema.safeParse(input);
   if (!r.success) throw new ServiceError(422, MSG.invalid, r.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })));
   const { action, year, quarter, unitCodes, comment } = r.data;
-  const units = await Promise.all([...new Set(unitCodes)].map((c) => unitForActor(prisma, actor, c)));
+  const units = await Promise.all([...new Set(unitCodes)].map((c) => scopeUnit(prisma, actor, c)));
   return prisma.$transaction(
     async (tx) => {
       const done: string[] = [];
@@ -165,7 +167,7 @@ export async function transitionMany(prisma: PrismaClient, actor: Actor, input: 
 }
 
 /** The review history of a quarter (who moved it, when, the comments), newest last. */
-export async function reportEvents(prisma: PrismaClient, unit: UnitRef, year: number, quarter: number, kind: "actual" | "estimate" = "actual") {
+export async function reportEvents(prisma: PrismaClient, unit: ScopedUnit, year: number, quarter: number, kind: "actual" | "estimate" = "actual") {
   const report = await prisma.quarterReport.findUnique({
     where: { unitId_year_quarter_kind: { unitId: unit.id, year, quarter, kind: kind === "estimate" ? "ESTIMATE" : "ACTUAL" } },
     select: { id: true },

@@ -30,7 +30,9 @@ import { PrismaClient } from "../../lib/generated/prisma/client";
 import { openDatabase, type Database } from "../../lib/db/connect";
 import { dashboard, type DashboardData } from "../../lib/dashboard/service";
 import { rankings } from "../../lib/rankings/service";
-import { saveQuarter, type Actor, type UnitRef } from "../../lib/figures/service";
+import { saveQuarter, type Actor, type ScopedUnit } from "../../lib/figures/service";
+// The benchmark reads units directly (no user): it treats them as scoped.
+type UnitRef = ScopedUnit;
 import { METRIC_KEYS } from "../../lib/domain/metrics";
 import { generateDataset, LAST_PERIOD, type DatasetSummary } from "./dataset";
 import { measure, measureInterleaved, ms, type Timing } from "./stats";
@@ -280,10 +282,10 @@ interface DbRun {
 async function unitRef(db: Database, where: { code: string } | { id: number }): Promise<UnitRef> {
   const u = await db.prisma.unit.findFirst({
     where,
-    select: { id: true, code: true, name: true, level: true, parentId: true, tenantId: true },
+    select: { id: true, code: true, name: true, level: true, type: true, parentId: true, tenantId: true, validFrom: true, validTo: true },
   });
   if (!u) throw new Error(`unit not found: ${JSON.stringify(where)}`);
-  return u;
+  return u as UnitRef;
 }
 
 function close(a: number, b: number) {

@@ -10,7 +10,8 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { dbKinds, migratedDatabase, type TestDatabase } from "@/tests/helpers/db";
 import { NLB_RETURN_COMMENT } from "@/lib/demo/load";
-import { readReport, saveQuarter, unitForActor, type Actor, type FigureValues, type UnitRef } from "@/lib/figures/service";
+import { readReport, saveQuarter, type Actor, type FigureValues, type UnitRef } from "@/lib/figures/service";
+import { scopeUnit } from "@/lib/auth/scope";
 import { ServiceError } from "@/lib/figures/errors";
 import { saveTargets } from "@/lib/targets/service";
 import { renameVillage } from "@/lib/units/villages";
@@ -93,7 +94,7 @@ describe.each(dbKinds)("audit trail and notifications on %s", (kind) => {
     });
     for (const u of users) actors[u.username as Username] = { id: u.id, username: u.username, role: u.role, tenantId: u.tenantId, unitId: u.unitId };
     expect(Object.keys(actors).sort()).toEqual([...USERNAMES].sort());
-    kt = await unitForActor(db.prisma, actors.admin, "10804");
+    kt = await scopeUnit(db.prisma, actors.admin, "10804");
     village = await db.prisma.unit.findFirstOrThrow({ where: { code: "10804-01", validTo: null }, select: { id: true, code: true, name: true } });
     console.info(`audit on ${kind}: database ready in ${Date.now() - t0} ms`);
   });

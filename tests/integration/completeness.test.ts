@@ -14,8 +14,10 @@ vi.mock("@/lib/db.server", () => ({ prisma: async () => ctx.prisma }));
 vi.mock("@/lib/auth/session.server", () => ({ currentUser: async () => ctx.user, requireUser: async () => ctx.user }));
 
 import { revalidatePath } from "next/cache";
+import { deniedMessage } from "@/lib/auth/permissions";
 import { dbKinds, migratedDatabase, type TestDatabase } from "@/tests/helpers/db";
-import { unitForActor, type Actor, type UnitRef } from "@/lib/figures/service";
+import { type Actor, type ScopedUnit as UnitRef } from "@/lib/figures/service";
+import { scopeUnit } from "@/lib/auth/scope";
 import { MSG, ServiceError } from "@/lib/figures/errors";
 import { formatPercent } from "@/lib/format";
 import {
@@ -68,7 +70,7 @@ describe.each(dbKinds)("completeness board on %s", (kind) => {
     });
     for (const u of users) actors[u.username as Username] = { id: u.id, role: u.role, tenantId: u.tenantId, unitId: u.unitId };
     expect(Object.keys(actors).sort()).toEqual([...USERNAMES].sort());
-    for (const code of UNIT_CODES) units[code] = await unitForActor(db.prisma, actors.admin, code);
+    for (const code of UNIT_CODES) units[code] = await scopeUnit(db.prisma, actors.admin, code);
     console.info(`completeness on ${kind}: database ready in ${Date.now() - t0} ms`);
   });
 
@@ -201,7 +203,7 @@ describe.each(dbKinds)("completeness board on %s", (kind) => {
 
   it("counts a submission at the deadline's last second as on time, one second later as late", async () => {
     const [code] = await communesIn("SUBMITTED", 1);
-    const unitId = (await unitForActor(db.prisma, actors.admin, code)).id;
+    const unitId = (await scopeUnit(db.prisma, actors.admin, code)).id;
     const at = async (iso: string) => {
       await db.prisma.quarterReport.update({
         where: { unitId_year_quarter_kind: { unitId, year: 2026, quarter: 3, kind: "ACTUAL" } },
@@ -278,7 +280,7 @@ describe.each(dbKinds)("completeness board on %s", (kind) => {
     }
     ctx.user = actors["lanhdao.haiphong"];
     const r = await setDeadlineDaysAction("31", 10);
-    expect(r).toMatchObject({ ok: false, error: "Chỉ cán bộ BHXH thành phố, tỉnh được đổi hạn báo cáo." });
+    expect(r).toMatchObject({ ok: false, error: deniedMessage("city.settings") });
 
     const staff = actors["bhxh.haiphong"];
     for (const bad of [-1, 61, "abc", 2.5, "", null, "5 ngày"]) {
@@ -382,7 +384,7 @@ describe.each(dbKinds)("completeness board on %s", (kind) => {
     ctx.user = actors["bhxh.hue"];
     expect((await reviewBatchAction("31", { action: "approve", year: 2026, quarter: 3, unitCodes: codes })).ok).toBe(false);
     ctx.user = null;
-    expect(await reviewBatchAction("31", { action: "approve", year: 2026, quarter: 3, unitCodes: codes })).toEqual({ ok: false, error: MSG.unauthenticated, issues: [] });
+    expect(await reviewBatchAction("31", { action: "approve", year: 2026, quarter: 3, unitCodes: codes })).toEqual({ ok: false, error: MSG.unauthenticated, issues: [], status: 401 });
     expect(await reviewSnapshot()).toEqual(snap);
     expect(revalidatePath).not.toHaveBeenCalled();
 

@@ -5,7 +5,7 @@ import { DEMO_PASSWORD } from "@/lib/demo/accounts";
 import { DEMO_DATA_VERSION, loadDemoData } from "@/lib/demo/load";
 import { DEMO_SETTING, getSetting, isDemoLoaded } from "@/lib/db/settings";
 import { completeness, type ProvinceCompleteness } from "@/lib/completeness/service";
-import { unitForActor } from "@/lib/figures/service";
+import { scopeUnit } from "@/lib/auth/scope";
 import { SOURCE_HUE, SOURCE_ILLUSTRATIVE, SOURCE_KIM_THANH } from "@/lib/demo/generate";
 
 describe.each(dbKinds)("loadDemoData on %s", (kind) => {
@@ -84,7 +84,7 @@ describe.each(dbKinds)("loadDemoData on %s", (kind) => {
     const actor = { id: admin.id, role: admin.role, tenantId: admin.tenantId, unitId: admin.unitId };
     const expected = { "31": { total: 114, overdue: [9, 14] }, "46": { total: 40, overdue: [3, 5] } } as const;
     for (const [code, e] of Object.entries(expected)) {
-      const unit = await unitForActor(db.prisma, actor, code);
+      const unit = await scopeUnit(db.prisma, actor, code);
       const board = (await completeness(db.prisma, actor, unit, 2026, 3, new Date("2026-12-01T00:00:00Z"))) as ProvinceCompleteness;
       expect(board.deadline).toMatchObject({ days: 5, date: "2026-10-05", passed: true });
       expect(board.total).toBe(e.total);

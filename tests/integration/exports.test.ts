@@ -18,7 +18,8 @@ import ExcelJS from "exceljs";
 import { dbKinds, migratedDatabase, type TestDatabase } from "@/tests/helpers/db";
 import JSZip from "jszip";
 import { readDocx } from "@/tests/helpers/docx";
-import { unitForActor, type Actor, type UnitRef } from "@/lib/figures/service";
+import { type Actor, type ScopedUnit as UnitRef } from "@/lib/figures/service";
+import { scopeUnit } from "@/lib/auth/scope";
 import { rankings, type RankingsData } from "@/lib/rankings/service";
 import { formatNumber } from "@/lib/format";
 import { FIGURES_HEADER_ROW, LISTS_HEADER_ROW, LIST_SECTIONS, NUM_FMT, RANKING_HEADER_ROW, SHEETS, rankingColumns, rankingsWorkbook } from "@/lib/reports/xlsx";
@@ -57,11 +58,11 @@ describe.each(dbKinds)("rankings exports on %s", (kind) => {
     const users = await db.prisma.user.findMany({ where: { username: { in: [...USERNAMES] } }, select: { id: true, username: true, fullName: true, role: true, tenantId: true, unitId: true } });
     for (const u of users) actors[u.username as Username] = { ...u };
     expect(Object.keys(actors).sort()).toEqual([...USERNAMES].sort());
-    hp = await unitForActor(db.prisma, actors.admin, "31");
-    vn = await unitForActor(db.prisma, actors.admin, "VN");
+    hp = await scopeUnit(db.prisma, actors.admin, "31");
+    vn = await scopeUnit(db.prisma, actors.admin, "VN");
     // The worst criticised commune explains itself (the report quotes it).
     critCode = (await rankings(db.prisma, hp, Q3, "attainment:bhxhCoverage", null, NOW)).lists.criticise.at(-1)!;
-    const criticised = await unitForActor(db.prisma, actors.admin, critCode);
+    const criticised = await scopeUnit(db.prisma, actors.admin, critCode);
     await db.prisma.explanation.create({
       data: { tenantId: hp.id, unitId: criticised.id, year: 2026, quarter: 3, key: "bhxhCoverage", reason: EXPLANATION, actions: "Rà soát, vận động từng hộ kinh doanh", authorId: actors["bhxh.haiphong"]?.id ?? actors.admin.id },
     });

@@ -14,12 +14,12 @@ import {
   indicatorsView,
   readReport,
   saveQuarter,
-  unitForActor,
-  canEditFigures,
+  
   type Actor,
   type FigureValues,
-  type UnitRef,
-} from "@/lib/figures/service";
+  type ScopedUnit, } from "@/lib/figures/service";
+import { can } from "@/lib/auth/permissions";
+import { scopeUnit } from "@/lib/auth/scope";
 import { MSG, ServiceError } from "@/lib/figures/errors";
 import { transition } from "@/lib/workflow/service";
 import { METRIC_KEYS, type MetricKey } from "@/lib/domain/metrics";
@@ -88,7 +88,7 @@ const median = (xs: number[]) => {
 describe.each(dbKinds)("saving quarterly figures on %s", (kind) => {
   let db: TestDatabase;
   const actors = {} as Record<Username, Actor>;
-  const units = {} as Record<UnitCode, UnitRef>;
+  const units = {} as Record<UnitCode, ScopedUnit>;
 
   beforeAll(async () => {
     const t0 = Date.now();
@@ -99,7 +99,7 @@ describe.each(dbKinds)("saving quarterly figures on %s", (kind) => {
     });
     for (const u of users) actors[u.username as Username] = { id: u.id, role: u.role, tenantId: u.tenantId, unitId: u.unitId };
     expect(Object.keys(actors).sort()).toEqual([...USERNAMES].sort());
-    for (const code of UNIT_CODES) units[code] = await unitForActor(db.prisma, actors.admin, code);
+    for (const code of UNIT_CODES) units[code] = await scopeUnit(db.prisma, actors.admin, code);
     console.info(`figures-save on ${kind}: database ready in ${Date.now() - t0} ms`);
   });
 
@@ -548,17 +548,17 @@ describe.each(dbKinds)("saving quarterly figures on %s", (kind) => {
     expect(err.message).toBe(MSG.forbiddenView);
 
     // Reading: unitForActor refuses other communes, lets the city see its communes.
-    const read = await failure(unitForActor(db.prisma, actors["xa.kimthanh"], "11242"));
+    const read = await failure(scopeUnit(db.prisma, actors["xa.kimthanh"], "11242"));
     expect(read.status).toBe(403);
     expect(read.message).toBe(MSG.forbiddenView);
-    expect((await failure(unitForActor(db.prisma, actors["bhxh.hue"], "10804"))).status).toBe(403);
-    expect((await failure(unitForActor(db.prisma, actors["xa.kimthanh"], "99999"))).status).toBe(404);
-    const own = await unitForActor(db.prisma, actors["xa.kimthanh"], " 10804 ");
+    expect((await failure(scopeUnit(db.prisma, actors["bhxh.hue"], "10804"))).status).toBe(403);
+    expect((await failure(scopeUnit(db.prisma, actors["xa.kimthanh"], "99999"))).status).toBe(404);
+    const own = await scopeUnit(db.prisma, actors["xa.kimthanh"], " 10804 ");
     expect(own).toMatchObject({ code: "10804", level: "COMMUNE", tenantId: units["31"].id });
-    expect(canEditFigures(actors["xa.kimthanh"], own)).toBe(true);
-    const seenByCity = await unitForActor(db.prisma, actors["bhxh.haiphong"], "10804");
-    expect(canEditFigures(actors["bhxh.haiphong"], seenByCity)).toBe(false);
-    expect(canEditFigures(actors["lanhdao.haiphong"], seenByCity)).toBe(false);
+    expect(can(actors["xa.kimthanh"], "figures.enter", own)).toBe(true);
+    const seenByCity = await scopeUnit(db.prisma, actors["bhxh.haiphong"], "10804");
+    expect(can(actors["bhxh.haiphong"], "figures.enter", seenByCity)).toBe(false);
+    expect(can(actors["lanhdao.haiphong"], "figures.enter", seenByCity)).toBe(false);
   });
 
   // -------------------------------------------------------------------------------------------

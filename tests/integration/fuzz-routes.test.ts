@@ -8,50 +8,11 @@ vi.mock("@/lib/db.server", () => ({ prisma: async () => ctx.prisma }));
 vi.mock("@/lib/auth/session.server", () => ({ currentUser: async () => ctx.user, requireUser: async () => ctx.user }));
 
 import fc from "fast-check";
+import { storedFingerprint } from "@/tests/helpers/fingerprint";
 import { dbKinds, migratedDatabase, type TestDatabase } from "@/tests/helpers/db";
-import * as rankings from "@/app/api/v1/rankings/route";
-import * as rankingsDocx from "@/app/api/v1/rankings/docx/route";
-import * as rankingsXlsx from "@/app/api/v1/rankings/xlsx/route";
-import * as completeness from "@/app/api/v1/units/[code]/completeness/route";
-import * as dashboard from "@/app/api/v1/units/[code]/dashboard/route";
-import * as action from "@/app/api/v1/units/[code]/figures/[year]/[quarter]/[action]/route";
-import * as quarter from "@/app/api/v1/units/[code]/figures/[year]/[quarter]/route";
-import * as figures from "@/app/api/v1/units/[code]/figures/route";
-import * as history from "@/app/api/v1/units/[code]/history/route";
-import * as indicators from "@/app/api/v1/units/[code]/indicators/route";
-import * as milestones from "@/app/api/v1/units/[code]/milestones/route";
-import * as quality from "@/app/api/v1/units/[code]/quality/route";
-import * as reportSettings from "@/app/api/v1/units/[code]/report-settings/route";
-import * as reportDocx from "@/app/api/v1/units/[code]/report.docx/route";
-import * as report from "@/app/api/v1/units/[code]/report/route";
-import * as targets from "@/app/api/v1/units/[code]/targets/route";
+import { API_ROUTES } from "@/tests/helpers/api-routes";
 
-type Handler = (req: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
-const h = (f: unknown) => f as Handler;
-
-const ROUTES: { name: string; method: string; handler: Handler; params: string[] }[] = [
-  { name: "rankings", method: "GET", handler: h(rankings.GET), params: [] },
-  { name: "rankings/docx", method: "GET", handler: h(rankingsDocx.GET), params: [] },
-  { name: "rankings/xlsx", method: "GET", handler: h(rankingsXlsx.GET), params: [] },
-  { name: "completeness", method: "GET", handler: h(completeness.GET), params: ["code"] },
-  { name: "dashboard", method: "GET", handler: h(dashboard.GET), params: ["code"] },
-  { name: "figures action", method: "POST", handler: h(action.POST), params: ["code", "year", "quarter", "action"] },
-  { name: "figures quarter GET", method: "GET", handler: h(quarter.GET), params: ["code", "year", "quarter"] },
-  { name: "figures quarter PUT", method: "PUT", handler: h(quarter.PUT), params: ["code", "year", "quarter"] },
-  { name: "figures", method: "GET", handler: h(figures.GET), params: ["code"] },
-  { name: "history", method: "GET", handler: h(history.GET), params: ["code"] },
-  { name: "indicators", method: "GET", handler: h(indicators.GET), params: ["code"] },
-  { name: "milestones GET", method: "GET", handler: h(milestones.GET), params: ["code"] },
-  { name: "milestones PUT", method: "PUT", handler: h(milestones.PUT), params: ["code"] },
-  { name: "quality", method: "GET", handler: h(quality.GET), params: ["code"] },
-  { name: "report-settings GET", method: "GET", handler: h(reportSettings.GET), params: ["code"] },
-  { name: "report-settings PUT", method: "PUT", handler: h(reportSettings.PUT), params: ["code"] },
-  { name: "report.docx", method: "GET", handler: h(reportDocx.GET), params: ["code"] },
-  { name: "report GET", method: "GET", handler: h(report.GET), params: ["code"] },
-  { name: "report PUT", method: "PUT", handler: h(report.PUT), params: ["code"] },
-  { name: "targets GET", method: "GET", handler: h(targets.GET), params: ["code"] },
-  { name: "targets PUT", method: "PUT", handler: h(targets.PUT), params: ["code"] },
-];
+const ROUTES = API_ROUTES.map((r) => ({ name: `${r.method} ${r.path}`, method: r.method, handler: r.handler, params: r.params }));
 
 const USERS = ["xa.kimthanh", "bhxh.haiphong", "lanhdao.quocgia", "admin"] as const;
 
@@ -84,15 +45,7 @@ describe.each(dbKinds)("fuzzing every API route on %s", (kind) => {
   const users = new Map<string, unknown>();
 
   /** What a refused request must leave as it was. */
-  const fingerprint = async () =>
-    JSON.stringify(
-      await db.sql.query(
-        `SELECT (SELECT coalesce(sum(version), 0) FROM quarter_reports)::text AS reports, (SELECT count(*) FROM quarter_reports)::text AS nreports,
-                (SELECT coalesce(sum(version), 0) FROM targets)::text AS targets, (SELECT count(*) FROM milestones)::text AS milestones,
-                (SELECT count(*) FROM report_texts)::text AS texts, (SELECT coalesce(sum(version), 0) FROM report_settings)::text AS settings,
-                (SELECT count(*) FROM audit_entries)::text AS audit`,
-      ),
-    );
+  const fingerprint = () => storedFingerprint(db);
 
   beforeAll(async () => {
     db = await migratedDatabase(kind, { demo: true });

@@ -10,7 +10,8 @@ vi.mock("@/lib/db.server", () => ({ prisma: async () => ctx.prisma }));
 vi.mock("@/lib/auth/session.server", () => ({ currentUser: async () => ctx.user, requireUser: async () => ctx.user }));
 
 import { dbKinds, migratedDatabase, type TestDatabase } from "@/tests/helpers/db";
-import { saveQuarter, unitForActor, type Actor, type UnitRef } from "@/lib/figures/service";
+import { saveQuarter, type Actor, type ScopedUnit as UnitRef } from "@/lib/figures/service";
+import { scopeUnit } from "@/lib/auth/scope";
 import { dashboard } from "@/lib/dashboard/service";
 import { rankings } from "@/lib/rankings/service";
 import { milestoneGrid, saveMilestones } from "@/lib/targets/milestones";
@@ -48,8 +49,8 @@ describe.each(dbKinds)("judgements on %s", (kind) => {
     ctx.prisma = db.prisma;
     const users = await db.prisma.user.findMany({ where: { username: { in: [...USERNAMES] } } });
     for (const u of users) actors[u.username as Username] = { id: u.id, role: u.role, tenantId: u.tenantId, unitId: u.unitId };
-    hp = await unitForActor(db.prisma, actors.admin, "31");
-    vn = await unitForActor(db.prisma, actors.admin, "VN");
+    hp = await scopeUnit(db.prisma, actors.admin, "31");
+    vn = await scopeUnit(db.prisma, actors.admin, "VN");
   });
 
   afterAll(async () => {

@@ -14,8 +14,10 @@ vi.mock("@/lib/db.server", () => ({ prisma: async () => ctx.prisma }));
 vi.mock("@/lib/auth/session.server", () => ({ currentUser: async () => ctx.user, requireUser: async () => ctx.user }));
 
 import { revalidatePath } from "next/cache";
+import { deniedMessage } from "@/lib/auth/permissions";
 import { dbKinds, migratedDatabase, type TestDatabase } from "@/tests/helpers/db";
-import { readReport, saveQuarter, unitForActor, type Actor, type UnitRef } from "@/lib/figures/service";
+import { readReport, saveQuarter, type Actor, type ScopedUnit as UnitRef } from "@/lib/figures/service";
+import { scopeUnit } from "@/lib/auth/scope";
 import { MSG, ServiceError } from "@/lib/figures/errors";
 import { METRIC_KEYS, type MetricKey } from "@/lib/domain/metrics";
 import { VALIDATION_MESSAGES_VI } from "@/lib/domain/figures-validation";
@@ -67,7 +69,7 @@ describe.each(dbKinds)("data quality on %s", (kind) => {
     });
     for (const u of users) actors[u.username as Username] = { id: u.id, role: u.role, tenantId: u.tenantId, unitId: u.unitId };
     expect(Object.keys(actors).sort()).toEqual([...USERNAMES].sort());
-    for (const code of UNIT_CODES) units[code] = await unitForActor(db.prisma, actors.admin, code);
+    for (const code of UNIT_CODES) units[code] = await scopeUnit(db.prisma, actors.admin, code);
     console.info(`quality on ${kind}: database ready in ${Date.now() - t0} ms`);
   });
 
@@ -345,7 +347,7 @@ describe.each(dbKinds)("data quality on %s", (kind) => {
       expect(e.status, `${who}: ${e.message}`).toBe(403);
     }
     ctx.user = actors["lanhdao.haiphong"];
-    expect(await setChangePctAction("31", 30)).toMatchObject({ ok: false, error: "Chỉ cán bộ BHXH thành phố, tỉnh được đổi ngưỡng kiểm tra biến động số liệu." });
+    expect(await setChangePctAction("31", 30)).toMatchObject({ ok: false, error: deniedMessage("city.settings") });
     const staff = actors["bhxh.haiphong"];
     for (const bad of [4, 101, 0, -20, 2.5, "abc", "", null, "30 phần trăm"]) {
       const e = await failure(setChangePct(db.prisma, staff, "31", bad));

@@ -7,7 +7,8 @@
 import { vietnamToday } from "@/lib/domain/period";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { dbKinds, migratedDatabase, type TestDatabase } from "@/tests/helpers/db";
-import { unitForActor, type Actor, type FigureValues, type UnitRef } from "@/lib/figures/service";
+import { type Actor, type FigureValues, type ScopedUnit as UnitRef } from "@/lib/figures/service";
+import { scopeUnit } from "@/lib/auth/scope";
 import { MSG, ServiceError } from "@/lib/figures/errors";
 import { entriesForUnit, putTargetsBodySchema, saveTargets, targetGrid } from "@/lib/targets/service";
 import { COUNT_TARGET_KEYS, type TargetKey } from "@/lib/domain/targets";
@@ -64,13 +65,13 @@ describe.each(dbKinds)("targets, villages and dashboards on %s", (kind) => {
     });
     for (const u of users) actors[u.username as Username] = { id: u.id, role: u.role, tenantId: u.tenantId, unitId: u.unitId };
     expect(Object.keys(actors).sort()).toEqual([...USERNAMES].sort());
-    for (const code of UNIT_CODES) units[code] = await unitForActor(db.prisma, actors.admin, code);
+    for (const code of UNIT_CODES) units[code] = await scopeUnit(db.prisma, actors.admin, code);
     const hue = await db.prisma.unit.findFirstOrThrow({
       where: { level: "COMMUNE", tenantId: units["46"].id, validTo: null },
       orderBy: { code: "asc" },
       select: { code: true },
     });
-    hueCommune = await unitForActor(db.prisma, actors.admin, hue.code);
+    hueCommune = await scopeUnit(db.prisma, actors.admin, hue.code);
     console.info(`targets on ${kind}: database ready in ${Date.now() - t0} ms`);
   });
 

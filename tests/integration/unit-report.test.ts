@@ -11,7 +11,8 @@ vi.mock("@/lib/auth/session.server", () => ({ currentUser: async () => ctx.user,
 
 import { dbKinds, migratedDatabase, type TestDatabase } from "@/tests/helpers/db";
 import { readDocx } from "@/tests/helpers/docx";
-import { indicatorsView, saveQuarter, unitForActor, type Actor } from "@/lib/figures/service";
+import { indicatorsView, saveQuarter, type Actor } from "@/lib/figures/service";
+import { scopeUnit } from "@/lib/auth/scope";
 import { ServiceError } from "@/lib/figures/errors";
 import { formatNumber } from "@/lib/format";
 import { renderReportDocument } from "@/lib/reports/docx";
@@ -69,7 +70,7 @@ describe.each(dbKinds)("unit reports on %s", (kind) => {
     const users = await db.prisma.user.findMany({ where: { username: { in: [...USERNAMES] } } });
     for (const u of users) actors[u.username as Username] = { id: u.id, role: u.role, tenantId: u.tenantId, unitId: u.unitId };
     // Kim Thành files its 9-month figures (the demo leaves 2026 Q3 for the officer).
-    const q2 = await indicatorsView(db.prisma, await unitForActor(db.prisma, actors.admin, "10804"), { year: 2026, quarter: 2 });
+    const q2 = await indicatorsView(db.prisma, await scopeUnit(db.prisma, actors.admin, "10804"), { year: 2026, quarter: 2 });
     const figures = { ...q2.figures, bhxhCompulsory: 13_624, bhxhVoluntary: 420, amountCollected: Math.round((q2.figures.amountCollected ?? 0) * 1.4) };
     await saveQuarter(db.prisma, actors["xa.kimthanh"], { unitCode: "10804", year: 2026, quarter: 3, body: { figures, submit: true, confirmWarnings: true } }, NOW);
   });
@@ -95,7 +96,7 @@ describe.each(dbKinds)("unit reports on %s", (kind) => {
     expect(text).toContain("NHIỆM VỤ, GIẢI PHÁP");
     // Figures equal to the database's, written the Vietnamese way.
     expect(text).toContain(`Số người tham gia BHXH bắt buộc: ${formatNumber(13_624)} người, đạt 100,0% chỉ tiêu năm 2026 (13.624 người)`);
-    const v = await indicatorsView(db.prisma, await unitForActor(db.prisma, actors.admin, "10804"), { year: 2026, quarter: 3 });
+    const v = await indicatorsView(db.prisma, await scopeUnit(db.prisma, actors.admin, "10804"), { year: 2026, quarter: 3 });
     const coverage = `${(v.indicators.bhxhCoverage! * 100).toFixed(1).replace(".", ",")}%`;
     expect(text).toContain(coverage);
     expect(text).toContain("mốc kế hoạch 9 tháng đầu năm");

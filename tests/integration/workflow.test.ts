@@ -9,7 +9,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { dbKinds, migratedDatabase, type TestDatabase } from "@/tests/helpers/db";
 import { NLB_RETURN_COMMENT } from "@/lib/demo/load";
-import { readReport, saveQuarter, unitForActor, type Actor, type UnitRef } from "@/lib/figures/service";
+import { readReport, saveQuarter, type Actor, type ScopedUnit as UnitRef } from "@/lib/figures/service";
+import { scopeUnit } from "@/lib/auth/scope";
 import { MSG, ServiceError } from "@/lib/figures/errors";
 import { reportEvents, transition, transitionMany } from "@/lib/workflow/service";
 import { listNotifications, unreadCount } from "@/lib/notifications/service";
@@ -103,7 +104,7 @@ describe.each(dbKinds)("the review workflow on %s", (kind) => {
     });
     for (const u of users) actors[u.username as Username] = { id: u.id, role: u.role, tenantId: u.tenantId, unitId: u.unitId, fullName: u.fullName };
     expect(Object.keys(actors).sort()).toEqual([...USERNAMES].sort());
-    for (const code of UNIT_CODES) units[code] = await unitForActor(db.prisma, actors.admin, code);
+    for (const code of UNIT_CODES) units[code] = await scopeUnit(db.prisma, actors.admin, code);
 
     const q3 = await db.prisma.quarterReport.findMany({
       where: { year: 2026, quarter: 3, kind: "ACTUAL", unit: { level: "COMMUNE", code: { notIn: ["10804", "11242"] } } },
@@ -111,7 +112,7 @@ describe.each(dbKinds)("the review workflow on %s", (kind) => {
       orderBy: { unit: { code: "asc" } },
     });
     const codesOf = (tenant: UnitCode, status: ReportStatus) => q3.filter((r) => r.tenantId === units[tenant].id && r.status === status).map((r) => r.unit.code);
-    const ref = (code: string) => unitForActor(db.prisma, actors.admin, code);
+    const ref = (code: string) => scopeUnit(db.prisma, actors.admin, code);
     hpSubmitted = await Promise.all(codesOf("31", "SUBMITTED").slice(0, 12).map(ref));
     expect(hpSubmitted).toHaveLength(12);
     hpDraft = await ref(codesOf("31", "DRAFT")[0]);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { formatDate, formatNumber, formatPercent, NO_VALUE } from "@/lib/format";
-import { parseEnv, EnvError } from "@/lib/env";
+import { parseEnv, EnvError, secureCookies } from "@/lib/env";
 import { safeCallbackUrl } from "@/lib/auth/callback-url";
 import { delayAfter } from "@/lib/auth/throttle";
 
@@ -33,6 +33,14 @@ describe("environment", () => {
     expect(e.DATA_DIR).toBe(".data/pglite");
     expect(e.SESSION_MAX_AGE_HOURS).toBe(8);
   });
+  it("a server install needs its public address; https makes the session cookies Secure", () => {
+    const server = { DATABASE_URL: "postgresql://u@h:5432/db", NODE_ENV: "production" };
+    expect(() => parseEnv(server)).toThrow(/NEXTAUTH_URL: bắt buộc/);
+    expect(secureCookies(parseEnv({ ...server, NEXTAUTH_URL: "https://bhxh.example.gov.vn" }))).toBe(true);
+    expect(secureCookies(parseEnv({ ...server, NEXTAUTH_URL: "http://10.0.0.5:3000" }))).toBe(false);
+    // The embedded install (a laptop, the demo) runs without it, over plain http.
+    expect(secureCookies(parseEnv({ NODE_ENV: "production" }))).toBe(false);
+  });
   it("a server URL turns demo data off unless asked for", () => {
     expect(parseEnv({ DATABASE_URL: "postgresql://u@h:5432/db" }).demoData).toBe(false);
     expect(parseEnv({ DATABASE_URL: "postgresql://u@h:5432/db", DEMO_DATA: "true" }).demoData).toBe(true);
@@ -42,6 +50,9 @@ describe("environment", () => {
     [{ DEMO_DATA: "maybe" }, "DEMO_DATA"],
     [{ SESSION_MAX_AGE_HOURS: "forever" }, "SESSION_MAX_AGE_HOURS"],
     [{ NEXTAUTH_SECRET: "short" }, "NEXTAUTH_SECRET"],
+    [{ NEXTAUTH_URL: "bhxh.example.gov.vn" }, "NEXTAUTH_URL"],
+    [{ NEXTAUTH_URL: "ftp://bhxh.example.gov.vn" }, "NEXTAUTH_URL"],
+    [{ DATABASE_URL: "postgresql://u@h:5432/db", NODE_ENV: "production" }, "NEXTAUTH_URL"],
   ])("rejects %o with a clear message naming the variable", (src, name) => {
     expect(() => parseEnv(src)).toThrow(EnvError);
     expect(() => parseEnv(src)).toThrow(new RegExp(`${name}.*`));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { canManageVillages, canSetTargets, canViewUnit, isReadOnly, type ScopeUnit, type ScopeUser } from "@/lib/auth/roles";
+import { can, isReadOnly, type ScopeUnit, type ScopeUser } from "@/lib/auth/permissions";
 
 // A small tree: nation 1 → Hải Phòng 14 (tenant 14) → Kim Thành 100 → village 1000;
 // Hải Phòng → Nguyễn Lương Bằng 101; nation → Huế 21 → a ward 200.
@@ -37,7 +37,7 @@ describe("canViewUnit", () => {
     for (const [name, unit] of Object.entries(all)) {
       const expected = allowed[who].includes(name as keyof typeof all);
       it(`${who} ${expected ? "may" : "may not"} view ${name}`, () => {
-        expect(canViewUnit(user, unit)).toBe(expected);
+        expect(can(user, "unit.view", unit)).toBe(expected);
       });
     }
   }
@@ -75,15 +75,15 @@ describe("canSetTargets", () => {
     ["brokenOfficer", "village", 2027, false],
   ];
   it.each(cases)("%s on %s for %i → %s", (who, unit, year, ok) => {
-    expect(canSetTargets(users[who], all[unit], year)).toBe(ok);
+    expect(can(users[who], "targets.set", all[unit], { year: year })).toBe(ok);
   });
 });
 
 describe("canManageVillages", () => {
   it("only the commune's own officer", () => {
-    expect(canManageVillages(users.kimThanhOfficer, kimThanh)).toBe(true);
-    expect(canManageVillages(users.kimThanhOfficer, nlb)).toBe(false);
-    expect(canManageVillages(users.hpStaff, kimThanh)).toBe(false);
-    expect(canManageVillages(users.admin, kimThanh)).toBe(false);
+    expect(can(users.kimThanhOfficer, "villages.manage", kimThanh)).toBe(true);
+    expect(can(users.kimThanhOfficer, "villages.manage", nlb)).toBe(false);
+    expect(can(users.hpStaff, "villages.manage", kimThanh)).toBe(false);
+    expect(can(users.admin, "villages.manage", kimThanh)).toBe(false);
   });
 });

@@ -1,15 +1,15 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
-import { periodFromSearch, periodReplaced, pickerYears, unitFromSegment, unitPage } from "@/lib/data/unit-page.server";
+import { periodFromSearch, periodReplaced, pickerYears, unitForPage, unitPage } from "@/lib/data/unit-page.server";
 import { PeriodReplacedNotice } from "@/components/figures/PeriodReplacedNotice";
-import { canSetTargets, canViewUnit } from "@/lib/auth/roles";
+import { can } from "@/lib/auth/permissions";
 import { currentUser } from "@/lib/auth/session.server";
 import { findUnitById, listChildren, type UnitRow } from "@/lib/data/units.server";
 import { formatDate } from "@/lib/format";
 import { toLocale } from "@/lib/i18n/config";
 import { UnitList } from "@/components/UnitList";
 import { toListItems } from "@/components/unit-list-items";
-import { canEditFigures, dashboardOf, trendOf, yearReportsOf } from "@/lib/data/figures.server";
+import { dashboardOf, trendOf, yearReportsOf } from "@/lib/data/figures.server";
 import { INDICATOR_KEYS } from "@/lib/domain/metrics";
 import { indicatorLabel } from "@/lib/i18n/labels";
 import { Dashboard } from "@/components/figures/Dashboard";
@@ -37,8 +37,8 @@ type Props = {
 export async function generateMetadata({ params }: Props) {
   const { code } = await params;
   const user = await currentUser();
-  const unit = user ? await unitFromSegment(code) : null;
-  return { title: unit && user && canViewUnit(user, unit) ? unit.name : code };
+  const unit = await unitForPage(user, code);
+  return { title: unit ? unit.name : code };
 }
 
 export default async function UnitPage({ params, searchParams }: Props) {
@@ -58,12 +58,12 @@ export default async function UnitPage({ params, searchParams }: Props) {
     p = parent.parentId;
   }
   const parent = ancestors.at(-1) ?? null;
-  const canEdit = canEditFigures(user, unitRef);
+  const canEdit = can(user, "figures.enter", unitRef);
   // Offer "set targets" when the user may set this unit's targets or those of the units below it.
   const childLevel = unit.level === "NATION" ? "PROVINCE" : unit.level === "PROVINCE" ? "COMMUNE" : "VILLAGE";
   const canSetAny =
-    canSetTargets(user, unit, period.year) ||
-    canSetTargets(user, { id: -1, level: childLevel, parentId: unit.id, tenantId: unit.level === "NATION" ? -1 : unit.tenantId }, period.year);
+    can(user, "targets.set", unit, { year: period.year }) ||
+    can(user, "targets.set", { id: -1, level: childLevel, parentId: unit.id, tenantId: unit.level === "NATION" ? -1 : unit.tenantId }, { year: period.year });
   const years = pickerYears();
   const [view, trend, yearReports, pathData] = await Promise.all([
     dashboardOf(unitRef, period),
@@ -118,7 +118,7 @@ export default async function UnitPage({ params, searchParams }: Props) {
   }));
   const children = await listChildren(unit.id);
   const link = (u: UnitRow) =>
-    canViewUnit(user, u) ? (
+    can(user, "unit.view", u) ? (
       <Link href={`/units/${encodeURIComponent(u.code)}`} className="text-brand-700 hover:underline">
         {u.name}
       </Link>

@@ -33,7 +33,7 @@ export async function generateMetadata() {
 export default async function CompletenessPage({ params, searchParams }: Props) {
   const { code } = await params;
   const sp = await searchParams;
-  const { user, unit } = await unitPage(code, "/completeness", { levels: ["PROVINCE", "NATION"], allow: (u) => u.role !== "COMMUNE_OFFICER" });
+  const { user, unit } = await unitPage(code, "/completeness", { levels: ["PROVINCE", "NATION"], permission: "completeness.view" });
 
   const t = await getTranslations("completeness");
   const locale = toLocale(await getLocale());
@@ -43,8 +43,7 @@ export default async function CompletenessPage({ params, searchParams }: Props) 
 
   let data: Completeness | null = null;
   try {
-    const ref = { id: unit.id, code: unit.code, name: unit.name, level: unit.level, parentId: unit.parentId, tenantId: unit.tenantId };
-    data = await completeness(await prisma(), user, ref, year, quarter, now);
+    data = await completeness(await prisma(), user, unit, year, quarter, now);
   } catch (e) {
     if (!(e instanceof ServiceError && e.status === 403)) throw e;
   }

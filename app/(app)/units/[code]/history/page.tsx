@@ -3,7 +3,7 @@ import { forbidden, notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requireUser } from "@/lib/auth/session.server";
 import { prisma } from "@/lib/db.server";
-import { unitForActor } from "@/lib/figures/service";
+import { scopeUnit } from "@/lib/auth/scope";
 import { ServiceError } from "@/lib/figures/errors";
 import { AUDIT_ENTITIES } from "@/lib/audit/audit";
 import {
@@ -64,7 +64,7 @@ export default async function HistoryPage({ params, searchParams }: Props) {
     notFound();
   }
   const db = await prisma();
-  const unit = (await attempt(() => unitForActor(db, user, clean))).data!;
+  const unit = (await attempt(() => scopeUnit(db, user, clean))).data!;
   const t = await getTranslations("history");
   const locale = toLocale(await getLocale());
   const base = `/units/${encodeURIComponent(unit.code)}/history`;

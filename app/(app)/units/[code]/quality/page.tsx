@@ -2,8 +2,9 @@ import Link from "next/link";
 import { forbidden } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { prisma } from "@/lib/db.server";
-import { periodFromSearch, pickerYears, toUnitRef, unitPage } from "@/lib/data/unit-page.server";
-import { canOpenQuality, canSetChangePct, quality, type QualityView } from "@/lib/quality/service";
+import { periodFromSearch, pickerYears, unitPage } from "@/lib/data/unit-page.server";
+import { can } from "@/lib/auth/permissions";
+import { quality, type QualityView } from "@/lib/quality/service";
 import { MAX_CHANGE_PCT, MIN_CHANGE_PCT } from "@/lib/quality/settings";
 import { ServiceError } from "@/lib/figures/errors";
 import { quarterEnd } from "@/lib/domain/period";
@@ -32,7 +33,7 @@ export default async function QualityPage({ params, searchParams }: Props) {
   const sp = await searchParams;
   // The same checks as the layout (which runs them before loading.tsx streams, so that a 403 or 404
   // keeps its status); here for the user and the unit.
-  const { user, unit } = await unitPage(code, "/quality", { levels: ["PROVINCE"], allow: (u) => canOpenQuality(u.role) });
+  const { user, unit } = await unitPage(code, "/quality", { levels: ["PROVINCE"], permission: "quality.view" });
 
   const t = await getTranslations("quality");
   const locale = toLocale(await getLocale());
@@ -42,7 +43,7 @@ export default async function QualityPage({ params, searchParams }: Props) {
 
   let data: QualityView | null = null;
   try {
-    data = await quality(await prisma(), user, toUnitRef(unit), year, quarter);
+    data = await quality(await prisma(), user, unit, year, quarter);
   } catch (e) {
     if (!(e instanceof ServiceError && e.status === 403)) throw e;
   }
@@ -68,7 +69,7 @@ export default async function QualityPage({ params, searchParams }: Props) {
       <p className="text-sm font-medium" data-testid="quality-summary">
         {t("summary", { reported: data.reported, communes: data.communes, count: data.items.length })}
       </p>
-      {canSetChangePct(user, unit) ? (
+      {can(user, "city.settings", unit) ? (
         <NumberSettingForm messages="quality.changeForm" testId="change-threshold-form" name="pct" value={data.changePct} min={MIN_CHANGE_PCT} max={MAX_CHANGE_PCT} tenantCode={unit.code} save={setChangePctAction} />
       ) : (
         <p className="text-sm text-slate-600" data-testid="change-threshold">

@@ -1,7 +1,7 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
-import { toUnitRef, unitPage } from "@/lib/data/unit-page.server";
-import { canEditFigures, reportOf, targetsOf } from "@/lib/data/figures.server";
+import { unitPage } from "@/lib/data/unit-page.server";
+import { reportOf, targetsOf } from "@/lib/data/figures.server";
 import { estimateOpen, isPeriodEnded, lastEndedPeriod, previousPeriod, quarterEnd, MIN_YEAR, MAX_YEAR } from "@/lib/domain/period";
 import { formatDate } from "@/lib/format";
 import { toLocale } from "@/lib/i18n/config";
@@ -24,7 +24,7 @@ export default async function ReportPage({ params, searchParams }: Props) {
   const { code } = await params;
   const sp = await searchParams;
   // Only the commune's own officer enters its figures; everyone else reads them on the unit page.
-  const { unit, ref } = await unitPage(code, "/report", { allow: (u, x) => canEditFigures(u, toUnitRef(x)) });
+  const { unit, ref } = await unitPage(code, "/report", { permission: "figures.enter" });
 
   const t = await getTranslations("figures");
   const locale = toLocale(await getLocale());

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { canManageVillages } from "@/lib/auth/roles";
+import { can } from "@/lib/auth/permissions";
 import { unitPage } from "@/lib/data/unit-page.server";
 import { targetGridOf } from "@/lib/data/targets.server";
 import { TARGET_YEARS } from "@/lib/domain/targets";
@@ -56,7 +56,7 @@ export default async function TargetsPage({ params, searchParams }: Props) {
       ) : (
         <TargetGrid key={`${unit.code}-${year}`} grid={grid} unitCode={unit.code} defaultSource={source} />
       )}
-      {canManageVillages(user, unit) && (
+      {can(user, "villages.manage", unit) && (
         <VillageManager communeCode={unit.code} villages={grid.children.map((c) => ({ code: c.unit.code, name: c.unit.name, retired: c.unit.retired }))} />
       )}
     </div>

@@ -1,9 +1,8 @@
 import { apiRoute, readJson } from "@/lib/api/route.server";
 import { ServiceError, MSG } from "@/lib/figures/errors";
-import { unitForActor } from "@/lib/figures/service";
+import { assertCan, scopeUnit } from "@/lib/auth/scope";
 import { entriesForUnit, putTargetsBodySchema, saveTargets, targetGrid, yearSchema } from "@/lib/targets/service";
 import { requireTargetVersions } from "@/lib/api/versions.server";
-import { canSetTargets } from "@/lib/auth/roles";
 
 function yearOf(req: Request): number {
   const url = new URL(req.url);
@@ -14,17 +13,18 @@ function yearOf(req: Request): number {
 
 // GET /api/v1/units/{code}/targets?year=Y: the unit's targets, its children's, their sums and gaps.
 export const GET = apiRoute<{ code: string }>(async ({ req, params, actor, prisma }) => {
-  const unit = await unitForActor(prisma, actor, params.code);
+  const unit = await scopeUnit(prisma, actor, params.code);
   return targetGrid(prisma, actor, unit, yearOf(req));
 });
 
 // PUT /api/v1/units/{code}/targets?year=Y { targets: { key: value | null }, source?, versions? }
 export const PUT = apiRoute<{ code: string }>(async ({ req, params, actor, prisma }) => {
-  const unit = await unitForActor(prisma, actor, params.code);
+  const unit = await scopeUnit(prisma, actor, params.code);
   const year = yearOf(req);
+  assertCan(actor, "targets.set", unit, { year });
   const body = putTargetsBodySchema.safeParse(await readJson(req));
   if (!body.success) throw new ServiceError(422, MSG.invalid, body.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })));
-  if (canSetTargets(actor, unit, year)) await requireTargetVersions(prisma, unit, year, body.data);
+  await requireTargetVersions(prisma, unit, year, body.data);
   const entries = entriesForUnit(unit.code, body.data);
   let result;
   try {

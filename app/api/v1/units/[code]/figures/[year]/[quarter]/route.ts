@@ -1,14 +1,16 @@
 import { apiRoute, readJson } from "@/lib/api/route.server";
 import { kindFromQuery } from "@/lib/api/query";
 import { ServiceError, MSG } from "@/lib/figures/errors";
-import { canEditFigures, periodSchema, readReport, saveQuarter, unitForActor } from "@/lib/figures/service";
+import { periodSchema, readReport, saveQuarter } from "@/lib/figures/service";
+import { scopeUnit } from "@/lib/auth/scope";
+import { can } from "@/lib/auth/permissions";
 import { requireReportVersion } from "@/lib/api/versions.server";
 
 type Params = { code: string; year: string; quarter: string };
 
 // GET one quarter's report (or ?kind=estimate).
 export const GET = apiRoute<Params>(async ({ req, params, actor, prisma }) => {
-  const unit = await unitForActor(prisma, actor, params.code);
+  const unit = await scopeUnit(prisma, actor, params.code);
   const p = periodSchema.safeParse(params);
   if (!p.success) throw new ServiceError(422, MSG.invalid, p.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })));
   const report = await readReport(prisma, unit.id, p.data, kindFromQuery(new URL(req.url)));
@@ -20,7 +22,7 @@ export const GET = apiRoute<Params>(async ({ req, params, actor, prisma }) => {
 // An existing report needs its `version` (428 without it: no silent overwrite).
 export const PUT = apiRoute<Params>(async ({ req, params, actor, prisma }) => {
   const body = await readJson(req);
-  const unit = await unitForActor(prisma, actor, params.code);
-  if (canEditFigures(actor, unit)) await requireReportVersion(prisma, unit, params.year, params.quarter, body);
+  const unit = await scopeUnit(prisma, actor, params.code);
+  if (can(actor, "figures.enter", unit)) await requireReportVersion(prisma, unit, params.year, params.quarter, body);
   return saveQuarter(prisma, actor, { unitCode: params.code, year: params.year, quarter: params.quarter, body });
 });

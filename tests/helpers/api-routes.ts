@@ -1,0 +1,89 @@
+// Every JSON API route and method, with the permission of the table (lib/auth/permissions.ts) it
+// needs. The authorization matrix test is generated from this list and the table, the fuzz test
+// sends random input to each entry, and a test checks that every route file's exported methods
+// are listed here — a new route cannot escape either.
+import type { Permission } from "@/lib/auth/permissions";
+import type { UnitLevel } from "@/lib/generated/prisma/enums";
+import * as rankings from "@/app/api/v1/rankings/route";
+import * as rankingsDocx from "@/app/api/v1/rankings/docx/route";
+import * as rankingsXlsx from "@/app/api/v1/rankings/xlsx/route";
+import * as completeness from "@/app/api/v1/units/[code]/completeness/route";
+import * as dashboard from "@/app/api/v1/units/[code]/dashboard/route";
+import * as action from "@/app/api/v1/units/[code]/figures/[year]/[quarter]/[action]/route";
+import * as quarter from "@/app/api/v1/units/[code]/figures/[year]/[quarter]/route";
+import * as figures from "@/app/api/v1/units/[code]/figures/route";
+import * as history from "@/app/api/v1/units/[code]/history/route";
+import * as indicators from "@/app/api/v1/units/[code]/indicators/route";
+import * as milestones from "@/app/api/v1/units/[code]/milestones/route";
+import * as quality from "@/app/api/v1/units/[code]/quality/route";
+import * as reportSettings from "@/app/api/v1/units/[code]/report-settings/route";
+import * as reportDocx from "@/app/api/v1/units/[code]/report.docx/route";
+import * as report from "@/app/api/v1/units/[code]/report/route";
+import * as targets from "@/app/api/v1/units/[code]/targets/route";
+
+export type Handler = (req: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
+const h = (f: unknown) => f as Handler;
+
+export interface ApiRouteEntry {
+  /** The route's folder under app/api/v1 ("units/[code]/targets"). */
+  path: string;
+  method: "GET" | "PUT" | "POST" | "PATCH" | "DELETE";
+  handler: Handler;
+  /** The URL segments it takes. */
+  params: string[];
+  /** Where the unit comes from: the `code` segment, or the `parent` query parameter. */
+  unitFrom: "code" | "parent";
+  /** The permission the route needs on that unit (per workflow action for the transitions). */
+  permission: Permission | ((params: Record<string, string>) => Permission);
+  /** The unit levels the route exists for (another level is refused with 404 or 422). */
+  levels?: readonly UnitLevel[];
+  /** A plausible query string and body, so that a permitted request reaches the service. */
+  query?: string;
+  body?: (code: string) => unknown;
+}
+
+const Y = "2026";
+const REPORT_LEVELS = ["NATION", "PROVINCE", "COMMUNE"] as const;
+const PARENT_LEVELS = ["NATION", "PROVINCE"] as const;
+
+export const API_ROUTES: ApiRouteEntry[] = [
+  { path: "rankings", method: "GET", handler: h(rankings.GET), params: [], unitFrom: "parent", permission: "unit.view", levels: PARENT_LEVELS, query: `year=${Y}&quarter=2` },
+  { path: "rankings/docx", method: "GET", handler: h(rankingsDocx.GET), params: [], unitFrom: "parent", permission: "unit.view", levels: PARENT_LEVELS, query: `year=${Y}&quarter=2` },
+  { path: "rankings/xlsx", method: "GET", handler: h(rankingsXlsx.GET), params: [], unitFrom: "parent", permission: "unit.view", levels: PARENT_LEVELS, query: `year=${Y}&quarter=2` },
+  { path: "units/[code]/completeness", method: "GET", handler: h(completeness.GET), params: ["code"], unitFrom: "code", permission: "completeness.view", levels: PARENT_LEVELS, query: `year=${Y}&quarter=2` },
+  { path: "units/[code]/dashboard", method: "GET", handler: h(dashboard.GET), params: ["code"], unitFrom: "code", permission: "unit.view", levels: PARENT_LEVELS, query: `year=${Y}&quarter=2` },
+  {
+    path: "units/[code]/figures/[year]/[quarter]/[action]",
+    method: "POST",
+    handler: h(action.POST),
+    params: ["code", "year", "quarter", "action"],
+    unitFrom: "code",
+    permission: (p) => (p.action === "submit" ? "figures.enter" : "report.review"),
+    levels: ["COMMUNE"],
+    body: () => ({ version: 1, comment: "Kiểm tra ma trận quyền" }),
+  },
+  { path: "units/[code]/figures/[year]/[quarter]", method: "GET", handler: h(quarter.GET), params: ["code", "year", "quarter"], unitFrom: "code", permission: "unit.view" },
+  {
+    path: "units/[code]/figures/[year]/[quarter]",
+    method: "PUT",
+    handler: h(quarter.PUT),
+    params: ["code", "year", "quarter"],
+    unitFrom: "code",
+    permission: "figures.enter",
+    levels: ["COMMUNE"],
+    body: () => ({ figures: { labourForce: 1000 }, version: 1 }),
+  },
+  { path: "units/[code]/figures", method: "GET", handler: h(figures.GET), params: ["code"], unitFrom: "code", permission: "unit.view", query: `year=${Y}` },
+  { path: "units/[code]/history", method: "GET", handler: h(history.GET), params: ["code"], unitFrom: "code", permission: "unit.view" },
+  { path: "units/[code]/indicators", method: "GET", handler: h(indicators.GET), params: ["code"], unitFrom: "code", permission: "unit.view", query: `year=${Y}&quarter=2` },
+  { path: "units/[code]/milestones", method: "GET", handler: h(milestones.GET), params: ["code"], unitFrom: "code", permission: "unit.view", query: `year=${Y}` },
+  { path: "units/[code]/milestones", method: "PUT", handler: h(milestones.PUT), params: ["code"], unitFrom: "code", permission: "targets.set", body: () => ({ year: 2026, entries: [] }) },
+  { path: "units/[code]/quality", method: "GET", handler: h(quality.GET), params: ["code"], unitFrom: "code", permission: "quality.view", levels: ["PROVINCE"], query: `year=${Y}&quarter=2` },
+  { path: "units/[code]/report-settings", method: "GET", handler: h(reportSettings.GET), params: ["code"], unitFrom: "code", permission: "unit.view", levels: REPORT_LEVELS },
+  { path: "units/[code]/report-settings", method: "PUT", handler: h(reportSettings.PUT), params: ["code"], unitFrom: "code", permission: "report.edit", levels: REPORT_LEVELS, body: () => ({ settings: {}, version: 0 }) },
+  { path: "units/[code]/report.docx", method: "GET", handler: h(reportDocx.GET), params: ["code"], unitFrom: "code", permission: "unit.view", levels: REPORT_LEVELS, query: `year=${Y}&quarter=2` },
+  { path: "units/[code]/report", method: "GET", handler: h(report.GET), params: ["code"], unitFrom: "code", permission: "unit.view", levels: REPORT_LEVELS, query: `year=${Y}&quarter=2` },
+  { path: "units/[code]/report", method: "PUT", handler: h(report.PUT), params: ["code"], unitFrom: "code", permission: "report.edit", levels: REPORT_LEVELS, query: `year=${Y}&quarter=2`, body: () => ({ opening: "Ma trận quyền", parts: {} }) },
+  { path: "units/[code]/targets", method: "GET", handler: h(targets.GET), params: ["code"], unitFrom: "code", permission: "unit.view", query: `year=${Y}` },
+  { path: "units/[code]/targets", method: "PUT", handler: h(targets.PUT), params: ["code"], unitFrom: "code", permission: "targets.set", query: `year=${Y}`, body: () => ({ targets: {} }) },
+];
