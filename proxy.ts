@@ -5,6 +5,7 @@
 // - every response carries the security headers, pages a nonce-based Content-Security-Policy that
 //   Next.js applies to its own scripts.
 import { NextResponse, type NextRequest } from "next/server";
+import { localizeErrorBody, requestLocale } from "./lib/i18n/server-messages";
 import { checkApiWrite, checkServerAction, contentSecurityPolicy, publicOrigin, securityHeaders } from "./lib/security/http";
 
 const BAD_URL_PAGE = `<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>Địa chỉ không hợp lệ</title></head>
@@ -18,6 +19,7 @@ export function proxy(request: NextRequest) {
   const origin = publicOrigin(request.nextUrl, request.headers);
   const https = origin.startsWith("https:");
   const headers = securityHeaders({ https });
+  const refuse = (error: string, init: ResponseInit) => NextResponse.json(localizeErrorBody({ error, issues: [] }, requestLocale(request.headers)), init);
   const withHeaders = (res: NextResponse) => {
     for (const [k, v] of Object.entries(headers)) res.headers.set(k, v);
     return res;
@@ -37,16 +39,16 @@ export function proxy(request: NextRequest) {
   if (request.nextUrl.pathname.startsWith("/api/auth/")) {
     const method = request.method.toUpperCase();
     if (method === "GET" && request.nextUrl.pathname.startsWith("/api/auth/callback/")) {
-      return withHeaders(NextResponse.json({ error: "Đăng nhập bằng biểu mẫu (POST), không bằng GET.", issues: [] }, { status: 405, headers: { allow: "POST" } }));
+      return withHeaders(refuse("Đăng nhập bằng biểu mẫu (POST), không bằng GET.", { status: 405, headers: { allow: "POST" } }));
     }
     const type = (request.headers.get("content-type") ?? "").split(";")[0].trim().toLowerCase();
     if (method === "POST" && type !== "application/x-www-form-urlencoded") {
-      return withHeaders(NextResponse.json({ error: "Nội dung đăng nhập phải là biểu mẫu (application/x-www-form-urlencoded).", issues: [] }, { status: 415 }));
+      return withHeaders(refuse("Nội dung đăng nhập phải là biểu mẫu (application/x-www-form-urlencoded).", { status: 415 }));
     }
   }
   const facts = { method: request.method, origin, headers: request.headers };
   const refusal = request.nextUrl.pathname.startsWith("/api/v1/") ? checkApiWrite(facts) : checkServerAction(facts);
-  if (refusal) return withHeaders(NextResponse.json({ error: refusal.error, issues: [] }, { status: refusal.status, headers: { "cache-control": "no-store" } }));
+  if (refusal) return withHeaders(refuse(refusal.error, { status: refusal.status, headers: { "cache-control": "no-store" } }));
 
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
   const csp = contentSecurityPolicy(nonce, { dev: process.env.NODE_ENV === "development", https });

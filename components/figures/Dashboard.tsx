@@ -8,8 +8,12 @@ import type { Locale } from "@/lib/i18n/config";
 import { indicatorLabel, metricLabel } from "@/lib/i18n/labels";
 import { StatusBadge } from "./StatusBadge";
 
-function Th({ children, right }: { children?: React.ReactNode; right?: boolean }) {
-  return <th className={`border-b border-slate-200 px-3 py-2 font-medium text-slate-600 ${right ? "text-right" : "text-left"}`}>{children}</th>;
+// On a phone (under 640 px) the tables keep the key numbers — value, target, attainment, status — and
+// drop the quarter's milestone and the year's attainment, so nothing needs sideways scrolling.
+const WIDE = "hidden sm:table-cell";
+
+function Th({ children, right, wide }: { children?: React.ReactNode; right?: boolean; wide?: boolean }) {
+  return <th scope="col" className={`border-b border-slate-200 px-1.5 py-2 font-medium text-slate-600 sm:px-3 ${right ? "text-right" : "text-left"} ${wide ? WIDE : ""}`}>{children}</th>;
 }
 
 /** Each indicator and figure of the period beside its target for the year. */
@@ -73,39 +77,39 @@ export async function Dashboard({ view, locale }: { view: IndicatorsView; locale
       )}
 
       <div className="overflow-x-auto">
-        <table className="w-full min-w-[40rem] text-sm" data-testid="indicator-table">
+        <table className="w-full sm:min-w-[40rem] text-sm" data-testid="indicator-table">
           <caption className="mb-1 text-left font-medium">{t("indicators")}</caption>
           <thead>
             <tr>
               <Th>{t("colIndicator")}</Th>
               <Th right>{t("colValue")}</Th>
               <Th right>{t("colTarget")}</Th>
-              <Th right>{view.kind === "estimate" ? t("colTarget") : t("colMilestone", { q: view.quarter })}</Th>
+              <Th right wide>{view.kind === "estimate" ? t("colTarget") : t("colMilestone", { q: view.quarter })}</Th>
               <Th right>{t("colAttainment")}</Th>
-              <Th right>{t("colYearAttainment")}</Th>
+              <Th right wide>{t("colYearAttainment")}</Th>
               <Th>{t("colStatus")}</Th>
             </tr>
           </thead>
           <tbody>
             {INDICATOR_KEYS.map((k) => (
               <tr key={k} data-key={k} className="border-b border-slate-100">
-                <td className="px-3 py-1.5">{indicatorLabel(k, locale)}</td>
-                <td className="px-3 py-1.5 text-right font-semibold tabular-nums" data-cell="value">
+                <td className="px-1.5 py-1.5 sm:px-3">{indicatorLabel(k, locale)}</td>
+                <td className="px-1.5 py-1.5 sm:px-3 text-right font-semibold tabular-nums" data-cell="value">
                   {formatPercent(view.indicators[k], locale, k === "latePaymentRate" ? 2 : 1)}
                 </td>
-                <td className="px-3 py-1.5 text-right tabular-nums" title={sourceOf(k)} data-cell="target">
+                <td className="px-1.5 py-1.5 sm:px-3 text-right tabular-nums" title={sourceOf(k)} data-cell="target">
                   {target(k, true)}
                 </td>
-                <td className="px-3 py-1.5 text-right tabular-nums" title={milestoneTitle(k)} data-cell="expected">
+                <td className={`px-1.5 py-1.5 text-right tabular-nums sm:px-3 ${WIDE}`} title={milestoneTitle(k)} data-cell="expected">
                   {milestone(k, true)}
                 </td>
-                <td className="px-3 py-1.5 text-right tabular-nums" data-cell="attainment">
+                <td className="px-1.5 py-1.5 sm:px-3 text-right tabular-nums" data-cell="attainment">
                   {versus(k)}
                 </td>
-                <td className="px-3 py-1.5 text-right tabular-nums" data-cell="year-attainment">
+                <td className={`px-1.5 py-1.5 text-right tabular-nums sm:px-3 ${WIDE}`} data-cell="year-attainment">
                   {year(k)}
                 </td>
-                <td className="px-3 py-1.5">
+                <td className="px-1.5 py-1.5 sm:px-3">
                   <StatusBadge status={view.statuses[k] ?? "none"} label={statusLabel(k)} />
                 </td>
               </tr>
@@ -113,45 +117,45 @@ export async function Dashboard({ view, locale }: { view: IndicatorsView; locale
           </tbody>
         </table>
 
-        <table className="mt-6 w-full min-w-[40rem] text-sm" data-testid="count-table">
+        <table className="mt-6 w-full sm:min-w-[40rem] text-sm" data-testid="count-table">
           <caption className="mb-1 text-left font-medium">{t("counts")}</caption>
           <thead>
             <tr>
               <Th>{t("colMetric")}</Th>
               <Th right>{t("colValue")}</Th>
               <Th right>{t("colTarget")}</Th>
-              <Th right>{view.kind === "estimate" ? t("colTarget") : t("colMilestone", { q: view.quarter })}</Th>
+              <Th right wide>{view.kind === "estimate" ? t("colTarget") : t("colMilestone", { q: view.quarter })}</Th>
               <Th right>{t("colAttainment")}</Th>
-              <Th right>{t("colYearAttainment")}</Th>
+              <Th right wide>{t("colYearAttainment")}</Th>
               <Th>{t("colStatus")}</Th>
             </tr>
           </thead>
           <tbody>
             {METRIC_KEYS.map((k) => (
               <tr key={k} data-key={k} className="border-b border-slate-100">
-                <td className="px-3 py-1.5">
+                <td className="px-1.5 py-1.5 sm:px-3">
                   {metricLabel(k, locale)}{" "}
                   <span className="text-xs text-slate-500">
                     ({METRICS[k].unit === "vnd" ? t("vnd") : t("people")}
                     {YEAR_TO_DATE_METRICS.includes(k) ? `, ${t("ytd")}` : ""})
                   </span>
                 </td>
-                <td className="px-3 py-1.5 text-right font-semibold tabular-nums" data-cell="value">
+                <td className="px-1.5 py-1.5 sm:px-3 text-right font-semibold tabular-nums" data-cell="value">
                   {formatNumber(view.figures[k], locale)}
                 </td>
-                <td className="px-3 py-1.5 text-right tabular-nums" title={sourceOf(k)} data-cell="target">
+                <td className="px-1.5 py-1.5 sm:px-3 text-right tabular-nums" title={sourceOf(k)} data-cell="target">
                   {target(k, false)}
                 </td>
-                <td className="px-3 py-1.5 text-right tabular-nums" title={milestoneTitle(k)} data-cell="expected">
+                <td className={`px-1.5 py-1.5 text-right tabular-nums sm:px-3 ${WIDE}`} title={milestoneTitle(k)} data-cell="expected">
                   {milestone(k, false)}
                 </td>
-                <td className="px-3 py-1.5 text-right tabular-nums" data-cell="attainment">
+                <td className="px-1.5 py-1.5 sm:px-3 text-right tabular-nums" data-cell="attainment">
                   {versus(k)}
                 </td>
-                <td className="px-3 py-1.5 text-right tabular-nums" data-cell="year-attainment">
+                <td className={`px-1.5 py-1.5 text-right tabular-nums sm:px-3 ${WIDE}`} data-cell="year-attainment">
                   {year(k)}
                 </td>
-                <td className="px-3 py-1.5">
+                <td className="px-1.5 py-1.5 sm:px-3">
                   {view.targets[k] !== undefined && <StatusBadge status={view.statuses[k] ?? "none"} label={statusLabel(k)} />}
                 </td>
               </tr>

@@ -46,7 +46,7 @@ export function PathChart({ series, currentYear }: { series: PathSeries[]; curre
     <section className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm" data-testid="path-2030">
       <div className="mb-3 flex flex-wrap items-center gap-3">
         <h2 className="text-lg font-semibold">{t("path.title")}</h2>
-        <select value={key} onChange={(e) => setKey(e.target.value)} aria-label={t("path.metric")} className="rounded border border-slate-300 px-2 py-1 text-sm">
+        <select value={key} onChange={(e) => setKey(e.target.value)} aria-label={t("path.metric")} className="max-w-full rounded border border-slate-300 px-2 py-1 text-sm">
           {series.map((x) => (
             <option key={x.key} value={x.key}>
               {x.label}

@@ -33,9 +33,9 @@ export function TrendChart({ rows, options }: { rows: TrendRow[]; options: { key
     <section className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm" data-testid="trend">
       <div className="mb-3 flex flex-wrap items-center gap-3">
         <h2 className="text-lg font-semibold">{t("trend")}</h2>
-        <label className="text-sm">
+        <label className="max-w-full text-sm">
           <span className="sr-only">{t("trendIndicator")}</span>
-          <select value={key} onChange={(e) => setKey(e.target.value as IndicatorKey)} className="rounded border border-slate-300 px-2 py-1">
+          <select value={key} onChange={(e) => setKey(e.target.value as IndicatorKey)} className="max-w-full rounded border border-slate-300 px-2 py-1">
             {options.map((o) => (
               <option key={o.key} value={o.key}>
                 {o.label}

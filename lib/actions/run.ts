@@ -4,9 +4,28 @@
 import { revalidatePath } from "next/cache";
 import { currentUser, type SessionUser } from "../auth/session.server";
 import { ServiceError, MSG, type ApiIssue } from "../figures/errors";
+import { cookies } from "next/headers";
+import { localizeMessage } from "../i18n/server-messages";
+import { LOCALE_COOKIE, toLocale, type Locale } from "../i18n/config";
+
+/** The interface language of the request behind a server action (Vietnamese outside a request). */
+export async function actionLocale(): Promise<Locale> {
+  try {
+    return toLocale((await cookies()).get(LOCALE_COOKIE)?.value);
+  } catch {
+    return "vi";
+  }
+}
+
+/** A refusal in the user's language, with its code: what every action frame returns on an error. */
+export async function refusalOf(e: ServiceError): Promise<{ ok: false; error: string; code: string; issues: ApiIssue[]; status: number }> {
+  const locale = await actionLocale();
+  const { code, message } = localizeMessage(e.message, locale);
+  return { ok: false, error: message, code, issues: e.issues.map((i) => ({ ...i, message: localizeMessage(i.message, locale).message })), status: e.status };
+}
 
 /** A refusal carries the status the JSON API would answer (403 outside scope, 422 invalid, …). */
-export type ActionResult<T = unknown> = { ok: true; data: T } | { ok: false; error: string; issues: ApiIssue[]; status?: number };
+export type ActionResult<T = unknown> = { ok: true; data: T } | { ok: false; error: string; issues: ApiIssue[]; status?: number; code?: string };
 
 /** A text argument of a server action as sent by the client: anything else becomes "". */
 export function textArg(v: unknown): string {
@@ -16,13 +35,13 @@ export function textArg(v: unknown): string {
 export async function runAction<T>(path: string, label: string, fn: (actor: SessionUser) => Promise<T>): Promise<ActionResult<T>> {
   try {
     const user = await currentUser();
-    if (!user) return { ok: false, error: MSG.unauthenticated, issues: [], status: 401 };
+    if (!user) return refusalOf(new ServiceError(401, MSG.unauthenticated));
     const data = await fn(user);
     revalidatePath(path);
     return { ok: true, data };
   } catch (e) {
-    if (e instanceof ServiceError) return { ok: false, error: e.message, issues: e.issues, status: e.status };
+    if (e instanceof ServiceError) return refusalOf(e);
     console.error(`[${label} action]`, e);
-    return { ok: false, error: "Lỗi hệ thống, chưa lưu được. Vui lòng thử lại.", issues: [] };
+    return { ok: false, error: localizeMessage("Lỗi hệ thống, chưa lưu được. Vui lòng thử lại.", await actionLocale()).message, code: "system.notSaved", issues: [] };
   }
 }

@@ -9,6 +9,7 @@ import type { PrismaClient } from "../generated/prisma/client";
 import { ServiceError, MSG } from "../figures/errors";
 import type { Actor } from "../figures/service";
 import { contentDisposition } from "../reports/sentences";
+import { localizeErrorBody, requestLocale } from "../i18n/server-messages";
 
 export interface ApiContext<P> {
   req: Request;
@@ -23,17 +24,22 @@ export function json(body: unknown, status = 200) {
   return NextResponse.json(body, { status, headers: NO_STORE });
 }
 
+/** An error answer in the request's language (NEXT_LOCALE cookie, else Accept-Language), with its code. */
+export function errorJson(req: Request, body: { error: string; issues: { path: string; message: string }[] }, status: number) {
+  return json(localizeErrorBody(body, requestLocale(req.headers)), status);
+}
+
 export function apiRoute<P>(fn: (ctx: ApiContext<P>) => Promise<unknown>) {
   return async (req: Request, context: { params: Promise<P> }) => {
     try {
       const user = await currentUser();
-      if (!user) return json({ error: MSG.unauthenticated, issues: [] }, 401);
+      if (!user) return errorJson(req, { error: MSG.unauthenticated, issues: [] }, 401);
       const body = await fn({ req, params: await context.params, actor: user, prisma: await prisma() });
       return json(body, 200);
     } catch (e) {
-      if (e instanceof ServiceError) return json(e.toJSON(), e.status);
+      if (e instanceof ServiceError) return errorJson(req, e.toJSON(), e.status);
       console.error("[api]", req.method, new URL(req.url).pathname, e);
-      return json({ error: "Lỗi hệ thống, vui lòng thử lại sau.", issues: [] }, 500);
+      return errorJson(req, { error: "Lỗi hệ thống, vui lòng thử lại sau.", issues: [] }, 500);
     }
   };
 }
@@ -64,7 +70,7 @@ export function fileRoute<P>(fn: (ctx: ApiContext<P>) => Promise<FileBody>) {
   return async (req: Request, context?: { params: Promise<P> }) => {
     try {
       const user = await currentUser();
-      if (!user) return json({ error: MSG.unauthenticated, issues: [] }, 401);
+      if (!user) return errorJson(req, { error: MSG.unauthenticated, issues: [] }, 401);
       const f = await fn({ req, params: context ? await context.params : ({} as P), actor: user, prisma: await prisma() });
       return new Response(new Uint8Array(f.body), {
         status: 200,
@@ -77,9 +83,9 @@ export function fileRoute<P>(fn: (ctx: ApiContext<P>) => Promise<FileBody>) {
         },
       });
     } catch (e) {
-      if (e instanceof ServiceError) return json(e.toJSON(), e.status);
+      if (e instanceof ServiceError) return errorJson(req, e.toJSON(), e.status);
       console.error("[api]", req.method, new URL(req.url).pathname, e);
-      return json({ error: "Lỗi hệ thống, vui lòng thử lại sau.", issues: [] }, 500);
+      return errorJson(req, { error: "Lỗi hệ thống, vui lòng thử lại sau.", issues: [] }, 500);
     }
   };
 }

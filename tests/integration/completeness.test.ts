@@ -384,7 +384,7 @@ describe.each(dbKinds)("completeness board on %s", (kind) => {
     ctx.user = actors["bhxh.hue"];
     expect((await reviewBatchAction("31", { action: "approve", year: 2026, quarter: 3, unitCodes: codes })).ok).toBe(false);
     ctx.user = null;
-    expect(await reviewBatchAction("31", { action: "approve", year: 2026, quarter: 3, unitCodes: codes })).toEqual({ ok: false, error: MSG.unauthenticated, issues: [], status: 401 });
+    expect(await reviewBatchAction("31", { action: "approve", year: 2026, quarter: 3, unitCodes: codes })).toMatchObject({ ok: false, error: MSG.unauthenticated, issues: [], status: 401 });
     expect(await reviewSnapshot()).toEqual(snap);
     expect(revalidatePath).not.toHaveBeenCalled();
 

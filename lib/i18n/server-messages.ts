@@ -1,0 +1,161 @@
+// Server messages in the user's language (issue 13, item 7). Services speak Vietnamese, the
+// language of the product and of its records (audit reasons, report texts). At the edge — the JSON
+// API's error frame and the server actions' — each message is looked up here: it gets a stable
+// `code` (for programs) and, for an English user, its English text. Parameters (unit names, periods,
+// numbers) are carried over. A message not in the catalogue keeps its Vietnamese text and the code
+// "message"; the catalogue test lists every fixed message of lib/figures/errors.ts and the permission
+// table, so new ones cannot be forgotten.
+import { PERMISSIONS, type Permission } from "../auth/permissions";
+import { LOCALE_COOKIE, LOCALES, type Locale } from "./config";
+
+interface Entry {
+  code: string;
+  pattern: RegExp;
+  en: string;
+  names: string[];
+}
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/** An entry from a Vietnamese template with {placeholders} and its English template. */
+function entry(code: string, vi: string, en: string): Entry {
+  const names: string[] = [];
+  const source = vi
+    .split(/(\{[a-z]+\})/)
+    .map((part) => {
+      const m = /^\{([a-z]+)\}$/.exec(part);
+      if (!m) return escape(part);
+      names.push(m[1]);
+      return "(.+?)";
+    })
+    .join("");
+  return { code, pattern: new RegExp(`^${source}$`, "s"), en, names };
+}
+
+const ACTIONS_EN: Record<string, string> = { gửi: "submit", duyệt: "approve", "trả lại": "return", "mở lại": "reopen" };
+const STATUS_EN: Record<string, string> = { "bản nháp": "draft", "đã gửi": "submitted", "đã duyệt": "approved", "bị trả lại": "returned" };
+
+const PERMISSION_EN: Record<Permission, string> = {
+  "unit.view": "Your account may not see this unit.",
+  "figures.enter": "Your account may not enter figures for this unit: only a commune's officer enters the commune's figures.",
+  "report.review": "Only the city's social-insurance staff approve, return or reopen the reports of the city's communes.",
+  "targets.set": "Your account may not set targets for this unit.",
+  "villages.manage": "Only the commune's officer creates, renames or retires its villages and residential groups.",
+  "report.edit": "Only the unit's own staff write and edit its report and report settings.",
+  "completeness.view": "The reporting-progress board is for city and national staff and leaders.",
+  "quality.view": "The data-quality page is for the city's staff and leaders.",
+  "city.settings": "Only the city's social-insurance staff change the city's settings (deadline, check threshold, ranking bands).",
+  "users.manage": "Only the system administrator manages accounts.",
+  "audit.search": "Only the system administrator searches the system audit trail.",
+};
+
+const CATALOGUE: Entry[] = [
+  ...(Object.keys(PERMISSIONS) as Permission[]).map((p) => entry(`forbidden.${p}`, PERMISSIONS[p].denied, PERMISSION_EN[p])),
+  entry("unauthenticated", "Bạn chưa đăng nhập hoặc phiên làm việc đã hết hạn.", "You are not signed in, or your session has ended."),
+  entry("unit.notFound", "Không có đơn vị nào mang mã «{code}».", "No unit has the code «{code}»."),
+  entry("invalid", "Dữ liệu gửi lên không hợp lệ.", "The data sent is not valid."),
+  entry("invalidJson", "Nội dung gửi lên không phải JSON hợp lệ.", "The body sent is not valid JSON."),
+  entry("tooLarge", "Nội dung gửi lên quá lớn (tối đa 100.000 ký tự).", "The body sent is too large (at most 100,000 characters)."),
+  entry("tooLarge.short", "Nội dung quá lớn.", "The body is too large."),
+  entry(
+    "version.required",
+    "Cần gửi version của bản đang sửa (đọc bằng GET trước): không có version, một thay đổi của người khác có thể bị ghi đè. Không có gì được lưu.",
+    "Send the version you are editing (read it with GET first): without it, someone else's change could be overwritten. Nothing was saved.",
+  ),
+  entry("period.future", "Quý {q}/{y} chưa bắt đầu: chưa thể nhập số liệu.", "Quarter {q}/{y} has not started: figures cannot be entered yet."),
+  entry(
+    "period.notEnded",
+    "Quý {q}/{y} chưa kết thúc (số liệu tính đến ngày {date}): chưa thể nhập số liệu thực hiện hay đánh giá, xếp hạng kỳ này.",
+    "Quarter {q}/{y} has not ended (figures as of {date}): its actual figures cannot be entered, judged or ranked yet.",
+  ),
+  entry("estimate.quarter", "Ước thực hiện là số liệu đến 31/12: dùng quý 4.", "An estimate is the figure to 31/12: use quarter 4."),
+  entry("estimate.closed", "Ước thực hiện năm {y} chỉ nhập được từ quý 3/{z}.", "The estimate for {y} can be entered from quarter 3/{z} only."),
+  entry("figures.checksFailed", "Số liệu chưa hợp lệ: vui lòng sửa các lỗi được đánh dấu.", "Some figures are not valid: please correct the marked errors."),
+  entry("figures.needsConfirmation", "Có số liệu bất thường cần xác nhận trước khi lưu.", "Some figures are unusual and need confirming before saving."),
+  entry("figures.missingForSubmit", "Cần nhập đủ tất cả chỉ tiêu trước khi gửi báo cáo.", "Enter every figure before submitting the report."),
+  entry("figures.required", "Chưa nhập số liệu này.", "This figure has not been entered."),
+  entry("figures.noVillageFigures", "Thôn, tổ dân phố không có báo cáo số liệu hằng quý.", "Villages and residential groups have no quarterly figures."),
+  entry("figures.none", "Chưa có số liệu quý {q}/{y} của {unit}.", "No figures for quarter {q}/{y} of {unit} yet."),
+  entry("workflow.role.submit", "Chỉ cán bộ xã được gửi báo cáo của xã.", "Only the commune's officer submits the commune's report."),
+  entry("workflow.role.review", "Chỉ cán bộ thành phố được duyệt, trả lại hoặc mở lại báo cáo.", "Only city staff approve, return or reopen reports."),
+  entry("workflow.scope", "Tài khoản của bạn không được {action} báo cáo của {unit}.", "Your account may not {action} the report of {unit}."),
+  entry("workflow.state", "Không thể {action} báo cáo của {unit}: báo cáo đang ở trạng thái «{status}».", "Cannot {action} the report of {unit}: it is «{status}»."),
+  entry("settings.stale", "Thiết lập báo cáo đã được người khác sửa: hãy tải lại trang, không có gì được lưu.", "Someone else changed the report settings: reload the page; nothing was saved."),
+  entry("milestones.stale", "Mốc kế hoạch đã được người khác sửa trong lúc bạn nhập: hãy tải lại trang, không có gì được lưu.", "Someone else changed the milestones while you were typing: reload the page; nothing was saved."),
+  entry("targets.stale", "Có người khác đã thay đổi các chỉ tiêu này trong lúc bạn sửa: chưa lưu gì. Hãy tải lại bảng.", "Someone else changed these targets while you were editing: nothing was saved. Reload the grid."),
+  entry("explanation.stale", "Giải trình này vừa được sửa ở nơi khác: hãy tải lại trang.", "This explanation was just changed elsewhere: reload the page."),
+  entry("villages.concurrent", "Có người vừa thêm thôn cùng lúc: vui lòng thử lại.", "Someone added a village at the same moment: please try again."),
+  entry("level.rankings", "Bảng xếp hạng có cho thành phố, tỉnh (các xã) và cả nước (các tỉnh).", "Rankings exist for a city or province (its communes) and for the nation (its provinces)."),
+  entry("level.completeness", "Bảng theo dõi tiến độ báo cáo chỉ có cho thành phố, tỉnh (các xã) và cả nước (các tỉnh).", "The reporting-progress board exists for a city or province (its communes) and for the nation (its provinces)."),
+  entry("level.board", "Bảng theo dõi chỉ có cho thành phố, tỉnh (các xã) và cả nước (các tỉnh).", "The board exists for a city or province (its communes) and for the nation (its provinces)."),
+  entry("level.quality", "Kiểm tra chất lượng số liệu có cho một tỉnh, thành phố (các xã, phường của nó).", "Data-quality checks exist for a province or city (its communes and wards)."),
+  entry("level.deadline", "Hạn báo cáo được đặt cho một tỉnh, thành phố.", "The reporting deadline is set for a province or city."),
+  entry("level.threshold", "Ngưỡng kiểm tra biến động được đặt cho một tỉnh, thành phố.", "The change-check threshold is set for a province or city."),
+  entry(
+    "level.report",
+    "Báo cáo có cho xã, phường, đặc khu, tỉnh, thành phố và cả nước; thôn, tổ dân phố không ban hành báo cáo.",
+    "Reports exist for communes, wards, special zones, provinces, cities and the nation; villages and residential groups issue none.",
+  ),
+  entry("crossSite.write", "Yêu cầu thay đổi dữ liệu từ trang web khác bị từ chối.", "A request from another site to change data was refused."),
+  entry("crossSite", "Yêu cầu từ trang web khác bị từ chối.", "A request from another site was refused."),
+  entry("json.required", "Nội dung gửi lên phải là JSON (Content-Type: application/json).", "The body must be JSON (Content-Type: application/json)."),
+  entry("auth.getCallback", "Đăng nhập bằng biểu mẫu (POST), không bằng GET.", "Sign in with the form (POST), not with GET."),
+  entry("auth.formOnly", "Nội dung đăng nhập phải là biểu mẫu (application/x-www-form-urlencoded).", "A sign-in must be a form (application/x-www-form-urlencoded)."),
+  entry("system", "Lỗi hệ thống, vui lòng thử lại sau.", "System error, please try again later."),
+  entry("system.notSaved", "Lỗi hệ thống, chưa lưu được. Vui lòng thử lại.", "System error: nothing was saved. Please try again."),
+  entry("system.notDone", "Lỗi hệ thống, chưa thực hiện được. Vui lòng thử lại.", "System error: nothing was done. Please try again."),
+  entry("system.notSavedShort", "Lỗi hệ thống, chưa lưu được.", "System error: nothing was saved."),
+];
+
+function fill(template: string, names: string[], values: string[]): string {
+  let out = template;
+  names.forEach((n, i) => {
+    let v = values[i] ?? "";
+    if (n === "action") v = ACTIONS_EN[v] ?? v;
+    if (n === "status") v = STATUS_EN[v] ?? v;
+    out = out.split(`{${n}}`).join(v);
+  });
+  return out;
+}
+
+/** The code of a server message and its text in this language. */
+export function localizeMessage(message: string, locale: Locale): { code: string; message: string } {
+  for (const e of CATALOGUE) {
+    const m = e.pattern.exec(message);
+    if (m) return { code: e.code, message: locale === "en" ? fill(e.en, e.names, m.slice(1)) : message };
+  }
+  return { code: "message", message };
+}
+
+/** An error body `{ error, issues }` with its code and every text in this language. */
+export function localizeErrorBody<T extends { error: string; issues?: { message: string }[] }>(body: T, locale: Locale): T & { code: string } {
+  const { code, message } = localizeMessage(body.error, locale);
+  return {
+    ...body,
+    code,
+    error: message,
+    ...(body.issues ? { issues: body.issues.map((i) => ({ ...i, message: localizeMessage(i.message, locale).message })) } : {}),
+  };
+}
+
+/**
+ * The language of a request: the NEXT_LOCALE cookie (the interface's switch), else the first
+ * supported language of Accept-Language, else Vietnamese.
+ */
+export function requestLocale(headers: { get(name: string): string | null }): Locale {
+  const cookie = headers.get("cookie") ?? "";
+  const fromCookie = new RegExp(`(?:^|;\\s*)${LOCALE_COOKIE}=([^;]+)`).exec(cookie)?.[1];
+  if (fromCookie && (LOCALES as readonly string[]).includes(fromCookie)) return fromCookie as Locale;
+  const accept = headers.get("accept-language") ?? "";
+  const ranked = accept
+    .split(",")
+    .map((part, i) => {
+      const [tag, ...params] = part.trim().split(";");
+      const q = Number(params.find((p) => p.trim().startsWith("q="))?.trim().slice(2) ?? "1");
+      return { lang: tag.trim().toLowerCase().split("-")[0], q: Number.isFinite(q) ? q : 0, i };
+    })
+    .filter((x) => x.q > 0)
+    .sort((a, b) => b.q - a.q || a.i - b.i);
+  for (const r of ranked) if ((LOCALES as readonly string[]).includes(r.lang)) return r.lang as Locale;
+  return "vi";
+}

@@ -1,0 +1,52 @@
+// Accessibility (issue 13, item 8): axe-core on every page, as each role sees it, with no serious or
+// critical violation of WCAG 2.1 A/AA; and the officer's form and unit page usable on a 390 px phone
+// without sideways scrolling.
+import { test, expect, type Page } from "@playwright/test";
+import AxeBuilder from "@axe-core/playwright";
+import { signInAndWaitHome } from "./helpers";
+
+const PAGES: Record<string, string[]> = {
+  "xa.kimthanh": ["/", "/units/10804", "/units/10804/report", "/units/10804/targets", "/units/10804/history", "/units/10804/document", "/units/10804/report-settings", "/units/10804-01", "/notifications"],
+  "bhxh.haiphong": ["/units/31", "/units/31/dashboard", "/units/31/completeness", "/units/31/rankings", "/units/31/targets", "/units/31/quality", "/units/31/milestones", "/units/31/history", "/units/31/document"],
+  admin: ["/", "/admin/users", "/admin/audit", "/units/VN", "/units/VN/rankings", "/units/VN/completeness", "/units/VN/targets"],
+};
+
+async function seriousViolations(page: Page) {
+  const r = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  return r.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(" | ")}`);
+}
+
+test("the sign-in page has no serious accessibility violation", async ({ page }) => {
+  await page.goto("/login");
+  expect(await seriousViolations(page)).toEqual([]);
+});
+
+for (const [username, paths] of Object.entries(PAGES)) {
+  test(`every page ${username} opens has no serious accessibility violation`, async ({ page }) => {
+    test.setTimeout(180_000);
+    await signInAndWaitHome(page, username);
+    const found: string[] = [];
+    for (const path of paths) {
+      const res = await page.goto(path);
+      expect(res?.status(), path).toBe(200);
+      await page.waitForLoadState("networkidle");
+      for (const v of await seriousViolations(page)) found.push(`${path}: ${v}`);
+    }
+    expect(found).toEqual([]);
+  });
+}
+
+test.describe("on a 390 px phone", () => {
+  test.use({ viewport: { width: 390, height: 844 } });
+  test("the officer's form and unit page need no sideways scrolling", async ({ page }) => {
+    await signInAndWaitHome(page, "xa.kimthanh");
+    for (const path of ["/units/10804", "/units/10804/report"]) {
+      await page.goto(path);
+      await page.waitForLoadState("networkidle");
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow, `${path} is ${overflow}px wider than the screen`).toBeLessThanOrEqual(0);
+    }
+  });
+});

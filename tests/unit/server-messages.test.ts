@@ -1,0 +1,57 @@
+import { describe, expect, it } from "vitest";
+import { localizeErrorBody, localizeMessage, requestLocale } from "@/lib/i18n/server-messages";
+import { MSG } from "@/lib/figures/errors";
+import { PERMISSIONS } from "@/lib/auth/permissions";
+
+const VIETNAMESE = /[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹàáèéìíòóùúý]/i;
+
+// Every fixed message of the errors module and of the permission table, with its parameters filled.
+const FIXED: string[] = [
+  ...Object.values(MSG).map((m) => (typeof m === "function" ? (m as (...a: unknown[]) => string)("10804", 3) : m)),
+  MSG.periodNotEnded(2026, 4),
+  MSG.futurePeriod(2027, 1),
+  MSG.estimateClosed(2026),
+  MSG.unitNotFound("99999"),
+  ...Object.values(PERMISSIONS).map((p) => p.denied),
+];
+
+describe("server messages", () => {
+  it.each(FIXED)("«%s» has a code and an English text without Vietnamese", (vi) => {
+    const en = localizeMessage(vi, "en");
+    expect(en.code).not.toBe("message");
+    expect(en.message).not.toMatch(VIETNAMESE);
+    expect(localizeMessage(vi, "vi")).toEqual({ code: en.code, message: vi });
+  });
+
+  it.each([
+    [MSG.unitNotFound("10804"), "No unit has the code «10804»."],
+    [MSG.periodNotEnded(2026, 4), "Quarter 4/2026 has not ended (figures as of 31/12/2026): its actual figures cannot be entered, judged or ranked yet."],
+    ["Tài khoản của bạn không được duyệt báo cáo của Xã Kim Thành.", "Your account may not approve the report of Xã Kim Thành."],
+    ["Không thể trả lại báo cáo của Xã Kim Thành: báo cáo đang ở trạng thái «đã duyệt».", "Cannot return the report of Xã Kim Thành: it is «approved»."],
+  ])("carries the parameters over: %s", (vi, en) => {
+    expect(localizeMessage(vi, "en").message).toBe(en);
+  });
+
+  it("keeps an unknown message as it is, with the generic code", () => {
+    expect(localizeMessage("Một thông báo mới.", "en")).toEqual({ code: "message", message: "Một thông báo mới." });
+  });
+
+  it("translates the issues of an error body too", () => {
+    const body = localizeErrorBody({ error: MSG.invalid, issues: [{ path: "figures.x", message: MSG.required }] }, "en");
+    expect(body).toEqual({ error: "The data sent is not valid.", code: "invalid", issues: [{ path: "figures.x", message: "This figure has not been entered." }] });
+  });
+
+  const h = (o: Record<string, string>) => ({ get: (k: string) => o[k] ?? null });
+  it.each([
+    [{}, "vi"],
+    [{ "accept-language": "en-GB,en;q=0.9" }, "en"],
+    [{ "accept-language": "fr-FR, en;q=0.5, vi;q=0.8" }, "vi"],
+    [{ "accept-language": "fr, de" }, "vi"],
+    [{ "accept-language": "en;q=0" }, "vi"],
+    [{ cookie: "a=1; NEXT_LOCALE=en", "accept-language": "vi" }, "en"],
+    [{ cookie: "NEXT_LOCALE=vi", "accept-language": "en" }, "vi"],
+    [{ cookie: "NEXT_LOCALE=xx", "accept-language": "en" }, "en"],
+  ] as const)("request language of %o is %s", (headers, locale) => {
+    expect(requestLocale(h(headers))).toBe(locale);
+  });
+});
