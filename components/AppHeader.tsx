@@ -20,7 +20,7 @@ export async function AppHeader({ user, demo }: { user: SessionUser; demo: boole
         {demo && <DemoBadge label={t("app.demoBadge")} />}
         <div className="ml-auto flex flex-wrap items-center gap-3 text-sm">
           <span data-testid="header-user">
-            <span className="font-medium">{user.fullName}</span>
+            <span className="font-medium" translate="no">{user.fullName}</span>
             <span className="text-white/70"> · {t(`roles.${user.role}`)}</span>
             {user.unit && <span className="text-white/70"> · {user.unit.name}</span>}
           </span>

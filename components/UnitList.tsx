@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useMemo, useState } from "react";
 import { useTranslations } from "next-intl";
+import { matchesSearch } from "@/lib/collate";
 
 export interface UnitListItem {
   code: string;
@@ -12,19 +13,15 @@ export interface UnitListItem {
   href: string | null;
 }
 
-function fold(s: string) {
-  // Vietnamese search without diacritics: "kim thanh" finds "Kim Thành".
-  return s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/đ/g, "d").replace(/Đ/g, "D").toLowerCase();
-}
-
 export function UnitList({ items, testId }: { items: UnitListItem[]; testId?: string }) {
   const t = useTranslations();
   const [q, setQ] = useState("");
   const [type, setType] = useState("");
   const types = useMemo(() => [...new Set(items.map((i) => i.type))].sort(), [items]);
   const shown = useMemo(() => {
-    const f = fold(q.trim());
-    return items.filter((i) => (!type || i.type === type) && (!f || fold(i.name).includes(f) || i.code.includes(f)));
+    // Vietnamese search without diacritics: "kim thanh" finds "Kim Thành"; codes too.
+    const query = q.trim();
+    return items.filter((i) => (!type || i.type === type) && (matchesSearch(i.name, query) || i.code.includes(query)));
   }, [items, q, type]);
   if (items.length === 0) return <p className="text-sm text-slate-500">{t("unit.noChildren")}</p>;
   return (

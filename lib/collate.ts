@@ -19,6 +19,11 @@ export function sortByName<T extends { name: string; code?: string }>(items: rea
   return [...items].sort(byName);
 }
 
+/** Units in force first, then retired ones, each part by name in Vietnamese order (then by code). */
+export function inForceThenByName<T extends { name: string; code?: string; validTo?: Date | null }>(a: T, b: T): number {
+  return Number(a.validTo != null) - Number(b.validTo != null) || byName(a, b);
+}
+
 /** Text for searching without diacritics: lower case, tones and marks removed, đ → d ("Đông Hải" → "dong hai"). */
 export function searchKey(text: string): string {
   return text

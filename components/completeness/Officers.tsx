@@ -6,7 +6,7 @@ export function Officers({ officers, empty }: { officers: Officer[]; empty: stri
   return (
     <ul className="space-y-0.5" data-officers={officers.map((o) => o.username).join(" ")}>
       {officers.map((o) => (
-        <li key={o.username}>
+        <li key={o.username} translate="no">
           {o.name} <span className="text-xs text-slate-500">({o.username})</span>
         </li>
       ))}

@@ -171,7 +171,7 @@ export async function Dashboard({ view, locale }: { view: IndicatorsView; locale
         {Object.values(view.targetDetails).some((d) => d.source) && (
           <>
             {" · "}
-            {t("source")}: {[...new Set(Object.values(view.targetDetails).map((d) => d.source).filter(Boolean))].join(", ")}
+            {t("source")}: <span translate="no">{[...new Set(Object.values(view.targetDetails).map((d) => d.source).filter(Boolean))].join(", ")}</span>
           </>
         )}
       </p>

@@ -4,7 +4,7 @@
 import { useMemo, useState } from "react";
 import { useLocale, useTranslations } from "next-intl";
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { computePathStatus, projectionPath, targetPath, TARGET_YEAR } from "@/lib/domain/path2030";
+import { computePathStatus, projectionPath, targetPath, TARGET_YEAR, type PathMethod } from "@/lib/domain/path2030";
 import { formatNumber } from "@/lib/format";
 import { toLocale } from "@/lib/i18n/config";
 
@@ -42,6 +42,23 @@ export function PathChart({ series, currentYear }: { series: PathSeries[]; curre
   }, [s, status, currentYear]);
   if (!s || !status) return null;
   const n = (v: number | null) => formatNumber(v === null ? null : Math.round(v), locale);
+  const methodText = (m: PathMethod): string => {
+    switch (m.code) {
+      case "noData":
+        return t("path.method.noData");
+      case "targetYear":
+        return t("path.method.targetYear", { targetYear: m.targetYear, latestYear: m.latestYear });
+      case "oneYear":
+        return t("path.method.oneYear", { latestYear: m.latestYear });
+      case "pace":
+        return t("path.method.pace", {
+          years: m.years,
+          span: m.span,
+          pace: (Math.round(m.pace) > 0 ? "+" : "") + formatNumber(m.pace, locale),
+          unit: t(m.unit === "vnd" ? "path.method.vnd" : "path.method.people"),
+        });
+    }
+  };
   return (
     <section className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm" data-testid="path-2030">
       <div className="mb-3 flex flex-wrap items-center gap-3">
@@ -90,7 +107,7 @@ export function PathChart({ series, currentYear }: { series: PathSeries[]; curre
         </ResponsiveContainer>
       </div>
       <p className="mt-2 text-xs text-slate-500" data-testid="path-method">
-        {status.method} {t("path.howStatus")}
+        {methodText(status.methodInfo)} {t("path.howStatus")}
       </p>
     </section>
   );

@@ -5,6 +5,7 @@
 // set-based queries whatever the number of communes, the same SQL on PGlite and PostgreSQL.
 // Also the city's deadline setting (report_deadline_days), audited like every other change.
 import { z } from "zod";
+import { compareVi } from "../collate";
 import { COUNTED_STATUSES } from "../figures/counted";
 import type { PrismaClient } from "../generated/prisma/client";
 import type { ReportStatus, UnitLevel } from "../generated/prisma/enums";
@@ -135,7 +136,7 @@ function totalsOf(total: number, counts: StateCounts, lateCount: number, overdue
 }
 
 const CHASE_ORDER: Record<CompletenessState, number> = { NOT_STARTED: 0, DRAFT: 1, RETURNED: 2, SUBMITTED: 3, APPROVED: 4 };
-const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name, "vi");
+const byName = (a: { name: string }, b: { name: string }) => compareVi(a.name, b.name);
 
 export function isToChase(state: CompletenessState): boolean {
   return state === "NOT_STARTED" || state === "DRAFT" || state === "RETURNED";

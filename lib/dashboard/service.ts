@@ -7,6 +7,7 @@
 // period, submitted or approved. A child without one has not reported: no figures, no status, and
 // it is left out of the totals, which say how many children they cover.
 import type { PrismaClient } from "../generated/prisma/client";
+import { byName } from "../collate";
 import type { ReportStatus, UnitLevel } from "../generated/prisma/enums";
 import { METRIC_KEYS, type IndicatorKey } from "../domain/metrics";
 import { computeIndicators, type Status } from "../domain/indicators";
@@ -176,9 +177,9 @@ async function communeDashboard(prisma: PrismaClient, parent: UnitRef, year: num
   const tenant = parent.id;
   const [children, period, baselines, targets, overrides, history, settings] = await Promise.all([
     prisma.$queryRawUnsafe<{ id: number; code: string; name: string; type: string }[]>(
-      `SELECT id, code, name, type::text AS type FROM units WHERE parent_id = $1::int AND level = 'COMMUNE' AND valid_to IS NULL ORDER BY name`,
+      `SELECT id, code, name, type::text AS type FROM units WHERE parent_id = $1::int AND level = 'COMMUNE' AND valid_to IS NULL`,
       tenant,
-    ),
+    ).then((rows) => rows.sort(byName)),
     // Every report of exactly this period (drafts too, for their status); `counted` says whether its figures count.
     prisma.$queryRawUnsafe<Array<Record<string, Num> & { status: ReportStatus; counted: boolean }>>(
       `SELECT r.unit_id, r.status::text AS status, (${countedReport("r")}) AS counted, ${COLS}

@@ -2,6 +2,7 @@
 import "server-only";
 import { z } from "zod";
 import { prisma } from "../db.server";
+import { inForceThenByName } from "../collate";
 import type { UnitLevel, UnitType } from "../generated/prisma/enums";
 
 /** Official codes: digits (provinces "31", communes "10804"), "VN", villages "10804-01". */
@@ -46,14 +47,11 @@ export async function findUnitById(id: number): Promise<UnitRow | null> {
   return db.unit.findUnique({ where: { id }, select: unitSelect });
 }
 
-/** Units directly below, in force ones first, by code. */
+/** Units directly below, in force ones first, by name in Vietnamese order (the database sorts by code points). */
 export async function listChildren(parentId: number): Promise<UnitRow[]> {
   const db = await prisma();
-  return db.unit.findMany({
-    where: { parentId },
-    orderBy: [{ validTo: { sort: "desc", nulls: "first" } }, { name: "asc" }],
-    select: unitSelect,
-  });
+  const rows = await db.unit.findMany({ where: { parentId }, select: unitSelect });
+  return rows.sort(inForceThenByName);
 }
 
 export async function countUnits(where: { tenantId?: number; level?: UnitLevel; parentId?: number }): Promise<number> {

@@ -45,9 +45,17 @@ export interface PathStatus {
   /** latest + pace × years left (never below 0); null when the pace is null. */
   projected2030: number | null;
   status: PathStatusCode;
-  /** How the projection was computed, in Vietnamese, for the page. */
+  /** How the projection was computed, in Vietnamese (reports). */
   method: string;
+  /** The same, as a code and its values, for an interface in any language. */
+  methodInfo: PathMethod;
 }
+
+export type PathMethod =
+  | { code: "noData" }
+  | { code: "targetYear"; targetYear: number; latestYear: number }
+  | { code: "oneYear"; latestYear: number }
+  | { code: "pace"; years: number; span: string; pace: number; unit: MetricUnit };
 
 export interface PathOptions {
   /** Unit of the metric, for the method sentence ("người/năm" or "đồng/năm"). Default "people". */
@@ -168,6 +176,7 @@ export function computePathStatus(
       projected2030: null,
       status: "unknown",
       method: "Chưa có số liệu thực hiện: chưa thể dự báo.",
+      methodInfo: { code: "noData" },
     };
   }
 
@@ -183,11 +192,15 @@ export function computePathStatus(
   }
 
   let method: string;
+  let methodInfo: PathMethod;
   if (yearsLeft === 0) {
     method = `Đã đến năm ${targetYear}: đánh giá theo số liệu năm ${latest.year} so với chỉ tiêu, không dự báo.`;
+    methodInfo = { code: "targetYear", targetYear, latestYear: latest.year };
   } else if (pace === null) {
     method = `Mới có số liệu năm ${latest.year}: cần ít nhất 2 năm để tính tốc độ tăng và dự báo.`;
+    methodInfo = { code: "oneYear", latestYear: latest.year };
   } else {
+    methodInfo = { code: "pace", years: window.length, span: yearsLabel(window), pace, unit: opts.unit ?? "people" };
     method =
       `Dự báo theo tốc độ tăng bình quân ${window.length} năm gần nhất (${yearsLabel(window)}, ` +
       `phương pháp bình phương tối thiểu): ${signed(pace)} ${unit}/năm.`;
@@ -215,6 +228,7 @@ export function computePathStatus(
     projected2030: projected,
     status,
     method,
+    methodInfo,
   };
 }
 

@@ -2,6 +2,7 @@
 // score), ties sharing a rank, units without a value listed apart (never ranked as zero), and the
 // praise / warn / criticise lists. Pure functions.
 import type { Direction } from "./indicators";
+import { compareVi } from "../collate";
 
 export interface RankInput<T> {
   code: string;
@@ -28,7 +29,7 @@ export function rank<T>(inputs: readonly RankInput<T>[], direction: Direction): 
   const valued = inputs.filter((i): i is Ranked<T> => typeof i.value === "number" && Number.isFinite(i.value)) as Ranked<T>[];
   const unranked = inputs.filter((i) => !(typeof i.value === "number" && Number.isFinite(i.value)));
   const sign = direction === "higher" ? -1 : 1;
-  const sorted = [...valued].sort((a, b) => sign * (a.value - b.value) || a.name.localeCompare(b.name, "vi"));
+  const sorted = [...valued].sort((a, b) => sign * (a.value - b.value) || compareVi(a.name, b.name));
   let prev: number | null = null;
   let prevRank = 0;
   const items = sorted.map((it, i) => {
@@ -37,7 +38,7 @@ export function rank<T>(inputs: readonly RankInput<T>[], direction: Direction): 
     prevRank = r;
     return { ...it, rank: r };
   });
-  return { items, unranked: [...unranked].sort((a, b) => a.name.localeCompare(b.name, "vi")) };
+  return { items, unranked: [...unranked].sort((a, b) => compareVi(a.name, b.name)) };
 }
 
 export interface Bands {

@@ -16,6 +16,7 @@
 // quarter and for the history alike: drafts and returned reports are neither listed nor compared with.
 // One query for the whole province, the same SQL on PGlite and PostgreSQL.
 import type { PrismaClient } from "../generated/prisma/client";
+import { compareVi } from "../collate";
 import { COVERAGE_KEYS } from "../domain/targets";
 import type { UnitLevel } from "../generated/prisma/enums";
 import { METRIC_KEYS, type Figures, type IndicatorKey, type MetricKey } from "../domain/metrics";
@@ -185,7 +186,7 @@ export function findOutliers(rows: readonly ReportRow[], year: number, quarter: 
   items.sort(
     (a, b) =>
       Math.abs(b.score) - Math.abs(a.score) ||
-      a.unit.name.localeCompare(b.unit.name, "vi") ||
+      compareVi(a.unit.name, b.unit.name) ||
       a.unit.code.localeCompare(b.unit.code) ||
       order.get(a.key)! - order.get(b.key)! ||
       a.basis.localeCompare(b.basis),

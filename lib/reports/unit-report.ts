@@ -6,6 +6,7 @@
 // a version of the period's report, so the signed file can be produced again.
 import { createHash } from "node:crypto";
 import type { PrismaClient } from "../generated/prisma/client";
+import { sortByName } from "../collate";
 import { can } from "../auth/permissions";
 import { audit } from "../audit/audit";
 import { isTargetKey, actualForTarget, type TargetKey } from "../domain/targets";
@@ -260,7 +261,7 @@ export async function buildReportDocument(prisma: PrismaClient, unit: ScopedUnit
   parts.push({ id: "results", heading: "I. KẾT QUẢ THỰC HIỆN", editable: false, paragraphs: results });
 
   if (kind === "commune") {
-    const villages = await prisma.unit.findMany({ where: { parentId: unit.id, level: "VILLAGE", validTo: null }, select: { id: true, name: true }, orderBy: { code: "asc" } });
+    const villages = sortByName(await prisma.unit.findMany({ where: { parentId: unit.id, level: "VILLAGE", validTo: null }, select: { id: true, code: true, name: true } }));
     const vt = villages.length ? await prisma.target.findMany({ where: { unitId: { in: villages.map((v) => v.id) }, year }, select: { unitId: true, key: true, value: true } }) : [];
     if (vt.length) {
       const keys = (["bhxhCompulsory", "bhxhVoluntary", "bhyt"] as const).filter((k) => vt.some((t) => t.key === k));

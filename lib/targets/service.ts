@@ -8,6 +8,8 @@ import { can } from "../auth/permissions";
 import { COUNT_TARGET_KEYS, TARGET_KEYS, TARGET_YEARS, isTargetKey, targetKindOf, type TargetKey } from "../domain/targets";
 import { MAX_PEOPLE, MAX_VND } from "../domain/figures-validation";
 import { formatNumber } from "../format";
+import { inForceThenByName } from "../collate";
+import { keyLabel } from "../i18n/labels";
 import { ServiceError, MSG, type ApiIssue } from "../figures/errors";
 import { audit } from "../audit/audit";
 import type { Actor, UnitRef } from "../figures/service";
@@ -108,11 +110,13 @@ export interface TargetGrid {
 
 /** A unit's targets for a year, with its children's (communes of a city, villages of a commune). */
 export async function targetGrid(prisma: PrismaClient, actor: Actor, unit: ScopedUnit, year: number): Promise<TargetGrid> {
-  const children = await prisma.unit.findMany({
-    where: { parentId: unit.id },
-    orderBy: [{ validTo: { sort: "desc", nulls: "first" } }, { name: "asc" }],
-    select: { id: true, code: true, name: true, type: true, level: true, parentId: true, tenantId: true, validTo: true },
-  });
+  // In force first, then by name in Vietnamese order (sorted here: the database compares code points).
+  const children = (
+    await prisma.unit.findMany({
+      where: { parentId: unit.id },
+      select: { id: true, code: true, name: true, type: true, level: true, parentId: true, tenantId: true, validTo: true },
+    })
+  ).sort(inForceThenByName);
   const visible = children.filter((c) => can(actor, "unit.view", c));
   const rows = await targetRows(prisma, [unit.id, ...visible.map((c) => c.id)], year);
   const byUnit = new Map<number, Partial<Record<TargetKey, TargetDetail>>>();
@@ -177,25 +181,30 @@ export async function saveTargets(prisma: PrismaClient, actor: Actor, input: unk
   }
   const { year, entries } = parsed.data;
   const source = parsed.data.source || null;
-  const issues: ApiIssue[] = [];
-  entries.forEach((e, i) => {
-    if (e.value !== null) {
-      const m = checkTargetValue(e.key as TargetKey, e.value);
-      if (m) issues.push({ path: `entries.${i}.value`, message: `${e.unitCode} · ${e.key}: ${m}` });
-    }
-  });
-  const seen = new Set<string>();
-  entries.forEach((e, i) => {
-    const k = `${e.unitCode}|${e.key}`;
-    if (seen.has(k)) issues.push({ path: `entries.${i}`, message: `Chỉ tiêu ${e.key} của ${e.unitCode} xuất hiện hai lần.` });
-    seen.add(k);
-  });
   const codes = [...new Set(entries.map((e) => e.unitCode))];
   const units = await prisma.unit.findMany({
     where: { code: { in: codes }, validTo: null },
     select: { id: true, code: true, name: true, level: true, parentId: true, tenantId: true },
   });
   const unitOf = new Map(units.map((u) => [u.code, u]));
+  // Messages name a unit by its name with the code beside it ("Xã Kim Thành (10804)"), never by code alone.
+  const unitLabel = (code: string) => {
+    const u = unitOf.get(code);
+    return u ? `${u.name} (${u.code})` : `«${code}»`;
+  };
+  const issues: ApiIssue[] = [];
+  entries.forEach((e, i) => {
+    if (e.value !== null) {
+      const m = checkTargetValue(e.key as TargetKey, e.value);
+      if (m) issues.push({ path: `entries.${i}.value`, message: `${unitLabel(e.unitCode)} · ${keyLabel(e.key, "vi")}: ${m}` });
+    }
+  });
+  const seen = new Set<string>();
+  entries.forEach((e, i) => {
+    const k = `${e.unitCode}|${e.key}`;
+    if (seen.has(k)) issues.push({ path: `entries.${i}`, message: `Chỉ tiêu «${keyLabel(e.key, "vi")}» của ${unitLabel(e.unitCode)} xuất hiện hai lần.` });
+    seen.add(k);
+  });
   const unitCodeOf = new Map(units.map((u) => [u.id, u.code]));
   entries.forEach((e, i) => {
     if (!unitOf.has(e.unitCode)) issues.push({ path: `entries.${i}.unitCode`, message: `Không có đơn vị đang hoạt động mang mã «${e.unitCode}».` });
@@ -205,7 +214,7 @@ export async function saveTargets(prisma: PrismaClient, actor: Actor, input: unk
   if (refused.length) {
     // Name only the units the actor may see: a refusal never reveals what lies outside their scope.
     const visible = refused.filter((u) => can(actor, "unit.view", u));
-    const list = visible.length ? `: ${visible.map((u) => u.name).join(", ")}${visible.length < refused.length ? ` và ${refused.length - visible.length} đơn vị ngoài phạm vi` : ""}` : ` ${refused.length} đơn vị ngoài phạm vi của bạn`;
+    const list = visible.length ? `: ${visible.map((u) => `${u.name} (${u.code})`).join(", ")}${visible.length < refused.length ? ` và ${refused.length - visible.length} đơn vị ngoài phạm vi` : ""}` : ` ${refused.length} đơn vị ngoài phạm vi của bạn`;
     throw new ServiceError(403, `Tài khoản của bạn không được giao chỉ tiêu năm ${year} cho${list}.`);
   }
 
@@ -224,7 +233,7 @@ export async function saveTargets(prisma: PrismaClient, actor: Actor, input: unk
         if (e.version !== undefined && currentVersion !== e.version) {
           conflicts.push({
             path: `entries.${i}`,
-            message: `${u.name} · ${key}: đã được ${old ? `sửa thành ${formatNumber(old.value)}` : "xóa"} sau khi bạn mở bảng.`,
+            message: `${u.name} (${u.code}) · ${keyLabel(key, "vi")}: đã được ${old ? `sửa thành ${formatNumber(old.value)}` : "xóa"} sau khi bạn mở bảng.`,
           });
           continue;
         }
@@ -234,7 +243,7 @@ export async function saveTargets(prisma: PrismaClient, actor: Actor, input: unk
         // Conditional writes: another transaction that changed the row since we read it makes
         // these touch nothing, which is a conflict (two concurrent saves can't both win).
         const lost = () =>
-          conflicts.push({ path: `entries.${i}`, message: `${u.name} · ${key}: vừa được người khác thay đổi.` });
+          conflicts.push({ path: `entries.${i}`, message: `${u.name} (${u.code}) · ${keyLabel(key, "vi")}: vừa được người khác thay đổi.` });
         if (e.value === null) {
           const r = await tx.target.deleteMany({ where: { id: old!.id, version: old!.version } });
           if (r.count !== 1) lost();

@@ -12,34 +12,42 @@ const PAGES: Record<string, string[]> = {
   admin: ["/", "/admin/users", "/admin/audit", "/units/VN", "/units/VN/rankings", "/units/VN/completeness"],
 };
 
-/** Text on the page outside data: everything not inside [lang="vi"] or [translate="no"]. */
-async function interfaceText(page: Page): Promise<string[]> {
+/**
+ * Text on the page outside data: everything not inside [lang="vi"] (official documents) or
+ * [translate="no"] (names, sources); the texts inside [translate="no"] are returned as data too.
+ */
+async function interfaceText(page: Page): Promise<{ texts: string[]; data: string[] }> {
   return page.evaluate(() => {
-    const out: string[] = [];
+    const texts: string[] = [];
+    const data: string[] = [];
+    const skip = '[lang="vi"], [translate="no"], script, style, noscript, option, [hidden]';
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     for (let n = walker.nextNode(); n; n = walker.nextNode()) {
       const el = n.parentElement;
-      if (!el || el.closest('[lang="vi"], [translate="no"], script, style, noscript, option, [hidden]')) continue;
+      if (!el || el.closest(skip) || el.closest("svg text")) continue;
       const text = (n.textContent ?? "").trim();
-      if (text) out.push(text);
+      if (text) texts.push(text);
     }
-    // Attributes people read: labels, titles, placeholders.
-    for (const el of document.querySelectorAll("[aria-label], [title], [placeholder]")) {
+    // A chart's label is one <text>, drawn in several <tspan>s.
+    for (const el of document.querySelectorAll("svg text")) if (!el.closest(skip)) texts.push((el.textContent ?? "").trim());
+    // Attributes people read: labels and placeholders.
+    for (const el of document.querySelectorAll("[aria-label], [placeholder]")) {
       if (el.closest('[lang="vi"], [translate="no"]')) continue;
-      for (const a of ["aria-label", "title", "placeholder"]) {
+      for (const a of ["aria-label", "placeholder"]) {
         const v = el.getAttribute(a);
-        if (v) out.push(v);
+        if (v) texts.push(v);
       }
     }
-    return out;
+    for (const el of document.querySelectorAll('[translate="no"]')) data.push((el.textContent ?? "").trim());
+    return { texts, data };
   });
 }
 
 async function dataNames(page: Page): Promise<string[]> {
   // Unit names and people's names are data: read them from the API as the signed-in user sees them.
   const names = new Set<string>();
-  for (const code of ["VN", "31", "46", "10804", "11242"]) {
-    const r = await page.request.get(`/api/v1/units/${code}/targets?year=2026`);
+  for (const [code, what] of [["VN", "targets?year=2026"], ["31", "targets?year=2026"], ["46", "targets?year=2026"], ["10804", "targets?year=2026"], ["VN", "dashboard"], ["31", "dashboard"]]) {
+    const r = await page.request.get(`/api/v1/units/${code}/${what}`);
     if (!r.ok()) continue;
     const body = JSON.stringify(await r.json());
     for (const m of body.matchAll(/"name":"([^"]+)"/g)) names.add(m[1]);
@@ -57,8 +65,10 @@ for (const [username, paths] of Object.entries(PAGES)) {
     for (const path of paths) {
       await page.goto(path);
       await page.waitForLoadState("networkidle");
-      for (let text of await interfaceText(page)) {
-        for (const n of names) text = text.split(n).join("");
+      const { texts, data } = await interfaceText(page);
+      const known = [...new Set([...names, ...data.filter((d) => d.length > 2)])].sort((a, b) => b.length - a.length);
+      for (let text of texts) {
+        for (const n of known) text = text.split(n).join("");
         if (VIETNAMESE.test(text)) found.push(`${path}: ${text.slice(0, 120)}`);
       }
     }

@@ -1,5 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { signInAndWaitHome } from "./helpers";
+import { compareVi } from "../../lib/collate";
 
 const cell = (page: Page, row: string, key: string) => page.locator(`[data-cell="${row}:${key}"]`);
 const digits = (s: string) => Number(s.replace(/\D/g, ""));
@@ -35,29 +36,132 @@ test("city staff set 2027 targets for all 114 communes from the city's figure an
   await expect(cell(page, "10804", "bhxhCompulsory")).toHaveValue(new Intl.NumberFormat("vi-VN").format(suggested));
 });
 
-test("the grid takes a block pasted from Excel and moves with Enter", async ({ page }) => {
+/** Pastes text into a cell the way the browser does for Ctrl+V from Excel. */
+async function pasteInto(target: ReturnType<Page["locator"]>, text: string) {
+  await target.focus();
+  await target.evaluate((el, t) => {
+    const dt = new DataTransfer();
+    dt.setData("text/plain", t);
+    el.dispatchEvent(new ClipboardEvent("paste", { clipboardData: dt, bubbles: true, cancelable: true }));
+  }, text);
+}
+
+/** The grid's commune rows, top to bottom: code and name. */
+async function communeRows(page: Page) {
+  const rows = page.locator("tr[data-row]").filter({ has: page.locator("a") });
+  return rows.evaluateAll((trs) => trs.map((tr) => ({ code: tr.getAttribute("data-row")!, name: tr.querySelector("a")!.textContent!.trim() })));
+}
+
+const noMarks = (s: string) => s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/đ/g, "d").replace(/Đ/g, "D").toLowerCase();
+
+test("the grid and the commune list are in Vietnamese order, with a sticky header and a search without diacritics", async ({ page }) => {
+  await signInAndWaitHome(page, "bhxh.haiphong");
+  await page.goto("/units/31");
+  const listed = (await page.getByTestId("unit-children").locator("li .font-medium").allTextContents()).map((s) => s.trim());
+  expect(listed.length).toBe(114);
+  expect(listed).toEqual([...listed].sort(compareVi));
+  const at = (name: string) => listed.indexOf(name);
+  expect(at("Phường Ái Quốc")).toBeGreaterThanOrEqual(0);
+  expect(at("Phường Ái Quốc")).toBeLessThan(at("Phường Bạch Đằng"));
+  expect(at("Phường Chí Linh")).toBeLessThan(at("Phường Chu Văn An"));
+  expect(at("Phường Đông Hải")).toBeLessThan(at("Phường Hòa Bình"));
+
+  await page.goto("/units/31/targets?year=2027");
+  const names = (await communeRows(page)).map((r) => r.name);
+  expect(names).toHaveLength(114);
+  expect(names).toEqual([...names].sort(compareVi));
+  expect(names.indexOf("Phường Ái Quốc")).toBeLessThan(names.indexOf("Phường Bạch Đằng"));
+  await expect(page.locator("thead")).toHaveCSS("position", "sticky");
+
+  await page.getByTestId("grid-search").fill("dong hai");
+  const shown = page.locator("tr[data-row]").filter({ has: page.locator("a") });
+  await expect(shown).toHaveCount(1);
+  await expect(shown.first()).toContainText("Phường Đông Hải");
+  await page.getByTestId("grid-search").fill("");
+  await expect(shown).toHaveCount(114);
+});
+
+test("a block with unit names goes to the right communes whatever its order; unknown names are refused", async ({ page }) => {
   await signInAndWaitHome(page, "bhxh.haiphong");
   await page.goto("/units/31/targets?year=2027");
-  const first = page.locator("[data-row]").filter({ has: page.locator("a") }).first();
-  const code = (await first.getAttribute("data-row"))!;
-  const target = cell(page, code, "bhxhVoluntary");
-  await target.focus();
-  await target.evaluate((el) => {
-    const dt = new DataTransfer();
-    dt.setData("text/plain", "1.234\t5.678\n2.345\t6.789\n");
-    el.dispatchEvent(new ClipboardEvent("paste", { clipboardData: dt, bubbles: true, cancelable: true }));
-  });
+  const rows = await communeRows(page);
+  const picked = rows.slice(3, 8);
+  const values = ["12.345", "2.001", "305", "4.444", "50.000"];
+  // Reversed order, and the names written every way a spreadsheet might: full, without the
+  // prefix, without diacritics, by code; a header line on top.
+  const label = (r: { code: string; name: string }, i: number) =>
+    i === 0 ? r.name : i === 1 ? r.name.replace(/^(Xã|Phường|Đặc khu) /, "") : i === 2 ? noMarks(r.name) : i === 3 ? r.code : r.name.toUpperCase();
+  const lines = picked.map((r, i) => `${label(r, i)}\t${values[i]}`).reverse();
+  const block = ["Tên đơn vị\tSố người tham gia BHXH tự nguyện", ...lines].join("\r\n") + "\r\n";
+  const before = await cell(page, rows[0].code, "bhxhVoluntary").inputValue();
+  // Pasted into the first commune's row: the rows go by name, not by position.
+  await pasteInto(cell(page, rows[0].code, "bhxhVoluntary"), block);
+  await expect(page.getByTestId("grid-message")).toContainText("Đã điền 5 đơn vị");
+  await expect(page.getByTestId("paste-dialog")).not.toBeVisible();
+  for (const [i, r] of picked.entries()) await expect(cell(page, r.code, "bhxhVoluntary"), r.name).toHaveValue(values[i]);
+  await expect(cell(page, rows[0].code, "bhxhVoluntary")).toHaveValue(before);
+
+  // An unknown name: listed, nothing filled until the user chooses to fill the matched lines only.
+  const target = rows[10];
+  const old = await cell(page, target.code, "bhtn").inputValue();
+  await pasteInto(cell(page, rows[0].code, "bhtn"), `Xã Không Có Thật\t5\n${target.name}\t7.777\n`);
+  const dialog = page.getByTestId("paste-dialog");
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByTestId("paste-errors")).toContainText("Dòng 1: không tìm thấy đơn vị «Xã Không Có Thật» trong bảng.");
+  await expect(cell(page, target.code, "bhtn")).toHaveValue(old);
+  await dialog.getByRole("button", { name: "Chỉ điền 1 dòng đã khớp" }).click();
+  await expect(dialog).not.toBeVisible();
+  await expect(cell(page, target.code, "bhtn")).toHaveValue("7.777");
+});
+
+test("a bare block is previewed before it fills the rows below the cell, and Enter moves down", async ({ page }) => {
+  await signInAndWaitHome(page, "bhxh.haiphong");
+  await page.goto("/units/31/targets?year=2027");
+  const [first, second] = await communeRows(page);
+  const target = cell(page, first.code, "bhxhVoluntary");
+  const old = await target.inputValue();
+  await pasteInto(target, "1.234\t5.678\n2.345\t6.789\n");
+  const dialog = page.getByTestId("paste-dialog");
+  await expect(dialog).toContainText("Xem trước khi điền");
+  const preview = dialog.getByTestId("paste-preview");
+  await expect(preview.locator(`[data-paste-row="${first.code}"]`)).toContainText(`${first.name} (${first.code})`);
+  await expect(preview.locator(`[data-paste-row="${first.code}"]`)).toContainText("1.234");
+  await expect(preview.locator(`[data-paste-row="${second.code}"]`)).toContainText(`${second.name} (${second.code})`);
+  await expect(preview.locator(`[data-paste-row="${second.code}"]`)).toContainText("6.789");
+  // Cancel leaves the grid as it was.
+  await dialog.getByRole("button", { name: "Hủy" }).click();
+  await expect(dialog).not.toBeVisible();
+  await expect(target).toHaveValue(old);
+
+  await pasteInto(target, "1.234\t5.678\n2.345\t6.789\n");
+  await dialog.getByRole("button", { name: "Áp dụng" }).click();
   await expect(target).toHaveValue("1.234");
-  await expect(cell(page, code, "bhtn")).toHaveValue("5.678");
-  const second = (await page.locator("[data-row]").filter({ has: page.locator("a") }).nth(1).getAttribute("data-row"))!;
-  await expect(cell(page, second, "bhxhVoluntary")).toHaveValue("2.345");
-  await expect(cell(page, second, "bhtn")).toHaveValue("6.789");
+  await expect(cell(page, first.code, "bhtn")).toHaveValue("5.678");
+  await expect(cell(page, second.code, "bhxhVoluntary")).toHaveValue("2.345");
+  await expect(cell(page, second.code, "bhtn")).toHaveValue("6.789");
   await target.press("Enter");
-  await expect(cell(page, second, "bhxhVoluntary")).toBeFocused();
-  // A bad value is flagged and not saved.
-  await cell(page, second, "bhtn").fill("-5");
+  await expect(cell(page, second.code, "bhxhVoluntary")).toBeFocused();
+
+  // A bad value is flagged and not saved; the message names the unit and its code, by the Save
+  // button, and the cell at fault is selected.
+  const last = (await communeRows(page)).at(-1)!;
+  await cell(page, last.code, "bhtn").fill("-5");
+  await page.locator("h1").scrollIntoViewIfNeeded();
   await page.getByRole("button", { name: "Lưu chỉ tiêu" }).click();
-  await expect(page.getByTestId("grid-message")).toContainText("không được âm");
+  const message = page.getByTestId("grid-message");
+  await expect(message).toContainText("không được âm");
+  await expect(message).toContainText(`${last.name} (${last.code})`);
+  await expect(message).toHaveAttribute("data-at", "save");
+  await expect(cell(page, last.code, "bhtn")).toBeFocused();
+});
+
+test("allocating without the city's target says so next to the button and selects the cell to fill", async ({ page }) => {
+  await signInAndWaitHome(page, "bhxh.haiphong");
+  await page.goto("/units/31/targets?year=2028");
+  const suggest = page.getByTestId("suggest");
+  await suggest.getByRole("button", { name: "Phân bổ" }).click();
+  await expect(suggest.getByRole("alert")).toContainText("Chưa có chỉ tiêu «Số người tham gia BHXH bắt buộc» của Thành phố Hải Phòng");
+  await expect(cell(page, "parent", "bhxhCompulsory")).toBeFocused();
 });
 
 test("a commune officer splits the commune's 2027 target over its villages, and manages villages", async ({ page }) => {

@@ -252,7 +252,7 @@ describe.each(dbKinds)("targets, villages and dashboards on %s", (kind) => {
       ],
     }, 422);
     expect(err.issues.map((i) => i.path)).toEqual(["entries.1.value", "entries.2.value", "entries.3.unitCode"]);
-    expect(err.issues[0].message).toContain("10804 · bhxhCompulsory");
+    expect(err.issues[0].message).toContain("Xã Kim Thành (10804) · Số người tham gia BHXH bắt buộc");
 
     // Bad input is reported before permissions are looked at (a leader gets 422, not 403).
     await refused(actors["lanhdao.haiphong"], one("10804", "bhxhCompulsory", -1), 422);
@@ -366,7 +366,7 @@ describe.each(dbKinds)("targets, villages and dashboards on %s", (kind) => {
     const err = await refused(staff, { year: 2026, entries: [{ unitCode: "31", key: "bhtn", value: read.value + 20, version: gridB.targets.bhtn!.version }] }, 409);
     expect(err.issues).toHaveLength(1);
     expect(err.issues[0].path).toBe("entries.0");
-    expect(err.issues[0].message).toContain("Thành phố Hải Phòng · bhtn");
+    expect(err.issues[0].message).toContain("Thành phố Hải Phòng (31) · Số người tham gia BHTN");
     expect(await targetOf("31", 2026, "bhtn")).toMatchObject({ value: first, version: v + 1, setById: admin.id });
 
     // In a batch, one stale entry stops the fresh ones too; every stale entry is named.
@@ -391,7 +391,7 @@ describe.each(dbKinds)("targets, villages and dashboards on %s", (kind) => {
     expect(empty).toBeNull();
     await accepted(staff, { year: 2027, entries: [{ unitCode: "31", key: "bhxhVoluntary", value: 60_000, version: 0 }] });
     const e3 = await refused(admin, { year: 2027, entries: [{ unitCode: "31", key: "bhxhVoluntary", value: 61_000, version: 0 }] }, 409);
-    expect(e3.issues[0].message).toContain("bhxhVoluntary");
+    expect(e3.issues[0].message).toContain("Thành phố Hải Phòng (31) · Số người tham gia BHXH tự nguyện");
     // Removed by someone else since it was read.
     await accepted(staff, { year: 2027, entries: [{ unitCode: "31", key: "bhxhVoluntary", value: null, version: 1 }] });
     const e4 = await refused(admin, { year: 2027, entries: [{ unitCode: "31", key: "bhxhVoluntary", value: 61_000, version: 1 }] }, 409);

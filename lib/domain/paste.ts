@@ -1,0 +1,255 @@
+// Pasting a block from Excel into the target grid (issue 13): a plan of what goes where, before
+// anything is filled. When the block has a column of unit codes or names, its rows are matched by
+// that column whatever their order, and an unknown or ambiguous name is an error; a header row
+// ("Mã", "Tên đơn vị", "Chỉ tiêu"…) is recognised and skipped. Without such a column the rows are
+// placed by position, and the grid shows the plan for the user to confirm. Pure: no React, no database.
+import { searchKey } from "../collate";
+import { parseVnInteger } from "./figures-validation";
+import { targetKindOf, type TargetKey } from "./targets";
+
+/** A row of the grid that a pasted line may land on. */
+export interface PasteTargetRow {
+  code: string;
+  name: string;
+  editable: boolean;
+  /** Shown instead of the code in messages (the grid's own unit row has no code of its own there). */
+  label?: string;
+}
+
+export interface PasteColumn {
+  key: TargetKey;
+  label: string;
+}
+
+export interface PasteValue {
+  key: TargetKey;
+  label: string;
+  /** The text to put in the cell: the number in Vietnamese format, or the pasted text when invalid. */
+  text: string;
+  value: number | null;
+}
+
+export interface PastePlanRow {
+  /** 1-based line of the pasted block. */
+  line: number;
+  code: string;
+  name: string;
+  values: PasteValue[];
+}
+
+export interface PasteIssue {
+  line: number;
+  message: string;
+}
+
+export interface PastePlan {
+  /** "matched": rows found by a code/name column; "position": rows by position from the pasted cell. */
+  mode: "matched" | "position";
+  /** The first line was a header and was skipped. */
+  header: boolean;
+  /** Index (0-based) of the pasted column holding codes or names, when matched. */
+  keyColumn: number | null;
+  rows: PastePlanRow[];
+  errors: PasteIssue[];
+}
+
+export type CellParse = { ok: true; value: number | null } | { ok: false; message: string };
+
+/**
+ * A target cell as typed or pasted, read the Vietnamese way: counts "13.624" (dot groups
+ * thousands), rates as percentages "53,1%" or "53,1" (comma is the decimal mark) → 0.531.
+ */
+export function parseTargetCell(key: TargetKey, text: string): CellParse {
+  const s = text.trim();
+  if (targetKindOf(key) === "COUNT") return parseVnInteger(s);
+  if (s === "") return { ok: true, value: null };
+  const body = s.replace(/\s*%$/, "").trim();
+  if (!/^\d{1,3}(\.\d{3})*(,\d+)?$|^\d+(,\d+)?$/.test(body)) return { ok: false, message: "Tỷ lệ là một số từ 0 đến 100 (%)." };
+  const n = Number(body.replace(/\./g, "").replace(",", "."));
+  if (!Number.isFinite(n) || n < 0 || n > 100) return { ok: false, message: "Tỷ lệ là một số từ 0 đến 100 (%)." };
+  return { ok: true, value: Math.round(n * 100) / 10000 };
+}
+
+/** A target value as the grid shows it: counts 13.624, rates as a percentage 53,1. */
+export function showTargetCell(key: TargetKey, value: number | null | undefined): string {
+  if (value === null || value === undefined) return "";
+  if (targetKindOf(key) === "COUNT") return new Intl.NumberFormat("vi-VN", { maximumFractionDigits: 0 }).format(value);
+  return (Math.round(value * 1000) / 10).toLocaleString("vi-VN", { maximumFractionDigits: 2 });
+}
+
+/** The lines and cells of a block copied from a spreadsheet (tab-separated, CRLF or LF), blank lines dropped. */
+export function splitBlock(text: string): string[][] {
+  return text
+    .replace(/\r\n?/g, "\n")
+    .split("\n")
+    .map((l) => l.split("\t").map((c) => c.trim()))
+    .filter((cells) => cells.some((c) => c !== ""));
+}
+
+/** Is this a block (several cells) rather than a single value the input should take as typed? */
+export function isBlock(text: string): boolean {
+  return /[\t\n]/.test(text.trim());
+}
+
+const PREFIX = /^(xa|phuong|thi tran|dac khu|thon|ban|ap|to dan pho|khu pho|tdp|to)\s+/;
+
+/** A name for matching: no case, no diacritics, without the "Xã"/"Phường"/"Thôn"/"Tổ dân phố"… prefix. */
+export function nameKey(name: string): string {
+  return searchKey(name).replace(PREFIX, "");
+}
+
+const HEADER_WORDS = /(^|\s)(ma|ten|don vi|chi tieu|stt|tt|so|ty le|bhxh|bhyt|bhtn|nam|ghi chu|xa|phuong|thon|code|name|unit|target|no)(\s|$|\.|:)/;
+
+const looksNumeric = (cell: string) => /^[+-]?\d[\d.,\s]*%?$/.test(cell);
+
+type Lookup = { kind: "found"; row: PasteTargetRow } | { kind: "ambiguous"; rows: PasteTargetRow[] } | { kind: "none" };
+
+function lookup(rows: readonly PasteTargetRow[], cell: string): Lookup {
+  const c = cell.trim();
+  if (c === "") return { kind: "none" };
+  const byCode = rows.filter((r) => r.code.toLowerCase() === c.toLowerCase());
+  if (byCode.length === 1) return { kind: "found", row: byCode[0] };
+  // A number is a value, never a name ("5" is not "Thôn 5").
+  if (looksNumeric(c)) return { kind: "none" };
+  // The full name first ("Xã An Lão" beside "Thị trấn An Lão"), then without the prefix.
+  const full = rows.filter((r) => searchKey(r.name) === searchKey(c));
+  if (full.length === 1) return { kind: "found", row: full[0] };
+  if (full.length > 1) return { kind: "ambiguous", rows: full };
+  const bare = nameKey(c);
+  const loose = bare === "" ? [] : rows.filter((r) => nameKey(r.name) === bare);
+  if (loose.length === 1) return { kind: "found", row: loose[0] };
+  if (loose.length > 1) return { kind: "ambiguous", rows: loose };
+  return { kind: "none" };
+}
+
+const who = (r: PasteTargetRow) => r.label ?? `${r.name} (${r.code})`;
+
+function valuesOf(cells: string[], columns: readonly PasteColumn[]): PasteValue[] {
+  const out: PasteValue[] = [];
+  cells.forEach((cell, j) => {
+    const col = columns[j];
+    if (!col) return;
+    const p = parseTargetCell(col.key, cell);
+    out.push({ key: col.key, label: col.label, text: p.ok ? showTargetCell(col.key, p.value) : cell, value: p.ok ? p.value : null });
+  });
+  return out;
+}
+
+function valueIssues(line: number, row: PasteTargetRow, cells: string[], columns: readonly PasteColumn[]): PasteIssue[] {
+  const issues: PasteIssue[] = [];
+  cells.forEach((cell, j) => {
+    const col = columns[j];
+    if (!col) return;
+    const p = parseTargetCell(col.key, cell);
+    if (!p.ok) issues.push({ line, message: `Dòng ${line}, ${who(row)} · ${col.label}: «${cell}» — ${p.message}` });
+  });
+  return issues;
+}
+
+/**
+ * Plans a paste into the grid.
+ * - `rows`: the grid's rows, top to bottom; `start`: the row index where the block was pasted.
+ * - `columns`: the grid's value columns from the pasted cell rightwards (the first value column
+ *   of the block lands on the first of them).
+ */
+export function planPaste(text: string, rows: readonly PasteTargetRow[], start: number, columns: readonly PasteColumn[]): PastePlan {
+  const lines = splitBlock(text);
+  const width = Math.max(0, ...lines.map((l) => l.length));
+
+  // Which columns hold unit codes or names? A column where units or other text outnumber numbers;
+  // the one with the most units found (uniquely) is the key.
+  const keyLike: number[] = [];
+  let best: { col: number; found: number } | null = null;
+  for (let j = 0; j < width; j++) {
+    let found = 0;
+    let text = 0;
+    let numbers = 0;
+    lines.forEach((l, i) => {
+      const cell = l[j] ?? "";
+      if (cell === "") return;
+      const m = lookup(rows, cell);
+      if (m.kind === "found") found++;
+      if (m.kind !== "none") text++;
+      else if (looksNumeric(cell)) numbers++;
+      else if (!(i === 0 && HEADER_WORDS.test(searchKey(cell)))) text++;
+    });
+    if (text > numbers) {
+      keyLike.push(j);
+      if (found > 0 && (!best || found > best.found)) best = { col: j, found };
+    }
+  }
+
+  // A header: the first line, with nothing in it that is a number or a unit, and a header word.
+  const first = lines[0] ?? [];
+  const header =
+    lines.length > 0 &&
+    first.every((c) => c === "" || (!looksNumeric(c) && lookup(rows, c).kind === "none")) &&
+    first.some((c) => HEADER_WORDS.test(searchKey(c)));
+  const data = lines.map((cells, i) => ({ line: i + 1, cells })).slice(header ? 1 : 0);
+
+  const errors: PasteIssue[] = [];
+  const planned: PastePlanRow[] = [];
+
+  // A key column: either a column where units were found, or (all names unknown) a textual column.
+  const keyColumn = best?.col ?? (keyLike.length > 0 ? keyLike[keyLike.length - 1] : null);
+  if (keyColumn !== null) {
+    // Values are the columns right of the last code/name column (an "STT, Mã, Tên, values" layout).
+    const firstValue = Math.max(keyColumn, ...keyLike) + 1;
+    const seen = new Map<string, number>();
+    for (const { line, cells } of data) {
+      const cell = cells[keyColumn] ?? "";
+      const values = cells.slice(firstValue);
+      if (cell === "") {
+        errors.push({ line, message: `Dòng ${line}: thiếu tên hoặc mã đơn vị.` });
+        continue;
+      }
+      const m = lookup(rows, cell);
+      if (m.kind === "none") {
+        errors.push({ line, message: `Dòng ${line}: không tìm thấy đơn vị «${cell}» trong bảng.` });
+        continue;
+      }
+      if (m.kind === "ambiguous") {
+        errors.push({ line, message: `Dòng ${line}: có nhiều đơn vị tên «${cell}» (${m.rows.map((r) => r.code).join(", ")}) — hãy dùng mã đơn vị.` });
+        continue;
+      }
+      const r = m.row;
+      const before = seen.get(r.code);
+      if (before !== undefined) {
+        errors.push({ line, message: `Dòng ${line}: ${who(r)} đã có ở dòng ${before}.` });
+        continue;
+      }
+      seen.set(r.code, line);
+      if (!r.editable) {
+        errors.push({ line, message: `Dòng ${line}: không sửa được chỉ tiêu của ${who(r)}.` });
+        continue;
+      }
+      if (values.length > columns.length) {
+        errors.push({ line, message: `Dòng ${line}, ${who(r)}: có ${values.length} giá trị nhưng bảng chỉ còn ${columns.length} cột từ ô đã chọn.` });
+      }
+      const bad = valueIssues(line, r, values, columns);
+      errors.push(...bad);
+      if (bad.length === 0) planned.push({ line, code: r.code, name: r.name, values: valuesOf(values, columns) });
+    }
+    return { mode: "matched", header, keyColumn, rows: planned, errors };
+  }
+
+  // No code/name column: by position from the pasted row.
+  data.forEach(({ line, cells }, i) => {
+    const r = rows[start + i];
+    if (!r) {
+      errors.push({ line, message: `Dòng ${line}: bảng không còn đơn vị nào bên dưới để nhận dòng này.` });
+      return;
+    }
+    if (!r.editable) {
+      errors.push({ line, message: `Dòng ${line}: không sửa được chỉ tiêu của ${who(r)}.` });
+      return;
+    }
+    if (cells.length > columns.length) {
+      errors.push({ line, message: `Dòng ${line}, ${who(r)}: có ${cells.length} giá trị nhưng bảng chỉ còn ${columns.length} cột từ ô đã chọn.` });
+    }
+    const bad = valueIssues(line, r, cells, columns);
+    errors.push(...bad);
+    if (bad.length === 0) planned.push({ line, code: r.code, name: r.name, values: valuesOf(cells, columns) });
+  });
+  return { mode: "position", header, keyColumn: null, rows: planned, errors };
+}
