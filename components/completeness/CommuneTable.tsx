@@ -1,88 +1,100 @@
 "use client";
 // Every commune of the city for the quarter: state, timeliness against the deadline, first
-// submission date, officers; filtered by state. A commune's name opens its quarter.
+// submission date, officers; searchable by name, sortable, filtered by state and timeliness (kept in
+// the URL). A commune's name opens its quarter.
 import Link from "next/link";
-import { useMemo, useState } from "react";
+import { useMemo } from "react";
 import { useLocale, useTranslations } from "next-intl";
-import type { CommuneCompleteness, CompletenessState, ProvinceCompleteness } from "@/lib/completeness/service";
+import type { CommuneCompleteness, CompletenessState, ProvinceCompleteness, Timeliness } from "@/lib/completeness/service";
 import { formatDate } from "@/lib/format";
 import { toLocale } from "@/lib/i18n/config";
+import { compareVi } from "@/lib/collate";
+import { DataTable, type Column } from "@/components/ui/DataTable";
 import { StateBadge, TimelinessBadge } from "./badges";
 import { Officers } from "./Officers";
 
 const STATES: readonly CompletenessState[] = ["NOT_STARTED", "DRAFT", "SUBMITTED", "APPROVED", "RETURNED"];
+const TIMELINESS: readonly Timeliness[] = ["overdue", "late", "pending", "on_time"];
+const nameOf = (c: CommuneCompleteness) => c.name;
+const keyOf = (c: CommuneCompleteness) => c.code;
+const byName = (a: CommuneCompleteness, b: CommuneCompleteness) => compareVi(a.name, b.name);
 
 export function CommuneTable({ data }: { data: ProvinceCompleteness }) {
   const t = useTranslations("completeness");
   const locale = toLocale(useLocale());
-  const [state, setState] = useState<"" | CompletenessState>("");
-  const rows = useMemo(() => (state ? data.communes.filter((c) => c.state === state) : data.communes), [data.communes, state]);
 
-  const line = (c: CommuneCompleteness) => (
-    <tr key={c.code} data-unit={c.code} data-state={c.state} className="border-t border-slate-100 hover:bg-slate-50">
-      <td className="px-2 py-1.5">
-        <Link href={`/units/${encodeURIComponent(c.code)}?year=${data.year}&quarter=${data.quarter}`} className="text-brand-700 hover:underline">
-          {c.name}
-        </Link>
-      </td>
-      <td className="px-2 py-1.5" data-cell="state">
-        <StateBadge state={c.state} label={t(`states.${c.state}`)} />
-      </td>
-      <td className="px-2 py-1.5" data-cell="timeliness">
-        <TimelinessBadge timeliness={c.timeliness} label={t(`timeliness.${c.timeliness}`)} />
-      </td>
-      <td className="px-2 py-1.5 tabular-nums" data-cell="submitted">
-        {formatDate(c.submittedAt, locale)}
-      </td>
-      <td className="px-2 py-1.5" data-cell="officers">
-        <Officers officers={c.officers} empty={t("noOfficer")} />
-      </td>
-    </tr>
+  const columns = useMemo<Column<CommuneCompleteness>[]>(
+    () => [
+      {
+        key: "name",
+        header: t("colUnit"),
+        sortValue: nameOf,
+        cell: (c) => (
+          <Link href={`/units/${encodeURIComponent(c.code)}?year=${data.year}&quarter=${data.quarter}`} className="text-brand-700 hover:underline">
+            {c.name}
+          </Link>
+        ),
+      },
+      {
+        key: "state",
+        header: t("colState"),
+        sortValue: (c) => STATES.indexOf(c.state),
+        cellAttrs: () => ({ "data-cell": "state" }),
+        cell: (c) => <StateBadge state={c.state} label={t(`states.${c.state}`)} />,
+        filter: {
+          key: "state",
+          label: t("filterState"),
+          allLabel: `${t("all")} (${data.total})`,
+          options: STATES.map((s) => ({ value: s, label: `${t(`states.${s}`)} (${data.counts[s]})` })),
+          match: (c, v) => c.state === v,
+        },
+      },
+      {
+        key: "timeliness",
+        header: t("colTimeliness"),
+        sortValue: (c) => TIMELINESS.indexOf(c.timeliness),
+        cellAttrs: () => ({ "data-cell": "timeliness" }),
+        cell: (c) => <TimelinessBadge timeliness={c.timeliness} label={t(`timeliness.${c.timeliness}`)} />,
+        filter: {
+          key: "timeliness",
+          label: t("colTimeliness"),
+          allLabel: t("all"),
+          options: TIMELINESS.map((s) => ({ value: s, label: t(`timeliness.${s}`) })),
+          match: (c, v) => c.timeliness === v,
+        },
+      },
+      {
+        key: "submitted",
+        header: t("colSubmitted"),
+        sortValue: (c) => (c.submittedAt ? Date.parse(c.submittedAt) : null),
+        className: "tabular-nums",
+        cellAttrs: () => ({ "data-cell": "submitted" }),
+        cell: (c) => formatDate(c.submittedAt, locale),
+      },
+      {
+        key: "officers",
+        header: t("colOfficers"),
+        cellAttrs: () => ({ "data-cell": "officers" }),
+        cell: (c) => <Officers officers={c.officers} empty={t("noOfficer")} />,
+      },
+    ],
+    [t, locale, data],
   );
 
   return (
-    <section className="space-y-2">
-      <div className="flex flex-wrap items-end gap-3 text-sm">
-        <label className="flex flex-col">
-          <span className="text-slate-500">{t("filterState")}</span>
-          <select value={state} onChange={(e) => setState(e.target.value as "" | CompletenessState)} className="rounded border border-slate-300 px-2 py-1" data-filter="state">
-            <option value="">
-              {t("all")} ({data.total})
-            </option>
-            {STATES.map((s) => (
-              <option key={s} value={s}>
-                {t(`states.${s}`)} ({data.counts[s]})
-              </option>
-            ))}
-          </select>
-        </label>
-        <span className="text-slate-500" data-testid="completeness-count">
-          {t("shown", { shown: rows.length, total: data.total })}
-        </span>
-      </div>
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-        <table className="w-full min-w-[48rem] text-sm" data-testid="completeness-table">
-          <thead className="bg-slate-50 text-left">
-            <tr>
-              <th className="px-2 py-2 font-medium">{t("colUnit")}</th>
-              <th className="px-2 py-2 font-medium">{t("colState")}</th>
-              <th className="px-2 py-2 font-medium">{t("colTimeliness")}</th>
-              <th className="px-2 py-2 font-medium">{t("colSubmitted")}</th>
-              <th className="px-2 py-2 font-medium">{t("colOfficers")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map(line)}
-            {rows.length === 0 && (
-              <tr>
-                <td colSpan={5} className="px-3 py-4 text-center text-slate-500">
-                  {t("noRows")}
-                </td>
-              </tr>
-            )}
-          </tbody>
-        </table>
-      </div>
-    </section>
+    <DataTable<CommuneCompleteness>
+      rows={data.communes}
+      columns={columns}
+      rowKey={keyOf}
+      rowAttrs={(c) => ({ "data-unit": c.code, "data-state": c.state })}
+      label={t("tableLabel")}
+      searchText={nameOf}
+      defaultSort={{ key: "name", dir: "asc" }}
+      tieBreak={byName}
+      emptyText={t("noRows")}
+      tableClassName="min-w-[48rem]"
+      testId="completeness-table"
+      countTestId="completeness-count"
+    />
   );
 }

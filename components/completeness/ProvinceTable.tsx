@@ -1,102 +1,104 @@
 "use client";
 // The national board: per province, its communes counted per state, the share reported, late and
-// overdue counts against the province's own deadline. Sortable; a name opens the province's board.
+// overdue counts against the province's own deadline. Searchable by name and sortable (kept in the
+// URL); the nation's totals on top; a name opens the province's board.
 import Link from "next/link";
-import { useMemo, useState } from "react";
+import { useMemo } from "react";
 import { useLocale, useTranslations } from "next-intl";
 import type { CompletenessState, NationCompleteness, ProvinceRow } from "@/lib/completeness/service";
 import { formatDate, formatNumber, formatPercent } from "@/lib/format";
 import { toLocale } from "@/lib/i18n/config";
+import { DataTable, type Column } from "@/components/ui/DataTable";
 
 const STATES: readonly CompletenessState[] = ["NOT_STARTED", "DRAFT", "SUBMITTED", "APPROVED", "RETURNED"];
-type SortKey = "code" | "share" | "overdue" | "late";
+
+/** A province, or (head) the nation's totals. */
+type Row = Omit<ProvinceRow, "deadline" | "type"> & { deadline: ProvinceRow["deadline"] | null };
+const nameOf = (r: Row) => r.name;
+const keyOf = (r: Row) => r.code;
+const byCode = (a: Row, b: Row) => a.code.localeCompare(b.code, "en", { numeric: true });
 
 export function ProvinceTable({ data }: { data: NationCompleteness }) {
   const t = useTranslations("completeness");
   const locale = toLocale(useLocale());
-  const [sort, setSort] = useState<{ key: SortKey; dir: 1 | -1 }>({ key: "code", dir: 1 });
-  const rows = useMemo(() => {
-    const v = (r: ProvinceRow) => (sort.key === "code" ? 0 : sort.key === "share" ? (r.reportedShare ?? -1) : sort.key === "overdue" ? r.overdueCount : r.lateCount);
-    return [...data.provinces].sort((a, b) => (v(a) - v(b)) * sort.dir || a.code.localeCompare(b.code) * (sort.key === "code" ? sort.dir : 1));
-  }, [data.provinces, sort]);
-  const n = (v: number) => formatNumber(v, locale);
+  const totals: Row = useMemo(() => ({ ...data, code: data.parent.code, name: data.parent.name, deadline: null }), [data]);
 
-  const header = (key: SortKey, label: string) => (
-    <th className="px-2 py-2 text-right font-medium" aria-sort={sort.key === key ? (sort.dir === 1 ? "ascending" : "descending") : "none"}>
-      <button type="button" data-sort={key} onClick={() => setSort((s) => ({ key, dir: s.key === key ? ((-s.dir) as 1 | -1) : key === "code" || key === "share" ? 1 : -1 }))} className="inline-flex items-center gap-1 hover:text-brand-700">
-        {label}
-        <span aria-hidden className="text-xs">{sort.key === key ? (sort.dir === 1 ? "▲" : "▼") : "↕"}</span>
-      </button>
-    </th>
-  );
-
-  const cells = (r: Pick<ProvinceRow, "total" | "counts" | "reported" | "reportedShare" | "lateCount" | "overdueCount">) => (
-    <>
-      <td className="px-2 py-1.5 text-right tabular-nums">{n(r.total)}</td>
-      {STATES.map((s) => (
-        <td key={s} className="px-2 py-1.5 text-right tabular-nums" data-cell={s}>
-          {n(r.counts[s])}
-        </td>
-      ))}
-      <td className="px-2 py-1.5 text-right tabular-nums" data-cell="reported">
-        {n(r.reported)}/{n(r.total)}
-      </td>
-      <td className="px-2 py-1.5 text-right tabular-nums" data-cell="share">
-        {formatPercent(r.reportedShare, locale)}
-      </td>
-      <td className="px-2 py-1.5 text-right tabular-nums" data-cell="late">
-        {n(r.lateCount)}
-      </td>
-      <td className="px-2 py-1.5 text-right tabular-nums" data-cell="overdue">
-        {n(r.overdueCount)}
-      </td>
-    </>
-  );
+  const columns = useMemo<Column<Row>[]>(() => {
+    const n = (v: number) => formatNumber(v, locale);
+    const right = { align: "right" as const, className: "tabular-nums" };
+    return [
+      {
+        key: "name",
+        header: t("nation.colProvince"),
+        sortValue: nameOf,
+        cell: (r, { head }) =>
+          head ? (
+            t("nation.totals")
+          ) : (
+            <Link href={`/units/${encodeURIComponent(r.code)}/completeness?year=${data.year}&quarter=${data.quarter}`} className="text-brand-700 hover:underline">
+              {r.name}
+            </Link>
+          ),
+      },
+      { key: "total", header: t("nation.colTotal"), ...right, firstDir: "desc", sortValue: (r) => r.total, cell: (r) => n(r.total) },
+      ...STATES.map<Column<Row>>((s) => ({
+        key: s,
+        header: t(`states.${s}`),
+        ...right,
+        firstDir: "desc",
+        sortValue: (r) => r.counts[s],
+        cellAttrs: () => ({ "data-cell": s }),
+        cell: (r) => n(r.counts[s]),
+      })),
+      {
+        key: "reported",
+        header: t("nation.colReported"),
+        ...right,
+        cellAttrs: () => ({ "data-cell": "reported" }),
+        cell: (r) => `${n(r.reported)}/${n(r.total)}`,
+      },
+      {
+        key: "share",
+        header: t("nation.colShare"),
+        ...right,
+        sortValue: (r) => r.reportedShare,
+        cellAttrs: () => ({ "data-cell": "share" }),
+        cell: (r) => formatPercent(r.reportedShare, locale),
+      },
+      { key: "late", header: t("nation.colLate"), ...right, firstDir: "desc", sortValue: (r) => r.lateCount, cellAttrs: () => ({ "data-cell": "late" }), cell: (r) => n(r.lateCount) },
+      {
+        key: "overdue",
+        header: t("nation.colOverdue"),
+        ...right,
+        firstDir: "desc",
+        sortValue: (r) => r.overdueCount,
+        cellAttrs: () => ({ "data-cell": "overdue" }),
+        cell: (r) => n(r.overdueCount),
+      },
+      {
+        key: "deadline",
+        header: t("nation.colDeadline"),
+        className: "text-xs text-slate-600",
+        cellAttrs: (r) => (r.deadline ? { "data-cell": "deadline" } : {}),
+        cell: (r) => (r.deadline ? `${formatDate(r.deadline.at, locale)} · ${t("nation.deadlineDays", { days: r.deadline.days })}` : null),
+      },
+    ];
+  }, [t, locale, data.year, data.quarter]);
 
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-      <table className="w-full min-w-[64rem] text-sm" data-testid="completeness-table">
-        <thead className="bg-slate-50">
-          <tr>
-            <th className="px-2 py-2 text-left font-medium">
-              <button type="button" data-sort="code" onClick={() => setSort((s) => ({ key: "code", dir: s.key === "code" ? ((-s.dir) as 1 | -1) : 1 }))} className="hover:text-brand-700">
-                {t("nation.colProvince")}
-              </button>
-            </th>
-            <th className="px-2 py-2 text-right font-medium">{t("nation.colTotal")}</th>
-            {STATES.map((s) => (
-              <th key={s} className="px-2 py-2 text-right font-medium">
-                {t(`states.${s}`)}
-              </th>
-            ))}
-            <th className="px-2 py-2 text-right font-medium">{t("nation.colReported")}</th>
-            {header("share", t("nation.colShare"))}
-            {header("late", t("nation.colLate"))}
-            {header("overdue", t("nation.colOverdue"))}
-            <th className="px-2 py-2 text-left font-medium">{t("nation.colDeadline")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          <tr className="border-t border-slate-100 bg-brand-50 font-semibold" data-unit={data.parent.code}>
-            <td className="px-2 py-1.5">{t("nation.totals")}</td>
-            {cells(data)}
-            <td className="px-2 py-1.5" />
-          </tr>
-          {rows.map((r) => (
-            <tr key={r.code} data-unit={r.code} className="border-t border-slate-100 hover:bg-slate-50">
-              <td className="px-2 py-1.5">
-                <Link href={`/units/${encodeURIComponent(r.code)}/completeness?year=${data.year}&quarter=${data.quarter}`} className="text-brand-700 hover:underline">
-                  {r.name}
-                </Link>
-              </td>
-              {cells(r)}
-              <td className="px-2 py-1.5 text-xs text-slate-600" data-cell="deadline">
-                {formatDate(r.deadline.at, locale)} · {t("nation.deadlineDays", { days: r.deadline.days })}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable<Row>
+      rows={data.provinces}
+      headRows={[totals]}
+      columns={columns}
+      rowKey={keyOf}
+      rowAttrs={(r) => ({ "data-unit": r.code })}
+      label={t("nation.tableLabel")}
+      searchText={nameOf}
+      tieBreak={byCode}
+      emptyText={t("noRows")}
+      tableClassName="min-w-[64rem]"
+      testId="completeness-table"
+      countTestId="completeness-count"
+    />
   );
 }

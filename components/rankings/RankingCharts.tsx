@@ -1,29 +1,75 @@
 "use client";
-// A ranked bar chart with the target line, and small multiples of the top and bottom units' trends.
+// A ranked bar chart with the target line (the first and last units, or all of them), and small
+// multiples of the top and bottom units' trends.
+import { useEffect, useState } from "react";
+import { flushSync } from "react-dom";
 import { useLocale, useTranslations } from "next-intl";
 import { Bar, BarChart, CartesianGrid, Cell, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { formatNumber, formatPercent } from "@/lib/format";
 import { toLocale } from "@/lib/i18n/config";
+import { topAndBottom } from "@/lib/table";
 
 const COLORS: Record<string, string> = { attained: "#059669", close: "#d97706", behind: "#dc2626", none: "#94a3b8" };
 
+const BAR = 22; // px per bar: room for an 11px name, so names never overlap
+const EACH_END = 10; // bars at each end of the list by default
+
+/**
+ * The ranked units as horizontal bars, names on the y axis. With many units (114 communes) the
+ * first and last 10 are shown, with a button to show every unit; the height grows with the bars.
+ * Printed, the chart is never split across pages: the short version is printed, whole.
+ */
 export function RankedBarChart({ bars, target, percent }: { bars: { name: string; value: number; status: string }[]; target: number | null; percent: boolean }) {
   const t = useTranslations("rankings");
   const locale = toLocale(useLocale());
+  const [all, setAll] = useState(false);
+  const [printing, setPrinting] = useState(false);
+  useEffect(() => {
+    // Chrome lays the page out for print after "beforeprint": draw the short chart synchronously.
+    const before = () => flushSync(() => setPrinting(true));
+    const after = () => setPrinting(false);
+    window.addEventListener("beforeprint", before);
+    window.addEventListener("afterprint", after);
+    return () => {
+      window.removeEventListener("beforeprint", before);
+      window.removeEventListener("afterprint", after);
+    };
+  }, []);
   const fmt = (v: number) => (percent ? formatPercent(v, locale) : formatNumber(v, locale));
-  const height = Math.max(240, bars.length * 18 + 40);
+  const { top, bottom, hidden } = topAndBottom(bars, EACH_END);
+  const full = (all && !printing) || hidden === 0;
+  const gap = { name: t("chartGap", { n: hidden }), value: null, status: "gap" };
+  const shown: { name: string; value: number | null; status: string }[] = full ? bars : [...top, gap, ...bottom];
+  const barCount = full ? bars.length : top.length + bottom.length;
+  const height = Math.max(200, shown.length * BAR + 60);
   return (
-    <section className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm print:break-inside-avoid" data-testid="ranking-chart">
-      <h2 className="mb-3 text-lg font-semibold">{t("chart")}</h2>
+    <section className="break-inside-avoid rounded-lg border border-slate-200 bg-white p-5 shadow-sm print:break-inside-avoid" data-testid="ranking-chart" data-bars={barCount}>
+      <div className="mb-3 flex flex-wrap items-baseline gap-x-4 gap-y-1">
+        <h2 className="text-lg font-semibold">{t("chart")}</h2>
+        <p className="text-sm text-slate-600" data-testid="chart-scope">
+          {full ? t("chartAll", { total: bars.length }) : t("chartTopBottom", { n: EACH_END, total: bars.length })}
+        </p>
+        {hidden > 0 && (
+          <button
+            type="button"
+            onClick={() => setAll((a) => !a)}
+            aria-expanded={all}
+            className="ml-auto rounded border border-brand-600 px-3 py-1 text-sm font-medium text-brand-700 hover:bg-brand-50 print:hidden"
+            data-testid="chart-toggle"
+          >
+            {all ? t("chartShowTopBottom", { n: EACH_END }) : t("chartShowAll", { total: bars.length })}
+          </button>
+        )}
+      </div>
       <div style={{ height }} className="w-full">
         <ResponsiveContainer width="100%" height="100%">
-          <BarChart data={bars} layout="vertical" margin={{ top: 8, right: 32, bottom: 8, left: 8 }}>
+          <BarChart data={shown} layout="vertical" margin={{ top: 16, right: 32, bottom: 8, left: 8 }} barCategoryGap={3}>
             <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" horizontal={false} />
             <XAxis type="number" tickFormatter={(v) => (percent ? formatPercent(v, locale, 0) : formatNumber(v, locale))} tick={{ fontSize: 11 }} />
-            <YAxis type="category" dataKey="name" width={170} tick={{ fontSize: 11 }} interval={0} />
-            <Tooltip formatter={(v) => fmt(Number(v))} />
+            <YAxis type="category" dataKey="name" width={210} tick={{ fontSize: 11 }} interval={0} />
+            <Tooltip formatter={(v) => (v == null ? "" : fmt(Number(v)))} />
             <Bar dataKey="value" isAnimationActive={false}>
-              {bars.map((b) => (
+              {shown.map((b) => (
                 <Cell key={b.name} fill={COLORS[b.status] ?? COLORS.none} />
               ))}
             </Bar>

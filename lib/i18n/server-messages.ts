@@ -105,6 +105,28 @@ const CATALOGUE: Entry[] = [
   entry("system.notSaved", "Lỗi hệ thống, chưa lưu được. Vui lòng thử lại.", "System error: nothing was saved. Please try again."),
   entry("system.notDone", "Lỗi hệ thống, chưa thực hiện được. Vui lòng thử lại.", "System error: nothing was done. Please try again."),
   entry("system.notSavedShort", "Lỗi hệ thống, chưa lưu được.", "System error: nothing was saved."),
+  // Texts the server records (notification titles, audit reasons) — shown in the reader's language.
+  entry("notice.submitted", "{unit} đã gửi báo cáo quý {q}/{y}", "{unit} submitted the report for quarter {q}/{y}"),
+  entry("notice.submittedEstimate", "{unit} đã gửi báo cáo ước thực hiện năm {y}", "{unit} submitted the estimate for {y}"),
+  entry("notice.approved", "Báo cáo quý {q}/{y} của {unit} đã được duyệt", "The report for quarter {q}/{y} of {unit} was approved"),
+  entry("notice.returned", "Báo cáo quý {q}/{y} của {unit} bị trả lại", "The report for quarter {q}/{y} of {unit} was returned"),
+  entry("notice.reopened", "Báo cáo quý {q}/{y} của {unit} được mở lại để sửa", "The report for quarter {q}/{y} of {unit} was reopened for correction"),
+  entry("notice.approvedEstimate", "Báo cáo ước thực hiện năm {y} của {unit} đã được duyệt", "The estimate for {y} of {unit} was approved"),
+  entry("notice.returnedEstimate", "Báo cáo ước thực hiện năm {y} của {unit} bị trả lại", "The estimate for {y} of {unit} was returned"),
+  entry("notice.reopenedEstimate", "Báo cáo ước thực hiện năm {y} của {unit} được mở lại để sửa", "The estimate for {y} of {unit} was reopened for correction"),
+  entry("notice.signInLocked", "Tạm khóa đăng nhập: {user}", "Sign-in locked: {user}"),
+  entry("audit.locked", "Tên đăng nhập «{user}» tạm khóa 15 phút: nhiều lần đăng nhập sai từ nhiều địa chỉ khác nhau.", "The username «{user}» is locked for 15 minutes: many failed sign-ins from several addresses."),
+  entry("audit.minutes15", "15 phút", "15 minutes"),
+  entry("audit.signInFailed", "Sai tên đăng nhập hoặc mật khẩu", "Wrong username or password"),
+  entry("audit.accountLocked", "Tài khoản đã bị khóa", "The account is locked"),
+  entry("audit.userCreated", "Tạo tài khoản", "Account created"),
+  entry("audit.created", "Tạo mới", "Created"),
+  entry("audit.retired", "Ngừng hoạt động", "Retired"),
+  entry("audit.passwordReset", "Đặt lại mật khẩu", "Password reset"),
+  entry("audit.accountReopened", "Mở lại tài khoản", "Account reactivated"),
+  entry("audit.accountClosed", "Khóa tài khoản", "Account deactivated"),
+  entry("audit.reportSaved", "Lưu nội dung báo cáo {period}, phiên bản {v}", "Report text saved ({period}), version {v}"),
+  entry("audit.thread", "Trao đổi về báo cáo quý {q}/{y}", "Discussion of the report for quarter {q}/{y}"),
 ];
 
 function fill(template: string, names: string[], values: string[]): string {

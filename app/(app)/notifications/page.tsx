@@ -1,5 +1,7 @@
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
+import { localizeMessage } from "@/lib/i18n/server-messages";
+import { toLocale } from "@/lib/i18n/config";
 import { requireUser } from "@/lib/auth/session.server";
 import { prisma } from "@/lib/db.server";
 import { listNotifications, unreadCount } from "@/lib/notifications/service";
@@ -17,6 +19,7 @@ const safeLink = (link: string | null) => (link && link.startsWith("/") && !link
 export default async function NotificationsPage() {
   const user = await requireUser("/notifications");
   const t = await getTranslations("notifications");
+  const locale = toLocale(await getLocale());
   // The signed-in user's own notifications only, newest first.
   const db = await prisma();
   const [items, unread] = await Promise.all([listNotifications(db, user.id, { take: 200 }), unreadCount(db, user.id)]);
@@ -59,9 +62,13 @@ export default async function NotificationsPage() {
                 <div className="min-w-0 flex-1">
                   <p className={isUnread ? "font-semibold" : "text-slate-800"}>
                     {isUnread && <span className="sr-only">{t("unread")}: </span>}
-                    {n.title}
+                    <Recorded text={n.title} locale={locale} />
                   </p>
-                  {n.body && <p className="mt-1 whitespace-pre-line text-sm text-slate-700">{n.body}</p>}
+                  {n.body && (
+                    <p className="mt-1 whitespace-pre-line text-sm text-slate-700">
+                      <Recorded text={n.body} locale={locale} />
+                    </p>
+                  )}
                   <p className="mt-1 text-xs text-slate-500">
                     <time dateTime={n.createdAt.toISOString()} className="tabular-nums">
                       {formatAuditTime(n.createdAt)}
@@ -91,4 +98,10 @@ export default async function NotificationsPage() {
       )}
     </div>
   );
+}
+
+/** A recorded text in the reader's language: the app's own sentences translated, people's words (comments) as written. */
+function Recorded({ text, locale }: { text: string; locale: "vi" | "en" }) {
+  const m = localizeMessage(text, locale);
+  return m.code === "message" ? <span translate="no">{text}</span> : <>{m.message}</>;
 }

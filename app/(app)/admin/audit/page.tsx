@@ -8,6 +8,7 @@ import { AUDIT_ENTITIES } from "@/lib/audit/audit";
 import { queryObject, searchAudit, type AuditItem, type AuditSearch } from "@/lib/audit/queries";
 import { ActorCell, AuditPager, ChangeCell, auditEntityLabel, auditFieldLabel, auditHref, auditPeriodText, auditShowsField } from "@/components/audit/AuditParts";
 import { toLocale, type Locale } from "@/lib/i18n/config";
+import { PlainDataTable } from "@/components/ui/DataTable";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 type T = Awaited<ReturnType<typeof getTranslations>>;
@@ -114,48 +115,43 @@ function Results({ t, th, locale, data, sp }: { t: T; th: T; locale: Locale; dat
         {t("results", { total: data.total })}
       </p>
       {data.items.length > 0 && (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
-          <table className="min-w-full text-sm" data-testid="audit-table">
-            <thead className="bg-slate-50 text-left text-slate-600">
-              <tr>
-                <th scope="col" className="px-3 py-2 font-medium">{th("colTime")}</th>
-                <th scope="col" className="px-3 py-2 font-medium">{th("colActor")}</th>
-                <th scope="col" className="px-3 py-2 font-medium">{th("colUnit")}</th>
-                <th scope="col" className="px-3 py-2 font-medium">{th("colWhat")}</th>
-                <th scope="col" className="px-3 py-2 font-medium">{th("colChange")}</th>
-                <th scope="col" className="px-3 py-2 font-medium">{th("colReason")}</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {data.items.map((i) => (
-                <tr key={i.id} className="align-top" data-testid="audit-row" data-entity={i.entity}>
-                  <td className="whitespace-nowrap px-3 py-2 tabular-nums">{i.time}</td>
-                  <td className="px-3 py-2">
-                    <ActorCell item={i} t={th} />
-                  </td>
-                  <td className="px-3 py-2">
-                    {i.unit ? (
-                      <Link href={`/units/${encodeURIComponent(i.unit.code)}/history`} className="text-brand-700 hover:underline">
-                        {i.unit.name}
-                        <span className="block text-xs text-slate-500">{i.unit.code}</span>
-                      </Link>
-                    ) : (
-                      <span className="text-slate-500">—</span>
-                    )}
-                  </td>
-                  <td className="px-3 py-2">
-                    {what(th, i, locale)}
-                    <span className="block text-xs text-slate-500">{i.entityId}</span>
-                  </td>
-                  <td className="whitespace-nowrap px-3 py-2 tabular-nums">
-                    <ChangeCell item={i} locale={locale} />
-                  </td>
-                  <td className="max-w-md px-3 py-2 text-slate-700">{i.reason}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <PlainDataTable
+          label={t("auditTitle")}
+          testId="audit-table"
+          columns={[
+            { key: "time", header: th("colTime"), className: "whitespace-nowrap tabular-nums" },
+            { key: "actor", header: th("colActor") },
+            { key: "unit", header: th("colUnit") },
+            { key: "what", header: th("colWhat") },
+            { key: "change", header: th("colChange"), className: "whitespace-nowrap tabular-nums" },
+            { key: "reason", header: th("colReason"), className: "max-w-md text-slate-700" },
+          ]}
+          rows={data.items.map((i) => ({
+            key: String(i.id),
+            attrs: { "data-testid": "audit-row", "data-entity": i.entity },
+            className: "border-t border-slate-100 align-top",
+            cells: {
+              time: i.time,
+              actor: <ActorCell item={i} t={th} />,
+              unit: i.unit ? (
+                <Link href={`/units/${encodeURIComponent(i.unit.code)}/history`} className="text-brand-700 hover:underline">
+                  {i.unit.name}
+                  <span className="block text-xs text-slate-500">{i.unit.code}</span>
+                </Link>
+              ) : (
+                <span className="text-slate-500">—</span>
+              ),
+              what: (
+                <>
+                  {what(th, i, locale)}
+                  <span className="block text-xs text-slate-500">{i.entityId}</span>
+                </>
+              ),
+              change: <ChangeCell item={i} locale={locale} />,
+              reason: i.reason,
+            },
+          }))}
+        />
       )}
       <AuditPager t={th} page={data.page} pages={data.pages} hrefFor={(n) => auditHref(BASE, sp, { page: n > 1 ? n : null })} testId="audit-pagination" />
     </section>

@@ -20,6 +20,7 @@ import { RATE_TARGET_KEYS } from "@/lib/domain/targets";
 import { keyLabel, isMetricKey } from "@/lib/i18n/labels";
 import { ActorCell, AuditPager, ChangeCell, auditEntityLabel, auditFieldLabel, auditHref, auditPeriodText, auditShowsField } from "@/components/audit/AuditParts";
 import { toLocale, type Locale } from "@/lib/i18n/config";
+import { PlainDataTable } from "@/components/ui/DataTable";
 
 type Props = {
   params: Promise<{ code: string }>;
@@ -183,48 +184,45 @@ function HistoryTable({ t, locale, data, base, sp, unitCode }: { t: T; locale: L
           {t("empty")}
         </p>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
-          <table className="min-w-full text-sm" data-testid="history-table">
-            <thead className="bg-slate-50 text-left text-slate-600">
-              <tr>
-                <th scope="col" className="px-3 py-2 font-medium">{t("colTime")}</th>
-                <th scope="col" className="px-3 py-2 font-medium">{t("colActor")}</th>
-                <th scope="col" className="px-3 py-2 font-medium">{t("colWhat")}</th>
-                <th scope="col" className="px-3 py-2 font-medium">{t("colChange")}</th>
-                <th scope="col" className="px-3 py-2 font-medium">{t("colReason")}</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {data.items.map((i) => (
-                <tr key={i.id} data-testid="history-row" data-entity={i.entity} data-field={i.field ?? ""} className="align-top">
-                  <td className="whitespace-nowrap px-3 py-2 tabular-nums">{i.time}</td>
-                  <td className="px-3 py-2">
-                    <ActorCell item={i} t={t} />
-                  </td>
-                  <td className="px-3 py-2">
-                    <span className="font-medium">{entityLabel(t, i.entity)}</span>
-                    {auditShowsField(i) && <span> · {fieldLabel(t, i.field, locale)}</span>}
-                    {i.period && <span className="text-slate-600"> · {periodText(t, i.period)}</span>}
-                    {i.unit && i.unit.code !== unitCode && <span className="block text-xs text-slate-500">{i.unit.name}</span>}
-                    {i.entity === "figure" && i.period && i.field && isMetricKey(i.field) && (
-                      <Link
-                        href={withParams(base, {}, { year: i.period.year, quarter: i.period.quarter, field: i.field, kind: i.period.kind === "estimate" ? "estimate" : null })}
-                        className="block text-xs text-brand-700 hover:underline"
-                        data-testid="figure-history-link"
-                      >
-                        {t("figureLink")}
-                      </Link>
-                    )}
-                  </td>
-                  <td className="whitespace-nowrap px-3 py-2 tabular-nums">
-                    <ChangeCell item={i} locale={locale} />
-                  </td>
-                  <td className="max-w-md px-3 py-2 text-slate-700">{i.reason}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <PlainDataTable
+          label={t("title")}
+          testId="history-table"
+          columns={[
+            { key: "time", header: t("colTime"), className: "whitespace-nowrap tabular-nums" },
+            { key: "actor", header: t("colActor") },
+            { key: "what", header: t("colWhat") },
+            { key: "change", header: t("colChange"), className: "whitespace-nowrap tabular-nums" },
+            { key: "reason", header: t("colReason"), className: "max-w-md text-slate-700" },
+          ]}
+          rows={data.items.map((i) => ({
+            key: String(i.id),
+            attrs: { "data-testid": "history-row", "data-entity": i.entity, "data-field": i.field ?? "" },
+            className: "border-t border-slate-100 align-top",
+            cells: {
+              time: i.time,
+              actor: <ActorCell item={i} t={t} />,
+              what: (
+                <>
+                  <span className="font-medium">{entityLabel(t, i.entity)}</span>
+                  {auditShowsField(i) && <span> · {fieldLabel(t, i.field, locale)}</span>}
+                  {i.period && <span className="text-slate-600"> · {periodText(t, i.period)}</span>}
+                  {i.unit && i.unit.code !== unitCode && <span className="block text-xs text-slate-500">{i.unit.name}</span>}
+                  {i.entity === "figure" && i.period && i.field && isMetricKey(i.field) && (
+                    <Link
+                      href={withParams(base, {}, { year: i.period.year, quarter: i.period.quarter, field: i.field, kind: i.period.kind === "estimate" ? "estimate" : null })}
+                      className="block text-xs text-brand-700 hover:underline"
+                      data-testid="figure-history-link"
+                    >
+                      {t("figureLink")}
+                    </Link>
+                  )}
+                </>
+              ),
+              change: <ChangeCell item={i} locale={locale} />,
+              reason: i.reason,
+            },
+          }))}
+        />
       )}
       <AuditPager t={t} page={data.page} pages={data.pages} hrefFor={(n) => withParams(base, sp, { page: n })} testId="history-pagination" />
     </section>

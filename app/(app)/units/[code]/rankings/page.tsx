@@ -12,6 +12,7 @@ import type { Change, RankingItem, RankingsData } from "@/lib/rankings/service";
 import { StatusBadge } from "@/components/figures/StatusBadge";
 import { RankedBarChart, SmallMultiples } from "@/components/rankings/RankingCharts";
 import { PrintButton, RankingSettingsForm } from "@/components/rankings/RankingControls";
+import { PlainDataTable, type PlainColumn, type PlainRow } from "@/components/ui/DataTable";
 
 type Props = {
   params: Promise<{ code: string }>;
@@ -116,6 +117,88 @@ export default async function RankingsPage({ params, searchParams }: Props) {
       </ol>
     </div>
   );
+
+  // The league table: the cells drawn here, sorted and searched in the browser (components/ui/DataTable).
+  const num = "tabular-nums";
+  const leagueColumns: PlainColumn[] = [
+    { key: "rank", header: t("rankings.colRank"), align: "right", sortable: true, className: `font-semibold ${num}` },
+    { key: "unit", header: t("rankings.colUnit"), sortable: true },
+    { key: "value", header: t("rankings.colValue"), align: "right", sortable: true, firstDir: "desc", className: `font-semibold ${num}` },
+    ...(c.kind === "attainment" ? [{ key: "actual", header: t("rankings.colActual"), align: "right" as const, sortable: true, firstDir: "desc" as const, className: num }] : []),
+    { key: "target", header: t("rankings.colTarget"), align: "right", sortable: true, firstDir: "desc", className: num },
+    { key: "attainment", header: t("rankings.colAttainment"), align: "right", sortable: true, firstDir: "desc", className: num },
+    ...(isCeiling ? [] : [{ key: "yearAttainment", header: t("rankings.colYearAttainment"), align: "right" as const, sortable: true, firstDir: "desc" as const, className: num }]),
+    { key: "status", header: t("rankings.colStatus"), sortable: true, firstDir: "desc" },
+    { key: "prev", header: t("rankings.colPrev"), align: "right", sortable: true, firstDir: "desc", className: "text-xs" },
+    { key: "year", header: t("rankings.colYear"), align: "right", sortable: true, firstDir: "desc", className: "text-xs" },
+    { key: "path", header: t("rankings.colPath"), sortable: true, firstDir: "desc", className: "text-xs" },
+  ];
+  const STATUS_ORDER: Record<string, number> = { attained: 3, close: 2, behind: 1, none: 0 };
+  const PATH_ORDER: Record<string, number> = { reached: 4, on_track: 3, unknown: 2, at_risk: 1, off_track: 0 };
+  const leagueTotals: PlainRow = {
+    key: "totals",
+    attrs: { "data-testid": "league-totals" },
+    className: "bg-brand-50 font-semibold",
+    cells: {
+      rank: null,
+      unit: totalsName,
+      value: fmtValue(data.totals.value),
+      actual: fmtActual(data.totals.actual),
+      target: c.kind === "attainment" ? fmtActual(data.totals.expected) : fmtValue(data.totals.expected),
+      attainment: versus(data.totals.attainment, data.totals.margin),
+      yearAttainment: formatPercent(data.totals.yearAttainment, locale),
+      status: (
+        <StatusBadge
+          status={data.totals.status as "attained"}
+          label={data.totals.partial && data.totals.status === "none" ? t("rankings.partialNotJudged") : t(`figures.status.${data.totals.status}`)}
+        />
+      ),
+      prev: arrow(data.totals.previousQuarter),
+      year: arrow(data.totals.lastYear),
+      path: null,
+    },
+  };
+  const leagueRows: PlainRow[] = data.items.map((it) => ({
+    key: it.unit.code,
+    text: it.unit.name,
+    attrs: { "data-unit": it.unit.code, "data-rank": it.rank },
+    className: "border-t border-slate-100 hover:bg-slate-50 print:break-inside-avoid",
+    cellAttrs: { value: { "data-cell": "value" } },
+    sort: {
+      rank: it.rank,
+      unit: it.unit.name,
+      value: it.value,
+      actual: it.actual,
+      target: c.kind === "attainment" ? it.expected : it.target,
+      attainment: it.margin ?? it.attainment,
+      yearAttainment: it.yearAttainment,
+      status: STATUS_ORDER[it.status] ?? null,
+      prev: it.previousQuarter.delta,
+      year: it.lastYear.delta,
+      path: PATH_ORDER[it.path] ?? null,
+    },
+    cells: {
+      rank: it.rank,
+      unit: (
+        <>
+          {/* inline-block: a link beside the badge's text, told apart by more than its colour */}
+          <Link href={`/units/${encodeURIComponent(it.unit.code)}?year=${year}&quarter=${quarter}`} className="inline-block text-brand-700 hover:underline">
+            {it.unit.name}
+          </Link>
+          {reportBadge(it.reportStatus)}
+        </>
+      ),
+      value: fmtValue(it.value),
+      actual: fmtActual(it.actual),
+      target: c.kind === "attainment" ? fmtActual(it.expected) : fmtValue(it.target),
+      attainment: versus(it.attainment, it.margin),
+      yearAttainment: formatPercent(it.yearAttainment, locale),
+      status: <StatusBadge status={it.status} label={t(`figures.status.${it.status}`)} />,
+      prev: arrow(it.previousQuarter),
+      year: arrow(it.lastYear),
+      path: t(`dashboard.path.${it.path}`),
+    },
+  }));
 
   return (
     <div className="space-y-5 print:space-y-3" data-testid="rankings-page">
@@ -235,63 +318,16 @@ export default async function RankingsPage({ params, searchParams }: Props) {
         </div>
       </section>
 
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-        <table className="w-full min-w-[56rem] text-sm print:min-w-0 print:text-[9pt]" data-testid="league-table">
-          <thead className="bg-slate-50">
-            <tr>
-              {["colRank", "colUnit", "colValue", ...(c.kind === "attainment" ? ["colActual"] : []), "colTarget", "colAttainment", ...(isCeiling ? [] : ["colYearAttainment"]), "colStatus", "colPrev", "colYear", "colPath"].map((k) => (
-                <th key={k} className={`px-2 py-2 font-medium ${k === "colUnit" || k === "colPath" || k === "colStatus" ? "text-left" : "text-right"}`}>
-                  {t(`rankings.${k}`)}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            <tr className="bg-brand-50 font-semibold" data-testid="league-totals">
-              <td />
-              <td className="px-2 py-1.5">{totalsName}</td>
-              <td className="px-2 py-1.5 text-right tabular-nums">{fmtValue(data.totals.value)}</td>
-              {c.kind === "attainment" && <td className="px-2 py-1.5 text-right tabular-nums">{fmtActual(data.totals.actual)}</td>}
-              <td className="px-2 py-1.5 text-right tabular-nums">{c.kind === "attainment" ? fmtActual(data.totals.expected) : fmtValue(data.totals.expected)}</td>
-              <td className="px-2 py-1.5 text-right tabular-nums">{versus(data.totals.attainment, data.totals.margin)}</td>
-              {!isCeiling && <td className="px-2 py-1.5 text-right tabular-nums">{formatPercent(data.totals.yearAttainment, locale)}</td>}
-              <td className="px-2 py-1.5">
-                <StatusBadge
-                  status={data.totals.status as "attained"}
-                  label={data.totals.partial && data.totals.status === "none" ? t("rankings.partialNotJudged") : t(`figures.status.${data.totals.status}`)}
-                />
-              </td>
-              <td className="px-2 py-1.5 text-right">{arrow(data.totals.previousQuarter)}</td>
-              <td className="px-2 py-1.5 text-right">{arrow(data.totals.lastYear)}</td>
-              <td />
-            </tr>
-            {data.items.map((it) => (
-              <tr key={it.unit.code} className="border-t border-slate-100 print:break-inside-avoid" data-unit={it.unit.code} data-rank={it.rank}>
-                <td className="px-2 py-1.5 text-right font-semibold tabular-nums">{it.rank}</td>
-                <td className="px-2 py-1.5">
-                  <Link href={`/units/${encodeURIComponent(it.unit.code)}?year=${year}&quarter=${quarter}`} className="text-brand-700 hover:underline">
-                    {it.unit.name}
-                  </Link>
-                  {reportBadge(it.reportStatus)}
-                </td>
-                <td className="px-2 py-1.5 text-right font-semibold tabular-nums" data-cell="value">
-                  {fmtValue(it.value)}
-                </td>
-                {c.kind === "attainment" && <td className="px-2 py-1.5 text-right tabular-nums">{fmtActual(it.actual)}</td>}
-                <td className="px-2 py-1.5 text-right tabular-nums">{c.kind === "attainment" ? fmtActual(it.expected) : fmtValue(it.target)}</td>
-                <td className="px-2 py-1.5 text-right tabular-nums">{versus(it.attainment, it.margin)}</td>
-                {!isCeiling && <td className="px-2 py-1.5 text-right tabular-nums">{formatPercent(it.yearAttainment, locale)}</td>}
-                <td className="px-2 py-1.5">
-                  <StatusBadge status={it.status} label={t(`figures.status.${it.status}`)} />
-                </td>
-                <td className="px-2 py-1.5 text-right text-xs">{arrow(it.previousQuarter)}</td>
-                <td className="px-2 py-1.5 text-right text-xs">{arrow(it.lastYear)}</td>
-                <td className="px-2 py-1.5 text-xs">{t(`dashboard.path.${it.path}`)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <PlainDataTable
+        label={t("rankings.tableLabel", { children: childrenLabel })}
+        columns={leagueColumns}
+        headRows={[leagueTotals]}
+        rows={leagueRows}
+        searchable
+        defaultSort={{ key: "rank", dir: "asc" }}
+        tableClassName="min-w-[56rem]"
+        testId="league-table"
+      />
       <p className="text-xs text-slate-500">
         {t("rankings.bandsNote", { attained: formatPercent(data.bands.attained, locale, 0), close: formatPercent(data.bands.close, locale, 0) })}
       </p>
