@@ -1,6 +1,7 @@
 // The server's view of who is asking. The session cookie says who signed in; the database says
 // what that user may do now (a deactivated user or a changed role takes effect at once).
 import "server-only";
+import { cache } from "react";
 import { getServerSession } from "next-auth";
 import { redirect } from "next/navigation";
 import { cookies } from "next/headers";
@@ -30,7 +31,8 @@ export interface SessionUser {
   unit: SessionUnit | null;
 }
 
-export async function currentUser(): Promise<SessionUser | null> {
+/** The signed-in user, read once per request (React cache: a layout and its page share it). */
+export const currentUser = cache(async function currentUser(): Promise<SessionUser | null> {
   // Read the request first: this makes every page that asks for the user dynamic, so `next build`
   // never tries to prerender it (and never opens the database).
   await cookies();
@@ -54,7 +56,7 @@ export async function currentUser(): Promise<SessionUser | null> {
     unitId: user.unitId,
     unit: user.unit,
   };
-}
+});
 
 /** For pages: the signed-in user, or a redirect to the sign-in page that comes back here. */
 export async function requireUser(returnTo = "/"): Promise<SessionUser> {

@@ -2,6 +2,7 @@
 // comes back), the unit of the URL (404 for a malformed or unknown code, 403 outside the user's
 // scope), and the period of ?year=&quarter= (the last ended quarter by default).
 import "server-only";
+import { cache } from "react";
 import { forbidden, notFound } from "next/navigation";
 import { requireUser, type SessionUser } from "../auth/session.server";
 import { can, type Permission } from "../auth/permissions";
@@ -38,6 +39,16 @@ export async function unitForPage(user: SessionUser | null, rawCode: string, per
   }
 }
 
+/** The gate's answer for this request (a page and its layout both ask; React's cache asks the database once). */
+const gateOnce = cache(async (user: SessionUser, rawCode: string): Promise<ScopedUnit | 403 | 404> => {
+  try {
+    return await scopeUnit(await prisma(), user, segmentCode(rawCode));
+  } catch (e) {
+    if (e instanceof ServiceError && (e.status === 404 || e.status === 403)) return e.status;
+    throw e;
+  }
+});
+
 /**
  * What every /units/{code}/… page starts with: the user (or sign-in), then the scope gate — 404 for
  * a malformed or unknown code, 403 outside the user's scope or without the page's permission, 404 for
@@ -49,14 +60,10 @@ export async function unitPage(
   opts: { levels?: readonly UnitLevel[]; permission?: Permission } = {},
 ): Promise<{ user: SessionUser; unit: ScopedUnit; ref: ScopedUnit }> {
   const user = await requireUser(`/units/${rawCode}${subPath}`);
-  let unit: ScopedUnit;
-  try {
-    unit = await scopeUnit(await prisma(), user, segmentCode(rawCode));
-  } catch (e) {
-    if (e instanceof ServiceError && e.status === 404) notFound();
-    if (e instanceof ServiceError && e.status === 403) forbidden();
-    throw e;
-  }
+  const gate = await gateOnce(user, rawCode);
+  if (gate === 404) notFound();
+  if (gate === 403) forbidden();
+  const unit = gate;
   if (opts.permission && !can(user, opts.permission)) forbidden(); // the role never may
   if (opts.levels && !opts.levels.includes(unit.level)) notFound();
   if (opts.permission && !can(user, opts.permission, unit)) forbidden();
