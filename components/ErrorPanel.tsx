@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { buttonClass } from "@/components/ui/Button";
 
 export function ErrorPanel({
   title,
@@ -19,7 +20,7 @@ export function ErrorPanel({
       <p className="mt-2 text-slate-700">{message}</p>
       <div className="mt-4 flex gap-3">
         {children}
-        <Link href="/" className="rounded bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700">
+        <Link href="/" className={buttonClass({ size: "lg" })}>
           {homeLabel}
         </Link>
       </div>

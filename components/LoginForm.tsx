@@ -3,6 +3,7 @@ import { signIn } from "next-auth/react";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
+import { buttonClass } from "@/components/ui/Button";
 
 export interface LoginDemoAccount {
   username: string;
@@ -91,7 +92,7 @@ export function LoginForm({
         <button
           type="submit"
           disabled={pending}
-          className="w-full rounded bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60"
+          className={buttonClass({ size: "lg", className: "w-full" })}
         >
           {pending ? t("submitting") : t("submit")}
         </button>

@@ -6,6 +6,7 @@ import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { useTranslations } from "next-intl";
 import type { ActionResult } from "@/lib/actions/run";
+import { buttonClass } from "@/components/ui/Button";
 
 export function NumberSettingForm(props: {
   /** Message namespace with title, label, save, saved/unchanged ({<name>}), optional hint. */
@@ -59,7 +60,7 @@ export function NumberSettingForm(props: {
           aria-invalid={message?.ok === false || undefined}
         />
       </label>
-      <button type="submit" disabled={pending} className="rounded bg-brand-600 px-3 py-1.5 font-medium text-white hover:bg-brand-700 disabled:opacity-50">
+      <button type="submit" disabled={pending} className={buttonClass()}>
         {t("save")}
       </button>
       {message && (

@@ -7,6 +7,7 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@/lib/demo/accounts";
 import { LoginForm } from "@/components/LoginForm";
 import { LocaleSwitch } from "@/components/LocaleSwitch";
 import { DemoBadge } from "@/components/DemoBadge";
+import { cardClass } from "@/components/ui/Card";
 
 export async function generateMetadata() {
   const t = await getTranslations("login");
@@ -42,7 +43,7 @@ export default async function LoginPage({ searchParams }: Props) {
           <p className="mt-2 text-slate-600">{t("app.tagline")}</p>
           <p className="mt-2 text-sm text-slate-500">{t("login.intro")}</p>
         </div>
-        <div className="rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
+        <div className={cardClass({ padding: "lg" })}>
           <LoginForm
             callbackUrl={callbackUrl}
             initialError={initialError}

@@ -7,6 +7,8 @@ import { useId, useState, useTransition } from "react";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { createUserAction } from "@/lib/actions/users";
 import { FieldError, FormMessage, ROLE_OPTIONS, inputClass, issuesFor, type FormState } from "./user-fields";
+import { buttonClass } from "@/components/ui/Button";
+import { cardClass } from "@/components/ui/Card";
 
 const FIELDS = ["username", "fullName", "role", "unitCode", "password"] as const;
 const EMPTY = { username: "", fullName: "", role: "COMMUNE_OFFICER" as Role, unitCode: "", password: "" };
@@ -28,7 +30,7 @@ export function UserCreateForm() {
   };
 
   return (
-    <section className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm" aria-labelledby={`${id}-title`}>
+    <section className={cardClass({ padding: "sm" })} aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`} className="mb-3 text-lg font-semibold">
         {t("createTitle")}
       </h2>
@@ -120,7 +122,7 @@ export function UserCreateForm() {
           {t("unitCodeHint")}
         </p>
         <div className="flex flex-wrap items-center gap-3">
-          <button type="submit" disabled={pending} className="rounded bg-brand-600 px-3 py-1.5 font-medium text-white hover:bg-brand-700 disabled:opacity-60">
+          <button type="submit" disabled={pending} className={buttonClass()}>
             {pending ? t("saving") : t("create")}
           </button>
         </div>

@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { ROLE_OPTIONS, inputClass } from "./user-fields";
+import { buttonClass } from "@/components/ui/Button";
 
 export function UserSearchForm({ action, q, role }: { action: string; q: string; role: string }) {
   const t = useTranslations("users");
@@ -31,7 +32,7 @@ export function UserSearchForm({ action, q, role }: { action: string; q: string;
           ))}
         </select>
       </label>
-      <button type="submit" className="rounded bg-brand-600 px-3 py-1.5 font-medium text-white hover:bg-brand-700">
+      <button type="submit" className={buttonClass()}>
         {t("search")}
       </button>
       <Link href={action} className="px-1 py-1.5 text-brand-700 hover:underline">

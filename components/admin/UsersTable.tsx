@@ -8,6 +8,7 @@ import type { Role } from "@/lib/generated/prisma/enums";
 import type { UserListItem } from "@/lib/users/manage";
 import { resetPasswordAction, updateUserAction } from "@/lib/actions/users";
 import { FieldError, FormMessage, ROLE_OPTIONS, inputClass, issuesFor, type FormState } from "./user-fields";
+import { buttonClass } from "@/components/ui/Button";
 
 export type UserRowData = UserListItem & { /** createdAt, formatted on the server. */ created: string };
 
@@ -170,7 +171,7 @@ function UserRow({ user: u, isSelf }: { user: UserRowData; isSelf: boolean }) {
                   <FieldError id={`${id}-active-error`} issues={issuesFor(state, "active")} />
                 </label>
                 <span className="flex gap-2 pt-5">
-                  <button type="submit" disabled={pending} className="rounded bg-brand-600 px-3 py-1 font-medium text-white hover:bg-brand-700 disabled:opacity-60">
+                  <button type="submit" disabled={pending} className={buttonClass({ size: "sm" })}>
                     {pending ? t("saving") : t("save")}
                   </button>
                   <button type="button" className="px-2 py-1" onClick={() => (setMode("view"), setState(null))}>
@@ -210,7 +211,7 @@ function UserRow({ user: u, isSelf }: { user: UserRowData; isSelf: boolean }) {
                   <FieldError id={`${id}-password-error`} issues={issuesFor(state, "password")} />
                 </label>
                 <span className="flex gap-2 pt-5">
-                  <button type="submit" disabled={pending} className="rounded bg-brand-600 px-3 py-1 font-medium text-white hover:bg-brand-700 disabled:opacity-60">
+                  <button type="submit" disabled={pending} className={buttonClass({ size: "sm" })}>
                     {pending ? t("saving") : t("resetPassword")}
                   </button>
                   <button type="button" className="px-2 py-1" onClick={() => (setMode("view"), setState(null))}>

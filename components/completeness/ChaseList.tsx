@@ -5,11 +5,12 @@ import { useTranslations } from "next-intl";
 import type { ProvinceCompleteness } from "@/lib/completeness/service";
 import { StateBadge, TimelinessBadge } from "./badges";
 import { Officers } from "./Officers";
+import { cardClass } from "@/components/ui/Card";
 
 export function ChaseList({ data }: { data: ProvinceCompleteness }) {
   const t = useTranslations("completeness");
   return (
-    <section className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm" data-testid="to-chase">
+    <section className={cardClass({ padding: "sm" })} data-testid="to-chase">
       <h2 className="text-lg font-semibold">{t("toChase", { count: data.toChase.length })}</h2>
       <p className="mb-2 text-sm text-slate-600">{t("toChaseHint")}</p>
       {data.toChase.length === 0 ? (

@@ -7,6 +7,7 @@ import { formatDate, formatNumber, formatPercent, formatPoints } from "@/lib/for
 import type { Locale } from "@/lib/i18n/config";
 import { indicatorLabel, metricLabel } from "@/lib/i18n/labels";
 import { StatusBadge } from "./StatusBadge";
+import { cardClass } from "@/components/ui/Card";
 
 // On a phone (under 640 px) the tables keep the key numbers — value, target, attainment, status — and
 // drop the quarter's milestone and the year's attainment, so nothing needs sideways scrolling.
@@ -46,7 +47,7 @@ export async function Dashboard({ view, locale }: { view: IndicatorsView; locale
   const milestoneTitle = (k: string) => [sourceOf(k), view.expectedBasis[k] === "override" ? t("basisOverride") : null].filter(Boolean).join(" · ") || undefined;
 
   return (
-    <section className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm" data-testid="dashboard">
+    <section className={cardClass()} data-testid="dashboard">
       <div className="mb-3 flex flex-wrap items-baseline gap-x-4 gap-y-1">
         <h2 className="text-lg font-semibold">{t("dashboard", { year: view.year })}</h2>
         <span className="text-sm text-slate-600" data-testid="dashboard-date">

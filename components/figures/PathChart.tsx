@@ -7,6 +7,7 @@ import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, X
 import { computePathStatus, projectionPath, targetPath, TARGET_YEAR, type PathMethod } from "@/lib/domain/path2030";
 import { formatNumber } from "@/lib/format";
 import { toLocale } from "@/lib/i18n/config";
+import { cardClass } from "@/components/ui/Card";
 
 export interface PathSeries {
   key: string;
@@ -60,7 +61,7 @@ export function PathChart({ series, currentYear }: { series: PathSeries[]; curre
     }
   };
   return (
-    <section className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm" data-testid="path-2030">
+    <section className={cardClass()} data-testid="path-2030">
       <div className="mb-3 flex flex-wrap items-center gap-3">
         <h2 className="text-lg font-semibold">{t("path.title")}</h2>
         <select value={key} onChange={(e) => setKey(e.target.value)} aria-label={t("path.metric")} className="max-w-full rounded border border-slate-300 px-2 py-1 text-sm">

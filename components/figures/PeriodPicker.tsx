@@ -1,4 +1,5 @@
 import { getTranslations } from "next-intl/server";
+import { buttonClass } from "@/components/ui/Button";
 
 // A plain GET form: works without JavaScript, and the period is in the URL (shareable).
 export async function PeriodPicker({ year, quarter, years }: { year: number; quarter: number; years: number[] }) {
@@ -25,7 +26,7 @@ export async function PeriodPicker({ year, quarter, years }: { year: number; qua
           ))}
         </select>
       </label>
-      <button type="submit" className="rounded bg-brand-600 px-3 py-1.5 font-medium text-white hover:bg-brand-700">
+      <button type="submit" className={buttonClass()}>
         {t("show")}
       </button>
     </form>

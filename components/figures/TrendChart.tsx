@@ -6,6 +6,7 @@ import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, X
 import type { IndicatorKey } from "@/lib/domain/metrics";
 import { formatPercent } from "@/lib/format";
 import { toLocale } from "@/lib/i18n/config";
+import { cardClass } from "@/components/ui/Card";
 
 export interface TrendRow {
   label: string;
@@ -30,7 +31,7 @@ export function TrendChart({ rows, options }: { rows: TrendRow[]; options: { key
   const label = options.find((o) => o.key === key)?.label ?? key;
   const pct = (v: unknown) => formatPercent(typeof v === "number" ? v : null, locale);
   return (
-    <section className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm" data-testid="trend">
+    <section className={cardClass()} data-testid="trend">
       <div className="mb-3 flex flex-wrap items-center gap-3">
         <h2 className="text-lg font-semibold">{t("trend")}</h2>
         <label className="max-w-full text-sm">

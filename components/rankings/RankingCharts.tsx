@@ -8,6 +8,7 @@ import { Bar, BarChart, CartesianGrid, Cell, Line, LineChart, ReferenceLine, Res
 import { formatNumber, formatPercent } from "@/lib/format";
 import { toLocale } from "@/lib/i18n/config";
 import { topAndBottom } from "@/lib/table";
+import { cardClass } from "@/components/ui/Card";
 
 const COLORS: Record<string, string> = { attained: "#059669", close: "#d97706", behind: "#dc2626", none: "#94a3b8" };
 
@@ -93,7 +94,7 @@ export function SmallMultiples({ series, percent }: { series: Multiple[]; percen
   const locale = toLocale(useLocale());
   const fmt = (v: number) => (percent ? formatPercent(v, locale) : formatNumber(v, locale));
   return (
-    <section className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm print:break-inside-avoid" data-testid="small-multiples">
+    <section className={cardClass({ className: "print:break-inside-avoid" })} data-testid="small-multiples">
       <h2 className="mb-3 text-lg font-semibold">{t("smallMultiples")}</h2>
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
         {series.map((s) => (

@@ -7,6 +7,7 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { saveReportTextsAction } from "@/lib/actions/reports";
 import type { EditableTexts } from "@/lib/reports/document";
+import { buttonClass } from "@/components/ui/Button";
 
 export function ReportEditor(props: { unitCode: string; year: number; quarter: number; editable: boolean; headings: Record<string, string>; texts: EditableTexts }) {
   const t = useTranslations("report");
@@ -71,7 +72,7 @@ export function ReportEditor(props: { unitCode: string; year: number; quarter: n
         </label>
       ))}
       <div className="flex flex-wrap items-center gap-3">
-        <button type="button" onClick={save} disabled={pending || !dirty} className="rounded bg-brand-600 px-4 py-1.5 font-medium text-white hover:bg-brand-700 disabled:opacity-50" data-testid="save-report">
+        <button type="button" onClick={save} disabled={pending || !dirty} className={buttonClass()} data-testid="save-report">
           {pending ? t("saving") : t("save")}
         </button>
         {dirty && <span className="text-xs text-amber-800">{t("unsaved")}</span>}

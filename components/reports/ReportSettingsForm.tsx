@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { saveReportSettingsAction } from "@/lib/actions/reports";
 import type { ReportSettings } from "@/lib/reports/document";
+import { buttonClass } from "@/components/ui/Button";
 
 type Field = { key: keyof ReportSettings; multi: boolean; rows?: number };
 const FIELDS: Field[] = [
@@ -72,7 +73,7 @@ export function ReportSettingsForm({ unitCode, settings, version, editable }: { 
       ))}
       {editable ? (
         <div className="flex items-center gap-3">
-          <button type="button" onClick={save} disabled={pending} className="rounded bg-brand-600 px-4 py-1.5 font-medium text-white hover:bg-brand-700 disabled:opacity-50" data-testid="save-report-settings">
+          <button type="button" onClick={save} disabled={pending} className={buttonClass()} data-testid="save-report-settings">
             {pending ? t("saving") : t("settingsSave")}
           </button>
           {message && (

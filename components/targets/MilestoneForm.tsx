@@ -8,6 +8,7 @@ import { formatNumber, formatPercent } from "@/lib/format";
 import { toLocale } from "@/lib/i18n/config";
 import { saveMilestonesAction } from "@/lib/actions/milestones";
 import type { MilestoneGrid } from "@/lib/targets/milestones";
+import { buttonClass } from "@/components/ui/Button";
 
 type Cell = string;
 
@@ -112,7 +113,7 @@ export function MilestoneForm({ unitCode, grid, labels }: { unitCode: string; gr
       </div>
       {grid.editable ? (
         <div className="flex flex-wrap items-center gap-3">
-          <button type="button" onClick={save} disabled={pending} className="rounded bg-brand-600 px-4 py-1.5 font-medium text-white hover:bg-brand-700 disabled:opacity-60" data-testid="save-milestones">
+          <button type="button" onClick={save} disabled={pending} className={buttonClass()} data-testid="save-milestones">
             {pending ? t("saving") : t("save")}
           </button>
           {message && (

@@ -20,6 +20,7 @@ import { keyLabel } from "@/lib/i18n/labels";
 import { saveTargetsAction } from "@/lib/actions/targets";
 import type { ApiIssue } from "@/lib/figures/errors";
 import { ConfirmDialog } from "@/components/ui/ConfirmDialog";
+import { buttonClass } from "@/components/ui/Button";
 
 const COLUMNS: TargetKey[] = [...COUNT_TARGET_KEYS, "bhxhCoverage"];
 const PARENT = "__parent__";
@@ -366,7 +367,7 @@ export function TargetGrid({ grid, unitCode, defaultSource }: { grid: Grid; unit
               <span className="text-slate-600">{t("source")}</span>
               <input value={source} onChange={(e) => setSource(e.target.value)} placeholder={t("sourcePlaceholder")} className="w-72 rounded border border-slate-300 px-2 py-1" />
             </label>
-            <button type="button" onClick={save} disabled={pending} className="rounded bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60">
+            <button type="button" onClick={save} disabled={pending} className={buttonClass({ size: "lg" })}>
               {pending ? t("saving") : t("save")}
             </button>
             {changed.length > 0 && <span className="text-sm text-slate-600">{t("changedCells", { count: changed.length })}</span>}

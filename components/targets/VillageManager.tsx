@@ -4,6 +4,8 @@ import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { createVillageAction, renameVillageAction, retireVillageAction } from "@/lib/actions/targets";
+import { buttonClass } from "@/components/ui/Button";
+import { cardClass } from "@/components/ui/Card";
 
 const TYPES = ["THON", "BAN", "AP", "TO_DAN_PHO", "KHU_PHO"] as const;
 
@@ -29,7 +31,7 @@ export function VillageManager({ communeCode, villages }: { communeCode: string;
     });
 
   return (
-    <section className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm" data-testid="village-manager">
+    <section className={cardClass()} data-testid="village-manager">
       <h2 className="mb-3 text-lg font-semibold">{t("targets.villages")}</h2>
       <ul className="mb-4 divide-y divide-slate-100 text-sm">
         {villages.map((v) => (
@@ -91,7 +93,7 @@ export function VillageManager({ communeCode, villages }: { communeCode: string;
             ))}
           </select>
         </label>
-        <button type="submit" disabled={pending} className="rounded bg-brand-600 px-3 py-1.5 font-medium text-white hover:bg-brand-700 disabled:opacity-60">
+        <button type="submit" disabled={pending} className={buttonClass()}>
           {t("targets.add")}
         </button>
       </form>

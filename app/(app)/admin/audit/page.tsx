@@ -9,6 +9,7 @@ import { queryObject, searchAudit, type AuditItem, type AuditSearch } from "@/li
 import { ActorCell, AuditPager, ChangeCell, auditEntityLabel, auditFieldLabel, auditHref, auditPeriodText, auditShowsField } from "@/components/audit/AuditParts";
 import { toLocale, type Locale } from "@/lib/i18n/config";
 import { PlainDataTable } from "@/components/ui/DataTable";
+import { buttonClass } from "@/components/ui/Button";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 type T = Awaited<ReturnType<typeof getTranslations>>;
@@ -78,7 +79,7 @@ export default async function AuditPage({ searchParams }: Props) {
           <span className="text-slate-500">{th("to")}</span>
           <input type="date" name="to" defaultValue={sp.to ?? ""} className={input} />
         </label>
-        <button type="submit" className="rounded bg-brand-600 px-3 py-1.5 font-medium text-white hover:bg-brand-700">
+        <button type="submit" className={buttonClass()}>
           {t("search")}
         </button>
         <Link href={BASE} className="px-1 py-1.5 text-brand-700 hover:underline">

@@ -9,6 +9,7 @@ import { toLocale } from "@/lib/i18n/config";
 import { PeriodPicker } from "@/components/figures/PeriodPicker";
 import { ReportEditor } from "@/components/reports/ReportEditor";
 import { DocTableView } from "@/components/reports/DocTableView";
+import { buttonClass } from "@/components/ui/Button";
 
 type Props = {
   params: Promise<{ code: string }>;
@@ -48,7 +49,7 @@ export default async function DocumentPage({ params, searchParams }: Props) {
         </div>
         <div className="flex flex-wrap items-end gap-2">
           <PeriodPicker year={period.year} quarter={period.quarter} years={pickerYears()} />
-          <a href={download} className="rounded bg-brand-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-700" data-testid="download-report">
+          <a href={download} className={buttonClass()} data-testid="download-report">
             {t("download")}
           </a>
           {view.editable && (

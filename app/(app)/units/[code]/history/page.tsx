@@ -21,6 +21,7 @@ import { keyLabel, isMetricKey } from "@/lib/i18n/labels";
 import { ActorCell, AuditPager, ChangeCell, auditEntityLabel, auditFieldLabel, auditHref, auditPeriodText, auditShowsField } from "@/components/audit/AuditParts";
 import { toLocale, type Locale } from "@/lib/i18n/config";
 import { PlainDataTable } from "@/components/ui/DataTable";
+import { buttonClass } from "@/components/ui/Button";
 
 type Props = {
   params: Promise<{ code: string }>;
@@ -160,7 +161,7 @@ function Filters({ t, locale, sp, base }: { t: T; locale: Locale; sp: Record<str
         <span className="text-slate-500">{t("to")}</span>
         <input type="date" name="to" defaultValue={sp.to ?? ""} className={input} />
       </label>
-      <button type="submit" className="rounded bg-brand-600 px-3 py-1.5 font-medium text-white hover:bg-brand-700">
+      <button type="submit" className={buttonClass()}>
         {t("apply")}
       </button>
       <Link href={base} className="px-1 py-1.5 text-brand-700 hover:underline">

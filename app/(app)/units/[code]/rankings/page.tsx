@@ -13,6 +13,7 @@ import { StatusBadge } from "@/components/figures/StatusBadge";
 import { RankedBarChart, SmallMultiples } from "@/components/rankings/RankingCharts";
 import { PrintButton, RankingSettingsForm } from "@/components/rankings/RankingControls";
 import { PlainDataTable, type PlainColumn, type PlainRow } from "@/components/ui/DataTable";
+import { buttonClass } from "@/components/ui/Button";
 
 type Props = {
   params: Promise<{ code: string }>;
@@ -258,7 +259,7 @@ export default async function RankingsPage({ params, searchParams }: Props) {
             <option value="composite">{t("rankings.composite")}</option>
           </select>
         </label>
-        <button type="submit" className="rounded bg-brand-600 px-3 py-1.5 font-medium text-white hover:bg-brand-700">
+        <button type="submit" className={buttonClass()}>
           {t("rankings.show")}
         </button>
         <span className="ml-auto flex flex-wrap gap-2">
