@@ -7,6 +7,8 @@ import { UnitList } from "@/components/UnitList";
 import { toListItems } from "@/components/unit-list-items";
 import { lastEndedPeriod } from "@/lib/domain/period";
 import { reportOf, unitFor } from "@/lib/data/figures.server";
+import { returnedQuartersOf } from "@/lib/data/review.server";
+import { WithData, dataMark } from "@/components/ui/Field";
 
 export async function generateMetadata() {
   const t = await getTranslations("home");
@@ -30,8 +32,12 @@ export default async function HomePage() {
   // What to do next: the officer's report of the last ended quarter; the city's reporting status.
   const last = lastEndedPeriod();
   let todo: { text: string; href: string; action: string } | null = null;
+  // The officer's returned quarters come first: the city's comment and a link to fix each.
+  let returned: Awaited<ReturnType<typeof returnedQuartersOf>> = [];
   if (user.role === "COMMUNE_OFFICER" && user.unit) {
-    const report = await reportOf(await unitFor(user, user.unit.code), last, "actual");
+    const own = await unitFor(user, user.unit.code);
+    returned = own.level === "COMMUNE" ? await returnedQuartersOf(own) : [];
+    const report = await reportOf(own, last, "actual");
     const status = t(`figures.reportStatus.${report?.status ?? "NONE"}`);
     todo = {
       text: t("home.todoReport", { q: last.quarter, year: last.year, status }),
@@ -55,8 +61,37 @@ export default async function HomePage() {
         ]
       : [];
 
+  const officerCode = user.unit?.code ?? "";
+  const returnedSection = returned.length > 0 && (
+    <section className="rounded-lg border border-red-200 bg-red-50 p-5" data-testid="home-returned" aria-labelledby="home-returned-title">
+      <h2 id="home-returned-title" className="mb-2 font-semibold text-red-900">
+        {t("home.returnedTitle", { count: returned.length })}
+      </h2>
+      <ul className="space-y-3">
+        {returned.map((r) => (
+          <li key={`${r.year}-${r.quarter}`} className="rounded border border-red-200 bg-white p-3 text-sm" data-testid={`home-returned-${r.year}-${r.quarter}`}>
+            <p className="font-medium">{t(r.action === "REOPEN" ? "home.reopenedItem" : "home.returnedItem", { q: r.quarter, year: r.year })}</p>
+            {r.comment && (
+              <blockquote className="mt-1 border-l-2 border-red-300 pl-2 text-slate-800" data-testid="home-returned-comment">
+                <WithData text={t("home.returnedComment", { who: dataMark(0), comment: dataMark(1) })} values={[r.by ?? "—", r.comment]} />
+              </blockquote>
+            )}
+            <Link
+              href={`/units/${encodeURIComponent(officerCode)}/report?year=${r.year}&quarter=${r.quarter}`}
+              className="mt-2 inline-block rounded bg-red-700 px-3 py-1.5 font-medium text-white hover:bg-red-800"
+              data-testid="home-returned-link"
+            >
+              {t("home.returnedFix", { q: r.quarter, year: r.year })}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+
   return (
     <div className="space-y-6" data-testid="home" data-role={user.role}>
+      {returnedSection}
       <section className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
         <h1 className="text-2xl font-semibold">{t("home.welcome", { name: user.fullName })}</h1>
         <dl className="mt-3 grid gap-x-6 gap-y-1 text-sm sm:grid-cols-[max-content_1fr]">

@@ -1,11 +1,14 @@
 "use client";
 // The quarterly report form of a commune officer. Numbers are typed as 13.624 or 13624; every
 // rate is computed as the officer types; the domain checks run here too (the server repeats
-// them: it is the authority). Warnings need an explicit confirmation before saving.
+// them: it is the authority). Warnings need an explicit confirmation before saving. Submitting asks
+// for a confirmation showing the figures; leaving with unsaved figures asks too (issue 13). After a
+// return the stored figures are the initial values: only the ones the city asked about need typing,
+// and every save sends all twelve (the save replaces the quarter's figures).
 import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
-import { useMemo, useState, useTransition } from "react";
+import { useEffect, useMemo, useRef, useState, useTransition } from "react";
 import { METRIC_KEYS, INDICATOR_KEYS, METRICS, type Figures, type MetricKey } from "@/lib/domain/metrics";
 import { checkFigures, parseVnInteger } from "@/lib/domain/figures-validation";
 import { computeIndicators, attainment, INDICATORS, statusOf } from "@/lib/domain/indicators";
@@ -16,6 +19,10 @@ import { indicatorLabel, metricLabel } from "@/lib/i18n/labels";
 import { saveQuarterAction } from "@/lib/actions/figures";
 import type { ApiIssue } from "@/lib/figures/errors";
 import { StatusBadge } from "./StatusBadge";
+import { ConfirmDialog } from "@/components/ui/ConfirmDialog";
+import { WithData, dataMark } from "@/components/ui/Field";
+import { FiguresSummary } from "@/components/review/FiguresSummary";
+import { changedKeys, filledCount, indicatorFormula, indicatorsUsing, initialText, leavesPage } from "@/lib/figures/form-helpers";
 
 const GROUPS: { key: "groupDenominators" | "groupParticipants" | "groupMoney"; metrics: MetricKey[] }[] = [
   { key: "groupDenominators", metrics: ["labourForce", "population", "retirementAgePopulation"] },
@@ -47,15 +54,15 @@ export function QuarterForm(props: QuarterFormProps) {
   const t = useTranslations("figures");
   const locale = toLocale(useLocale());
   const router = useRouter();
-  const [raw, setRaw] = useState<Record<MetricKey, string>>(
-    () => Object.fromEntries(METRIC_KEYS.map((k) => [k, props.initial?.[k] == null ? "" : formatNumber(props.initial[k]!, "vi")])) as Record<MetricKey, string>,
-  );
+  // The stored figures are the initial values (a returned quarter is fixed, not retyped).
+  const [raw, setRaw] = useState<Record<MetricKey, string>>(() => initialText(props.initial, (n) => formatNumber(n, "vi")));
+  const [saved, setSaved] = useState<Figures>(() => ({ ...(props.initial ?? {}) }));
+  const [asking, setAsking] = useState<null | { kind: "submit" } | { kind: "leave"; href: string }>(null);
   const [confirm, setConfirm] = useState(false);
   const [serverIssues, setServerIssues] = useState<ApiIssue[]>([]);
   const [message, setMessage] = useState<{ kind: "ok" | "error"; text: string } | null>(null);
   const [status, setStatus] = useState(props.status);
   const [version, setVersion] = useState(props.version);
-  const [dirty, setDirty] = useState(false);
   const [pending, start] = useTransition();
   // Submitted or approved quarters are locked for the commune (the server refuses too).
   const locked = status === "SUBMITTED" || status === "APPROVED";
@@ -86,15 +93,54 @@ export function QuarterForm(props: QuarterFormProps) {
     return out;
   };
   const parseErrors = METRIC_KEYS.filter((k) => !parsed[k].ok);
+  // Unsaved: a figure differs from the stored one, or something unreadable was typed.
+  const changed = useMemo(() => changedKeys(figures, saved), [figures, saved]);
+  const dirty = !locked && (changed.length > 0 || parseErrors.length > 0);
+  const filled = filledCount(figures);
+
+  // Leaving with unsaved figures: the browser's own prompt (reload, close, another site) and ours
+  // for links inside the app (Next's <Link> does not navigate when the click was prevented).
+  const dirtyRef = useRef(dirty);
+  useEffect(() => {
+    dirtyRef.current = dirty;
+  }, [dirty]);
+  useEffect(() => {
+    const beforeUnload = (e: BeforeUnloadEvent) => {
+      if (!dirtyRef.current) return;
+      e.preventDefault();
+      e.returnValue = "";
+    };
+    const click = (e: MouseEvent) => {
+      if (!dirtyRef.current || e.defaultPrevented || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
+      const a = (e.target as Element | null)?.closest?.("a[href]");
+      if (!(a instanceof HTMLAnchorElement) || (a.target && a.target !== "_self") || a.hasAttribute("download")) return;
+      if (!leavesPage(a.href, window.location.href)) return;
+      e.preventDefault();
+      const to = new URL(a.href);
+      setAsking({ kind: "leave", href: `${to.pathname}${to.search}${to.hash}` });
+    };
+    window.addEventListener("beforeunload", beforeUnload);
+    document.addEventListener("click", click, true);
+    return () => {
+      window.removeEventListener("beforeunload", beforeUnload);
+      document.removeEventListener("click", click, true);
+    };
+  }, []);
   const hasWarnings = checks.warnings.length > 0 || serverIssues.some((i) => i.severity === "warning");
 
-  function save(submit: boolean) {
+  function save(submit: boolean, confirmed = false) {
     setMessage(null);
     if (parseErrors.length > 0 || checks.errors.length > 0) {
       setMessage({ kind: "error", text: t("form.errorsTitle") });
       document.getElementById(`f-${parseErrors[0] ?? checks.errors[0].path}`)?.focus();
       return;
     }
+    // Submitting hands the quarter to the city: show the figures and ask first.
+    if (submit && !confirmed) {
+      setAsking({ kind: "submit" });
+      return;
+    }
+    setAsking(null);
     start(async () => {
       const res = await saveQuarterAction({
         unitCode: props.unitCode,
@@ -106,7 +152,7 @@ export function QuarterForm(props: QuarterFormProps) {
         setServerIssues([]);
         setStatus(res.report.status);
         setVersion(res.report.version);
-        setDirty(false);
+        setSaved({ ...res.report.figures });
         const time = new Date().toLocaleTimeString(locale === "vi" ? "vi-VN" : "en-GB", { hour: "2-digit", minute: "2-digit" });
         setMessage({ kind: "ok", text: submit ? t("form.submitted", { time }) : t("form.saved", { time }) });
         router.refresh();
@@ -117,12 +163,19 @@ export function QuarterForm(props: QuarterFormProps) {
     });
   }
 
+  const unitLabel = (k: MetricKey) => `${METRICS[k].unit === "vnd" ? t("vnd") : t("people")}${YEAR_TO_DATE_METRICS.includes(k) ? `, ${t("ytd")}` : ""}`;
+  const title = props.kind === "estimate" ? t("form.titleEstimate", { year: props.year }) : t("form.title", { q: props.quarter, year: props.year });
+  const periodName = title.charAt(0).toLocaleLowerCase(locale) + title.slice(1);
+
   return (
     <div className="grid gap-6 lg:grid-cols-[1fr_22rem]">
       {props.returnComment && status === "RETURNED" && (
-        <p className="rounded border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-900 lg:col-span-2" data-testid="form-return-comment">
-          {t("form.returned", { comment: props.returnComment })}
-        </p>
+        <div className="rounded border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-900 lg:col-span-2" data-testid="form-return-comment">
+          <p>
+            <WithData text={t("form.returned", { comment: dataMark(0) })} values={[props.returnComment]} />
+          </p>
+          {props.initial && <p className="mt-1 text-red-800">{t("form.prefilled")}</p>}
+        </div>
       )}
       <form
         noValidate
@@ -133,6 +186,11 @@ export function QuarterForm(props: QuarterFormProps) {
         className="space-y-5"
         data-testid="quarter-form"
       >
+        <p className="text-sm text-slate-700" data-testid="form-filled" aria-live="polite">
+          <span className={`rounded px-2 py-0.5 font-medium ${filled === METRIC_KEYS.length ? "bg-emerald-100 text-emerald-900" : "bg-slate-100 text-slate-700"}`}>
+            {t("form.filled", { n: filled, total: METRIC_KEYS.length })}
+          </span>
+        </p>
         {GROUPS.map((g) => (
           <fieldset key={g.key} className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
             <legend className="px-1 font-semibold">{t(`form.${g.key}`)}</legend>
@@ -141,15 +199,12 @@ export function QuarterForm(props: QuarterFormProps) {
                 const issues = fieldIssues(k);
                 const err = issues.find((i) => i.severity === "error");
                 const prev = props.previous?.[k];
+                const uses = indicatorsUsing(k);
                 return (
                   <div key={k} data-field={k}>
                     <label htmlFor={`f-${k}`} className="block text-sm font-medium">
                       {metricLabel(k, locale)}
-                      <span className="font-normal text-slate-500">
-                        {" "}
-                        ({METRICS[k].unit === "vnd" ? t("vnd") : t("people")}
-                        {YEAR_TO_DATE_METRICS.includes(k) ? `, ${t("ytd")}` : ""})
-                      </span>
+                      <span className="font-normal text-slate-500"> ({unitLabel(k)})</span>
                     </label>
                     <input
                       id={`f-${k}`}
@@ -159,17 +214,16 @@ export function QuarterForm(props: QuarterFormProps) {
                       readOnly={locked}
                       value={raw[k]}
                       aria-invalid={err ? true : undefined}
-                      aria-describedby={issues.length ? `e-${k}` : undefined}
+                      aria-describedby={[issues.length ? `e-${k}` : "", `h-${k}`].filter(Boolean).join(" ")}
                       onChange={(e) => {
                         setRaw((r) => ({ ...r, [k]: e.target.value }));
-                        setDirty(true);
                         setServerIssues((s) => s.filter((i) => i.path !== `figures.${k}`));
                       }}
                       onBlur={() => {
                         const p = parsed[k];
                         if (p.ok && p.value !== null) setRaw((r) => ({ ...r, [k]: formatNumber(p.value!, "vi") }));
                       }}
-                      className={`mt-1 w-full rounded border px-3 py-2 text-right tabular-nums ${err ? "border-red-500 bg-red-50" : issues.length ? "border-amber-500 bg-amber-50" : "border-slate-300"}`}
+                      className={`mt-1 w-full rounded border px-3 py-2 text-right tabular-nums ${err ? "border-red-500 bg-red-50" : issues.length ? "border-amber-500 bg-amber-50" : changed.includes(k) && !locked ? "border-brand-600" : "border-slate-300"}`}
                     />
                     {prev != null && <p className="mt-0.5 text-xs text-slate-500">{t("form.previous", { value: formatNumber(prev, locale) })}</p>}
                     {issues.length > 0 && (
@@ -181,6 +235,13 @@ export function QuarterForm(props: QuarterFormProps) {
                         ))}
                       </ul>
                     )}
+                    <details className="mt-1 text-xs text-slate-600" data-testid={`help-${k}`}>
+                      <summary className="cursor-pointer text-brand-700">{t("form.help")}</summary>
+                      <div id={`h-${k}`} className="mt-1 space-y-1">
+                        <p>{t(`form.source.${k}`)}</p>
+                        {uses.length > 0 && <p>{t("form.usedIn", { indicators: uses.map((u) => indicatorLabel(u, locale)).join("; ") })}</p>}
+                      </div>
+                    </details>
                   </div>
                 );
               })}
@@ -198,16 +259,6 @@ export function QuarterForm(props: QuarterFormProps) {
           </div>
         )}
 
-        {message && (
-          <p
-            role={message.kind === "error" ? "alert" : "status"}
-            data-testid="form-message"
-            className={`rounded px-3 py-2 text-sm ${message.kind === "ok" ? "bg-emerald-50 text-emerald-900" : "bg-red-50 text-red-800"}`}
-          >
-            {message.text}
-          </p>
-        )}
-
         {locked && (
           <p className="rounded bg-slate-100 px-3 py-2 text-sm text-slate-700" data-testid="form-locked">
             {status === "APPROVED" ? t("form.lockedApproved") : t("form.lockedSubmitted")}
@@ -215,19 +266,19 @@ export function QuarterForm(props: QuarterFormProps) {
         )}
         <div className="flex flex-wrap items-center gap-3">
           {!locked && (
-          <>
-          <button type="submit" disabled={pending} className="rounded border border-brand-600 px-4 py-2 font-medium text-brand-700 hover:bg-brand-50 disabled:opacity-60">
-            {pending ? t("form.saving") : t("form.saveDraft")}
-          </button>
-          <button
-            type="button"
-            disabled={pending}
-            onClick={() => save(true)}
-            className="rounded bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60"
-          >
-            {t("form.submit")}
-          </button>
-          </>
+            <>
+              <button type="submit" disabled={pending} className="rounded border border-brand-600 px-4 py-2 font-medium text-brand-700 hover:bg-brand-50 disabled:opacity-60">
+                {pending ? t("form.saving") : t("form.saveDraft")}
+              </button>
+              <button
+                type="button"
+                disabled={pending}
+                onClick={() => save(true)}
+                className="rounded bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60"
+              >
+                {status === "RETURNED" ? t("form.resubmit") : t("form.submit")}
+              </button>
+            </>
           )}
           <span className="text-sm text-slate-600" data-testid="form-status">
             {t("form.status", { status: t(`reportStatus.${status ?? "NONE"}`) })}
@@ -238,6 +289,15 @@ export function QuarterForm(props: QuarterFormProps) {
             {t("form.back")}
           </Link>
         </div>
+        {message && (
+          <p
+            role={message.kind === "error" ? "alert" : "status"}
+            data-testid="form-message"
+            className={`rounded px-3 py-2 text-sm ${message.kind === "ok" ? "bg-emerald-50 text-emerald-900" : "bg-red-50 text-red-800"}`}
+          >
+            {message.text}
+          </p>
+        )}
       </form>
 
       <aside className="h-fit rounded-lg border border-slate-200 bg-white p-4 shadow-sm lg:sticky lg:top-4" aria-live="polite" data-testid="live-indicators">
@@ -247,16 +307,24 @@ export function QuarterForm(props: QuarterFormProps) {
             {INDICATOR_KEYS.map((k) => {
               const target = props.targets[k];
               const att = attainment(indicators[k], target ?? null, INDICATORS[k].direction);
+              const label = t("form.attainmentBadge", { pct: formatPercent(att, locale, 0) });
               return (
                 <tr key={k} className="border-b border-slate-100 align-top">
-                  <td className="py-1 pr-2">{indicatorLabel(k, locale)}</td>
+                  <td className="py-1 pr-2">
+                    {indicatorLabel(k, locale)}
+                    <details className="text-xs text-slate-600" data-testid={`formula-${k}`}>
+                      <summary className="cursor-pointer text-brand-700">{t("form.formulaShort")}</summary>
+                      <p className="mt-0.5">{indicatorFormula(k, (m) => metricLabel(m, locale), t("form.revenuePlan"))}</p>
+                      {target !== undefined && <p className="mt-0.5">{t("form.targetIs", { target: formatPercent(target, locale) })}</p>}
+                    </details>
+                  </td>
                   <td className="py-1 text-right font-semibold tabular-nums" data-testid={`live-${k}`}>
                     {formatPercent(indicators[k], locale)}
                   </td>
                   <td className="py-1 pl-2 text-right">
-                    {target !== undefined && (
-                      <span title={`${t("colTarget")}: ${formatPercent(target, locale)}`}>
-                        <StatusBadge status={statusOf(att)} label={formatPercent(att, locale, 0)} />
+                    {target !== undefined && att !== null && (
+                      <span title={`${t("colTarget")}: ${formatPercent(target, locale)}`} data-testid={`badge-${k}`}>
+                        <StatusBadge status={statusOf(att)} label={label} title={t(`status.${statusOf(att)}`)} />
                       </span>
                     )}
                   </td>
@@ -266,6 +334,40 @@ export function QuarterForm(props: QuarterFormProps) {
           </tbody>
         </table>
       </aside>
+
+      <ConfirmDialog
+        open={asking?.kind === "submit"}
+        title={t(status === "RETURNED" ? "form.confirmResubmitTitle" : "form.confirmSubmitTitle", { period: periodName })}
+        confirmLabel={status === "RETURNED" ? t("form.resubmit") : t("form.submit")}
+        cancelLabel={t("form.keepEditing")}
+        busy={pending}
+        onCancel={() => setAsking(null)}
+        onConfirm={() => save(true, true)}
+        testId="submit-confirm"
+      >
+        <p className="mb-2 text-slate-700">
+          <WithData text={t("form.confirmSubmitIntro", { unit: dataMark(0) })} values={[props.unitName]} />
+        </p>
+        <FiguresSummary figures={figures} changed={props.initial ? changedKeys(figures, props.initial) : []} />
+        {hasWarnings && <p className="mt-2 text-amber-800">{confirm ? t("form.confirmWarningsChecked") : t("form.confirmWarningsOpen")}</p>}
+      </ConfirmDialog>
+      <ConfirmDialog
+        open={asking?.kind === "leave"}
+        title={t("form.leaveTitle")}
+        confirmLabel={t("form.leaveOk")}
+        cancelLabel={t("form.leaveCancel")}
+        tone="danger"
+        onCancel={() => setAsking(null)}
+        onConfirm={() => {
+          const href = asking?.kind === "leave" ? asking.href : null;
+          setAsking(null);
+          dirtyRef.current = false;
+          if (href) router.push(href);
+        }}
+        testId="leave-confirm"
+      >
+        <p>{t("form.leaveBody", { n: changed.length })}</p>
+      </ConfirmDialog>
     </div>
   );
 }

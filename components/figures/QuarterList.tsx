@@ -62,7 +62,13 @@ export async function QuarterList({
               {canEdit && !future && (
                 <div className="mt-2">
                   <Link href={href(quarter, kind)} className="text-brand-700 hover:underline" data-testid={`enter-${key}`}>
-                    {status === "NONE" ? t("enter") : t("edit")}
+                    {status === "NONE" || status === null
+                      ? t("enter")
+                      : status === "RETURNED"
+                        ? t("fixReturned")
+                        : status === "DRAFT"
+                          ? t("continueDraft")
+                          : t("viewSent")}
                   </Link>
                 </div>
               )}

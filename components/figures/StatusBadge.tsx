@@ -8,9 +8,13 @@ export const STATUS_CLASSES: Record<Status, string> = {
   none: "bg-slate-100 text-slate-600 ring-slate-200",
 };
 
-export function StatusBadge({ status, label }: { status: Status; label: string }) {
+/**
+ * A coloured badge. The colour is never the only carrier of meaning: `label` says what the number
+ * is ("Đạt 311% chỉ tiêu năm", not "311%"), `title` may add the judgement in words.
+ */
+export function StatusBadge({ status, label, title }: { status: Status; label: string; title?: string }) {
   return (
-    <span data-status={status} className={`inline-block rounded-full px-2 py-0.5 text-xs font-medium ring-1 ${STATUS_CLASSES[status]}`}>
+    <span data-status={status} title={title} className={`inline-block rounded-full px-2 py-0.5 text-xs font-medium ring-1 ${STATUS_CLASSES[status]}`}>
       {label}
     </span>
   );

@@ -51,7 +51,7 @@ export function ReportEditor(props: { unitCode: string; year: number; quarter: n
       <p className="text-xs text-slate-600">{t("editHint")}</p>
       <label className="block">
         <span className="font-medium">{t("opening")}</span> <span className="text-xs text-slate-500">({t("openingMin")})</span>
-        <textarea
+        <textarea lang="vi"
           value={texts.opening}
           onChange={(e) => setTexts((x) => ({ ...x, opening: e.target.value }))}
           rows={4}
@@ -62,7 +62,7 @@ export function ReportEditor(props: { unitCode: string; year: number; quarter: n
       {Object.entries(props.headings).map(([id, heading]) => (
         <label key={id} className="block">
           <span className="font-bold">{heading}</span>
-          <textarea
+          <textarea lang="vi"
             value={texts.parts[id] ?? ""}
             onChange={(e) => setTexts((x) => ({ ...x, parts: { ...x.parts, [id]: e.target.value } }))}
             rows={Math.min(14, Math.max(4, (texts.parts[id] ?? "").split("\n").length + 1))}

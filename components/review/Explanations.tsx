@@ -3,10 +3,30 @@
 // why and what will be done; city staff and leaders read them beside the figure.
 import { useLocale, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
+import { useId, useState, useTransition } from "react";
+import { EXPLANATION_MAX, EXPLANATION_MIN } from "@/lib/domain/workflow";
+import { formatNumber } from "@/lib/format";
 import { explanationAction } from "@/lib/actions/workflow";
 import type { Status } from "@/lib/domain/indicators";
 import { formatDate } from "@/lib/format";
+
+/** A text area with its length rule shown before typing and a live count. */
+function LengthField({ label, value, onChange, testId }: { label: string; value: string; onChange: (v: string) => void; testId: string }) {
+  const t = useTranslations("explain");
+  const locale = toLocale(useLocale());
+  const hint = useId();
+  const n = value.trim().length;
+  return (
+    <label className="block text-sm">
+      <span className="font-medium">{label}</span>
+      <span id={hint} className="block text-xs text-slate-500">
+        {t("lengthHint", { min: EXPLANATION_MIN, max: formatNumber(EXPLANATION_MAX, locale) })}
+      </span>
+      <textarea value={value} onChange={(x) => onChange(x.target.value)} rows={2} maxLength={EXPLANATION_MAX} aria-describedby={hint} className="mt-1 w-full rounded border border-slate-300 px-2 py-1" data-testid={testId} />
+      <span className={`block text-xs ${n > 0 && n < EXPLANATION_MIN ? "text-amber-800" : "text-slate-500"}`}>{t("lengthCount", { n, min: EXPLANATION_MIN })}</span>
+    </label>
+  );
+}
 import { toLocale } from "@/lib/i18n/config";
 import { StatusBadge } from "@/components/figures/StatusBadge";
 
@@ -37,7 +57,7 @@ function Item({ item, unitCode, year, quarter, canWrite }: { item: ExplanationIt
         <span className="tabular-nums text-slate-600">
           {t("explain.versusMilestone", { value: item.value, milestone: item.target, attainment: item.attainment })}
         </span>
-        <StatusBadge status={item.status} label={t(`figures.status.${item.status}`)} />
+        <StatusBadge status={item.status} label={t(`figures.status.${item.status}`)} title={t("explain.badgeTitle")} />
         {canWrite && !editing && (
           <button type="button" className="ml-auto text-sm text-brand-700 hover:underline" onClick={() => setEditing(true)}>
             {e ? t("explain.edit") : t("explain.write")}
@@ -63,23 +83,23 @@ function Item({ item, unitCode, year, quarter, canWrite }: { item: ExplanationIt
           onSubmit={(ev) => {
             ev.preventDefault();
             setError(null);
+            // Said before sending, naming the minimum (the server checks the same).
+            const short = [
+              reason.trim().length < EXPLANATION_MIN ? t("explain.tooShort", { what: t("explain.reason"), min: EXPLANATION_MIN }) : null,
+              actions.trim().length < EXPLANATION_MIN ? t("explain.tooShort", { what: t("explain.actions"), min: EXPLANATION_MIN }) : null,
+            ].filter(Boolean);
+            if (short.length) return setError(short.join(" "));
             start(async () => {
               const r = await explanationAction({ unitCode, year, quarter, key: item.key, reason, actions, version: e?.version ?? 0 });
               if (r.ok) {
                 setEditing(false);
                 router.refresh();
-              } else setError([r.error, ...r.issues.map((i) => i.message)].join(" "));
+              } else setError([r.error, ...r.issues.map((i) => i.message).filter((m) => !r.error.includes(m))].join(" "));
             });
           }}
         >
-          <label className="block text-sm">
-            <span className="font-medium">{t("explain.reason")}</span>
-            <textarea value={reason} onChange={(x) => setReason(x.target.value)} rows={2} className="mt-1 w-full rounded border border-slate-300 px-2 py-1" />
-          </label>
-          <label className="block text-sm">
-            <span className="font-medium">{t("explain.actions")}</span>
-            <textarea value={actions} onChange={(x) => setActions(x.target.value)} rows={2} className="mt-1 w-full rounded border border-slate-300 px-2 py-1" />
-          </label>
+          <LengthField label={t("explain.reason")} value={reason} onChange={setReason} testId={`explain-input-reason-${item.key}`} />
+          <LengthField label={t("explain.actions")} value={actions} onChange={setActions} testId={`explain-input-actions-${item.key}`} />
           {error && (
             <p role="alert" className="rounded bg-red-50 px-3 py-2 text-sm text-red-800">
               {error}

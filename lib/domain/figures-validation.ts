@@ -262,7 +262,8 @@ const validThreshold = (t: number | null | undefined): number =>
  * - compulsory + voluntary > labour force: path **labourForce**. The participant counts come from the
  *   social-insurance agency's records, while the labour force is an estimate ("khoảng 17.934") taken
  *   from statistics and often stale, so it is the figure to re-check; the message names both.
- * - BHYT > population: path **population**, for the same reason (the denominator is the estimate).
+ * - BHYT > population: path **bhyt** (issue 13: the warning is about the BHYT count the officer just
+ *   typed, and it is shown on that field; the message names the population to re-check as well).
  * - any metric changing by MORE than `changeThreshold` (default CHANGE_WARNING_THRESHOLD, 20%) from
  *   the previous quarter, a drop (code drop_from_previous) or a rise (code rise_from_previous): one
  *   warning per metric, path = that metric. A change of exactly the threshold is not a warning. Not
@@ -315,7 +316,7 @@ export function checkFigures(
   }
   if (has(f.bhyt) && has(f.population) && f.bhyt > f.population) {
     warnings.push({
-      path: "population",
+      path: "bhyt",
       code: "bhyt_gt_population",
       message: messages.bhytGtPopulation(f.bhyt, f.population),
     });

@@ -67,3 +67,17 @@ export function availableActions(actor: WorkflowActor, unit: WorkflowUnit, statu
     return c.ok;
   });
 }
+
+/** Lengths of the texts of the review, in characters (the services check them; the forms show them before typing). */
+export const COMMENT_MIN = 5;
+export const COMMENT_MAX = 2000;
+export const EXPLANATION_MIN = 10;
+export const EXPLANATION_MAX = 2000;
+
+/**
+ * May this actor post in the thread of a commune's quarter? The commune's own officer and city staff
+ * of its province (the ones who enter and who review); everyone who may see the unit reads it.
+ */
+export function mayPostComment(actor: WorkflowActor, unit: WorkflowUnit): boolean {
+  return can(actor, "figures.enter", unit) || can(actor, "report.review", unit);
+}

@@ -9,12 +9,14 @@ import { periodSchema } from "../figures/period-schema";
 import { type Actor } from "../figures/service";
 import { scopeUnit } from "../auth/scope";
 
+import { EXPLANATION_MAX, EXPLANATION_MIN } from "../domain/workflow";
+
 const text = (what: string) =>
   z
     .string({ error: `Thiếu ${what}.` })
     .trim()
-    .min(10, `${what[0].toUpperCase()}${what.slice(1)} cần ít nhất 10 ký tự.`)
-    .max(2000, `${what[0].toUpperCase()}${what.slice(1)} tối đa 2.000 ký tự.`);
+    .min(EXPLANATION_MIN, `${what[0].toUpperCase()}${what.slice(1)} cần ít nhất ${EXPLANATION_MIN} ký tự.`)
+    .max(EXPLANATION_MAX, `${what[0].toUpperCase()}${what.slice(1)} tối đa 2.000 ký tự.`);
 
 export const explanationSchema = z.object({
   key: z.string().refine(isTargetKey, { error: "Không có chỉ tiêu này." }),
@@ -53,7 +55,9 @@ export async function saveExplanation(prisma: PrismaClient, actor: Actor, raw: u
   const b = explanationSchema.safeParse(input);
   if (!p.success || !b.success) {
     const issues = [...(p.success ? [] : p.error.issues), ...(b.success ? [] : b.error.issues)].map((i) => ({ path: i.path.join("."), message: i.message }));
-    throw new ServiceError(422, MSG.invalid, issues);
+    // Say what is wrong ("Nguyên nhân cần ít nhất 10 ký tự"), not only that something is.
+    const textIssues = issues.filter((i) => i.path === "reason" || i.path === "actions");
+    throw new ServiceError(422, textIssues.length ? textIssues.map((i) => i.message).join(" ") : MSG.invalid, issues);
   }
   const { year, quarter } = p.data;
   const { key, reason, actions, version } = b.data;

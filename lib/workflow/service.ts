@@ -176,3 +176,26 @@ export async function reportEvents(prisma: PrismaClient, unit: ScopedUnit, year:
   const rows = await prisma.reportEvent.findMany({ where: { reportId: report.id }, orderBy: [{ at: "asc" }, { id: "asc" }], include: { actor: { select: { fullName: true, username: true } } } });
   return rows.map((e) => ({ action: e.action, from: e.fromStatus, to: e.toStatus, comment: e.comment, at: e.at.toISOString(), actor: e.actor?.fullName ?? null }));
 }
+
+export const reviewFiguresSchema = z.object({
+  year: periodSchema.shape.year,
+  quarter: periodSchema.shape.quarter,
+  unitCodes: z.array(z.string().trim().min(1)).min(1, "Chọn ít nhất một đơn vị.").max(500),
+});
+
+/**
+ * The figures city staff are about to approve or return, for the confirmation of a batch: each
+ * commune's quarter (status and figures), every unit through the scope gate with "report.review".
+ */
+export async function figuresForReview(prisma: PrismaClient, actor: Actor, input: unknown) {
+  const r = reviewFiguresSchema.safeParse(input);
+  if (!r.success) throw new ServiceError(422, MSG.invalid, r.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })));
+  const { year, quarter, unitCodes } = r.data;
+  const units = await Promise.all([...new Set(unitCodes)].map((c) => scopeUnit(prisma, actor, c, "report.review")));
+  const reports = await prisma.quarterReport.findMany({ where: { unitId: { in: units.map((u) => u.id) }, year, quarter, kind: "ACTUAL" } });
+  const byUnit = new Map(reports.map((x) => [x.unitId, x]));
+  return units.map((u) => {
+    const x = byUnit.get(u.id);
+    return { code: u.code, name: u.name, status: x?.status ?? null, figures: x ? figuresOf(x as unknown as Record<MetricKey, number | bigint | null>) : null };
+  });
+}

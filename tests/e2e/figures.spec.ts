@@ -59,7 +59,14 @@ test("xa.kimthanh fills and submits 2026 Q3 and sees every indicator against the
   await page.getByRole("button", { name: "Lưu nháp" }).click();
   await expect(page.getByTestId("form-message")).toContainText("Đã lưu bản nháp");
   await expect(page.getByTestId("form-status")).toContainText("Bản nháp");
+  await expect(page.getByTestId("form-filled")).toHaveText("12/12 đã nhập");
   await page.getByRole("button", { name: "Gửi báo cáo" }).click();
+  // Nothing is sent before the officer has seen the figures, labelled and formatted.
+  const confirm = page.getByTestId("submit-confirm");
+  await expect(confirm).toBeVisible();
+  await expect(confirm.locator('tr[data-key="labourForce"] [data-cell="value"]')).toHaveText(new Intl.NumberFormat("vi-VN").format(Number(grown.labourForce)));
+  await expect(confirm.locator('tr[data-key="labourForce"] th')).toContainText("Lực lượng lao động");
+  await confirm.getByTestId("submit-confirm-confirm").click();
   await expect(page.getByTestId("form-message")).toContainText("Đã gửi báo cáo");
   await expect(page.getByTestId("form-status")).toContainText("Đã gửi");
 
@@ -81,7 +88,9 @@ test("an unusual figure must be confirmed before it is saved", async ({ page }) 
   await page.goto("/units/11242/report?year=2025&quarter=3");
   const population = await page.locator("#f-population").inputValue();
   await page.locator("#f-bhyt").fill(String(Number(population.replace(/\./g, "")) + 500));
-  await expect(page.getByTestId("issues-population")).toContainText("dân số");
+  // The warning is on the BHYT field (the figure just typed), naming the population.
+  await expect(page.getByTestId("issues-bhyt")).toContainText("dân số");
+  await expect(page.getByTestId("issues-population")).toHaveCount(0);
   await expect(page.getByTestId("warnings")).toBeVisible();
   await page.getByRole("button", { name: "Lưu nháp" }).click();
   await expect(page.getByTestId("form-message")).toHaveText("Có số liệu bất thường cần xác nhận trước khi lưu.");
@@ -134,5 +143,12 @@ test("city staff see the city's totals; a city leader may not write", async ({ p
   await page.goto("/units/10804?year=2026&quarter=3");
   await expect(page.getByTestId("dashboard")).toBeVisible();
   await expect(page.getByTestId("enter-q3")).toHaveCount(0);
-  expect((await page.goto("/units/10804/report?year=2026&quarter=3"))?.status()).toBe(403);
+  // The commune's form tells staff who enters the figures and where the report is, not "403".
+  expect((await page.goto("/units/10804/report?year=2026&quarter=3"))?.status()).toBe(200);
+  await expect(page.getByTestId("report-read-only")).toContainText("Chỉ cán bộ của Xã Kim Thành nhập số liệu");
+  await expect(page.getByTestId("quarter-form")).toHaveCount(0);
+  await page.getByTestId("report-unit-link").click();
+  await expect(page).toHaveURL(/\/units\/10804\?year=2026&quarter=3$/);
+  // A unit outside the user's scope is still refused.
+  expect((await page.goto("/units/19753/report"))?.status()).toBe(403);
 });

@@ -27,8 +27,11 @@ test("return → fix → resubmit → approve, each side notified, the approved 
   const panel = staff.getByTestId("review-panel");
   await expect(panel.getByTestId("review-status")).toHaveText("Đã gửi");
   await panel.locator('button[data-action="return"]').click();
-  await panel.locator("textarea").fill("Số người tham gia BHTN chưa khớp với số liệu của BHXH cơ sở, đề nghị kiểm tra lại.");
-  await panel.getByRole("button", { name: /Xác nhận/ }).click();
+  // The confirmation shows the figures being returned.
+  const confirm = staff.getByTestId("review-confirm");
+  await expect(confirm.getByTestId("figures-summary").locator("tr")).toHaveCount(12);
+  await confirm.getByTestId("review-comment").fill("Số người tham gia BHTN chưa khớp với số liệu của BHXH cơ sở, đề nghị kiểm tra lại.");
+  await confirm.getByTestId("review-confirm-confirm").click();
   await expect(panel.getByTestId("review-status")).toHaveText("Bị trả lại");
 
   // The officer sees the notice and the comment, fixes a figure and resubmits.
@@ -41,7 +44,8 @@ test("return → fix → resubmit → approve, each side notified, the approved 
   const bhtn = officer.locator("#f-bhtn");
   const before = Number((await bhtn.inputValue()).replace(/\./g, ""));
   await bhtn.fill(String(before - 10));
-  await officer.getByRole("button", { name: "Gửi báo cáo" }).click();
+  await officer.getByRole("button", { name: "Gửi lại báo cáo" }).click();
+  await officer.getByTestId("submit-confirm-confirm").click();
   await expect(officer.getByTestId("form-message")).toContainText("Đã gửi báo cáo");
   await expect(officer.getByTestId("form-locked")).toBeVisible();
 
@@ -49,6 +53,8 @@ test("return → fix → resubmit → approve, each side notified, the approved 
   await staff.goto("/units/10804?year=2026&quarter=3");
   await expect(panel.getByTestId("review-status")).toHaveText("Đã gửi");
   await panel.locator('button[data-action="approve"]').click();
+  await expect(staff.getByTestId("review-confirm").getByTestId("figures-summary")).toBeVisible();
+  await staff.getByTestId("review-confirm-confirm").click();
   await expect(panel.getByTestId("review-status")).toHaveText("Đã duyệt");
   const events = panel.getByTestId("review-events").locator("li");
   expect(await events.count()).toBeGreaterThanOrEqual(4);

@@ -24,6 +24,7 @@ import * as milestonesActions from "@/lib/actions/milestones";
 import * as qualityActions from "@/lib/actions/quality";
 import * as rankingsActions from "@/lib/actions/rankings";
 import * as reportsActions from "@/lib/actions/reports";
+import * as reviewActions from "@/lib/actions/review";
 import * as targetsActions from "@/lib/actions/targets";
 import * as usersActions from "@/lib/actions/users";
 import * as workflowActions from "@/lib/actions/workflow";
@@ -168,6 +169,15 @@ describe("the authorization matrix", () => {
       call: (code: string) => workflowActions.transitionAction({ unitCode: code, year: 2026, quarter: 2, action, comment: "Ma trận", version: 1 }),
     })),
     { name: "explanationAction", permission: "figures.enter", call: (code) => workflowActions.explanationAction({ unitCode: code, year: 2026, quarter: 2, key: "bhxhCoverage", reason: "Kiểm tra ma trận quyền", actions: "Kiểm tra ma trận quyền" }) },
+    {
+      name: "postCommentAction",
+      // The commune's officer ("figures.enter") or the city's staff ("report.review"): no role holds both.
+      get permission(): Permission {
+        return (ctx.user as SessionUser | null)?.role === "CITY_STAFF" ? "report.review" : "figures.enter";
+      },
+      call: (code) => reviewActions.postCommentAction({ unitCode: code, year: 2026, quarter: 2, body: "Trao đổi kiểm tra ma trận quyền" }),
+    },
+    { name: "reviewFiguresAction", permission: "report.review", call: (code) => reviewActions.reviewFiguresAction({ year: 2026, quarter: 2, unitCodes: [code] }) },
     { name: "reviewBatchAction", permission: "report.review", call: (code) => completenessActions.reviewBatchAction("31", { action: "return", year: 2026, quarter: 2, unitCodes: [code], comment: "Ma trận" }) },
     { name: "setDeadlineDaysAction", permission: "city.settings", call: (code) => completenessActions.setDeadlineDaysAction(code, 12) },
     { name: "setChangePctAction", permission: "city.settings", call: (code) => qualityActions.setChangePctAction(code, 33) },
@@ -184,7 +194,7 @@ describe("the authorization matrix", () => {
 
   it("lists every server action that changes data", () => {
     const listed = new Set(ACTIONS.map((a) => a.name.split(" ")[0]));
-    const modules = { completenessActions, figuresActions, milestonesActions, qualityActions, rankingsActions, reportsActions, targetsActions, usersActions, workflowActions };
+    const modules = { completenessActions, figuresActions, milestonesActions, qualityActions, rankingsActions, reportsActions, reviewActions, targetsActions, usersActions, workflowActions };
     // Not about a unit's data: the locale (a cookie), one's own notifications, and the retire action
     // (the same gate as rename, tried by the browser tests) and the account update (users.manage, as create).
     const exempt = new Set(["retireVillageAction", "updateUserAction"]);

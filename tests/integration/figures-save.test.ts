@@ -290,7 +290,7 @@ describe.each(dbKinds)("saving quarterly figures on %s", (kind) => {
     expect(err.message).toBe(MSG.checksFailed);
     expect(err.issues.map((i) => [i.path, i.severity])).toEqual([
       ["figures.bhtn", "error"],
-      ["figures.population", "warning"],
+      ["figures.bhyt", "warning"],
     ]);
     err = await refused(nlb, { ...at({ ...base, bhtn: 9000 }), body: { figures: { ...base, bhtn: 9000 }, confirmWarnings: true } }, 422);
     expect(err.issues[0].path).toBe("figures.bhtn");
@@ -313,7 +313,7 @@ describe.each(dbKinds)("saving quarterly figures on %s", (kind) => {
     const cases: Array<{ figures: Body; path: string; code: string; message: RegExp | string; also?: [string, string] }> = [
       {
         figures: { ...base, bhyt: base.population + 10 },
-        path: "figures.population",
+        path: "figures.bhyt",
         code: "bhyt_gt_population",
         message: VALIDATION_MESSAGES_VI.bhytGtPopulation(base.population + 10, base.population),
       },

@@ -188,9 +188,9 @@ describe("checkFigures", () => {
     { what: "participants = labour force is fine", figures: { labourForce: 9_522, bhxhCompulsory: 8_561, bhxhVoluntary: 961 } },
     { what: "participants vs labour force needs all three", figures: { labourForce: 9_000, bhxhCompulsory: 8_561 } },
     {
-      what: "BHYT > population is a warning on population",
+      what: "BHYT > population is a warning on the BHYT field",
       figures: { population: 30_000, bhyt: 30_500 },
-      warnings: [{ path: "population", code: "bhyt_gt_population",
+      warnings: [{ path: "bhyt", code: "bhyt_gt_population",
         message: "Số người tham gia BHYT (30.500) lớn hơn dân số (30.000): vui lòng kiểm tra lại." }],
     },
     {

@@ -19,7 +19,7 @@ import { TrendChart, type TrendRow } from "@/components/figures/TrendChart";
 import { PathChart, type PathSeries } from "@/components/figures/PathChart";
 import { ReviewPanel } from "@/components/review/ReviewPanel";
 import { Explanations, type ExplanationItem } from "@/components/review/Explanations";
-import { availableActions } from "@/lib/domain/workflow";
+import { availableActions, mayPostComment } from "@/lib/domain/workflow";
 import { reviewOf } from "@/lib/data/review.server";
 import { formatNumber, formatPercent, formatPoints } from "@/lib/format";
 import { keyLabel } from "@/lib/i18n/labels";
@@ -128,7 +128,7 @@ export default async function UnitPage({ params, searchParams }: Props) {
 
   return (
     <div className="space-y-6" data-testid="unit-page" data-unit-code={unit.code}>
-      <nav aria-label="breadcrumb" className="text-sm text-slate-500">
+      <nav aria-label="breadcrumb" className="text-sm text-slate-500" translate="no">
         <ol className="flex flex-wrap gap-1">
           {ancestors.map((a) => (
             <li key={a.id} className="after:ml-1 after:content-['›']">
@@ -192,6 +192,7 @@ export default async function UnitPage({ params, searchParams }: Props) {
               {t("review.completenessLink")}
             </Link>
           )}
+          {unit.level === "PROVINCE" && can(user, "figures.import", unitRef) && <Link href={`/units/${encodeURIComponent(unit.code)}/import?year=${period.year}&quarter=${period.quarter}`} className="rounded border border-brand-600 px-3 py-1.5 font-medium text-brand-700 hover:bg-brand-50" data-testid="link-import">{t("imports.link")}</Link>}
           <Link href={`/units/${encodeURIComponent(unit.code)}/history`} className="rounded border border-slate-300 px-3 py-1.5 font-medium text-slate-700 hover:bg-slate-50" data-testid="link-history">
             {t("review.historyLink")}
           </Link>
@@ -215,14 +216,19 @@ export default async function UnitPage({ params, searchParams }: Props) {
       <PeriodReplacedNotice requested={periodReplaced(sp, period)} shown={period} />
       {review && (
         <ReviewPanel
-          key={`${period.year}-${period.quarter}-${view.version}`}
+          key={`${period.year}-${period.quarter}`}
           unitCode={unit.code}
           year={period.year}
           quarter={period.quarter}
           status={view.status}
           version={view.version}
+          unitName={unit.name}
           events={review.events}
           actions={availableActions(user, unitRef, view.status)}
+          reviewer={can(user, "report.review", unitRef)}
+          figures={view.status !== null ? view.figures : null}
+          thread={review.thread}
+          canReply={mayPostComment(user, unitRef)}
         />
       )}
       <Dashboard view={view} locale={locale} />

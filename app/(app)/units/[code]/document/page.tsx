@@ -79,7 +79,7 @@ export default async function DocumentPage({ params, searchParams }: Props) {
         </p>
       )}
 
-      <article className="mx-auto max-w-[210mm] space-y-3 rounded border border-slate-200 bg-white p-8 font-serif text-[15px] leading-relaxed shadow-sm" data-testid="report-preview">
+      <article lang="vi" className="mx-auto max-w-[210mm] space-y-3 rounded border border-slate-200 bg-white p-8 font-serif text-[15px] leading-relaxed shadow-sm" data-testid="report-preview">
         <div className="grid grid-cols-[42%_58%] text-center text-sm">
           <div>
             {doc.settings.parentBody && <div>{doc.settings.parentBody}</div>}

@@ -9,6 +9,8 @@ import { QuarterForm } from "@/components/figures/QuarterForm";
 import { reviewOf } from "@/lib/data/review.server";
 import { prisma } from "@/lib/db.server";
 import { changeThresholdOf } from "@/lib/quality/settings";
+import { can } from "@/lib/auth/permissions";
+import { ReportThread } from "@/components/review/ReportThread";
 
 type Props = {
   params: Promise<{ code: string }>;
@@ -23,10 +25,25 @@ export async function generateMetadata() {
 export default async function ReportPage({ params, searchParams }: Props) {
   const { code } = await params;
   const sp = await searchParams;
-  // Only the commune's own officer enters its figures; everyone else reads them on the unit page.
-  const { unit, ref } = await unitPage(code, "/report", { permission: "figures.enter" });
-
+  // Only the commune's own officer enters its figures. Whoever may see the unit but not enter its
+  // figures (city staff, leaders) is told so and sent to the unit's page, where the report is shown
+  // with its review; whoever may not see the unit gets 403 from the scope gate.
+  const { user, unit, ref } = await unitPage(code, "/report");
   const t = await getTranslations("figures");
+  if (!can(user, "figures.enter", ref)) {
+    const qs = typeof sp.year === "string" ? `?year=${encodeURIComponent(sp.year)}${typeof sp.quarter === "string" ? `&quarter=${encodeURIComponent(sp.quarter)}` : ""}` : "";
+    return (
+      <div className="space-y-3" data-testid="report-read-only">
+        <p className="text-sm text-slate-500">{unit.name}</p>
+        <h1 className="text-2xl font-semibold">{t("form.readOnlyTitle")}</h1>
+        <p className="rounded bg-slate-100 px-3 py-2">{t(unit.level === "COMMUNE" ? "form.onlyOfficer" : "form.noFiguresHere", { unit: unit.name })}</p>
+        <Link href={`/units/${encodeURIComponent(unit.code)}${qs}`} className="inline-block rounded bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700" data-testid="report-unit-link">
+          {t("form.seeOnUnitPage")}
+        </Link>
+      </div>
+    );
+  }
+
   const locale = toLocale(await getLocale());
   const def = lastEndedPeriod();
   const y = Number(sp.year);
@@ -91,6 +108,12 @@ export default async function ReportPage({ params, searchParams }: Props) {
         targets={Object.fromEntries(Object.entries(targets).map(([k, v]) => [k, v.value]))}
         returnComment={kind === "actual" ? (lastReturn?.comment ?? null) : null}
       />
+      {kind === "actual" && report && (
+        <section className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm" data-testid="form-thread">
+          <h2 className="text-lg font-semibold">{t("form.threadTitle")}</h2>
+          <ReportThread unitCode={unit.code} year={year} quarter={quarter} items={review.thread} canReply reported heading={false} />
+        </section>
+      )}
     </div>
   );
 }
