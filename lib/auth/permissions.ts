@@ -126,6 +126,14 @@ export const PERMISSIONS = {
       CITY_STAFF: [{ reach: "ownProvince", levels: ["PROVINCE"] }],
     },
   },
+  "figures.import": {
+    what: "Import from a file a quarter's figures (city staff: their province's communes; an officer: their own commune) or a year's targets of the unit's children (each still needs targets.set).",
+    denied: "Tài khoản của bạn không được nhập số liệu từ tệp cho đơn vị này: cán bộ BHXH thành phố nhập cho các xã của thành phố mình, cán bộ xã cho xã mình.",
+    grants: {
+      CITY_STAFF: [{ reach: "ownProvince", levels: ["PROVINCE"] }],
+      COMMUNE_OFFICER: [{ reach: "own", levels: ["COMMUNE"] }],
+    },
+  },
   "users.manage": {
     what: "Create accounts, change roles and units, lock and reset passwords.",
     denied: "Chỉ quản trị hệ thống được quản lý tài khoản.",

@@ -45,6 +45,7 @@ const PERMISSION_EN: Record<Permission, string> = {
   "completeness.view": "The reporting-progress board is for city and national staff and leaders.",
   "quality.view": "The data-quality page is for the city's staff and leaders.",
   "city.settings": "Only the city's social-insurance staff change the city's settings (deadline, check threshold, ranking bands).",
+  "figures.import": "Your account may not import figures from a file for this unit: city staff import for their city's communes, a commune's officer for the commune.",
   "users.manage": "Only the system administrator manages accounts.",
   "audit.search": "Only the system administrator searches the system audit trail.",
 };
