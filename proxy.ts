@@ -46,7 +46,7 @@ export function proxy(request: NextRequest) {
       return withHeaders(refuse("Nội dung đăng nhập phải là biểu mẫu (application/x-www-form-urlencoded).", { status: 415 }));
     }
   }
-  const facts = { method: request.method, origin, headers: request.headers };
+  const facts = { method: request.method, origin, headers: request.headers, path: request.nextUrl.pathname };
   const refusal = request.nextUrl.pathname.startsWith("/api/v1/") ? checkApiWrite(facts) : checkServerAction(facts);
   if (refusal) return withHeaders(refuse(refusal.error, { status: refusal.status, headers: { "cache-control": "no-store" } }));
 

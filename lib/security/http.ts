@@ -13,7 +13,12 @@ export interface RequestFacts {
   /** The request URL's origin as the server sees it ("http://127.0.0.1:3000"). */
   origin: string;
   headers: Headers;
+  /** The request path: the file-upload routes also take multipart/form-data. */
+  path?: string;
 }
+
+/** API routes that take a file upload (multipart/form-data) as well as JSON: the imports (issue 14). */
+export const MULTIPART_API = /^\/api\/v1\/units\/[^/]+\/imports\/?$/;
 
 /** The origin the browser sees: behind a proxy, X-Forwarded-Host/Proto when TRUST_PROXY says so. */
 export function publicOrigin(url: URL, headers: Headers, trustProxy = process.env.TRUST_PROXY === "true"): string {
@@ -47,6 +52,7 @@ export function checkApiWrite(req: RequestFacts): Refusal | null {
   if (isCrossSite(req)) return { status: 403, error: "Yêu cầu thay đổi dữ liệu từ trang web khác bị từ chối." };
   const type = (req.headers.get("content-type") ?? "").split(";")[0].trim().toLowerCase();
   const hasBody = req.headers.get("content-length") !== "0" && (req.headers.has("content-length") || req.headers.has("transfer-encoding"));
+  if (hasBody && type === "multipart/form-data" && req.path !== undefined && MULTIPART_API.test(req.path)) return null;
   if (hasBody && type !== "application/json") return { status: 415, error: "Nội dung gửi lên phải là JSON (Content-Type: application/json)." };
   return null;
 }

@@ -18,7 +18,10 @@
 // Finally, as an experiment on the benchmark's own database, the dashboards again with the index
 // this benchmark proposes (PROPOSED_INDEX), dropped afterwards.
 //
-// Settings: BENCH_SETUP_ONLY=1 (only the start-up and bulk-write timings of scripts/bench/setup.ts), BENCH_RUNS, BENCH_WARMUP, BENCH_KEEP=1, BENCH_SKIP_PGLITE=1, BENCH_EXPLAIN=0 (no
+//   e. importing a national figures file (issue 14): 3,321 communes in one .xlsx, its check and
+//      preview (stageImportFor), then its commit in one transaction (commitImportFor); budget < 10 s each.
+//
+// Settings: BENCH_ONLY=import (after the dataset, only the import case; results in bench-results/import.*), BENCH_SETUP_ONLY=1 (only the start-up and bulk-write timings of scripts/bench/setup.ts), BENCH_RUNS, BENCH_WARMUP, BENCH_KEEP=1, BENCH_SKIP_PGLITE=1, BENCH_EXPLAIN=0 (no
 // per-query breakdown on PostgreSQL), BENCH_TRY_INDEX=1 (re-create the history index experiment; it ships in the migrations now).
 import os from "node:os";
 import path from "node:path";
@@ -31,16 +34,21 @@ import { openDatabase, type Database } from "../../lib/db/connect";
 import { dashboard, type DashboardData } from "../../lib/dashboard/service";
 import { rankings } from "../../lib/rankings/service";
 import { saveQuarter, type Actor, type ScopedUnit } from "../../lib/figures/service";
+import { commitImportFor, stageImportFor, type CommuneRef } from "../../lib/imports/service";
+import { figuresTemplateXlsx } from "../../lib/imports/workbook";
 // The benchmark reads units directly (no user): it treats them as scoped.
 type UnitRef = ScopedUnit;
 import { METRIC_KEYS } from "../../lib/domain/metrics";
 import { generateDataset, LAST_PERIOD, type DatasetSummary } from "./dataset";
-import { measure, measureInterleaved, ms, type Timing } from "./stats";
+import { measure, measureInterleaved, ms, summarize, type Timing } from "./stats";
 import { benchSetup, setupMarkdown, type SetupResult } from "./setup";
 
 const RUNS = positiveInt("BENCH_RUNS", 30);
 const WARMUP = positiveInt("BENCH_WARMUP", 5, true);
 const KEEP = process.env.BENCH_KEEP === "1";
+const ONLY_IMPORT = process.env.BENCH_ONLY === "import";
+/** Runs of the import case (each writes 3,321 reports): fewer than the read-only cases. */
+const IMPORT_RUNS = Math.min(RUNS, positiveInt("BENCH_IMPORT_RUNS", 5));
 const EXPLAIN = process.env.BENCH_EXPLAIN !== "0";
 const ADMIN_URL = process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL || null;
 /** "Today" for the save (21/11/2026): 2026 Q3 has ended, 2026 Q4 is in progress. */
@@ -52,6 +60,7 @@ const BUDGETS = {
   nationP95: 300,
   ratio: 2,
   savePglite: 100,
+  importMs: 10_000,
 };
 
 function positiveInt(name: string, fallback: number, zeroOk = false): number {
@@ -217,7 +226,7 @@ ORDER BY is_parent, p.code`;
 
 // ---------------------------------------------------------------------------------------------
 
-type OpKey = "save" | "city" | "citySql" | "cityFullSql" | "nation" | "nationSql" | "nationFullSql" | "cityIdx" | "nationIdx" | "nationRanking";
+type OpKey = "importPreview" | "importCommit" | "save" | "city" | "citySql" | "cityFullSql" | "nation" | "nationSql" | "nationFullSql" | "cityIdx" | "nationIdx" | "nationRanking";
 
 /**
  * The index this benchmark proposes (not in the schema): the path-to-2030 history reads every
@@ -515,6 +524,10 @@ async function benchDatabase(kind: "PostgreSQL" | "PGlite"): Promise<DbRun> {
       return timing;
     };
 
+    if (ONLY_IMPORT) {
+      await importCase(db, kind, nation, actor, results, checks);
+      return { database: kind, version, dataset, city: { code: city.code, name: city.name, communes: Number(largest.n) }, saveCommune: { code: commune.code, name: commune.name }, checks, results, breakdown: [], decomposition: [], databaseName };
+    }
     // Equivalence first (untimed), so the ratios compare like with like.
     const cityApp = await dashboard(db.prisma, city, YEAR, QUARTER);
     const nationApp = await dashboard(db.prisma, nation, YEAR, QUARTER);
@@ -539,6 +552,7 @@ async function benchDatabase(kind: "PostgreSQL" | "PGlite"): Promise<DbRun> {
       rankings(db.prisma, nation, { year: YEAR, quarter: QUARTER }, "attainment:bhxhCoverage"),
     );
     await run("save", `save a quarter (draft of commune ${commune.code}, ${YEAR} Q${QUARTER}, its officer)`, save);
+    await importCase(db, kind, nation, actor, results, checks);
     if (TRY_INDEX) {
       log(`[${elapsed()}] trying the proposed index: ${PROPOSED_INDEX}`);
       await db.sql.exec(PROPOSED_INDEX);
@@ -595,6 +609,53 @@ async function benchDatabase(kind: "PostgreSQL" | "PGlite"): Promise<DbRun> {
   }
 }
 
+/**
+ * Issue 14: a national figures file (every commune in force, one .xlsx, each count one more than
+ * stored) checked and previewed, then committed in one transaction. The quarter's reports are made
+ * drafts first (a submitted or approved quarter is skipped, not written), so every row is written.
+ * Each run imports a new file (the figures change every time); the two steps are timed apart.
+ */
+async function importCase(db: Database, kind: string, nation: UnitRef, officer: Actor, results: Result[], checks: string[]) {
+  await db.sql.exec(`UPDATE quarter_reports SET status = 'DRAFT' WHERE year = ${YEAR} AND quarter = ${QUARTER} AND kind = 'ACTUAL'`);
+  const communes: CommuneRef[] = (
+    await db.sql.query<{ id: number; code: string; name: string; tenant_id: number }>(`SELECT id, code, name, tenant_id FROM units WHERE level = 'COMMUNE' AND valid_to IS NULL ORDER BY code`)
+  ).map((u) => ({ id: Number(u.id), code: u.code, name: u.name, tenantId: Number(u.tenant_id) }));
+  const actor: Actor = { ...officer, role: "CITY_STAFF" };
+  const preview: number[] = [];
+  const commit: number[] = [];
+  let bytes = 0;
+  for (let i = 0; i < IMPORT_RUNS + 1; i++) {
+    const stored = await db.prisma.quarterReport.findMany({ where: { year: YEAR, quarter: QUARTER, kind: "ACTUAL" } });
+    const byUnit = new Map(stored.map((r) => [r.unitId, r]));
+    const file = await figuresTemplateXlsx({
+      unitName: nation.name,
+      year: YEAR,
+      quarter: QUARTER,
+      rows: communes.map((c) => {
+        const r = byUnit.get(c.id);
+        const figures = Object.fromEntries(METRIC_KEYS.map((k) => [k, r && r[k] !== null ? Number(r[k]) : null])) as Record<(typeof METRIC_KEYS)[number], number | null>;
+        if (figures.bhxhCompulsory !== null && figures.bhtn !== null) figures.bhxhCompulsory += 1;
+        if (figures.bhyt !== null) figures.bhyt += 1;
+        return { code: c.code, name: c.name, figures };
+      }),
+    });
+    bytes = file.length;
+    const t0 = performance.now();
+    const p = await stageImportFor(db.prisma, actor, nation, communes, { year: YEAR, quarter: QUARTER, fileName: "toan-quoc.xlsx", bytes: new Uint8Array(file) }, NOW);
+    const t1 = performance.now();
+    const c = await commitImportFor(db.prisma, actor, nation, { id: p.id, body: { confirmWarnings: true } }, NOW);
+    const t2 = performance.now();
+    if (i === 0) checks.push(`import: ${p.rows} rows read, ${p.changes.length} communes changed, ${p.skipped.length} skipped, ${p.warnings.length} warnings; ${c.saved} saved; file ${(bytes / 1024 / 1024).toFixed(1)} MB`);
+    else {
+      preview.push(t1 - t0);
+      commit.push(t2 - t1);
+    }
+    log(`[${elapsed()}] ${kind} · import ${i === 0 ? "(warm-up) " : ""}${communes.length} communes: preview ${ms(t1 - t0)} ms, commit ${ms(t2 - t1)} ms (${c.saved} saved)`);
+  }
+  results.push({ database: kind as DbRun["database"], operation: `import a national figures file (${communes.length} communes, .xlsx ${(bytes / 1024 / 1024).toFixed(1)} MB): read, check, preview`, key: "importPreview", timing: summarize(preview) });
+  results.push({ database: kind as DbRun["database"], operation: `↳ commit it (${communes.length} reports and their audit entries, one transaction)`, key: "importCommit", timing: summarize(commit) });
+}
+
 // ---------------------------------------------------------------------------------------------
 // Report
 
@@ -645,6 +706,8 @@ function budgets(runs: DbRun[]): Budget[] {
   ratio(`PostgreSQL largest-city dashboard app/SQL ≤ ${BUDGETS.ratio}`, city);
   ratio(`PostgreSQL national dashboard app/SQL ≤ ${BUDGETS.ratio}`, nation);
   p95(`PostgreSQL national ranking p95 ≤ ${BUDGETS.nationP95} ms`, get(pgRun, "nationRanking"), BUDGETS.nationP95);
+  p95(`PostgreSQL national import file: preview < ${BUDGETS.importMs / 1000} s`, get(pgRun, "importPreview"), BUDGETS.importMs);
+  p95(`PostgreSQL national import file: commit < ${BUDGETS.importMs / 1000} s`, get(pgRun, "importCommit"), BUDGETS.importMs);
   const save = get(liteRun, "save");
   out.push(
     save
@@ -743,8 +806,8 @@ async function main() {
   else if (!setupOnly) runs.push(await benchDatabase("PGlite"));
   const setup: SetupResult[] = [];
   log(`\n== start-up and bulk writes`);
-  if (ADMIN_URL) setup.push(...(await benchSetup("PostgreSQL", ADMIN_URL, log)));
-  if (process.env.BENCH_SKIP_PGLITE !== "1") setup.push(...(await benchSetup("PGlite", null, log)));
+  if (ADMIN_URL && !ONLY_IMPORT) setup.push(...(await benchSetup("PostgreSQL", ADMIN_URL, log)));
+  if (process.env.BENCH_SKIP_PGLITE !== "1" && !ONLY_IMPORT) setup.push(...(await benchSetup("PGlite", null, log)));
   m.loadAverageAtEnd = os.loadavg().map((v) => Math.round(v * 100) / 100);
   if (Math.max(...m.loadAverageAtStart.slice(0, 1), ...m.loadAverageAtEnd.slice(0, 1)) > m.cpus)
     notes.push(`The machine was busy (load average above its ${m.cpus} CPUs): other processes competed for the CPUs, so the times are noisier and higher than on an idle machine.`);
@@ -753,9 +816,10 @@ async function main() {
   const md = markdown(runs, m, b, notes) + setupMarkdown(setup).join("\n") + (setup.length ? "\n" : "");
   const dir = path.join(process.cwd(), "bench-results");
   mkdirSync(dir, { recursive: true });
-  writeFileSync(path.join(dir, "latest.md"), md);
+  const out = ONLY_IMPORT ? "import" : "latest";
+  writeFileSync(path.join(dir, `${out}.md`), md);
   writeFileSync(
-    path.join(dir, "latest.json"),
+    path.join(dir, `${out}.json`),
     JSON.stringify(
       {
         generatedAt: new Date().toISOString(),
@@ -774,7 +838,7 @@ async function main() {
     ) + "\n",
   );
   log(`\n${md}`);
-  log(`[${elapsed()}] written bench-results/latest.md and bench-results/latest.json`);
+  log(`[${elapsed()}] written bench-results/${out}.md and bench-results/${out}.json`);
 }
 
 main().catch((e) => {

@@ -20,6 +20,12 @@ import * as reportSettings from "@/app/api/v1/units/[code]/report-settings/route
 import * as reportDocx from "@/app/api/v1/units/[code]/report.docx/route";
 import * as report from "@/app/api/v1/units/[code]/report/route";
 import * as targets from "@/app/api/v1/units/[code]/targets/route";
+import * as figuresTemplateXlsx from "@/app/api/v1/units/[code]/figures/template.xlsx/route";
+import * as figuresTemplateCsv from "@/app/api/v1/units/[code]/figures/template.csv/route";
+import * as imports from "@/app/api/v1/units/[code]/imports/route";
+import * as targetsTemplateXlsx from "@/app/api/v1/units/[code]/targets/template.xlsx/route";
+import * as targetsTemplateCsv from "@/app/api/v1/units/[code]/targets/template.csv/route";
+import * as importCommit from "@/app/api/v1/units/[code]/imports/[id]/commit/route";
 
 export type Handler = (req: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
 const h = (f: unknown) => f as Handler;
@@ -85,5 +91,13 @@ export const API_ROUTES: ApiRouteEntry[] = [
   { path: "units/[code]/report", method: "GET", handler: h(report.GET), params: ["code"], unitFrom: "code", permission: "unit.view", levels: REPORT_LEVELS, query: `year=${Y}&quarter=2` },
   { path: "units/[code]/report", method: "PUT", handler: h(report.PUT), params: ["code"], unitFrom: "code", permission: "report.edit", levels: REPORT_LEVELS, query: `year=${Y}&quarter=2`, body: () => ({ opening: "Ma trận quyền", parts: {} }) },
   { path: "units/[code]/targets", method: "GET", handler: h(targets.GET), params: ["code"], unitFrom: "code", permission: "unit.view", query: `year=${Y}` },
+  // Imports (issue 14): the matrix sends JSON, so a permitted upload is refused with 415 (not a file),
+  // and a commit of an unknown import with 404 — after the scope gate in both cases.
+  { path: "units/[code]/figures/template.xlsx", method: "GET", handler: h(figuresTemplateXlsx.GET), params: ["code"], unitFrom: "code", permission: "figures.import", levels: ["PROVINCE", "COMMUNE"], query: `year=${Y}&quarter=2` },
+  { path: "units/[code]/figures/template.csv", method: "GET", handler: h(figuresTemplateCsv.GET), params: ["code"], unitFrom: "code", permission: "figures.import", levels: ["PROVINCE", "COMMUNE"], query: `year=${Y}&quarter=2` },
+  { path: "units/[code]/targets/template.xlsx", method: "GET", handler: h(targetsTemplateXlsx.GET), params: ["code"], unitFrom: "code", permission: "figures.import", levels: ["PROVINCE", "COMMUNE"], query: `year=${Y}` },
+  { path: "units/[code]/targets/template.csv", method: "GET", handler: h(targetsTemplateCsv.GET), params: ["code"], unitFrom: "code", permission: "figures.import", levels: ["PROVINCE", "COMMUNE"], query: `year=${Y}` },
+  { path: "units/[code]/imports", method: "POST", handler: h(imports.POST), params: ["code"], unitFrom: "code", permission: "figures.import", levels: ["PROVINCE", "COMMUNE"], body: () => ({ year: 2026, quarter: 2 }) },
+  { path: "units/[code]/imports/[id]/commit", method: "POST", handler: h(importCommit.POST), params: ["code", "id"], unitFrom: "code", permission: "figures.import", levels: ["PROVINCE", "COMMUNE"], body: () => ({ confirmWarnings: true }) },
   { path: "units/[code]/targets", method: "PUT", handler: h(targets.PUT), params: ["code"], unitFrom: "code", permission: "targets.set", query: `year=${Y}`, body: () => ({ targets: {} }) },
 ];
