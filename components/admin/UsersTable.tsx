@@ -87,7 +87,7 @@ function UserRow({ user: u, isSelf }: { user: UserRowData; isSelf: boolean }) {
           {u.username}
           {isSelf && <span className="ml-1 font-sans text-slate-500">{t("you")}</span>}
         </td>
-        <td className="px-3 py-2">{u.fullName}</td>
+        <td className="px-3 py-2" translate="no">{u.fullName}</td>
         <td className="px-3 py-2">{tr(u.role)}</td>
         <td className="px-3 py-2">
           {u.unit ? (

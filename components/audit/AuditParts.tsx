@@ -45,7 +45,7 @@ export function auditHref(base: string, sp: Record<string, string>, change: Reco
 export function ActorCell({ item, t }: { item: AuditItem; t: HistoryT }) {
   return item.actor ? (
     <>
-      <span className="font-medium">{item.actor.fullName}</span>
+      <span className="font-medium" translate="no">{item.actor.fullName}</span>
       <span className="block text-xs text-slate-500">{item.actor.username}</span>
     </>
   ) : (

@@ -21,6 +21,9 @@ const FIELDS: Field[] = [
   { key: "copyTo", multi: true, rows: 7 },
 ];
 
+// Official terms quoted in a hint stay Vietnamese in every language: <vi>…</vi> marks them.
+const VI = { vi: (chunks: React.ReactNode) => <span lang="vi">{chunks}</span> };
+
 export function ReportSettingsForm({ unitCode, settings, version, editable }: { unitCode: string; settings: ReportSettings; version: number; editable: boolean }) {
   const t = useTranslations("report");
   const router = useRouter();
@@ -48,14 +51,15 @@ export function ReportSettingsForm({ unitCode, settings, version, editable }: { 
     <div className="max-w-3xl space-y-3 rounded-lg border border-slate-200 bg-white p-5" data-testid="report-settings-form">
       {FIELDS.map((f) => (
         <label key={f.key} className="block text-sm">
-          <span className="font-medium">{t(`field.${f.key}`)}</span>
-          <span className="block text-xs text-slate-500">{t(`hint.${f.key}`)}</span>
+          <span className="font-medium">{t.rich(`field.${f.key}`, VI)}</span>
+          <span className="block text-xs text-slate-500">{t.rich(`hint.${f.key}`, VI)}</span>
           {f.multi ? (
             <textarea
               rows={f.rows}
               value={values[f.key]}
               disabled={!editable || pending}
               onChange={(e) => setValues((v) => ({ ...v, [f.key]: e.target.value }))}
+              lang="vi"
               className="mt-1 w-full rounded border border-slate-300 p-2"
               data-field={f.key}
             />
@@ -64,6 +68,7 @@ export function ReportSettingsForm({ unitCode, settings, version, editable }: { 
               value={values[f.key]}
               disabled={!editable || pending}
               onChange={(e) => setValues((v) => ({ ...v, [f.key]: e.target.value }))}
+              lang="vi"
               className="mt-1 w-full rounded border border-slate-300 px-2 py-1"
               data-field={f.key}
             />

@@ -25,13 +25,13 @@ test("the sign-in page has no serious accessibility violation", async ({ page })
 
 for (const [username, paths] of Object.entries(PAGES)) {
   test(`every page ${username} opens has no serious accessibility violation`, async ({ page }) => {
-    test.setTimeout(180_000);
+    test.setTimeout(300_000);
     await signInAndWaitHome(page, username);
     const found: string[] = [];
     for (const path of paths) {
       const res = await page.goto(path);
       expect(res?.status(), path).toBe(200);
-      await page.waitForLoadState("networkidle");
+      await page.waitForLoadState("load");
       for (const v of await seriousViolations(page)) found.push(`${path}: ${v}`);
     }
     expect(found).toEqual([]);
@@ -44,7 +44,7 @@ test.describe("on a 390 px phone", () => {
     await signInAndWaitHome(page, "xa.kimthanh");
     for (const path of ["/units/10804", "/units/10804/report"]) {
       await page.goto(path);
-      await page.waitForLoadState("networkidle");
+      await page.waitForLoadState("load");
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       expect(overflow, `${path} is ${overflow}px wider than the screen`).toBeLessThanOrEqual(0);
     }

@@ -57,14 +57,14 @@ async function dataNames(page: Page): Promise<string[]> {
 
 for (const [username, paths] of Object.entries(PAGES)) {
   test(`the English interface of ${username} shows no Vietnamese outside the data`, async ({ page, context }) => {
-    test.setTimeout(180_000);
+    test.setTimeout(300_000);
     await signInAndWaitHome(page, username);
     await context.addCookies([{ name: "NEXT_LOCALE", value: "en", url: page.url() }]);
     const names = await dataNames(page);
     const found: string[] = [];
     for (const path of paths) {
       await page.goto(path);
-      await page.waitForLoadState("networkidle");
+      await page.waitForLoadState("load");
       const { texts, data } = await interfaceText(page);
       const known = [...new Set([...names, ...data.filter((d) => d.length > 2)])].sort((a, b) => b.length - a.length);
       for (let text of texts) {

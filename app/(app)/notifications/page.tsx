@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
-import { localizeMessage } from "@/lib/i18n/server-messages";
+import { Recorded } from "@/components/ui/Recorded";
 import { toLocale } from "@/lib/i18n/config";
 import { requireUser } from "@/lib/auth/session.server";
 import { prisma } from "@/lib/db.server";
@@ -100,8 +100,3 @@ export default async function NotificationsPage() {
   );
 }
 
-/** A recorded text in the reader's language: the app's own sentences translated, people's words (comments) as written. */
-function Recorded({ text, locale }: { text: string; locale: "vi" | "en" }) {
-  const m = localizeMessage(text, locale);
-  return m.code === "message" ? <span translate="no">{text}</span> : <>{m.message}</>;
-}

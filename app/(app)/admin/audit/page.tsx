@@ -10,6 +10,7 @@ import { ActorCell, AuditPager, ChangeCell, auditEntityLabel, auditFieldLabel, a
 import { toLocale, type Locale } from "@/lib/i18n/config";
 import { PlainDataTable } from "@/components/ui/DataTable";
 import { buttonClass } from "@/components/ui/Button";
+import { Recorded } from "@/components/ui/Recorded";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 type T = Awaited<ReturnType<typeof getTranslations>>;
@@ -149,7 +150,7 @@ function Results({ t, th, locale, data, sp }: { t: T; th: T; locale: Locale; dat
                 </>
               ),
               change: <ChangeCell item={i} locale={locale} />,
-              reason: i.reason,
+              reason: <Recorded text={i.reason} locale={locale} />,
             },
           }))}
         />

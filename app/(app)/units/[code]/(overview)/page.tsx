@@ -119,11 +119,11 @@ export default async function UnitPage({ params, searchParams }: Props) {
   const children = await listChildren(unit.id);
   const link = (u: UnitRow) =>
     can(user, "unit.view", u) ? (
-      <Link href={`/units/${encodeURIComponent(u.code)}`} className="text-brand-700 hover:underline">
+      <Link href={`/units/${encodeURIComponent(u.code)}`} className="text-brand-700 hover:underline" translate="no">
         {u.name}
       </Link>
     ) : (
-      <span>{u.name}</span>
+      <span translate="no">{u.name}</span>
     );
 
   return (

@@ -22,6 +22,7 @@ import { ActorCell, AuditPager, ChangeCell, auditEntityLabel, auditFieldLabel, a
 import { toLocale, type Locale } from "@/lib/i18n/config";
 import { PlainDataTable } from "@/components/ui/DataTable";
 import { buttonClass } from "@/components/ui/Button";
+import { Recorded } from "@/components/ui/Recorded";
 
 type Props = {
   params: Promise<{ code: string }>;
@@ -220,7 +221,7 @@ function HistoryTable({ t, locale, data, base, sp, unitCode }: { t: T; locale: L
                 </>
               ),
               change: <ChangeCell item={i} locale={locale} />,
-              reason: i.reason,
+              reason: <Recorded text={i.reason} locale={locale} />,
             },
           }))}
         />
@@ -263,7 +264,7 @@ function FigureView({ t, locale, data, back }: { t: T; locale: Locale; data: Fig
             <li key={n} className="grid gap-x-4 gap-y-1 px-4 py-3 text-sm sm:grid-cols-[10rem_14rem_1fr]" data-testid="figure-history-item" data-type={i.type}>
               <span className="tabular-nums text-slate-600">{i.time}</span>
               <span>
-                {i.actor ? <span className="font-medium">{i.actor.fullName}</span> : <span className="text-slate-500">{t("system")}</span>}
+                {i.actor ? <span className="font-medium" translate="no">{i.actor.fullName}</span> : <span className="text-slate-500">{t("system")}</span>}
               </span>
               <span>
                 {i.type === "change" ? (
@@ -284,7 +285,7 @@ function FigureView({ t, locale, data, back }: { t: T; locale: Locale; data: Fig
                     </span>
                   </>
                 )}
-                {i.reason && <span className="mt-1 block text-slate-700">{i.reason}</span>}
+                {i.reason && <span className="mt-1 block text-slate-700"><Recorded text={i.reason} locale={locale} /></span>}
               </span>
             </li>
           ))}
