@@ -36,12 +36,14 @@ type State =
 
 const SHOWN = 200;
 
-export function ImportPanel({ unitCode, year, quarter, kind = "figures" }: { unitCode: string; year: number; quarter: number; kind?: "figures" | "targets" }) {
+export function ImportPanel({ unitCode, year, quarter, kind = "figures", canSubmit = false }: { unitCode: string; year: number; quarter: number; kind?: "figures" | "targets"; canSubmit?: boolean }) {
   const t = useTranslations("imports");
   const locale = toLocale(useLocale());
   const n = (v: number | null, rate?: boolean) => (rate ? formatPercent(v, locale) : formatNumber(v, locale));
   const [state, setState] = useState<State>({ kind: "idle" });
   const [confirmed, setConfirmed] = useState(false);
+  // City staff: submit the quarters on the communes' behalf, so dashboards count them at once.
+  const [submitToo, setSubmitToo] = useState(canSubmit);
   const base = `/api/v1/units/${encodeURIComponent(unitCode)}`;
 
   async function upload(e: FormEvent<HTMLFormElement>) {
@@ -66,7 +68,7 @@ export function ImportPanel({ unitCode, year, quarter, kind = "figures" }: { uni
   async function commit(preview: Preview) {
     setState({ kind: "busy", what: "saving", preview });
     try {
-      const res = await fetch(`${base}/imports/${preview.id}/commit`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ confirmWarnings: confirmed }) });
+      const res = await fetch(`${base}/imports/${preview.id}/commit`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ confirmWarnings: confirmed, ...(kind === "figures" && canSubmit ? { submit: submitToo } : {}) }) });
       const body = await res.json().catch(() => ({ error: res.statusText }));
       if (res.ok) setState({ kind: "saved", count: body.saved });
       else if (res.status === 409 || res.status === 404) setState({ kind: "failed", message: body.error });
@@ -203,6 +205,12 @@ export function ImportPanel({ unitCode, year, quarter, kind = "figures" }: { uni
                 {t("confirmWarnings")}
               </label>
             </section>
+          ) : null}
+          {kind === "figures" && canSubmit ? (
+            <label className="flex items-center gap-2 text-sm font-medium">
+              <input type="checkbox" checked={submitToo} onChange={(e) => setSubmitToo(e.target.checked)} data-testid="import-submit" />
+              {t("submitBehalf")}
+            </label>
           ) : null}
           {preview.skipped.length > 0 ? (
             <section data-testid="import-skipped">

@@ -164,6 +164,8 @@ interface StagedRow {
   /** The stored report's version when checked (0: none yet). */
   version: number;
   reportId: number | null;
+  /** The stored report's state when checked (null: none yet). */
+  status?: ReportStatus | null;
   figures: FigureValues;
   before: FigureValues;
 }
@@ -280,7 +282,7 @@ export async function stageImportFor(
       changes: changed.map((k) => ({ key: k, label: METRIC_LABELS_VI[k].label, old: before[k], new: figures[k] })),
       warnings: rowWarnings.map((w) => w.message),
     });
-    staged.push({ unitId: commune.id, tenantId: commune.tenantId, code: commune.code, name: commune.name, row: r.row, version: stored?.version ?? 0, reportId: stored?.id ?? null, figures, before });
+    staged.push({ unitId: commune.id, tenantId: commune.tenantId, code: commune.code, name: commune.name, row: r.row, version: stored?.version ?? 0, reportId: stored?.id ?? null, status: stored?.status ?? null, figures, before });
   }
   if (errors.length > 0) throw fail(errors.sort((a, b) => a.row - b.row));
 
@@ -311,7 +313,12 @@ export async function stageImportFor(
 // Commit
 
 export const commitBodySchema = z.object(
-  { confirmWarnings: z.boolean({ error: "confirmWarnings phải là true hoặc false." }).default(false) },
+  {
+    confirmWarnings: z.boolean({ error: "confirmWarnings phải là true hoặc false." }).default(false),
+    // City staff may submit the imported quarters on the communes' behalf, so that dashboards and
+    // rankings count them at once (they still need approving); each row must then be complete.
+    submit: z.boolean({ error: "submit phải là true hoặc false." }).default(false),
+  },
   { error: "Nội dung phải là một đối tượng JSON, ví dụ { \"confirmWarnings\": true }." },
 );
 
@@ -341,6 +348,22 @@ export async function commitImportFor(prisma: PrismaClient, actor: Actor, unit: 
   const quarter = pending.quarter ?? 4;
   const behalf = actor.unitId === null || unit.level !== "COMMUNE" || actor.role !== "COMMUNE_OFFICER";
   const reason = `Nhập từ tệp «${pending.fileName}» (SHA-256 ${pending.sha256})${behalf ? ", cán bộ thành phố nhập thay xã" : ""}`;
+  const submit = body.data.submit;
+  if (submit) {
+    // Submitting is the commune's step; city staff take it on the commune's behalf only with the
+    // review permission on every commune of the file (the table), and only for complete rows.
+    if (!behalf || staged.rows.some((r) => !can(actor, "report.review", { id: r.unitId, level: "COMMUNE", parentId: unit.id, tenantId: r.tenantId }))) {
+      throw new ServiceError(403, "Chỉ cán bộ BHXH thành phố gửi thay các xã của thành phố mình; cán bộ xã gửi báo cáo ở trang nhập số liệu.");
+    }
+    const incomplete = staged.rows.filter((r) => METRIC_KEYS.some((k) => r.figures[k] === null));
+    if (incomplete.length > 0) {
+      throw new ServiceError(
+        422,
+        `${formatNumber(incomplete.length)} xã chưa đủ 12 số liệu nên chưa thể gửi thay: hãy bổ sung trong tệp, hoặc lưu mà không gửi.`,
+        incomplete.slice(0, 50).map((r) => ({ path: r.code, message: `${r.name} (${r.code}, dòng ${r.row}): ${MSG.missingForSubmit}` })),
+      );
+    }
+  }
 
   const saved = await prisma.$transaction(
     async (tx) => {
@@ -400,6 +423,33 @@ export async function commitImportFor(prisma: PrismaClient, actor: Actor, unit: 
           })
         : [];
       const newId = new Map(created.map((c) => [c.unitId, c.id]));
+      if (submit) {
+        // Submitted on the commune's behalf: counted at once (lib/figures/counted.ts), still to be approved.
+        const reportIds = staged.rows.map((r) => r.reportId ?? newId.get(r.unitId)!);
+        await tx.$executeRawUnsafe(
+          `UPDATE quarter_reports SET status = 'SUBMITTED'::"ReportStatus", version = version + 1, submitted_at = $2, first_submitted_at = coalesce(first_submitted_at, $2) WHERE id = ANY($1::int[])`,
+          reportIds,
+          now,
+        );
+        const behalfNote = `Cán bộ thành phố gửi thay xã (nhập từ tệp «${pending.fileName}»)`;
+        await tx.reportEvent.createMany({
+          data: staged.rows.map((r) => ({
+            tenantId: r.tenantId,
+            reportId: r.reportId ?? newId.get(r.unitId)!,
+            unitId: r.unitId,
+            action: "SUBMIT" as const,
+            fromStatus: (r.status === "RETURNED" ? "RETURNED" : "DRAFT") as ReportStatus,
+            toStatus: "SUBMITTED" as const,
+            comment: behalfNote,
+            actorId: actor.id,
+            at: now,
+          })),
+        });
+        await audit(
+          tx,
+          staged.rows.map((r) => ({ tenantId: r.tenantId, unitId: r.unitId, actorId: actor.id, entity: "status", entityId: r.reportId ?? newId.get(r.unitId)!, field: "status", oldValue: r.status === "RETURNED" ? "RETURNED" : "DRAFT", newValue: "SUBMITTED", reason: behalfNote, at: now })),
+        );
+      }
       const entries: AuditInput[] = [
         { tenantId: unit.level === "PROVINCE" ? unit.id : unit.tenantId, unitId: unit.id, actorId: actor.id, entity: "report", entityId: pending.id, field: "import", newValue: { file: pending.fileName, sha256: pending.sha256, year, quarter, kind, communes: staged.rows.length }, reason, at: now },
       ];

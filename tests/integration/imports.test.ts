@@ -16,6 +16,7 @@ import { POST as postImport } from "@/app/api/v1/units/[code]/imports/route";
 import { POST as postCommit } from "@/app/api/v1/units/[code]/imports/[id]/commit/route";
 import { GET as getTargetsXlsx } from "@/app/api/v1/units/[code]/targets/template.xlsx/route";
 import { TARGET_KEYS } from "@/lib/domain/targets";
+import { METRIC_KEYS } from "@/lib/domain/metrics";
 
 const Y = 2026;
 const Q = 3;
@@ -223,6 +224,60 @@ describe("imports of a quarter's figures", () => {
     expect((await upload(await wb.xlsx.writeBuffer(), "31")).status).toBe(403);
     // Another user cannot commit this import.
     expect((await commit(body.id, { confirmWarnings: true }, "10804")).status).toBe(404);
+  });
+
+  it("city staff may submit on the communes' behalf (submitted quarters count on dashboards): complete rows only, with a SUBMIT event", async () => {
+    await as("bhxh.haiphong");
+    const [a, b] = await editable(2);
+    const fill = async (codes: string[], complete: boolean) => {
+      const wb = await template();
+      const ws = wb.worksheets[0];
+      const header = ws.getRow(4).values as unknown[];
+      for (const code of codes) {
+        const row = rowOf(ws, code);
+        header.forEach((h, col) => {
+          if (typeof h !== "string" || col < 3) return;
+          row.getCell(col).value = complete ? (row.getCell(col).value ?? 0) : null;
+        });
+      }
+      return wb;
+    };
+    // An incomplete row cannot be submitted: 422, nothing stored.
+    const partial = await fill([a], false);
+    rowOf(partial.worksheets[0], a).getCell(6).value = 2100;
+    const before = await snapshot();
+    const up = await upload(await partial.xlsx.writeBuffer());
+    if (up.status === 200 && up.body.changes.length > 0) {
+      const r = await commit(up.body.id, { confirmWarnings: true, submit: true });
+      expect(r.status, JSON.stringify(r.body).slice(0, 300)).toBe(422);
+      expect(await snapshot()).toBe(before);
+    }
+    // Complete rows (a real commune's consistent figures): saved and submitted in one transaction,
+    // with a SUBMIT event by the city's staff.
+    const model = await db.prisma.quarterReport.findFirstOrThrow({ where: { year: Y, quarter: Q, kind: "ACTUAL", status: "APPROVED", tenant: { code: "31" } } });
+    const wb = await template();
+    const ws = wb.worksheets[0];
+    for (const code of [a, b]) {
+      const row = rowOf(ws, code);
+      METRIC_KEYS.forEach((k, i) => {
+        const v = model[k];
+        row.getCell(3 + i).value = v === null ? null : Number(v);
+      });
+    }
+    const ok = await upload(await wb.xlsx.writeBuffer());
+    expect(ok.status, JSON.stringify(ok.body).slice(0, 500)).toBe(200);
+    const done = await commit(ok.body.id, { confirmWarnings: true, submit: true });
+    expect(done.status, JSON.stringify(done.body).slice(0, 500)).toBe(200);
+    for (const code of [a, b]) {
+      const r = await db.prisma.quarterReport.findFirstOrThrow({ where: { unit: { code }, year: Y, quarter: Q, kind: "ACTUAL" }, include: { events: true } });
+      expect(r.status).toBe("SUBMITTED");
+      expect(r.events.at(-1)).toMatchObject({ action: "SUBMIT", toStatus: "SUBMITTED", comment: expect.stringContaining("gửi thay xã") });
+    }
+    // A commune officer cannot "submit on behalf" through an import.
+    await as("xa.kimthanh");
+    const own = await template("10804");
+    const mine = await upload(await own.xlsx.writeBuffer(), "10804");
+    if (mine.status === 200) expect((await commit(mine.body.id, { confirmWarnings: true, submit: true }, "10804")).status).toBe(403);
   });
 
   it("targets too: a year's targets of the city's communes, template → edit → import → commit", async () => {

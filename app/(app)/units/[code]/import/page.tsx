@@ -48,7 +48,7 @@ export default async function ImportPage({ params, searchParams }: Props) {
           {t("downloadCsv")}
         </a>
       </div>
-      <ImportPanel key={`${year}-${quarter}`} unitCode={unit.code} year={year} quarter={quarter} />
+      <ImportPanel key={`${year}-${quarter}`} unitCode={unit.code} year={year} quarter={quarter} canSubmit={user.role === "CITY_STAFF"} />
 
       <section className="space-y-3 border-t border-slate-200 pt-4" data-testid="import-targets">
         <h2 className="text-xl font-semibold">{t("targetsTitle", { year: targetYear })}</h2>
