@@ -43,7 +43,7 @@ export function ImportPanel({ unitCode, year, quarter, kind = "figures", canSubm
   const [state, setState] = useState<State>({ kind: "idle" });
   const [confirmed, setConfirmed] = useState(false);
   // City staff: submit the quarters on the communes' behalf, so dashboards count them at once.
-  const [submitToo, setSubmitToo] = useState(canSubmit);
+  const [submitToo, setSubmitToo] = useState(false);
   const base = `/api/v1/units/${encodeURIComponent(unitCode)}`;
 
   async function upload(e: FormEvent<HTMLFormElement>) {
