@@ -32,7 +32,12 @@ export function proxy(request: NextRequest) {
   // Pages answer GET and HEAD, and POST for server actions; anything else (TRACE, PUT on a page…) is 405.
   const isApi = request.nextUrl.pathname.startsWith("/api/");
   if (!isApi && !["GET", "HEAD", "POST"].includes(request.method.toUpperCase())) {
-    return withHeaders(new NextResponse("Phương thức không được hỗ trợ (method not allowed).", { status: 405, headers: { allow: "GET, HEAD, POST", "content-type": "text/plain; charset=utf-8" } }));
+    return withHeaders(
+      new NextResponse("Phương thức không được hỗ trợ (method not allowed).", {
+        status: 405,
+        headers: { allow: "GET, HEAD, POST", "content-type": "text/plain; charset=utf-8" },
+      }),
+    );
   }
   // next-auth's endpoints take its own form posts only: a GET of the credentials callback or a body of
   // another type would make it answer 500.

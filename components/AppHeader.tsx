@@ -20,7 +20,9 @@ export async function AppHeader({ user, demo }: { user: SessionUser; demo: boole
         {demo && <DemoBadge label={t("app.demoBadge")} />}
         <div className="ml-auto flex flex-wrap items-center gap-3 text-sm">
           <span data-testid="header-user">
-            <span className="font-medium" translate="no">{user.fullName}</span>
+            <span className="font-medium" translate="no">
+              {user.fullName}
+            </span>
             <span className="text-white/70"> · {t(`roles.${user.role}`)}</span>
             {user.unit && <span className="text-white/70"> · {user.unit.name}</span>}
           </span>
@@ -41,7 +43,16 @@ export async function AppHeader({ user, demo }: { user: SessionUser; demo: boole
             title={t("notifications.bell", { count: unread })}
             data-testid="notification-link"
           >
-            <svg aria-hidden="true" viewBox="0 0 24 24" className="h-5 w-5" fill="none" stroke="currentColor" strokeWidth={1.8} strokeLinecap="round" strokeLinejoin="round">
+            <svg
+              aria-hidden="true"
+              viewBox="0 0 24 24"
+              className="h-5 w-5"
+              fill="none"
+              stroke="currentColor"
+              strokeWidth={1.8}
+              strokeLinecap="round"
+              strokeLinejoin="round"
+            >
               <path d="M6 8a6 6 0 1 1 12 0c0 7 3 9 3 9H3s3-2 3-9" />
               <path d="M10.3 21a1.94 1.94 0 0 0 3.4 0" />
             </svg>

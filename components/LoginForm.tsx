@@ -89,11 +89,7 @@ export function LoginForm({
             {error}
           </p>
         )}
-        <button
-          type="submit"
-          disabled={pending}
-          className={buttonClass({ size: "lg", className: "w-full" })}
-        >
+        <button type="submit" disabled={pending} className={buttonClass({ size: "lg", className: "w-full" })}>
           {pending ? t("submitting") : t("submit")}
         </button>
       </form>

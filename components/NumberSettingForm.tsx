@@ -38,7 +38,10 @@ export function NumberSettingForm(props: {
             setMessage({ ok: false, text: [r.error, ...r.issues.map((i) => i.message)].filter(Boolean).join(" ") });
             return;
           }
-          setMessage({ ok: true, text: t(r.data.changed ? "saved" : "unchanged", { [props.name]: String((r.data as unknown as Record<string, unknown>)[props.name] ?? value) }) });
+          setMessage({
+            ok: true,
+            text: t(r.data.changed ? "saved" : "unchanged", { [props.name]: String((r.data as unknown as Record<string, unknown>)[props.name] ?? value) }),
+          });
           router.refresh();
         });
       }}
@@ -64,7 +67,10 @@ export function NumberSettingForm(props: {
         {t("save")}
       </button>
       {message && (
-        <p role={message.ok ? "status" : "alert"} className={`w-full rounded px-3 py-2 ${message.ok ? "bg-emerald-50 text-emerald-900" : "bg-red-50 text-red-900"}`}>
+        <p
+          role={message.ok ? "status" : "alert"}
+          className={`w-full rounded px-3 py-2 ${message.ok ? "bg-emerald-50 text-emerald-900" : "bg-red-50 text-red-900"}`}
+        >
           {message.text}
         </p>
       )}

@@ -37,12 +37,7 @@ export function UnitList({ items, testId }: { items: UnitListItem[]; testId?: st
             className="w-64 rounded border border-slate-300 px-2 py-1"
           />
           {types.length > 1 && (
-            <select
-              value={type}
-              onChange={(e) => setType(e.target.value)}
-              aria-label={t("unit.type")}
-              className="rounded border border-slate-300 px-2 py-1"
-            >
+            <select value={type} onChange={(e) => setType(e.target.value)} aria-label={t("unit.type")} className="rounded border border-slate-300 px-2 py-1">
               <option value="">{t("unit.filterAll")}</option>
               {types.map((ty) => (
                 <option key={ty} value={ty}>

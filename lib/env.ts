@@ -58,9 +58,7 @@ export class EnvError extends Error {}
 
 export function parseEnv(source: Record<string, string | undefined>): Env {
   // Empty strings mean "not set" (a common slip in .env files).
-  const cleaned = Object.fromEntries(
-    Object.entries(source).filter(([, v]) => v !== undefined && v !== ""),
-  );
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ""));
   const r = schema.safeParse(cleaned);
   if (!r.success) {
     const lines = r.error.issues.map((i) => `  - ${i.path.join(".")}: ${i.message}`);

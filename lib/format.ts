@@ -32,15 +32,13 @@ export function formatPercent(value: number | null | undefined, locale: Locale =
  * reports write rate changes in "điểm phần trăm", never as a percentage of a percentage).
  * Under 1 point: two decimals (0.0012 → "+0,12 điểm %").
  */
-export function formatPoints(
-  value: number | null | undefined,
-  locale: Locale = "vi",
-  opts: { signed?: boolean; long?: boolean } = {},
-): string {
+export function formatPoints(value: number | null | undefined, locale: Locale = "vi", opts: { signed?: boolean; long?: boolean } = {}): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return NO_VALUE;
   const points = value * 100;
   const digits = Math.abs(points) < 1 ? 2 : 1;
-  const text = nf(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits, signDisplay: opts.signed === false ? "auto" : "exceptZero" }).format(points);
+  const text = nf(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits, signDisplay: opts.signed === false ? "auto" : "exceptZero" }).format(
+    points,
+  );
   const unit = locale === "vi" ? (opts.long ? "điểm phần trăm" : "điểm %") : opts.long ? "percentage points" : "pp";
   return `${text} ${unit}`;
 }

@@ -75,7 +75,8 @@ export function readTableView(params: ParamReader, opts: TableViewOptions): Tabl
   const sortParam = params.get(`${p}sort`);
   const dirParam = params.get(`${p}dir`);
   const sort = sortParam && opts.sortKeys.includes(sortParam) ? sortParam : (def?.key ?? null);
-  const dir: SortDir = dirParam === "asc" || dirParam === "desc" ? dirParam : sortParam && sort === sortParam && sort !== def?.key ? "asc" : (def?.dir ?? "asc");
+  const dir: SortDir =
+    dirParam === "asc" || dirParam === "desc" ? dirParam : sortParam && sort === sortParam && sort !== def?.key ? "asc" : (def?.dir ?? "asc");
   const filters: Record<string, string> = {};
   for (const [key, allowed] of Object.entries(opts.filters ?? {})) {
     const v = params.get(`${p}${key}`) ?? "";

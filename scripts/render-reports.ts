@@ -41,7 +41,11 @@ async function main() {
   await saveQuarter(db.prisma, officer, { unitCode: "10804", year: 2026, quarter: 3, body: { figures, submit: true, confirmWarnings: true } }, NOW);
 
   const files: string[] = [];
-  for (const [code, user] of [["10804", "xa.kimthanh"], ["31", "lanhdao.haiphong"], ["VN", "lanhdao.quocgia"]] as const) {
+  for (const [code, user] of [
+    ["10804", "xa.kimthanh"],
+    ["31", "lanhdao.haiphong"],
+    ["VN", "lanhdao.quocgia"],
+  ] as const) {
     const view = await reportOfPeriod(db.prisma, await actorOf(user), code, 2026, 3, { now: NOW });
     const file = path.join(out, `bao-cao-${code}-2026-Q3.docx`);
     writeFileSync(file, await renderReportDocument(view.document));

@@ -16,11 +16,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
         {t("skipToContent")}
       </a>
       <AppHeader user={user} demo={demo} />
-      {demo && (
-        <p className="border-b border-amber-200 bg-amber-50 px-4 py-1.5 text-center text-xs text-amber-900 print:hidden">
-          {t("demoNotice")}
-        </p>
-      )}
+      {demo && <p className="border-b border-amber-200 bg-amber-50 px-4 py-1.5 text-center text-xs text-amber-900 print:hidden">{t("demoNotice")}</p>}
       <main id="main" className="mx-auto max-w-7xl px-4 py-6">
         {children}
       </main>

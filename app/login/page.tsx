@@ -48,11 +48,7 @@ export default async function LoginPage({ searchParams }: Props) {
             callbackUrl={callbackUrl}
             initialError={initialError}
             demoPassword={demo ? DEMO_PASSWORD : null}
-            demoAccounts={
-              demo
-                ? DEMO_ACCOUNTS.map((a) => ({ username: a.username, roleLabel: t(`roles.${a.role}`), unitName: a.unitName }))
-                : null
-            }
+            demoAccounts={demo ? DEMO_ACCOUNTS.map((a) => ({ username: a.username, roleLabel: t(`roles.${a.role}`), unitName: a.unitName })) : null}
           />
         </div>
       </main>

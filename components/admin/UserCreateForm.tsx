@@ -73,7 +73,15 @@ export function UserCreateForm() {
           </label>
           <label className="flex flex-col">
             <span className="text-slate-500">{t("fullName")}</span>
-            <input name="fullName" value={form.fullName} onChange={set("fullName")} maxLength={200} required className={`${inputClass} w-60`} {...described("fullName")} />
+            <input
+              name="fullName"
+              value={form.fullName}
+              onChange={set("fullName")}
+              maxLength={200}
+              required
+              className={`${inputClass} w-60`}
+              {...described("fullName")}
+            />
             <FieldError id={`${id}-fullName-error`} issues={issuesFor(state, "fullName")} />
           </label>
           <label className="flex flex-col">

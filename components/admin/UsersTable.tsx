@@ -19,13 +19,27 @@ export function UsersTable({ items, self }: { items: UserRowData[]; self: string
       <table className="min-w-full text-sm" data-testid="users-table">
         <thead className="bg-slate-50 text-left text-slate-600">
           <tr>
-            <th scope="col" className="px-3 py-2 font-medium">{t("colUsername")}</th>
-            <th scope="col" className="px-3 py-2 font-medium">{t("colFullName")}</th>
-            <th scope="col" className="px-3 py-2 font-medium">{t("colRole")}</th>
-            <th scope="col" className="px-3 py-2 font-medium">{t("colUnit")}</th>
-            <th scope="col" className="px-3 py-2 font-medium">{t("colStatus")}</th>
-            <th scope="col" className="px-3 py-2 font-medium">{t("colCreated")}</th>
-            <th scope="col" className="px-3 py-2 font-medium">{t("colActions")}</th>
+            <th scope="col" className="px-3 py-2 font-medium">
+              {t("colUsername")}
+            </th>
+            <th scope="col" className="px-3 py-2 font-medium">
+              {t("colFullName")}
+            </th>
+            <th scope="col" className="px-3 py-2 font-medium">
+              {t("colRole")}
+            </th>
+            <th scope="col" className="px-3 py-2 font-medium">
+              {t("colUnit")}
+            </th>
+            <th scope="col" className="px-3 py-2 font-medium">
+              {t("colStatus")}
+            </th>
+            <th scope="col" className="px-3 py-2 font-medium">
+              {t("colCreated")}
+            </th>
+            <th scope="col" className="px-3 py-2 font-medium">
+              {t("colActions")}
+            </th>
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">
@@ -87,7 +101,9 @@ function UserRow({ user: u, isSelf }: { user: UserRowData; isSelf: boolean }) {
           {u.username}
           {isSelf && <span className="ml-1 font-sans text-slate-500">{t("you")}</span>}
         </td>
-        <td className="px-3 py-2" translate="no">{u.fullName}</td>
+        <td className="px-3 py-2" translate="no">
+          {u.fullName}
+        </td>
         <td className="px-3 py-2">{tr(u.role)}</td>
         <td className="px-3 py-2">
           {u.unit ? (
@@ -109,10 +125,22 @@ function UserRow({ user: u, isSelf }: { user: UserRowData; isSelf: boolean }) {
         <td className="whitespace-nowrap px-3 py-2 tabular-nums">{u.created}</td>
         <td className="whitespace-nowrap px-3 py-2">
           <span className="flex gap-3">
-            <button type="button" className="text-brand-700 hover:underline" aria-expanded={mode === "edit"} onClick={() => (mode === "edit" ? setMode("view") : open("edit"))} data-testid="user-edit-button">
+            <button
+              type="button"
+              className="text-brand-700 hover:underline"
+              aria-expanded={mode === "edit"}
+              onClick={() => (mode === "edit" ? setMode("view") : open("edit"))}
+              data-testid="user-edit-button"
+            >
               {t("edit")}
             </button>
-            <button type="button" className="text-brand-700 hover:underline" aria-expanded={mode === "reset"} onClick={() => (mode === "reset" ? setMode("view") : open("reset"))} data-testid="user-reset-button">
+            <button
+              type="button"
+              className="text-brand-700 hover:underline"
+              aria-expanded={mode === "reset"}
+              onClick={() => (mode === "reset" ? setMode("view") : open("reset"))}
+              data-testid="user-reset-button"
+            >
               {t("resetPassword")}
             </button>
           </span>
@@ -134,12 +162,25 @@ function UserRow({ user: u, isSelf }: { user: UserRowData; isSelf: boolean }) {
               >
                 <label className="flex flex-col">
                   <span className="text-slate-500">{t("fullName")}</span>
-                  <input name="fullName" value={draft.fullName} onChange={(e) => setDraft((d) => ({ ...d, fullName: e.target.value }))} maxLength={200} className={`${inputClass} w-60`} {...invalidProps("fullName")} />
+                  <input
+                    name="fullName"
+                    value={draft.fullName}
+                    onChange={(e) => setDraft((d) => ({ ...d, fullName: e.target.value }))}
+                    maxLength={200}
+                    className={`${inputClass} w-60`}
+                    {...invalidProps("fullName")}
+                  />
                   <FieldError id={`${id}-fullName-error`} issues={issuesFor(state, "fullName")} />
                 </label>
                 <label className="flex flex-col">
                   <span className="text-slate-500">{t("role")}</span>
-                  <select name="role" value={draft.role} onChange={(e) => setDraft((d) => ({ ...d, role: e.target.value as Role }))} className={inputClass} {...invalidProps("role")}>
+                  <select
+                    name="role"
+                    value={draft.role}
+                    onChange={(e) => setDraft((d) => ({ ...d, role: e.target.value as Role }))}
+                    className={inputClass}
+                    {...invalidProps("role")}
+                  >
                     {ROLE_OPTIONS.map((r) => (
                       <option key={r} value={r}>
                         {tr(r)}
@@ -165,7 +206,13 @@ function UserRow({ user: u, isSelf }: { user: UserRowData; isSelf: boolean }) {
                 </label>
                 <label className="flex flex-col">
                   <span className="flex items-center gap-2 pt-5">
-                    <input type="checkbox" name="active" checked={draft.active} onChange={(e) => setDraft((d) => ({ ...d, active: e.target.checked }))} {...invalidProps("active")} />
+                    <input
+                      type="checkbox"
+                      name="active"
+                      checked={draft.active}
+                      onChange={(e) => setDraft((d) => ({ ...d, active: e.target.checked }))}
+                      {...invalidProps("active")}
+                    />
                     {t("active")}
                   </span>
                   <FieldError id={`${id}-active-error`} issues={issuesFor(state, "active")} />

@@ -45,7 +45,9 @@ export function auditHref(base: string, sp: Record<string, string>, change: Reco
 export function ActorCell({ item, t }: { item: AuditItem; t: HistoryT }) {
   return item.actor ? (
     <>
-      <span className="font-medium" translate="no">{item.actor.fullName}</span>
+      <span className="font-medium" translate="no">
+        {item.actor.fullName}
+      </span>
       <span className="block text-xs text-slate-500">{item.actor.username}</span>
     </>
   ) : (
@@ -64,7 +66,19 @@ export function ChangeCell({ item, locale }: { item: AuditItem; locale: Locale }
   );
 }
 
-export function AuditPager({ t, page, pages, hrefFor, testId }: { t: HistoryT; page: number; pages: number; hrefFor: (page: number) => string; testId: string }) {
+export function AuditPager({
+  t,
+  page,
+  pages,
+  hrefFor,
+  testId,
+}: {
+  t: HistoryT;
+  page: number;
+  pages: number;
+  hrefFor: (page: number) => string;
+  testId: string;
+}) {
   if (pages <= 1) return null;
   return (
     <nav aria-label={t("pagination")} className="flex items-center gap-4 text-sm" data-testid={testId}>

@@ -19,7 +19,10 @@ export function ChaseList({ data }: { data: ProvinceCompleteness }) {
         <ul className="divide-y divide-slate-100 text-sm">
           {data.toChase.map((c) => (
             <li key={c.code} data-unit={c.code} className="flex flex-wrap items-start gap-x-3 gap-y-1 py-1.5">
-              <Link href={`/units/${encodeURIComponent(c.code)}?year=${data.year}&quarter=${data.quarter}`} className="min-w-48 font-medium text-brand-700 hover:underline">
+              <Link
+                href={`/units/${encodeURIComponent(c.code)}?year=${data.year}&quarter=${data.quarter}`}
+                className="min-w-48 font-medium text-brand-700 hover:underline"
+              >
                 {c.name}
               </Link>
               <StateBadge state={c.state} label={t(`states.${c.state}`)} />

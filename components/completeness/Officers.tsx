@@ -2,7 +2,12 @@
 import type { Officer } from "@/lib/completeness/service";
 
 export function Officers({ officers, empty }: { officers: Officer[]; empty: string }) {
-  if (officers.length === 0) return <span className="text-xs italic text-slate-500" data-officers="none">{empty}</span>;
+  if (officers.length === 0)
+    return (
+      <span className="text-xs italic text-slate-500" data-officers="none">
+        {empty}
+      </span>
+    );
   return (
     <ul className="space-y-0.5" data-officers={officers.map((o) => o.username).join(" ")}>
       {officers.map((o) => (

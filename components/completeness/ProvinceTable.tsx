@@ -35,7 +35,10 @@ export function ProvinceTable({ data }: { data: NationCompleteness }) {
           head ? (
             t("nation.totals")
           ) : (
-            <Link href={`/units/${encodeURIComponent(r.code)}/completeness?year=${data.year}&quarter=${data.quarter}`} className="text-brand-700 hover:underline">
+            <Link
+              href={`/units/${encodeURIComponent(r.code)}/completeness?year=${data.year}&quarter=${data.quarter}`}
+              className="text-brand-700 hover:underline"
+            >
               {r.name}
             </Link>
           ),
@@ -65,7 +68,15 @@ export function ProvinceTable({ data }: { data: NationCompleteness }) {
         cellAttrs: () => ({ "data-cell": "share" }),
         cell: (r) => formatPercent(r.reportedShare, locale),
       },
-      { key: "late", header: t("nation.colLate"), ...right, firstDir: "desc", sortValue: (r) => r.lateCount, cellAttrs: () => ({ "data-cell": "late" }), cell: (r) => n(r.lateCount) },
+      {
+        key: "late",
+        header: t("nation.colLate"),
+        ...right,
+        firstDir: "desc",
+        sortValue: (r) => r.lateCount,
+        cellAttrs: () => ({ "data-cell": "late" }),
+        cell: (r) => n(r.lateCount),
+      },
       {
         key: "overdue",
         header: t("nation.colOverdue"),

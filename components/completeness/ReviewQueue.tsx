@@ -96,7 +96,12 @@ export function ReviewQueue({ parentCode, year, quarter, submitted }: Props) {
         <>
           <div className="mb-1 flex items-center gap-3 text-sm">
             <label className="inline-flex items-center gap-2 font-medium">
-              <input type="checkbox" checked={allPicked} onChange={(e) => setPicked(e.target.checked ? new Set(submitted.map((c) => c.code)) : new Set())} data-testid="review-select-all" />
+              <input
+                type="checkbox"
+                checked={allPicked}
+                onChange={(e) => setPicked(e.target.checked ? new Set(submitted.map((c) => c.code)) : new Set())}
+                data-testid="review-select-all"
+              />
               {t("review.selectAll")}
             </label>
             <span className="text-slate-500" data-testid="review-selected">
@@ -121,10 +126,23 @@ export function ReviewQueue({ parentCode, year, quarter, submitted }: Props) {
           <label className="mt-3 flex flex-col text-sm">
             <span className="font-medium">{t("review.comment")}</span>
             <span className="text-xs text-slate-500">{t("review.commentHint")}</span>
-            <textarea value={comment} onChange={(e) => setComment(e.target.value)} rows={2} maxLength={2000} className="mt-1 rounded border border-slate-300 px-2 py-1" data-testid="review-comment" />
+            <textarea
+              value={comment}
+              onChange={(e) => setComment(e.target.value)}
+              rows={2}
+              maxLength={2000}
+              className="mt-1 rounded border border-slate-300 px-2 py-1"
+              data-testid="review-comment"
+            />
           </label>
           <div className="mt-3 flex flex-wrap gap-2">
-            <button type="button" disabled={pending || selected.length === 0} onClick={() => ask("approve")} className="rounded bg-emerald-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-emerald-800 disabled:opacity-50" data-testid="review-approve">
+            <button
+              type="button"
+              disabled={pending || selected.length === 0}
+              onClick={() => ask("approve")}
+              className="rounded bg-emerald-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-emerald-800 disabled:opacity-50"
+              data-testid="review-approve"
+            >
               {pending ? t("review.working") : t("review.approve")}
             </button>
             <button
@@ -152,7 +170,11 @@ export function ReviewQueue({ parentCode, year, quarter, submitted }: Props) {
         onConfirm={() => asking && run(asking)}
         testId="batch-confirm"
       >
-        {asking === "return" && <p className="mb-2 rounded bg-amber-50 px-2 py-1 text-amber-900"><WithData text={t("review.confirmComment", { comment: dataMark(0) })} values={[comment.trim()]} /></p>}
+        {asking === "return" && (
+          <p className="mb-2 rounded bg-amber-50 px-2 py-1 text-amber-900">
+            <WithData text={t("review.confirmComment", { comment: dataMark(0) })} values={[comment.trim()]} />
+          </p>
+        )}
         {previewError ? (
           <p role="alert" className="text-red-800">
             {previewError}

@@ -26,7 +26,10 @@ export function StateBadge({ state, label }: { state: CompletenessState; label: 
 
 export function TimelinessBadge({ timeliness, label }: { timeliness: Timeliness; label: string }) {
   return (
-    <span data-timeliness={timeliness} className={`inline-block whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-medium ring-1 ${TIMELINESS_CLASSES[timeliness]}`}>
+    <span
+      data-timeliness={timeliness}
+      className={`inline-block whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-medium ring-1 ${TIMELINESS_CLASSES[timeliness]}`}
+    >
       {label}
     </span>
   );

@@ -22,7 +22,9 @@ const PATH_CLASS: Record<string, string> = {
 };
 
 const stateValue = (r: DashboardRow) =>
-  r.reported !== null ? r.reported / Math.max(1, r.total ?? 1) : ({ APPROVED: 3, SUBMITTED: 2, RETURNED: 1, DRAFT: 0 } as const)[r.periodStatus ?? "DRAFT"] - (r.periodStatus ? 0 : 1);
+  r.reported !== null
+    ? r.reported / Math.max(1, r.total ?? 1)
+    : ({ APPROVED: 3, SUBMITTED: 2, RETURNED: 1, DRAFT: 0 } as const)[r.periodStatus ?? "DRAFT"] - (r.periodStatus ? 0 : 1);
 const byName = (a: DashboardRow, b: DashboardRow) => compareVi(a.unit.name, b.unit.name);
 const nameOf = (r: DashboardRow) => r.unit.name;
 const keyOf = (r: DashboardRow) => r.unit.code;
@@ -112,14 +114,19 @@ export function DashboardTable({ data }: { data: DashboardData }) {
           <>
             <span className="mr-1">{pct(r.attainment.bhxhCoverage)}</span>
             <StatusBadge status={r.statuses.bhxhCoverage ?? "none"} label={statusLabel(r, "bhxhCoverage")} />
-            {r.yearAttainment.bhxhCoverage != null && <div className="text-xs font-normal text-slate-600">{t("dashboard.yearAtt", { att: pct(r.yearAttainment.bhxhCoverage) })}</div>}
+            {r.yearAttainment.bhxhCoverage != null && (
+              <div className="text-xs font-normal text-slate-600">{t("dashboard.yearAtt", { att: pct(r.yearAttainment.bhxhCoverage) })}</div>
+            )}
           </>
         ),
         filter: {
           key: "status",
           label: t("dashboard.filterStatus"),
           allLabel: t("dashboard.all"),
-          options: (["attained", "close", "behind", "none"] as const).map((s) => ({ value: s, label: s === "none" ? t("figures.status.noData") : t(`figures.status.${s}`) })),
+          options: (["attained", "close", "behind", "none"] as const).map((s) => ({
+            value: s,
+            label: s === "none" ? t("figures.status.noData") : t(`figures.status.${s}`),
+          })),
           match: (r, v) => (r.statuses.bhxhCoverage ?? "none") === v,
         },
       },
@@ -131,12 +138,17 @@ export function DashboardTable({ data }: { data: DashboardData }) {
         className: num,
         sortValue: (r) => r.attainment.bhxhCompulsory ?? null,
         cellAttrs: (r) => ({
-          title: r.targets.bhxhCompulsory !== undefined ? `${formatNumber(r.figures?.bhxhCompulsory, locale)} / ${formatNumber(r.targets.bhxhCompulsory, locale)}` : undefined,
+          title:
+            r.targets.bhxhCompulsory !== undefined
+              ? `${formatNumber(r.figures?.bhxhCompulsory, locale)} / ${formatNumber(r.targets.bhxhCompulsory, locale)}`
+              : undefined,
         }),
         cell: (r) => (
           <>
             {formatNumber(r.figures?.bhxhCompulsory, locale)}
-            <div className="text-xs text-slate-600">{r.attainment.bhxhCompulsory != null && t("dashboard.ofTarget", { att: pct(r.attainment.bhxhCompulsory) })}</div>
+            <div className="text-xs text-slate-600">
+              {r.attainment.bhxhCompulsory != null && t("dashboard.ofTarget", { att: pct(r.attainment.bhxhCompulsory) })}
+            </div>
           </>
         ),
       },
@@ -150,7 +162,9 @@ export function DashboardTable({ data }: { data: DashboardData }) {
         cell: (r) => (
           <>
             {formatNumber(r.figures?.bhxhVoluntary, locale)}
-            <div className="text-xs text-slate-600">{r.attainment.bhxhVoluntary != null && t("dashboard.ofTarget", { att: pct(r.attainment.bhxhVoluntary) })}</div>
+            <div className="text-xs text-slate-600">
+              {r.attainment.bhxhVoluntary != null && t("dashboard.ofTarget", { att: pct(r.attainment.bhxhVoluntary) })}
+            </div>
           </>
         ),
       },
@@ -175,7 +189,9 @@ export function DashboardTable({ data }: { data: DashboardData }) {
             {formatPercent(r.indicators.latePaymentRate ?? null, locale, 2)}
             {r.targets.latePaymentRate !== undefined && r.figures && r.indicators.latePaymentRate !== null && (
               <div className={`text-xs ${r.statuses.latePaymentRate === "attained" ? "text-emerald-700" : "text-red-700"}`}>
-                {t(r.statuses.latePaymentRate === "attained" ? "dashboard.ceilingUnder" : "dashboard.ceilingOver", { value: formatPercent(r.targets.latePaymentRate, locale, 2) })}
+                {t(r.statuses.latePaymentRate === "attained" ? "dashboard.ceilingUnder" : "dashboard.ceilingOver", {
+                  value: formatPercent(r.targets.latePaymentRate, locale, 2),
+                })}
               </div>
             )}
           </>
@@ -190,7 +206,11 @@ export function DashboardTable({ data }: { data: DashboardData }) {
         cell: (r) => (
           <span
             className={`inline-block rounded px-2 py-0.5 text-xs ${PATH_CLASS[r.path.status]}`}
-            title={r.path.projected2030 !== null && r.path.target2030 !== null ? t("dashboard.projected", { value: formatNumber(r.path.projected2030, locale), target: formatNumber(r.path.target2030, locale) }) : undefined}
+            title={
+              r.path.projected2030 !== null && r.path.target2030 !== null
+                ? t("dashboard.projected", { value: formatNumber(r.path.projected2030, locale), target: formatNumber(r.path.target2030, locale) })
+                : undefined
+            }
           >
             {t(`dashboard.path.${r.path.status}`)}
           </span>
@@ -209,7 +229,15 @@ export function DashboardTable({ data }: { data: DashboardData }) {
   const filters = useMemo<TableFilter<DashboardRow>[]>(
     () =>
       types.length > 1
-        ? [{ key: "type", label: t("dashboard.filterType"), allLabel: t("dashboard.all"), options: types.map((ty) => ({ value: ty, label: t(`unitTypes.${ty}`) })), match: (r, v) => r.unit.type === v }]
+        ? [
+            {
+              key: "type",
+              label: t("dashboard.filterType"),
+              allLabel: t("dashboard.all"),
+              options: types.map((ty) => ({ value: ty, label: t(`unitTypes.${ty}`) })),
+              match: (r, v) => r.unit.type === v,
+            },
+          ]
         : [],
     [types, t],
   );

@@ -14,7 +14,14 @@ import { cardClass } from "@/components/ui/Card";
 const WIDE = "hidden sm:table-cell";
 
 function Th({ children, right, wide }: { children?: React.ReactNode; right?: boolean; wide?: boolean }) {
-  return <th scope="col" className={`border-b border-slate-200 px-1.5 py-2 font-medium text-slate-600 sm:px-3 ${right ? "text-right" : "text-left"} ${wide ? WIDE : ""}`}>{children}</th>;
+  return (
+    <th
+      scope="col"
+      className={`border-b border-slate-200 px-1.5 py-2 font-medium text-slate-600 sm:px-3 ${right ? "text-right" : "text-left"} ${wide ? WIDE : ""}`}
+    >
+      {children}
+    </th>
+  );
 }
 
 /** Each indicator and figure of the period beside its target for the year. */
@@ -44,7 +51,8 @@ export async function Dashboard({ view, locale }: { view: IndicatorsView; locale
     return view.targets[k] === undefined ? "—" : formatPercent(view.attainment[k] ?? null, locale);
   };
   const year = (k: string) => (view.targets[k] === undefined || view.margins[k] != null ? "—" : formatPercent(view.yearAttainment[k] ?? null, locale));
-  const milestoneTitle = (k: string) => [sourceOf(k), view.expectedBasis[k] === "override" ? t("basisOverride") : null].filter(Boolean).join(" · ") || undefined;
+  const milestoneTitle = (k: string) =>
+    [sourceOf(k), view.expectedBasis[k] === "override" ? t("basisOverride") : null].filter(Boolean).join(" · ") || undefined;
 
   return (
     <section className={cardClass()} data-testid="dashboard">
@@ -62,7 +70,9 @@ export async function Dashboard({ view, locale }: { view: IndicatorsView; locale
       {view.aggregate && (
         <p className="mb-3 text-sm text-slate-600" data-testid="aggregate-note">
           {view.aggregate.reported < view.aggregate.total ? t("aggregateNote", view.aggregate) : t("aggregateNoteFull", view.aggregate)}
-          {view.aggregate.provinces !== undefined && <> {t("aggregateProvinces", { reported: view.aggregate.provincesReported ?? 0, total: view.aggregate.provinces })}</>}
+          {view.aggregate.provinces !== undefined && (
+            <> {t("aggregateProvinces", { reported: view.aggregate.provincesReported ?? 0, total: view.aggregate.provinces })}</>
+          )}
         </p>
       )}
       {view.unit.level === "COMMUNE" && view.status !== null && !view.counted && (
@@ -85,9 +95,13 @@ export async function Dashboard({ view, locale }: { view: IndicatorsView; locale
               <Th>{t("colIndicator")}</Th>
               <Th right>{t("colValue")}</Th>
               <Th right>{t("colTarget")}</Th>
-              <Th right wide>{view.kind === "estimate" ? t("colTarget") : t("colMilestone", { q: view.quarter })}</Th>
+              <Th right wide>
+                {view.kind === "estimate" ? t("colTarget") : t("colMilestone", { q: view.quarter })}
+              </Th>
               <Th right>{t("colAttainment")}</Th>
-              <Th right wide>{t("colYearAttainment")}</Th>
+              <Th right wide>
+                {t("colYearAttainment")}
+              </Th>
               <Th>{t("colStatus")}</Th>
             </tr>
           </thead>
@@ -125,9 +139,13 @@ export async function Dashboard({ view, locale }: { view: IndicatorsView; locale
               <Th>{t("colMetric")}</Th>
               <Th right>{t("colValue")}</Th>
               <Th right>{t("colTarget")}</Th>
-              <Th right wide>{view.kind === "estimate" ? t("colTarget") : t("colMilestone", { q: view.quarter })}</Th>
+              <Th right wide>
+                {view.kind === "estimate" ? t("colTarget") : t("colMilestone", { q: view.quarter })}
+              </Th>
               <Th right>{t("colAttainment")}</Th>
-              <Th right wide>{t("colYearAttainment")}</Th>
+              <Th right wide>
+                {t("colYearAttainment")}
+              </Th>
               <Th>{t("colStatus")}</Th>
             </tr>
           </thead>
@@ -172,7 +190,16 @@ export async function Dashboard({ view, locale }: { view: IndicatorsView; locale
         {Object.values(view.targetDetails).some((d) => d.source) && (
           <>
             {" · "}
-            {t("source")}: <span translate="no">{[...new Set(Object.values(view.targetDetails).map((d) => d.source).filter(Boolean))].join(", ")}</span>
+            {t("source")}:{" "}
+            <span translate="no">
+              {[
+                ...new Set(
+                  Object.values(view.targetDetails)
+                    .map((d) => d.source)
+                    .filter(Boolean),
+                ),
+              ].join(", ")}
+            </span>
           </>
         )}
       </p>

@@ -64,7 +64,12 @@ export function PathChart({ series, currentYear }: { series: PathSeries[]; curre
     <section className={cardClass()} data-testid="path-2030">
       <div className="mb-3 flex flex-wrap items-center gap-3">
         <h2 className="text-lg font-semibold">{t("path.title")}</h2>
-        <select value={key} onChange={(e) => setKey(e.target.value)} aria-label={t("path.metric")} className="max-w-full rounded border border-slate-300 px-2 py-1 text-sm">
+        <select
+          value={key}
+          onChange={(e) => setKey(e.target.value)}
+          aria-label={t("path.metric")}
+          className="max-w-full rounded border border-slate-300 px-2 py-1 text-sm"
+        >
           {series.map((x) => (
             <option key={x.key} value={x.key}>
               {x.label}
@@ -86,7 +91,9 @@ export function PathChart({ series, currentYear }: { series: PathSeries[]; curre
         </div>
         <div>
           <dt className="text-slate-500">{t("path.required")}</dt>
-          <dd className="font-semibold tabular-nums" data-testid="path-required">{n(status.requiredPerYear)}</dd>
+          <dd className="font-semibold tabular-nums" data-testid="path-required">
+            {n(status.requiredPerYear)}
+          </dd>
         </div>
         <div>
           <dt className="text-slate-500">{t("path.projected")}</dt>

@@ -67,11 +67,11 @@ export function QuarterForm(props: QuarterFormProps) {
   // Submitted or approved quarters are locked for the commune (the server refuses too).
   const locked = status === "SUBMITTED" || status === "APPROVED";
 
-  const parsed = useMemo(() => Object.fromEntries(METRIC_KEYS.map((k) => [k, parseVnInteger(raw[k])])) as Record<MetricKey, ReturnType<typeof parseVnInteger>>, [raw]);
-  const figures: Figures = useMemo(
-    () => Object.fromEntries(METRIC_KEYS.map((k) => [k, parsed[k].ok ? parsed[k].value : null])) as Figures,
-    [parsed],
+  const parsed = useMemo(
+    () => Object.fromEntries(METRIC_KEYS.map((k) => [k, parseVnInteger(raw[k])])) as Record<MetricKey, ReturnType<typeof parseVnInteger>>,
+    [raw],
   );
+  const figures: Figures = useMemo(() => Object.fromEntries(METRIC_KEYS.map((k) => [k, parsed[k].ok ? parsed[k].value : null])) as Figures, [parsed]);
   const previous = useMemo(() => {
     if (!props.previous) return null;
     const p: Figures = { ...props.previous };
@@ -187,7 +187,9 @@ export function QuarterForm(props: QuarterFormProps) {
         data-testid="quarter-form"
       >
         <p className="text-sm text-slate-700" data-testid="form-filled" aria-live="polite">
-          <span className={`rounded px-2 py-0.5 font-medium ${filled === METRIC_KEYS.length ? "bg-emerald-100 text-emerald-900" : "bg-slate-100 text-slate-700"}`}>
+          <span
+            className={`rounded px-2 py-0.5 font-medium ${filled === METRIC_KEYS.length ? "bg-emerald-100 text-emerald-900" : "bg-slate-100 text-slate-700"}`}
+          >
             {t("form.filled", { n: filled, total: METRIC_KEYS.length })}
           </span>
         </p>
@@ -267,7 +269,11 @@ export function QuarterForm(props: QuarterFormProps) {
         <div className="flex flex-wrap items-center gap-3">
           {!locked && (
             <>
-              <button type="submit" disabled={pending} className="rounded border border-brand-600 px-4 py-2 font-medium text-brand-700 hover:bg-brand-50 disabled:opacity-60">
+              <button
+                type="submit"
+                disabled={pending}
+                className="rounded border border-brand-600 px-4 py-2 font-medium text-brand-700 hover:bg-brand-50 disabled:opacity-60"
+              >
                 {pending ? t("form.saving") : t("form.saveDraft")}
               </button>
               <button
@@ -285,7 +291,10 @@ export function QuarterForm(props: QuarterFormProps) {
             {version ? ` · ${t("form.version", { version })}` : ""}
             {dirty ? ` · ${t("form.unsaved")}` : ""}
           </span>
-          <Link href={`/units/${encodeURIComponent(props.unitCode)}?year=${props.year}&quarter=${props.quarter}`} className="ml-auto text-sm text-brand-700 hover:underline">
+          <Link
+            href={`/units/${encodeURIComponent(props.unitCode)}?year=${props.year}&quarter=${props.quarter}`}
+            className="ml-auto text-sm text-brand-700 hover:underline"
+          >
             {t("form.back")}
           </Link>
         </div>

@@ -54,7 +54,16 @@ export function TrendChart({ rows, options }: { rows: TrendRow[]; options: { key
             <Tooltip formatter={(v) => pct(v)} />
             <Legend />
             <Line type="monotone" dataKey="value" name={label} stroke="#1d5fae" strokeWidth={2} connectNulls dot isAnimationActive={false} />
-            <Line type="stepAfter" dataKey="target" name={t("targetLine", { year: "" }).trim()} stroke="#dc2626" strokeDasharray="6 4" dot={false} connectNulls isAnimationActive={false} />
+            <Line
+              type="stepAfter"
+              dataKey="target"
+              name={t("targetLine", { year: "" }).trim()}
+              stroke="#dc2626"
+              strokeDasharray="6 4"
+              dot={false}
+              connectNulls
+              isAnimationActive={false}
+            />
           </LineChart>
         </ResponsiveContainer>
       </div>

@@ -21,7 +21,13 @@ interface Preview {
   fileName: string;
   rows: number;
   unchanged: number;
-  changes: { row: number; unitCode: string; unitName: string; changes: { key: string; label: string; rate?: boolean; old: number | null; new: number | null }[]; warnings: string[] }[];
+  changes: {
+    row: number;
+    unitCode: string;
+    unitName: string;
+    changes: { key: string; label: string; rate?: boolean; old: number | null; new: number | null }[];
+    warnings: string[];
+  }[];
   warnings: RowError[];
   skipped: { row: number; unitCode: string; unitName: string; reason: string }[];
 }
@@ -36,7 +42,19 @@ type State =
 
 const SHOWN = 200;
 
-export function ImportPanel({ unitCode, year, quarter, kind = "figures", canSubmit = false }: { unitCode: string; year: number; quarter: number; kind?: "figures" | "targets"; canSubmit?: boolean }) {
+export function ImportPanel({
+  unitCode,
+  year,
+  quarter,
+  kind = "figures",
+  canSubmit = false,
+}: {
+  unitCode: string;
+  year: number;
+  quarter: number;
+  kind?: "figures" | "targets";
+  canSubmit?: boolean;
+}) {
   const t = useTranslations("imports");
   const locale = toLocale(useLocale());
   const n = (v: number | null, rate?: boolean) => (rate ? formatPercent(v, locale) : formatNumber(v, locale));
@@ -68,7 +86,11 @@ export function ImportPanel({ unitCode, year, quarter, kind = "figures", canSubm
   async function commit(preview: Preview) {
     setState({ kind: "busy", what: "saving", preview });
     try {
-      const res = await fetch(`${base}/imports/${preview.id}/commit`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ confirmWarnings: confirmed, ...(kind === "figures" && canSubmit ? { submit: submitToo } : {}) }) });
+      const res = await fetch(`${base}/imports/${preview.id}/commit`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ confirmWarnings: confirmed, ...(kind === "figures" && canSubmit ? { submit: submitToo } : {}) }),
+      });
       const body = await res.json().catch(() => ({ error: res.statusText }));
       if (res.ok) setState({ kind: "saved", count: body.saved });
       else if (res.status === 409 || res.status === 404) setState({ kind: "failed", message: body.error });
@@ -86,7 +108,15 @@ export function ImportPanel({ unitCode, year, quarter, kind = "figures", canSubm
       <form onSubmit={upload} className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-3">
         <label className="text-sm font-medium">
           {t("file")}
-          <input name="file" type="file" required accept=".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv" className="mt-1 block text-sm" data-testid="import-file" disabled={busy} />
+          <input
+            name="file"
+            type="file"
+            required
+            accept=".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv"
+            className="mt-1 block text-sm"
+            data-testid="import-file"
+            disabled={busy}
+          />
         </label>
         <Button type="submit" disabled={busy} data-testid="import-check">
           {t("check")}
@@ -141,7 +171,14 @@ export function ImportPanel({ unitCode, year, quarter, kind = "figures", canSubm
       {state.kind === "saved" ? (
         <Alert tone="success" testId="import-saved">
           {t(kind === "targets" ? "savedTargets" : "saved", { count: state.count })}{" "}
-          <Link href={kind === "targets" ? `/units/${encodeURIComponent(unitCode)}/targets?year=${year}` : `/units/${encodeURIComponent(unitCode)}/completeness?year=${year}&quarter=${quarter}`} className="font-medium underline">
+          <Link
+            href={
+              kind === "targets"
+                ? `/units/${encodeURIComponent(unitCode)}/targets?year=${year}`
+                : `/units/${encodeURIComponent(unitCode)}/completeness?year=${year}&quarter=${quarter}`
+            }
+            className="font-medium underline"
+          >
             {t(kind === "targets" ? "toTargets" : "toCompleteness")}
           </Link>
         </Alert>
@@ -150,7 +187,13 @@ export function ImportPanel({ unitCode, year, quarter, kind = "figures", canSubm
       {preview ? (
         <div className="space-y-4" data-testid="import-preview">
           <p className="text-sm font-medium" data-testid="import-summary">
-            {t("summary", { file: preview.fileName, rows: preview.rows, changes: preview.changes.length, unchanged: preview.unchanged, skipped: preview.skipped.length })}
+            {t("summary", {
+              file: preview.fileName,
+              rows: preview.rows,
+              changes: preview.changes.length,
+              unchanged: preview.unchanged,
+              skipped: preview.skipped.length,
+            })}
           </p>
           {state.kind === "preview" && state.error ? <Alert tone="error">{state.error}</Alert> : null}
           <section>
@@ -178,7 +221,8 @@ export function ImportPanel({ unitCode, year, quarter, kind = "figures", canSubm
                           <ul>
                             {c.changes.map((ch) => (
                               <li key={ch.key}>
-                                {ch.label}: <span className="tabular-nums text-slate-500">{n(ch.old, ch.rate)}</span> → <span className="tabular-nums font-medium">{n(ch.new, ch.rate)}</span>
+                                {ch.label}: <span className="tabular-nums text-slate-500">{n(ch.old, ch.rate)}</span> →{" "}
+                                <span className="tabular-nums font-medium">{n(ch.new, ch.rate)}</span>
                               </li>
                             ))}
                           </ul>
@@ -225,7 +269,11 @@ export function ImportPanel({ unitCode, year, quarter, kind = "figures", canSubm
             </section>
           ) : null}
           <div className="flex flex-wrap gap-2">
-            <Button onClick={() => commit(preview)} disabled={busy || preview.changes.length === 0 || (preview.warnings.length > 0 && !confirmed)} data-testid="import-commit">
+            <Button
+              onClick={() => commit(preview)}
+              disabled={busy || preview.changes.length === 0 || (preview.warnings.length > 0 && !confirmed)}
+              data-testid="import-commit"
+            >
               {t("commit", { count: preview.changes.length })}
             </Button>
             <Button variant="secondary" onClick={() => setState({ kind: "idle" })} disabled={busy}>

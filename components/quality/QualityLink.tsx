@@ -8,7 +8,11 @@ export async function QualityLink({ code, role, year, quarter }: { code: string;
   if (!can({ role, tenantId: null, unitId: null }, "quality.view")) return null;
   const t = await getTranslations("quality");
   return (
-    <Link href={`/units/${encodeURIComponent(code)}/quality?year=${year}&quarter=${quarter}`} className="text-sm text-brand-700 hover:underline" data-testid="quality-link">
+    <Link
+      href={`/units/${encodeURIComponent(code)}/quality?year=${year}&quarter=${quarter}`}
+      className="text-sm text-brand-700 hover:underline"
+      data-testid="quality-link"
+    >
       {t("link")} →
     </Link>
   );

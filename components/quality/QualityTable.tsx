@@ -68,10 +68,7 @@ export async function QualityTable({ data }: { data: QualityView }) {
               className="border-t border-slate-100 align-top hover:bg-slate-50"
             >
               <td className="px-2 py-1.5">
-                <Link
-                  href={`/units/${encodeURIComponent(i.unit.code)}?year=${data.year}&quarter=${data.quarter}`}
-                  className="text-brand-700 hover:underline"
-                >
+                <Link href={`/units/${encodeURIComponent(i.unit.code)}?year=${data.year}&quarter=${data.quarter}`} className="text-brand-700 hover:underline">
                   {i.unit.name}
                 </Link>
               </td>
@@ -93,7 +90,10 @@ export async function QualityTable({ data }: { data: QualityView }) {
                 <span className="block text-xs text-slate-500">{t(i.score > 0 ? "above" : "below")}</span>
               </td>
               <td className="px-2 py-1.5" data-cell="status">
-                <span data-status={i.status} className={`inline-block whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-medium ring-1 ${STATUS_CLASSES[i.status]}`}>
+                <span
+                  data-status={i.status}
+                  className={`inline-block whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-medium ring-1 ${STATUS_CLASSES[i.status]}`}
+                >
                   {t(`status.${i.status}`)}
                 </span>
               </td>

@@ -20,7 +20,15 @@ const EACH_END = 10; // bars at each end of the list by default
  * first and last 10 are shown, with a button to show every unit; the height grows with the bars.
  * Printed, the chart is never split across pages: the short version is printed, whole.
  */
-export function RankedBarChart({ bars, target, percent }: { bars: { name: string; value: number; status: string }[]; target: number | null; percent: boolean }) {
+export function RankedBarChart({
+  bars,
+  target,
+  percent,
+}: {
+  bars: { name: string; value: number; status: string }[];
+  target: number | null;
+  percent: boolean;
+}) {
   const t = useTranslations("rankings");
   const locale = toLocale(useLocale());
   const [all, setAll] = useState(false);
@@ -44,7 +52,11 @@ export function RankedBarChart({ bars, target, percent }: { bars: { name: string
   const barCount = full ? bars.length : top.length + bottom.length;
   const height = Math.max(200, shown.length * BAR + 60);
   return (
-    <section className="break-inside-avoid rounded-lg border border-slate-200 bg-white p-5 shadow-sm print:break-inside-avoid" data-testid="ranking-chart" data-bars={barCount}>
+    <section
+      className="break-inside-avoid rounded-lg border border-slate-200 bg-white p-5 shadow-sm print:break-inside-avoid"
+      data-testid="ranking-chart"
+      data-bars={barCount}
+    >
       <div className="mb-3 flex flex-wrap items-baseline gap-x-4 gap-y-1">
         <h2 className="text-lg font-semibold">{t("chart")}</h2>
         <p className="text-sm text-slate-600" data-testid="chart-scope">
@@ -74,7 +86,14 @@ export function RankedBarChart({ bars, target, percent }: { bars: { name: string
                 <Cell key={b.name} fill={COLORS[b.status] ?? COLORS.none} />
               ))}
             </Bar>
-            {target !== null && <ReferenceLine x={target} stroke="#1e3a8a" strokeDasharray="6 4" label={{ value: `${t("chartTarget")} ${fmt(target)}`, position: "top", fontSize: 11 }} />}
+            {target !== null && (
+              <ReferenceLine
+                x={target}
+                stroke="#1e3a8a"
+                strokeDasharray="6 4"
+                label={{ value: `${t("chartTarget")} ${fmt(target)}`, position: "top", fontSize: 11 }}
+              />
+            )}
           </BarChart>
         </ResponsiveContainer>
       </div>

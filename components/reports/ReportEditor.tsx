@@ -9,7 +9,14 @@ import { saveReportTextsAction } from "@/lib/actions/reports";
 import type { EditableTexts } from "@/lib/reports/document";
 import { buttonClass } from "@/components/ui/Button";
 
-export function ReportEditor(props: { unitCode: string; year: number; quarter: number; editable: boolean; headings: Record<string, string>; texts: EditableTexts }) {
+export function ReportEditor(props: {
+  unitCode: string;
+  year: number;
+  quarter: number;
+  editable: boolean;
+  headings: Record<string, string>;
+  texts: EditableTexts;
+}) {
   const t = useTranslations("report");
   const router = useRouter();
   const [texts, setTexts] = useState(props.texts);
@@ -51,7 +58,8 @@ export function ReportEditor(props: { unitCode: string; year: number; quarter: n
       <p className="text-xs text-slate-600">{t("editHint")}</p>
       <label className="block">
         <span className="font-medium">{t("opening")}</span> <span className="text-xs text-slate-500">({t("openingMin")})</span>
-        <textarea lang="vi"
+        <textarea
+          lang="vi"
           value={texts.opening}
           onChange={(e) => setTexts((x) => ({ ...x, opening: e.target.value }))}
           rows={4}
@@ -62,7 +70,8 @@ export function ReportEditor(props: { unitCode: string; year: number; quarter: n
       {Object.entries(props.headings).map(([id, heading]) => (
         <label key={id} className="block">
           <span className="font-bold">{heading}</span>
-          <textarea lang="vi"
+          <textarea
+            lang="vi"
             value={texts.parts[id] ?? ""}
             onChange={(e) => setTexts((x) => ({ ...x, parts: { ...x.parts, [id]: e.target.value } }))}
             rows={Math.min(14, Math.max(4, (texts.parts[id] ?? "").split("\n").length + 1))}

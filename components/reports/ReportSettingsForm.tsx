@@ -24,7 +24,17 @@ const FIELDS: Field[] = [
 // Official terms quoted in a hint stay Vietnamese in every language: <vi>…</vi> marks them.
 const VI = { vi: (chunks: React.ReactNode) => <span lang="vi">{chunks}</span> };
 
-export function ReportSettingsForm({ unitCode, settings, version, editable }: { unitCode: string; settings: ReportSettings; version: number; editable: boolean }) {
+export function ReportSettingsForm({
+  unitCode,
+  settings,
+  version,
+  editable,
+}: {
+  unitCode: string;
+  settings: ReportSettings;
+  version: number;
+  editable: boolean;
+}) {
   const t = useTranslations("report");
   const router = useRouter();
   const [values, setValues] = useState<Record<string, string>>(() =>
@@ -34,7 +44,17 @@ export function ReportSettingsForm({ unitCode, settings, version, editable }: { 
   const [message, setMessage] = useState<{ ok: boolean; text: string; fields?: Record<string, string> } | null>(null);
 
   function save() {
-    const out = Object.fromEntries(FIELDS.map((f) => [f.key, f.multi ? values[f.key].split(/\r?\n/).map((l) => l.trim()).filter(Boolean) : values[f.key]]));
+    const out = Object.fromEntries(
+      FIELDS.map((f) => [
+        f.key,
+        f.multi
+          ? values[f.key]
+              .split(/\r?\n/)
+              .map((l) => l.trim())
+              .filter(Boolean)
+          : values[f.key],
+      ]),
+    );
     start(async () => {
       const res = await saveReportSettingsAction(unitCode, { settings: out, version });
       if (res.ok) {
@@ -82,7 +102,11 @@ export function ReportSettingsForm({ unitCode, settings, version, editable }: { 
             {pending ? t("saving") : t("settingsSave")}
           </button>
           {message && (
-            <span role={message.ok ? "status" : "alert"} className={`text-sm ${message.ok ? "text-emerald-700" : "text-red-700"}`} data-testid="report-settings-message">
+            <span
+              role={message.ok ? "status" : "alert"}
+              className={`text-sm ${message.ok ? "text-emerald-700" : "text-red-700"}`}
+              data-testid="report-settings-message"
+            >
               {message.text}
             </span>
           )}

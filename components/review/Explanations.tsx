@@ -22,8 +22,18 @@ function LengthField({ label, value, onChange, testId }: { label: string; value:
       <span id={hint} className="block text-xs text-slate-500">
         {t("lengthHint", { min: EXPLANATION_MIN, max: formatNumber(EXPLANATION_MAX, locale) })}
       </span>
-      <textarea value={value} onChange={(x) => onChange(x.target.value)} rows={2} maxLength={EXPLANATION_MAX} aria-describedby={hint} className="mt-1 w-full rounded border border-slate-300 px-2 py-1" data-testid={testId} />
-      <span className={`block text-xs ${n > 0 && n < EXPLANATION_MIN ? "text-amber-800" : "text-slate-500"}`}>{t("lengthCount", { n, min: EXPLANATION_MIN })}</span>
+      <textarea
+        value={value}
+        onChange={(x) => onChange(x.target.value)}
+        rows={2}
+        maxLength={EXPLANATION_MAX}
+        aria-describedby={hint}
+        className="mt-1 w-full rounded border border-slate-300 px-2 py-1"
+        data-testid={testId}
+      />
+      <span className={`block text-xs ${n > 0 && n < EXPLANATION_MIN ? "text-amber-800" : "text-slate-500"}`}>
+        {t("lengthCount", { n, min: EXPLANATION_MIN })}
+      </span>
     </label>
   );
 }

@@ -7,7 +7,17 @@ import { formatNumber } from "@/lib/format";
 import { toLocale } from "@/lib/i18n/config";
 import { metricLabel } from "@/lib/i18n/labels";
 
-export function FiguresSummary({ figures, changed = [], keys = METRIC_KEYS, testId = "figures-summary" }: { figures: Figures; changed?: readonly MetricKey[]; keys?: readonly MetricKey[]; testId?: string }) {
+export function FiguresSummary({
+  figures,
+  changed = [],
+  keys = METRIC_KEYS,
+  testId = "figures-summary",
+}: {
+  figures: Figures;
+  changed?: readonly MetricKey[];
+  keys?: readonly MetricKey[];
+  testId?: string;
+}) {
   const t = useTranslations("figures");
   const locale = toLocale(useLocale());
   return (

@@ -13,7 +13,15 @@ import type { ThreadItem } from "@/lib/workflow/comments";
 import { Toast, type ToastMessage } from "@/components/ui/Toast";
 import { WithData, dataMark } from "@/components/ui/Field";
 
-export function ReportThread(props: { unitCode: string; year: number; quarter: number; items: ThreadItem[]; canReply: boolean; reported: boolean; heading?: boolean }) {
+export function ReportThread(props: {
+  unitCode: string;
+  year: number;
+  quarter: number;
+  items: ThreadItem[];
+  canReply: boolean;
+  reported: boolean;
+  heading?: boolean;
+}) {
   const t = useTranslations("review");
   const locale = toLocale(useLocale());
   const router = useRouter();
@@ -22,7 +30,14 @@ export function ReportThread(props: { unitCode: string; year: number; quarter: n
   const [pending, start] = useTransition();
   const hintId = useId();
   const fmt = (iso: string) =>
-    new Intl.DateTimeFormat(locale === "vi" ? "vi-VN" : "en-GB", { day: "numeric", month: "numeric", year: "numeric", hour: "2-digit", minute: "2-digit", timeZone: "Asia/Ho_Chi_Minh" }).format(new Date(iso));
+    new Intl.DateTimeFormat(locale === "vi" ? "vi-VN" : "en-GB", {
+      day: "numeric",
+      month: "numeric",
+      year: "numeric",
+      hour: "2-digit",
+      minute: "2-digit",
+      timeZone: "Asia/Ho_Chi_Minh",
+    }).format(new Date(iso));
   const length = body.trim().length;
 
   function send() {
@@ -59,9 +74,17 @@ export function ReportThread(props: { unitCode: string; year: number; quarter: n
                 )}
               </li>
             ) : (
-              <li key={e.id} data-type="comment" data-side={e.side} className={e.side === "commune" ? "rounded bg-sky-50 px-2 py-1" : "rounded bg-slate-50 px-2 py-1"}>
+              <li
+                key={e.id}
+                data-type="comment"
+                data-side={e.side}
+                className={e.side === "commune" ? "rounded bg-sky-50 px-2 py-1" : "rounded bg-slate-50 px-2 py-1"}
+              >
                 <span className="font-medium">
-                  <WithData text={t("commentBy", { who: dataMark(0), side: t(e.side === "commune" ? "sideCommune" : "sideCity") })} values={[e.author ?? "—"]} />
+                  <WithData
+                    text={t("commentBy", { who: dataMark(0), side: t(e.side === "commune" ? "sideCommune" : "sideCity") })}
+                    values={[e.author ?? "—"]}
+                  />
                 </span>{" "}
                 <span className="text-slate-500">{t("at", { time: fmt(e.at) })}</span>
                 <div className="whitespace-pre-line text-slate-800" translate="no">
@@ -97,7 +120,12 @@ export function ReportThread(props: { unitCode: string; year: number; quarter: n
             />
           </label>
           <div className="flex flex-wrap items-center gap-3">
-            <button type="submit" disabled={pending} className="rounded bg-brand-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-60" data-testid="thread-send">
+            <button
+              type="submit"
+              disabled={pending}
+              className="rounded bg-brand-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-60"
+              data-testid="thread-send"
+            >
               {t("replySend")}
             </button>
             <span className={`text-xs ${length > 0 && length < COMMENT_MIN ? "text-amber-800" : "text-slate-500"}`} data-testid="thread-count">

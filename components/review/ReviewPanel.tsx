@@ -72,7 +72,14 @@ export function ReviewPanel(props: {
       return;
     }
     start(async () => {
-      const r = await transitionAction({ unitCode: props.unitCode, year: props.year, quarter: props.quarter, action, comment: comment.trim() || undefined, version: props.version ?? undefined });
+      const r = await transitionAction({
+        unitCode: props.unitCode,
+        year: props.year,
+        quarter: props.quarter,
+        action,
+        comment: comment.trim() || undefined,
+        version: props.version ?? undefined,
+      });
       setOpen(null);
       if (r.ok) {
         setMessage({ ok: true, text: t(`review.doneAction.${action}`) });
@@ -117,7 +124,14 @@ export function ReviewPanel(props: {
       {props.status === "SUBMITTED" && <p className="mt-3 text-sm text-slate-600">{t("review.waiting")}</p>}
       {props.status === null && <p className="mt-3 text-sm text-slate-600">{t("review.none")}</p>}
 
-      <ReportThread unitCode={props.unitCode} year={props.year} quarter={props.quarter} items={props.thread} canReply={props.canReply} reported={props.status !== null} />
+      <ReportThread
+        unitCode={props.unitCode}
+        year={props.year}
+        quarter={props.quarter}
+        items={props.thread}
+        canReply={props.canReply}
+        reported={props.status !== null}
+      />
 
       <ConfirmDialog
         open={open !== null}

@@ -28,8 +28,10 @@ export function MilestoneForm({ unitCode, grid, labels }: { unitCode: string; gr
   const locale = toLocale(useLocale());
   const [pending, start] = useTransition();
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
-  const show = (kind: string, v: number | null) => (v === null ? "" : kind === "RATE" ? formatPercent(v, locale, 2).replace(/\s?%$/, "") : formatNumber(v, locale));
-  const initial = () => Object.fromEntries(grid.rows.flatMap((r) => r.quarters.filter((q) => q.quarter < 4).map((q) => [`${r.key}:${q.quarter}`, show(r.kind, q.override)])));
+  const show = (kind: string, v: number | null) =>
+    v === null ? "" : kind === "RATE" ? formatPercent(v, locale, 2).replace(/\s?%$/, "") : formatNumber(v, locale);
+  const initial = () =>
+    Object.fromEntries(grid.rows.flatMap((r) => r.quarters.filter((q) => q.quarter < 4).map((q) => [`${r.key}:${q.quarter}`, show(r.kind, q.override)])));
   const [cells, setCells] = useState<Record<string, Cell>>(initial);
 
   function save() {
@@ -40,7 +42,10 @@ export function MilestoneForm({ unitCode, grid, labels }: { unitCode: string; gr
         const id = `${r.key}:${q.quarter}`;
         const typed = parseLocal(cells[id] ?? "", locale);
         if (typed !== null && (Number.isNaN(typed) || typed <= 0 || (r.kind === "RATE" && typed > 100))) {
-          setMessage({ ok: false, text: t(Number.isNaN(typed) ? "badNumber" : typed <= 0 ? "notPositive" : "rateOver100", { label: labels[r.key], q: q.quarter }) });
+          setMessage({
+            ok: false,
+            text: t(Number.isNaN(typed) ? "badNumber" : typed <= 0 ? "notPositive" : "rateOver100", { label: labels[r.key], q: q.quarter }),
+          });
           document.getElementById(`m-${id}`)?.focus();
           return;
         }
@@ -82,7 +87,9 @@ export function MilestoneForm({ unitCode, grid, labels }: { unitCode: string; gr
                   {labels[r.key]}
                   {r.kind === "RATE" && <span className="text-xs text-slate-500"> (%)</span>}
                 </td>
-                <td className="px-3 py-1.5 text-right tabular-nums text-slate-600">{r.baseline === null ? "—" : r.kind === "RATE" ? formatPercent(r.baseline, locale) : formatNumber(r.baseline, locale)}</td>
+                <td className="px-3 py-1.5 text-right tabular-nums text-slate-600">
+                  {r.baseline === null ? "—" : r.kind === "RATE" ? formatPercent(r.baseline, locale) : formatNumber(r.baseline, locale)}
+                </td>
                 {r.quarters
                   .filter((q) => q.quarter < 4)
                   .map((q) => {
@@ -105,7 +112,9 @@ export function MilestoneForm({ unitCode, grid, labels }: { unitCode: string; gr
                       </td>
                     );
                   })}
-                <td className="px-3 py-1.5 text-right font-medium tabular-nums">{r.kind === "RATE" ? formatPercent(r.target, locale) : formatNumber(r.target, locale)}</td>
+                <td className="px-3 py-1.5 text-right font-medium tabular-nums">
+                  {r.kind === "RATE" ? formatPercent(r.target, locale) : formatNumber(r.target, locale)}
+                </td>
               </tr>
             ))}
           </tbody>
@@ -117,7 +126,11 @@ export function MilestoneForm({ unitCode, grid, labels }: { unitCode: string; gr
             {pending ? t("saving") : t("save")}
           </button>
           {message && (
-            <p role={message.ok ? "status" : "alert"} className={`text-sm ${message.ok ? "text-emerald-700" : "text-red-700"}`} data-testid="milestones-message">
+            <p
+              role={message.ok ? "status" : "alert"}
+              className={`text-sm ${message.ok ? "text-emerald-700" : "text-red-700"}`}
+              data-testid="milestones-message"
+            >
               {message.text}
             </p>
           )}

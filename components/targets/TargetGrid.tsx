@@ -84,7 +84,8 @@ export function TargetGrid({ grid, unitCode, defaultSource }: { grid: Grid; unit
   const changed = Object.keys(cells).filter((id) => cells[id] !== initial[id]);
   const editableCodes = new Set(rows.filter((r) => r.editable).map((r) => r.code));
   /** "Xã Kim Thành (10804)": a unit is always named, its code beside it. */
-  const unitLabel = (code: string) => (code === PARENT ? `${grid.unit.name} (${grid.unit.code})` : `${rows.find((r) => r.code === code)?.name ?? code} (${code})`);
+  const unitLabel = (code: string) =>
+    code === PARENT ? `${grid.unit.name} (${grid.unit.code})` : `${rows.find((r) => r.code === code)?.name ?? code} (${code})`;
 
   function move(row: number, col: number) {
     document.getElementById(`cell-${row}-${col}`)?.focus();
@@ -139,7 +140,10 @@ export function TargetGrid({ grid, unitCode, defaultSource }: { grid: Grid; unit
     const targets = active.filter((c) => c.editable);
     const shares = allocate(
       parentTotal,
-      weightsFor(basis, targets.map((c) => ({ key: c.unit.code, labourForce: c.basis.labourForce, participants: c.basis.participants }))),
+      weightsFor(
+        basis,
+        targets.map((c) => ({ key: c.unit.code, labourForce: c.basis.labourForce, participants: c.basis.participants })),
+      ),
     );
     setCells((prev) => {
       const next = { ...prev };
@@ -156,11 +160,17 @@ export function TargetGrid({ grid, unitCode, defaultSource }: { grid: Grid; unit
       return { id, code, k, p: parseCell(k, cells[id]) };
     });
     // Every cell in error, in the grid's order (top row first, then left to right).
-    const invalid = rows.flatMap((r) => COLUMNS.filter((k) => !parsed(r.code, k).ok && cells[`${r.code}|${k}`] !== initial[`${r.code}|${k}`]).map((k) => ({ code: r.code, k })));
+    const invalid = rows.flatMap((r) =>
+      COLUMNS.filter((k) => !parsed(r.code, k).ok && cells[`${r.code}|${k}`] !== initial[`${r.code}|${k}`]).map((k) => ({ code: r.code, k })),
+    );
     if (invalid.length) {
       const first = invalid[0];
       const p = parsed(first.code, first.k) as { message: string };
-      setMessage({ kind: "error", at: "save", text: t("invalidCells", { count: invalid.length, first: `${unitLabel(first.code)} · ${keyLabel(first.k, locale)}: ${p.message}` }) });
+      setMessage({
+        kind: "error",
+        at: "save",
+        text: t("invalidCells", { count: invalid.length, first: `${unitLabel(first.code)} · ${keyLabel(first.k, locale)}: ${p.message}` }),
+      });
       focusCell(first.code, first.k);
       return;
     }
@@ -168,7 +178,12 @@ export function TargetGrid({ grid, unitCode, defaultSource }: { grid: Grid; unit
       .filter((b) => editableCodes.has(b.code))
       .map((b) => {
         const detail = b.code === PARENT ? grid.targets[b.k] : grid.children.find((c) => c.unit.code === b.code)?.targets[b.k];
-        return { unitCode: b.code === PARENT ? grid.unit.code : b.code, key: b.k, value: (b.p as { value: number | null }).value, version: detail?.version ?? 0 };
+        return {
+          unitCode: b.code === PARENT ? grid.unit.code : b.code,
+          key: b.k,
+          value: (b.p as { value: number | null }).value,
+          version: detail?.version ?? 0,
+        };
       });
     if (entries.length === 0) {
       setMessage({ kind: "ok", at: "save", text: t("nothing") });
@@ -216,7 +231,11 @@ export function TargetGrid({ grid, unitCode, defaultSource }: { grid: Grid; unit
     ) : null;
 
   const renderRow = (r: (typeof rows)[number], ri: number) => (
-    <tr key={r.code} data-row={r.code === PARENT ? "parent" : r.code} className={`border-t border-slate-100 ${r.code === PARENT ? "bg-brand-50 font-medium" : ""} ${r.retired ? "opacity-50" : ""}`}>
+    <tr
+      key={r.code}
+      data-row={r.code === PARENT ? "parent" : r.code}
+      className={`border-t border-slate-100 ${r.code === PARENT ? "bg-brand-50 font-medium" : ""} ${r.retired ? "opacity-50" : ""}`}
+    >
       <td className="px-3 py-1">
         {r.code === PARENT ? (
           t("own", { name: r.name })
@@ -365,7 +384,12 @@ export function TargetGrid({ grid, unitCode, defaultSource }: { grid: Grid; unit
           <div className="flex flex-wrap items-end gap-3">
             <label className="flex flex-col text-sm">
               <span className="text-slate-600">{t("source")}</span>
-              <input value={source} onChange={(e) => setSource(e.target.value)} placeholder={t("sourcePlaceholder")} className="w-72 rounded border border-slate-300 px-2 py-1" />
+              <input
+                value={source}
+                onChange={(e) => setSource(e.target.value)}
+                placeholder={t("sourcePlaceholder")}
+                className="w-72 rounded border border-slate-300 px-2 py-1"
+              />
             </label>
             <button type="button" onClick={save} disabled={pending} className={buttonClass({ size: "lg" })}>
               {pending ? t("saving") : t("save")}

@@ -38,8 +38,23 @@ export function VillageManager({ communeCode, villages }: { communeCode: string;
           <li key={v.code} className={`flex flex-wrap items-center gap-2 py-1.5 ${v.retired ? "opacity-50" : ""}`} data-village={v.code}>
             {editing === v.code ? (
               <>
-                <input value={draft} onChange={(e) => setDraft(e.target.value)} aria-label={t("targets.villageName")} className="rounded border border-slate-300 px-2 py-1" />
-                <button type="button" disabled={pending} className="rounded bg-brand-600 px-2 py-1 text-white" onClick={() => run(() => renameVillageAction(communeCode, v.code, draft), () => setEditing(null))}>
+                <input
+                  value={draft}
+                  onChange={(e) => setDraft(e.target.value)}
+                  aria-label={t("targets.villageName")}
+                  className="rounded border border-slate-300 px-2 py-1"
+                />
+                <button
+                  type="button"
+                  disabled={pending}
+                  className="rounded bg-brand-600 px-2 py-1 text-white"
+                  onClick={() =>
+                    run(
+                      () => renameVillageAction(communeCode, v.code, draft),
+                      () => setEditing(null),
+                    )
+                  }
+                >
                   {t("targets.rename")}
                 </button>
                 <button type="button" className="px-2 py-1" onClick={() => setEditing(null)}>
@@ -75,7 +90,10 @@ export function VillageManager({ communeCode, villages }: { communeCode: string;
         className="flex flex-wrap items-end gap-2 text-sm"
         onSubmit={(e) => {
           e.preventDefault();
-          run(() => createVillageAction(communeCode, { name, type }), () => setName(""));
+          run(
+            () => createVillageAction(communeCode, { name, type }),
+            () => setName(""),
+          );
         }}
       >
         <span className="w-full font-medium">{t("targets.newVillage")}</span>

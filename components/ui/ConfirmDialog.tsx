@@ -18,7 +18,18 @@ export interface ConfirmDialogProps {
   testId?: string;
 }
 
-export function ConfirmDialog({ open, title, children, confirmLabel, cancelLabel, onConfirm, onCancel, busy = false, tone = "primary", testId = "confirm-dialog" }: ConfirmDialogProps) {
+export function ConfirmDialog({
+  open,
+  title,
+  children,
+  confirmLabel,
+  cancelLabel,
+  onConfirm,
+  onCancel,
+  busy = false,
+  tone = "primary",
+  testId = "confirm-dialog",
+}: ConfirmDialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   const opener = useRef<Element | null>(null);
   const titleId = useId();
@@ -67,7 +78,12 @@ export function ConfirmDialog({ open, title, children, confirmLabel, cancelLabel
             </div>
           )}
           <div className="mt-5 flex flex-wrap justify-end gap-2">
-            <button type="button" onClick={onCancel} className="rounded border border-slate-300 px-4 py-2 text-sm font-medium hover:bg-slate-50" data-testid={`${testId}-cancel`}>
+            <button
+              type="button"
+              onClick={onCancel}
+              className="rounded border border-slate-300 px-4 py-2 text-sm font-medium hover:bg-slate-50"
+              data-testid={`${testId}-cancel`}
+            >
               {cancelLabel}
             </button>
             <button

@@ -123,7 +123,9 @@ export function DataTable<T>(props: DataTableProps<T>) {
     <tr
       key={rowKey(r)}
       {...rowAttrs?.(r, { head })}
-      className={rowClassName?.(r, { head }) ?? `border-t border-slate-100 print:break-inside-avoid ${head ? "bg-brand-50 font-semibold" : "hover:bg-slate-50"}`}
+      className={
+        rowClassName?.(r, { head }) ?? `border-t border-slate-100 print:break-inside-avoid ${head ? "bg-brand-50 font-semibold" : "hover:bg-slate-50"}`
+      }
     >
       {columns.map((c) => (
         <td key={c.key} {...c.cellAttrs?.(r, { head })} className={`${cellBase} ${align(c)} ${c.className ?? ""}`}>
@@ -159,7 +161,12 @@ export function DataTable<T>(props: DataTableProps<T>) {
           {allFilters.map((f) => (
             <label key={f.key} className="flex flex-col">
               <span className="text-slate-500">{f.label}</span>
-              <select value={view.filters[f.key] ?? ""} onChange={(e) => change({ filters: { [f.key]: e.target.value } })} className={input} data-filter={f.key}>
+              <select
+                value={view.filters[f.key] ?? ""}
+                onChange={(e) => change({ filters: { [f.key]: e.target.value } })}
+                className={input}
+                data-filter={f.key}
+              >
                 <option value="">{f.allLabel ?? t("all")}</option>
                 {f.options.map((o) => (
                   <option key={o.value} value={o.value}>
@@ -293,7 +300,9 @@ export function PlainDataTable({ rows, columns, searchable, countRows, ...rest }
       columns={cols}
       rowKey={plainKey}
       rowAttrs={plainAttrs}
-      rowClassName={(r, { head }) => r.className ?? `border-t border-slate-100 print:break-inside-avoid ${head ? "bg-brand-50 font-semibold" : "hover:bg-slate-50"}`}
+      rowClassName={(r, { head }) =>
+        r.className ?? `border-t border-slate-100 print:break-inside-avoid ${head ? "bg-brand-50 font-semibold" : "hover:bg-slate-50"}`
+      }
       searchText={searchable ? plainText : undefined}
       countText={countRows ? (shown, total) => t("shownRows", { shown, total }) : undefined}
     />

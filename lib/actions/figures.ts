@@ -7,16 +7,9 @@ import { prisma } from "../db.server";
 import { saveQuarter, type SaveResult } from "../figures/service";
 import { ServiceError, MSG, type ApiIssue } from "../figures/errors";
 
-export type SaveActionResult =
-  | ({ ok: true } & SaveResult)
-  | { ok: false; error: string; issues: ApiIssue[]; needsConfirmation?: boolean; status?: number };
+export type SaveActionResult = ({ ok: true } & SaveResult) | { ok: false; error: string; issues: ApiIssue[]; needsConfirmation?: boolean; status?: number };
 
-export async function saveQuarterAction(input: {
-  unitCode: string;
-  year: number;
-  quarter: number;
-  body: unknown;
-}): Promise<SaveActionResult> {
+export async function saveQuarterAction(input: { unitCode: string; year: number; quarter: number; body: unknown }): Promise<SaveActionResult> {
   try {
     const user = await currentUser();
     if (!user) return { ok: false, error: MSG.unauthenticated, issues: [] };

@@ -5,5 +5,7 @@ import { prisma } from "../db.server";
 import { saveMilestones } from "../targets/milestones";
 
 export async function saveMilestonesAction(unitCode: string, input: unknown) {
-  return runAction(`/units/${encodeURIComponent(textArg(unitCode))}/milestones`, "milestones", async (actor) => saveMilestones(await prisma(), actor, unitCode, input));
+  return runAction(`/units/${encodeURIComponent(textArg(unitCode))}/milestones`, "milestones", async (actor) =>
+    saveMilestones(await prisma(), actor, unitCode, input),
+  );
 }

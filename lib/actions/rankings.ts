@@ -7,7 +7,10 @@ import { scopeUnit } from "../auth/scope";
 import { setRankingSettings } from "../rankings/service";
 import { ServiceError, MSG, type ApiIssue } from "../figures/errors";
 
-export async function setRankingSettingsAction(tenantCode: string, input: { attained: number; close: number; listSize: number }): Promise<{ ok: true } | { ok: false; error: string; issues: ApiIssue[]; status?: number }> {
+export async function setRankingSettingsAction(
+  tenantCode: string,
+  input: { attained: number; close: number; listSize: number },
+): Promise<{ ok: true } | { ok: false; error: string; issues: ApiIssue[]; status?: number }> {
   try {
     const user = await currentUser();
     if (!user) return refusalOf(new ServiceError(401, MSG.unauthenticated));

@@ -8,14 +8,23 @@ import { ServiceError, MSG } from "../figures/errors";
 import { postComment } from "../workflow/comments";
 import { figuresForReview } from "../workflow/service";
 
-export async function postCommentAction(input: { unitCode: string; year: number; quarter: number; body: string }): Promise<ActionResult<{ id: number; at: string }>> {
+export async function postCommentAction(input: {
+  unitCode: string;
+  year: number;
+  quarter: number;
+  body: string;
+}): Promise<ActionResult<{ id: number; at: string }>> {
   const unitCode = textArg(input?.unitCode);
   return runAction(`/units/${encodeURIComponent(unitCode)}`, "comment", async (actor) =>
     postComment(await prisma(), actor, { unitCode, year: input?.year, quarter: input?.quarter, body: input?.body }),
   );
 }
 
-export async function reviewFiguresAction(input: { year: number; quarter: number; unitCodes: string[] }): Promise<ActionResult<Awaited<ReturnType<typeof figuresForReview>>>> {
+export async function reviewFiguresAction(input: {
+  year: number;
+  quarter: number;
+  unitCodes: string[];
+}): Promise<ActionResult<Awaited<ReturnType<typeof figuresForReview>>>> {
   // A read: nothing to revalidate.
   try {
     const user = await currentUser();

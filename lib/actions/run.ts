@@ -42,6 +42,11 @@ export async function runAction<T>(path: string, label: string, fn: (actor: Sess
   } catch (e) {
     if (e instanceof ServiceError) return refusalOf(e);
     console.error(`[${label} action]`, e);
-    return { ok: false, error: localizeMessage("Lỗi hệ thống, chưa lưu được. Vui lòng thử lại.", await actionLocale()).message, code: "system.notSaved", issues: [] };
+    return {
+      ok: false,
+      error: localizeMessage("Lỗi hệ thống, chưa lưu được. Vui lòng thử lại.", await actionLocale()).message,
+      code: "system.notSaved",
+      issues: [],
+    };
   }
 }

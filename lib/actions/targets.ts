@@ -10,11 +10,15 @@ export async function saveTargetsAction(unitCode: string, input: SaveTargetsInpu
 }
 
 export async function createVillageAction(communeCode: string, input: { name: string; type: string }) {
-  return runAction(`/units/${encodeURIComponent(textArg(communeCode))}/targets`, "targets", async (actor) => createVillage(await prisma(), actor, communeCode, input));
+  return runAction(`/units/${encodeURIComponent(textArg(communeCode))}/targets`, "targets", async (actor) =>
+    createVillage(await prisma(), actor, communeCode, input),
+  );
 }
 
 export async function renameVillageAction(communeCode: string, villageCode: string, name: string) {
-  return runAction(`/units/${encodeURIComponent(textArg(communeCode))}/targets`, "targets", async (actor) => renameVillage(await prisma(), actor, villageCode, name));
+  return runAction(`/units/${encodeURIComponent(textArg(communeCode))}/targets`, "targets", async (actor) =>
+    renameVillage(await prisma(), actor, villageCode, name),
+  );
 }
 
 export async function retireVillageAction(communeCode: string, villageCode: string) {

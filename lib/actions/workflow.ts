@@ -22,7 +22,15 @@ async function run(path: string, fn: () => Promise<unknown>): Promise<Result> {
   }
 }
 
-export async function transitionAction(input: { unitCode: string; year: number; quarter: number; action: string; comment?: string; kind?: string; version?: number }): Promise<Result> {
+export async function transitionAction(input: {
+  unitCode: string;
+  year: number;
+  quarter: number;
+  action: string;
+  comment?: string;
+  kind?: string;
+  version?: number;
+}): Promise<Result> {
   const user = await currentUser();
   if (!user) return { ok: false, error: MSG.unauthenticated, issues: [] };
   return run(`/units/${encodeURIComponent(textArg(input?.unitCode))}`, async () =>
@@ -31,12 +39,24 @@ export async function transitionAction(input: { unitCode: string; year: number; 
       year: input?.year,
       quarter: input?.quarter,
       action: textArg(input?.action),
-      body: { comment: input?.comment, kind: input?.kind === "estimate" ? "estimate" : "actual", ...(typeof input?.version === "number" ? { version: input?.version } : {}) },
+      body: {
+        comment: input?.comment,
+        kind: input?.kind === "estimate" ? "estimate" : "actual",
+        ...(typeof input?.version === "number" ? { version: input?.version } : {}),
+      },
     }),
   );
 }
 
-export async function explanationAction(input: { unitCode: string; year: number; quarter: number; key: string; reason: string; actions: string; version?: number }): Promise<Result> {
+export async function explanationAction(input: {
+  unitCode: string;
+  year: number;
+  quarter: number;
+  key: string;
+  reason: string;
+  actions: string;
+  version?: number;
+}): Promise<Result> {
   const user = await currentUser();
   if (!user) return { ok: false, error: MSG.unauthenticated, issues: [] };
   return run(`/units/${encodeURIComponent(textArg(input?.unitCode))}`, async () => saveExplanation(await prisma(), user, input));

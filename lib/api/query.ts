@@ -18,7 +18,10 @@ export function yearFromQuery(url: URL, now = new Date()): number {
 }
 
 export function kindFromQuery(url: URL): "actual" | "estimate" {
-  return parseOrThrow(z.enum(["actual", "estimate"], { error: "kind phải là actual hoặc estimate." }).default("actual"), url.searchParams.get("kind") ?? undefined);
+  return parseOrThrow(
+    z.enum(["actual", "estimate"], { error: "kind phải là actual hoặc estimate." }).default("actual"),
+    url.searchParams.get("kind") ?? undefined,
+  );
 }
 
 function parseOrThrow<T>(schema: z.ZodType<T>, value: unknown): T {

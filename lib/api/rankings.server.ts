@@ -11,7 +11,10 @@ import { periodFromQuery } from "./query";
 import { fileRoute } from "./route.server";
 import { exportFileName, exportFileNameVi } from "../reports/sentences";
 
-const parentSchema = z.string({ error: "Thiếu tham số parent (mã tỉnh, thành phố hoặc VN)." }).trim().min(1, "Thiếu tham số parent (mã tỉnh, thành phố hoặc VN).");
+const parentSchema = z
+  .string({ error: "Thiếu tham số parent (mã tỉnh, thành phố hoặc VN)." })
+  .trim()
+  .min(1, "Thiếu tham số parent (mã tỉnh, thành phố hoặc VN).");
 
 export async function rankingsFromUrl(prisma: PrismaClient, actor: Actor, url: URL) {
   const parent = parentSchema.safeParse(url.searchParams.get("parent") ?? undefined);

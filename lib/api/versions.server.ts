@@ -21,12 +21,20 @@ export async function requireReportVersion(prisma: PrismaClient, unit: UnitRef, 
   const q = Number(quarter);
   if (!Number.isInteger(y) || !Number.isInteger(q)) return; // the service's own 422
   const kind = typeof body === "object" && body !== null && (body as { kind?: unknown }).kind === "estimate" ? "ESTIMATE" : "ACTUAL";
-  const exists = await prisma.quarterReport.findUnique({ where: { unitId_year_quarter_kind: { unitId: unit.id, year: y, quarter: q, kind } }, select: { id: true } });
+  const exists = await prisma.quarterReport.findUnique({
+    where: { unitId_year_quarter_kind: { unitId: unit.id, year: y, quarter: q, kind } },
+    select: { id: true },
+  });
   if (exists) required("version");
 }
 
 /** Targets that exist must be changed with their versions ({ versions: { key: n } }). */
-export async function requireTargetVersions(prisma: PrismaClient, unit: UnitRef, year: number, body: { targets: Record<string, unknown>; versions?: Record<string, number> }) {
+export async function requireTargetVersions(
+  prisma: PrismaClient,
+  unit: UnitRef,
+  year: number,
+  body: { targets: Record<string, unknown>; versions?: Record<string, number> },
+) {
   const keys = Object.keys(body.targets).filter((k) => isTargetKey(k) && body.versions?.[k] === undefined);
   if (keys.length === 0) return;
   const existing = await prisma.target.findMany({ where: { unitId: unit.id, year, key: { in: keys } }, select: { key: true } });

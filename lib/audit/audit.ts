@@ -21,7 +21,8 @@ export interface AuditInput {
 
 type Tx = Prisma.TransactionClient | PrismaClient;
 
-const text = (v: unknown): string | null => (v === null || v === undefined ? null : typeof v === "string" ? v : typeof v === "bigint" ? v.toString() : JSON.stringify(v));
+const text = (v: unknown): string | null =>
+  v === null || v === undefined ? null : typeof v === "string" ? v : typeof v === "bigint" ? v.toString() : JSON.stringify(v);
 
 export async function audit(tx: Tx, entries: AuditInput[]): Promise<void> {
   if (entries.length === 0) return;

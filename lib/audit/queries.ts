@@ -170,7 +170,12 @@ export const searchQuerySchema = z
     {
       ...common,
       q: opt(z.string({ error: "Nội dung tìm phải là một chuỗi." }).trim().max(200, "Nội dung tìm quá dài (tối đa 200 ký tự).")),
-      unit: opt(z.string({ error: "Mã đơn vị phải là một chuỗi." }).trim().regex(/^[A-Za-z0-9][A-Za-z0-9-]{0,31}$/, "Mã đơn vị chỉ gồm chữ, số và dấu gạch ngang (ví dụ 10804).")),
+      unit: opt(
+        z
+          .string({ error: "Mã đơn vị phải là một chuỗi." })
+          .trim()
+          .regex(/^[A-Za-z0-9][A-Za-z0-9-]{0,31}$/, "Mã đơn vị chỉ gồm chữ, số và dấu gạch ngang (ví dụ 10804)."),
+      ),
       user: opt(z.string({ error: "Tên đăng nhập phải là một chuỗi." }).trim().max(64, "Tên đăng nhập quá dài (tối đa 64 ký tự).")),
     },
     { error: "Điều kiện tìm không hợp lệ." },
@@ -251,7 +256,9 @@ async function toItems(prisma: PrismaClient, rows: AuditRowWith[]): Promise<Audi
   const reports = reportIds.length
     ? await prisma.quarterReport.findMany({ where: { id: { in: reportIds } }, select: { id: true, year: true, quarter: true, kind: true } })
     : [];
-  const periodOf = new Map(reports.map((r) => [String(r.id), { year: r.year, quarter: r.quarter, kind: r.kind === "ESTIMATE" ? ("estimate" as const) : ("actual" as const) }]));
+  const periodOf = new Map(
+    reports.map((r) => [String(r.id), { year: r.year, quarter: r.quarter, kind: r.kind === "ESTIMATE" ? ("estimate" as const) : ("actual" as const) }]),
+  );
   return rows.map((r) => ({
     id: r.id,
     at: r.at.toISOString(),
@@ -417,7 +424,14 @@ export async function figureHistory(
   };
 }
 
-function changeItem(c: { at: Date; field: string | null; oldValue: string | null; newValue: string | null; reason: string | null; actor: { username: string; fullName: string } | null }): FigureHistoryItem {
+function changeItem(c: {
+  at: Date;
+  field: string | null;
+  oldValue: string | null;
+  newValue: string | null;
+  reason: string | null;
+  actor: { username: string; fullName: string } | null;
+}): FigureHistoryItem {
   return {
     type: "change",
     at: c.at.toISOString(),
@@ -432,7 +446,14 @@ function changeItem(c: { at: Date; field: string | null; oldValue: string | null
   };
 }
 
-function eventItem(e: { at: Date; action: WorkflowAction; fromStatus: ReportStatus; toStatus: ReportStatus; comment: string | null; actor: { username: string; fullName: string } | null }): FigureHistoryItem {
+function eventItem(e: {
+  at: Date;
+  action: WorkflowAction;
+  fromStatus: ReportStatus;
+  toStatus: ReportStatus;
+  comment: string | null;
+  actor: { username: string; fullName: string } | null;
+}): FigureHistoryItem {
   return {
     type: "status",
     at: e.at.toISOString(),

@@ -51,7 +51,16 @@ export async function authenticate(prisma: PrismaClient, input: unknown, opts: {
   if (!user || !good || !user.active) {
     const r = await recordFailure(prisma, username, address, now);
     await audit(prisma, [
-      { tenantId: user?.tenantId ?? null, unitId: user?.unitId ?? null, actorId: null, entity: "session", entityId: username, field: "sign_in_failed", newValue: address, reason: user && !user.active ? "Tài khoản đã bị khóa" : "Sai tên đăng nhập hoặc mật khẩu" },
+      {
+        tenantId: user?.tenantId ?? null,
+        unitId: user?.unitId ?? null,
+        actorId: null,
+        entity: "session",
+        entityId: username,
+        field: "sign_in_failed",
+        newValue: address,
+        reason: user && !user.active ? "Tài khoản đã bị khóa" : "Sai tên đăng nhập hoặc mật khẩu",
+      },
     ]);
     if (r.usernameLocked) await lockedNotice(prisma, username, user?.tenantId ?? null, user?.unitId ?? null);
     if (r.delay > 0) return { ok: false, reason: "throttled", retryAfter: r.delay };
@@ -59,7 +68,9 @@ export async function authenticate(prisma: PrismaClient, input: unknown, opts: {
     return user && good && !user.active ? { ok: false, reason: "locked" } : { ok: false, reason: "invalid" };
   }
   await recordSuccess(prisma, username, address);
-  await audit(prisma, [{ tenantId: user.tenantId, unitId: user.unitId, actorId: user.id, entity: "session", entityId: username, field: "sign_in", newValue: address }]);
+  await audit(prisma, [
+    { tenantId: user.tenantId, unitId: user.unitId, actorId: user.id, entity: "session", entityId: username, field: "sign_in", newValue: address },
+  ]);
   return {
     ok: true,
     user: {
@@ -81,7 +92,14 @@ async function lockedNotice(prisma: PrismaClient, username: string, tenantId: nu
   const admins = await prisma.user.findMany({ where: { role: "ADMIN", active: true }, select: { id: true } });
   if (admins.length) {
     await prisma.notification.createMany({
-      data: admins.map((a) => ({ userId: a.id, tenantId: null, kind: "security", title: `Tạm khóa đăng nhập: ${username}`, body: reason, link: "/admin/audit" })),
+      data: admins.map((a) => ({
+        userId: a.id,
+        tenantId: null,
+        kind: "security",
+        title: `Tạm khóa đăng nhập: ${username}`,
+        body: reason,
+        link: "/admin/audit",
+      })),
     });
   }
 }

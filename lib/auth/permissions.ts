@@ -193,7 +193,9 @@ export const deniedMessage = (permission: Permission): string => PERMISSIONS[per
 
 /** Roles that only read (no grant beyond seeing). */
 export function isReadOnly(role: Role): boolean {
-  return PERMISSION_KEYS.every((p) => p === "unit.view" || p === "completeness.view" || p === "quality.view" || !can({ role, tenantId: null, unitId: null }, p));
+  return PERMISSION_KEYS.every(
+    (p) => p === "unit.view" || p === "completeness.view" || p === "quality.view" || !can({ role, tenantId: null, unitId: null }, p),
+  );
 }
 
 /** Which unit a user's home page starts from: every role but the administrator has one. */

@@ -48,7 +48,8 @@ export async function scopeUnit(
   ctx: CanContext = {},
 ): Promise<ScopedUnit> {
   const clean = typeof code === "string" ? code.trim() : "";
-  if (!UNIT_CODE.test(clean)) throw new ServiceError(404, MSG.unitNotFound((typeof code === "string" || typeof code === "number" ? String(code) : "").slice(0, 40)));
+  if (!UNIT_CODE.test(clean))
+    throw new ServiceError(404, MSG.unitNotFound((typeof code === "string" || typeof code === "number" ? String(code) : "").slice(0, 40)));
   const unit = await prisma.unit.findFirst({
     where: { code: clean },
     orderBy: [{ validTo: { sort: "desc", nulls: "first" } }, { validFrom: "desc" }],
@@ -61,6 +62,11 @@ export async function scopeUnit(
 }
 
 /** Refuse (403, the permission's own message) unless the table allows this. */
-export function assertCan(actor: ScopeUser, permission: Permission, unit?: { id: number; level: UnitLevel; parentId: number | null; tenantId: number | null } | null, ctx: CanContext = {}): void {
+export function assertCan(
+  actor: ScopeUser,
+  permission: Permission,
+  unit?: { id: number; level: UnitLevel; parentId: number | null; tenantId: number | null } | null,
+  ctx: CanContext = {},
+): void {
   if (!can(actor, permission, unit, ctx)) throw new ServiceError(403, deniedMessage(permission));
 }

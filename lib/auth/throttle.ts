@@ -36,8 +36,14 @@ export const addressKey = (address: string) => `a:${address}`;
 export const usernameKey = (username: string) => `u:${username}`;
 
 /** The client's address from the request headers (see the header of this file). */
-export function clientAddress(headers: { get(name: string): string | null } | Record<string, unknown> | undefined, trustProxy = process.env.TRUST_PROXY === "true"): string {
-  const raw = headers && typeof (headers as { get?: unknown }).get === "function" ? (headers as { get(n: string): string | null }).get("x-forwarded-for") : (headers as Record<string, unknown> | undefined)?.["x-forwarded-for"];
+export function clientAddress(
+  headers: { get(name: string): string | null } | Record<string, unknown> | undefined,
+  trustProxy = process.env.TRUST_PROXY === "true",
+): string {
+  const raw =
+    headers && typeof (headers as { get?: unknown }).get === "function"
+      ? (headers as { get(n: string): string | null }).get("x-forwarded-for")
+      : (headers as Record<string, unknown> | undefined)?.["x-forwarded-for"];
   const list = String(raw ?? "")
     .split(",")
     .map((s) => s.trim())
@@ -68,7 +74,11 @@ async function bump(tx: Prisma.TransactionClient, key: string, now: Date, free: 
   const failures = (recent ? row!.failures : 0) + 1;
   const delay = delayWith(failures, free);
   const lockedUntil = delay > 0 ? new Date(now.getTime() + delay * 1000) : null;
-  await tx.loginThrottle.upsert({ where: { key }, create: { key, failures, lastFailureAt: now, lockedUntil }, update: { failures, lastFailureAt: now, lockedUntil } });
+  await tx.loginThrottle.upsert({
+    where: { key },
+    create: { key, failures, lastFailureAt: now, lockedUntil },
+    update: { failures, lastFailureAt: now, lockedUntil },
+  });
   return delay;
 }
 
@@ -87,7 +97,11 @@ export async function recordFailure(prisma: PrismaClient, username: string, addr
     const lock = !alreadyLocked && failures >= USERNAME_LOCK_FAILURES && seen.size >= USERNAME_LOCK_ADDRESSES;
     const lockedUntil = lock ? new Date(now.getTime() + USERNAME_LOCK_S * 1000) : alreadyLocked ? row!.lockedUntil : null;
     const seenFrom = [...seen].join(",").slice(0, 1000);
-    await tx.loginThrottle.upsert({ where: { key }, create: { key, failures, lastFailureAt: now, lockedUntil, seenFrom }, update: { failures, lastFailureAt: now, lockedUntil, seenFrom } });
+    await tx.loginThrottle.upsert({
+      where: { key },
+      create: { key, failures, lastFailureAt: now, lockedUntil, seenFrom },
+      update: { failures, lastFailureAt: now, lockedUntil, seenFrom },
+    });
     return { delay: Math.max(pair, byAddress, lock ? USERNAME_LOCK_S : 0), usernameLocked: lock };
   });
 }

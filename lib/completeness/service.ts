@@ -180,11 +180,25 @@ async function deadlineDays(prisma: PrismaClient, tenantIds: number[]): Promise<
   return out;
 }
 
-export async function completeness(prisma: PrismaClient, actor: Actor, parent: ScopedUnit, year: unknown, quarter: unknown, now: Date = new Date()): Promise<Completeness> {
+export async function completeness(
+  prisma: PrismaClient,
+  actor: Actor,
+  parent: ScopedUnit,
+  year: unknown,
+  quarter: unknown,
+  now: Date = new Date(),
+): Promise<Completeness> {
   assertCanView(actor, parent);
   const p = periodSchema.safeParse({ year, quarter });
-  if (!p.success) throw new ServiceError(422, MSG.invalid, p.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })));
-  return parent.level === "PROVINCE" ? provinceBoard(prisma, parent, p.data.year, p.data.quarter, now) : nationBoard(prisma, parent, p.data.year, p.data.quarter, now);
+  if (!p.success)
+    throw new ServiceError(
+      422,
+      MSG.invalid,
+      p.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })),
+    );
+  return parent.level === "PROVINCE"
+    ? provinceBoard(prisma, parent, p.data.year, p.data.quarter, now)
+    : nationBoard(prisma, parent, p.data.year, p.data.quarter, now);
 }
 
 /** The board of a province, for callers that have checked scope already (the rankings' late list). */
@@ -306,7 +320,12 @@ export async function nationBoard(prisma: PrismaClient, parent: UnitRef, year: n
     year,
     quarter,
     now: now.toISOString(),
-    ...totalsOf(sum((r) => r.total), counts, sum((r) => r.lateCount), sum((r) => r.overdueCount)),
+    ...totalsOf(
+      sum((r) => r.total),
+      counts,
+      sum((r) => r.lateCount),
+      sum((r) => r.overdueCount),
+    ),
     provinces: list,
   };
 }
@@ -339,10 +358,16 @@ export interface SetDeadlineResult {
 export async function setDeadlineDays(prisma: PrismaClient, actor: Actor, tenantCode: string, days: unknown): Promise<SetDeadlineResult> {
   assertCan(actor, "city.settings");
   const unit = await scopeUnit(prisma, actor, tenantCode);
-  if (unit.level !== "PROVINCE") throw new ServiceError(422, "Hạn báo cáo được đặt cho một tỉnh, thành phố.", [{ path: "code", message: "Chọn một tỉnh, thành phố." }]);
+  if (unit.level !== "PROVINCE")
+    throw new ServiceError(422, "Hạn báo cáo được đặt cho một tỉnh, thành phố.", [{ path: "code", message: "Chọn một tỉnh, thành phố." }]);
   assertCan(actor, "city.settings", unit);
   const r = deadlineDaysSchema.safeParse(days);
-  if (!r.success) throw new ServiceError(422, MSG.invalid, r.error.issues.map((i) => ({ path: "days", message: i.message })));
+  if (!r.success)
+    throw new ServiceError(
+      422,
+      MSG.invalid,
+      r.error.issues.map((i) => ({ path: "days", message: i.message })),
+    );
   const value = String(r.data);
   return prisma.$transaction(async (tx) => {
     const old = await tx.tenantSetting.findUnique({ where: { tenantId_key: { tenantId: unit.id, key: DEADLINE_SETTING } } });
@@ -354,7 +379,16 @@ export async function setDeadlineDays(prisma: PrismaClient, actor: Actor, tenant
       update: { value },
     });
     await audit(tx, [
-      { tenantId: unit.id, unitId: unit.id, actorId: actor.id, entity: "setting", entityId: `${unit.code}:${DEADLINE_SETTING}`, field: DEADLINE_SETTING, oldValue: old?.value ?? null, newValue: value },
+      {
+        tenantId: unit.id,
+        unitId: unit.id,
+        actorId: actor.id,
+        entity: "setting",
+        entityId: `${unit.code}:${DEADLINE_SETTING}`,
+        field: DEADLINE_SETTING,
+        oldValue: old?.value ?? null,
+        newValue: value,
+      },
     ]);
     return { tenant: { code: unit.code, name: unit.name }, days: r.data, previous, changed: true };
   });

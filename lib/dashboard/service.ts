@@ -167,7 +167,9 @@ export function assertPeriodEnded(year: number, quarter: number, now: Date = new
 
 export async function dashboard(prisma: PrismaClient, parent: ScopedUnit, year: number, quarter: number, now: Date = new Date()): Promise<DashboardData> {
   if (parent.level !== "PROVINCE" && parent.level !== "NATION") {
-    throw new ServiceError(422, "Bảng theo dõi chỉ có cho thành phố, tỉnh (các xã) và cả nước (các tỉnh).", [{ path: "code", message: "Chọn một tỉnh, thành phố hoặc cả nước." }]);
+    throw new ServiceError(422, "Bảng theo dõi chỉ có cho thành phố, tỉnh (các xã) và cả nước (các tỉnh).", [
+      { path: "code", message: "Chọn một tỉnh, thành phố hoặc cả nước." },
+    ]);
   }
   assertPeriodEnded(year, quarter, now);
   return parent.level === "PROVINCE" ? communeDashboard(prisma, parent, year, quarter) : provinceDashboard(prisma, parent, year, quarter);
@@ -176,10 +178,12 @@ export async function dashboard(prisma: PrismaClient, parent: ScopedUnit, year: 
 async function communeDashboard(prisma: PrismaClient, parent: UnitRef, year: number, quarter: number): Promise<DashboardData> {
   const tenant = parent.id;
   const [children, period, baselines, targets, overrides, history, settings] = await Promise.all([
-    prisma.$queryRawUnsafe<{ id: number; code: string; name: string; type: string }[]>(
-      `SELECT id, code, name, type::text AS type FROM units WHERE parent_id = $1::int AND level = 'COMMUNE' AND valid_to IS NULL`,
-      tenant,
-    ).then((rows) => rows.sort(byName)),
+    prisma
+      .$queryRawUnsafe<{ id: number; code: string; name: string; type: string }[]>(
+        `SELECT id, code, name, type::text AS type FROM units WHERE parent_id = $1::int AND level = 'COMMUNE' AND valid_to IS NULL`,
+        tenant,
+      )
+      .then((rows) => rows.sort(byName)),
     // Every report of exactly this period (drafts too, for their status); `counted` says whether its figures count.
     prisma.$queryRawUnsafe<Array<Record<string, Num> & { status: ReportStatus; counted: boolean }>>(
       `SELECT r.unit_id, r.status::text AS status, (${countedReport("r")}) AS counted, ${COLS}
@@ -262,7 +266,13 @@ async function communeDashboard(prisma: PrismaClient, parent: UnitRef, year: num
     year,
     quarter,
     bands,
-    extra: { periodStatus: null, hasReport: reportedRows.length > 0, reported: reportedRows.length, total: children.length, figuresQuarter: reportedRows.length ? quarter : null },
+    extra: {
+      periodStatus: null,
+      hasReport: reportedRows.length > 0,
+      reported: reportedRows.length,
+      total: children.length,
+      figuresQuarter: reportedRows.length ? quarter : null,
+    },
   });
   return { parent: { code: parent.code, name: parent.name, level: parent.level }, year, quarter, childLevel: "COMMUNE", bands, totals, rows };
 }
@@ -370,7 +380,13 @@ async function provinceDashboard(prisma: PrismaClient, parent: UnitRef, year: nu
     year,
     quarter,
     bands,
-    extra: { periodStatus: null, hasReport: reported > 0, reported, total: rows.reduce((a, r) => a + (r.total ?? 0), 0), figuresQuarter: reported > 0 ? quarter : null },
+    extra: {
+      periodStatus: null,
+      hasReport: reported > 0,
+      reported,
+      total: rows.reduce((a, r) => a + (r.total ?? 0), 0),
+      figuresQuarter: reported > 0 ? quarter : null,
+    },
   });
   return { parent: { code: parent.code, name: parent.name, level: parent.level }, year, quarter, childLevel: "PROVINCE", bands, totals, rows };
 }

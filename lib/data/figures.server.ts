@@ -37,4 +37,3 @@ export async function pathDataOf(unit: ScopedUnit, to: Period) {
   const [history, targets] = await Promise.all([yearlyHistory(db, unit, to), targets2030(db, unit.id)]);
   return { history, targets };
 }
-

@@ -40,6 +40,9 @@ export async function multiplesOf(units: UnitRef[], to: Period, c: IndicatorChoi
 
 export async function unitRefsByCode(codes: string[]): Promise<UnitRef[]> {
   const db = await prisma();
-  const rows = await db.unit.findMany({ where: { code: { in: codes }, validTo: null }, select: { id: true, code: true, name: true, level: true, parentId: true, tenantId: true } });
+  const rows = await db.unit.findMany({
+    where: { code: { in: codes }, validTo: null },
+    select: { id: true, code: true, name: true, level: true, parentId: true, tenantId: true },
+  });
   return codes.map((c) => rows.find((r) => r.code === c)).filter((r): r is NonNullable<typeof r> => !!r);
 }

@@ -25,7 +25,17 @@ export async function returnedQuartersOf(unit: ScopedUnit) {
   const rows = await db.quarterReport.findMany({
     where: { unitId: unit.id, status: "RETURNED", kind: "ACTUAL" },
     orderBy: [{ year: "desc" }, { quarter: "desc" }],
-    select: { id: true, year: true, quarter: true, events: { where: { action: { in: ["RETURN", "REOPEN"] } }, orderBy: [{ at: "desc" }, { id: "desc" }], take: 1, select: { comment: true, at: true, action: true, actor: { select: { fullName: true } } } } },
+    select: {
+      id: true,
+      year: true,
+      quarter: true,
+      events: {
+        where: { action: { in: ["RETURN", "REOPEN"] } },
+        orderBy: [{ at: "desc" }, { id: "desc" }],
+        take: 1,
+        select: { comment: true, at: true, action: true, actor: { select: { fullName: true } } },
+      },
+    },
   });
   return rows.map((r) => ({
     year: r.year,

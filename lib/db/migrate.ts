@@ -37,9 +37,7 @@ export function checksumOf(script: string): string {
 
 /** Line-ending agnostic comparison, as Prisma's schema engine does. */
 export function scriptMatchesChecksum(script: string, checksum: string): boolean {
-  return [script, script.replace(/\r\n/g, "\n"), script.replace(/\n/g, "\r\n")].some(
-    (s) => checksumOf(s) === checksum,
-  );
+  return [script, script.replace(/\r\n/g, "\n"), script.replace(/\n/g, "\r\n")].some((s) => checksumOf(s) === checksum);
 }
 
 export const DEFAULT_MIGRATIONS_DIR = path.join(/*turbopackIgnore: true*/ process.cwd(), "prisma", "migrations");
@@ -78,10 +76,7 @@ interface AppliedRow {
   rolled_back_at: Date | null;
 }
 
-export async function migrate(
-  sql: SqlExecutor,
-  migrations: LocalMigration[] = readMigrations(),
-): Promise<MigrationResult> {
+export async function migrate(sql: SqlExecutor, migrations: LocalMigration[] = readMigrations()): Promise<MigrationResult> {
   const result: MigrationResult = { applied: [], alreadyApplied: [], warnings: [] };
   const useLock = sql.kind === "postgres";
   // Session-level advisory locks need one connection: run everything in a transaction-scoped lock.
@@ -91,15 +86,10 @@ export async function migrate(
     if (useLock) await tx.query(`SELECT pg_advisory_xact_lock(${LOCK_KEY})`);
     await tx.exec(CREATE_MIGRATIONS_TABLE);
   });
-  const rows = await sql.query<AppliedRow>(
-    `SELECT migration_name, checksum, finished_at, rolled_back_at FROM "_prisma_migrations" ORDER BY started_at`,
-  );
+  const rows = await sql.query<AppliedRow>(`SELECT migration_name, checksum, finished_at, rolled_back_at FROM "_prisma_migrations" ORDER BY started_at`);
   const failed = rows.find((r) => r.finished_at === null && r.rolled_back_at === null);
   if (failed) {
-    throw new MigrationError(
-      failed.migration_name,
-      new Error("một lần chạy trước đã dừng giữa chừng; hãy xử lý bằng `prisma migrate resolve`"),
-    );
+    throw new MigrationError(failed.migration_name, new Error("một lần chạy trước đã dừng giữa chừng; hãy xử lý bằng `prisma migrate resolve`"));
   }
   const done = new Map(rows.filter((r) => r.finished_at && !r.rolled_back_at).map((r) => [r.migration_name, r]));
   const local = new Set(migrations.map((m) => m.name));
@@ -121,10 +111,9 @@ export async function migrate(
       const applied = await sql.transaction(async (tx) => {
         if (useLock) await tx.query(`SELECT pg_advisory_xact_lock(${LOCK_KEY})`);
         // Another process may have applied it while we waited for the lock.
-        const again = await tx.query(
-          `SELECT 1 FROM "_prisma_migrations" WHERE migration_name = $1 AND finished_at IS NOT NULL AND rolled_back_at IS NULL`,
-          [m.name],
-        );
+        const again = await tx.query(`SELECT 1 FROM "_prisma_migrations" WHERE migration_name = $1 AND finished_at IS NOT NULL AND rolled_back_at IS NULL`, [
+          m.name,
+        ]);
         if (again.length > 0) return false;
         const id = randomUUID();
         await tx.query(
@@ -132,10 +121,7 @@ export async function migrate(
           [id, m.checksum, m.name],
         );
         await tx.exec(m.script);
-        await tx.query(
-          `UPDATE "_prisma_migrations" SET finished_at = clock_timestamp(), applied_steps_count = 1 WHERE id = $1`,
-          [id],
-        );
+        await tx.query(`UPDATE "_prisma_migrations" SET finished_at = clock_timestamp(), applied_steps_count = 1 WHERE id = $1`, [id]);
         return true;
       });
       (applied ? result.applied : result.alreadyApplied).push(m.name);

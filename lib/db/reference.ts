@@ -26,9 +26,9 @@ export interface ReferenceRow {
 
 const TYPE_BY_DIVISION: Record<string, UnitType> = {
   "thành phố trung ương": "THANH_PHO_TRUNG_UONG",
-  "tỉnh": "TINH",
-  "xã": "XA",
-  "phường": "PHUONG",
+  tỉnh: "TINH",
+  xã: "XA",
+  phường: "PHUONG",
   "đặc khu": "DAC_KHU",
 };
 

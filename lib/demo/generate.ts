@@ -317,14 +317,7 @@ function drawModel(tenant: DemoTenantCode, commune: RefCommune): CommuneModel {
   // Coverage: Hải Phòng 30–60% of the labour force, mostly compulsory (wards and industrial zones
   // more); Huế lower (≈ 27% overall, rescaled below).
   const voluntaryShare = tenant === HAI_PHONG ? rng.range(0.03, 0.08) : rng.range(0.03, 0.06);
-  let compulsoryShare =
-    tenant === HAI_PHONG
-      ? ward
-        ? rng.range(0.35, 0.55)
-        : rng.range(0.24, 0.42)
-      : ward
-        ? rng.range(0.22, 0.34)
-        : rng.range(0.1, 0.2);
+  let compulsoryShare = tenant === HAI_PHONG ? (ward ? rng.range(0.35, 0.55) : rng.range(0.24, 0.42)) : ward ? rng.range(0.22, 0.34) : rng.range(0.1, 0.2);
   if (tenant === HAI_PHONG) compulsoryShare = Math.min(compulsoryShare, 0.6 - voluntaryShare);
   const wage = (ward ? rng.range(6.0e6, 7.2e6) : rng.range(5.0e6, 6.0e6)) * (tenant === HUE ? 0.92 : 1);
 
@@ -357,18 +350,8 @@ function drawModel(tenant: DemoTenantCode, commune: RefCommune): CommuneModel {
     paths,
     informalShare: drift(rng.range(0.86, 0.99), rng.range(-0.001, 0.002), 0.85, 1),
     // Huế: BHTN ≈ 93% of compulsory, as in its 2026 plan (142,150 / 152,475).
-    bhtnShare: drift(
-      tenant === HAI_PHONG ? rng.range(0.89, 0.945) : rng.range(0.915, 0.95),
-      rng.range(-0.001, 0.001),
-      0.88,
-      0.95,
-    ),
-    bhytShare: drift(
-      tenant === HAI_PHONG ? rng.range(0.91, 0.96) : rng.range(0.9, 0.94),
-      rng.range(0.002, 0.006),
-      0.86,
-      0.985,
-    ),
+    bhtnShare: drift(tenant === HAI_PHONG ? rng.range(0.89, 0.945) : rng.range(0.915, 0.95), rng.range(-0.001, 0.001), 0.88, 0.95),
+    bhytShare: drift(tenant === HAI_PHONG ? rng.range(0.91, 0.96) : rng.range(0.9, 0.94), rng.range(0.002, 0.006), 0.86, 0.985),
     pensionShare: drift(rng.range(0.36, 0.58), rng.range(0.001, 0.003), 0.35, 0.6),
     collectedShare: Array.from({ length: T }, () => rng.range(0.95, 1.01)),
     lateSteps,
@@ -751,9 +734,7 @@ function planCommune(m: CommuneModel, series: DemoFigures[]): CommuneTargetPlan 
     const voluntaryCoverage = roundRate(Math.max(rng.range(0.08, 0.14), curVol + 0.03));
     const wanted = m.tenant === HAI_PHONG ? rng.range(0.6, 0.75) : rng.range(0.55, 0.65);
     // Compulsory coverage at least 8 points above today's, so 2030 stays beyond 2026 (+8–12%).
-    const compulsoryCoverage = roundRate(
-      Math.min(0.85 - voluntaryCoverage, Math.max(wanted - voluntaryCoverage, curComp + 0.08)),
-    );
+    const compulsoryCoverage = roundRate(Math.min(0.85 - voluntaryCoverage, Math.max(wanted - voluntaryCoverage, curComp + 0.08)));
     const bhxhCoverage = roundRate(compulsoryCoverage + voluntaryCoverage);
     const comp = round(o.labourForce * compulsoryCoverage);
     const counts = {
@@ -944,15 +925,7 @@ const KIM_THANH_VILLAGES = [
   "Thôn Hậu Trung",
   "Thôn Tuấn Việt",
 ];
-const NGUYEN_LUONG_BANG_VILLAGES = [
-  "Thôn Nhữ Thị",
-  "Thôn Đoàn Xá",
-  "Thôn Tào Khê",
-  "Thôn Hội Yên",
-  "Thôn Lam Cầu",
-  "Thôn Hoàng Xá",
-  "Thôn Thanh Giang",
-];
+const NGUYEN_LUONG_BANG_VILLAGES = ["Thôn Nhữ Thị", "Thôn Đoàn Xá", "Thôn Tào Khê", "Thôn Hội Yên", "Thôn Lam Cầu", "Thôn Hoàng Xá", "Thôn Thanh Giang"];
 
 function villagesOf(tenant: DemoTenantCode, parentCode: string, names: string[], type: UnitType): DemoVillage[] {
   return names.map((name, i) => ({
@@ -969,8 +942,7 @@ function villagesOf(tenant: DemoTenantCode, parentCode: string, names: string[],
 // Everything
 
 function requireCommune(input: DemoInput, tenant: DemoTenantCode, code: string): void {
-  if (!input[tenant].some((c) => c.code === code))
-    throw new Error(`Dữ liệu minh họa cần đơn vị ${code} thuộc tỉnh/thành phố ${tenant} trong danh mục`);
+  if (!input[tenant].some((c) => c.code === code)) throw new Error(`Dữ liệu minh họa cần đơn vị ${code} thuộc tỉnh/thành phố ${tenant} trong danh mục`);
 }
 
 export function generateDemoData(input: DemoInput): DemoData {

@@ -24,8 +24,14 @@ const DEMO_SIGNERS: Record<string, string> = {
 };
 
 async function demoReportSettings(tx: Prisma.TransactionClient) {
-  const units = await tx.unit.findMany({ where: { code: { in: Object.keys(DEMO_SIGNERS) }, validTo: null }, select: { id: true, code: true, name: true, level: true, tenantId: true } });
-  const provinces = await tx.unit.findMany({ where: { id: { in: units.flatMap((u) => (u.level === "COMMUNE" && u.tenantId ? [u.tenantId] : [])) } }, select: { id: true, name: true } });
+  const units = await tx.unit.findMany({
+    where: { code: { in: Object.keys(DEMO_SIGNERS) }, validTo: null },
+    select: { id: true, code: true, name: true, level: true, tenantId: true },
+  });
+  const provinces = await tx.unit.findMany({
+    where: { id: { in: units.flatMap((u) => (u.level === "COMMUNE" && u.tenantId ? [u.tenantId] : [])) } },
+    select: { id: true, name: true },
+  });
   for (const u of units) {
     const province = u.level === "COMMUNE" ? (provinces.find((p) => p.id === u.tenantId) ?? null) : null;
     const settings = { ...defaultReportSettings(u, province), signerName: DEMO_SIGNERS[u.code] };
@@ -45,7 +51,10 @@ export const NLB_RETURN_COMMENT =
 async function reviewStory(tx: Prisma.TransactionClient, tenantIds: number[], unitIdOf: (code: string) => number) {
   const staff = await tx.user.findMany({ where: { role: "CITY_STAFF", tenantId: { in: tenantIds } }, select: { id: true, tenantId: true } });
   const staffOf = new Map(staff.map((u) => [u.tenantId, u.id]));
-  await tx.$executeRawUnsafe(`UPDATE quarter_reports SET first_submitted_at = submitted_at WHERE submitted_at IS NOT NULL AND tenant_id = ANY($1::int[])`, tenantIds);
+  await tx.$executeRawUnsafe(
+    `UPDATE quarter_reports SET first_submitted_at = submitted_at WHERE submitted_at IS NOT NULL AND tenant_id = ANY($1::int[])`,
+    tenantIds,
+  );
   await tx.$executeRawUnsafe(
     `INSERT INTO report_events (tenant_id, report_id, unit_id, action, from_status, to_status, actor_id, at)
      SELECT r.tenant_id, r.id, r.unit_id, 'SUBMIT', 'DRAFT', 'SUBMITTED', u.id, r.submitted_at
@@ -73,16 +82,54 @@ async function reviewStory(tx: Prisma.TransactionClient, tenantIds: number[], un
     await tx.quarterReport.update({ where: { id: report.id }, data: { status: "RETURNED", version: { increment: 2 } } });
     await tx.reportEvent.createMany({
       data: [
-        { tenantId: report.tenantId, reportId: report.id, unitId: nlb, action: "SUBMIT", fromStatus: "DRAFT", toStatus: "SUBMITTED", actorId: officer?.id ?? null, at: report.submittedAt },
-        { tenantId: report.tenantId, reportId: report.id, unitId: nlb, action: "RETURN", fromStatus: "SUBMITTED", toStatus: "RETURNED", actorId: staffId, at: returnedAt, comment: NLB_RETURN_COMMENT },
+        {
+          tenantId: report.tenantId,
+          reportId: report.id,
+          unitId: nlb,
+          action: "SUBMIT",
+          fromStatus: "DRAFT",
+          toStatus: "SUBMITTED",
+          actorId: officer?.id ?? null,
+          at: report.submittedAt,
+        },
+        {
+          tenantId: report.tenantId,
+          reportId: report.id,
+          unitId: nlb,
+          action: "RETURN",
+          fromStatus: "SUBMITTED",
+          toStatus: "RETURNED",
+          actorId: staffId,
+          at: returnedAt,
+          comment: NLB_RETURN_COMMENT,
+        },
       ],
     });
     await tx.auditEntry.create({
-      data: { tenantId: report.tenantId, unitId: nlb, actorId: staffId, entity: "status", entityId: String(report.id), field: "status", oldValue: "SUBMITTED", newValue: "RETURNED", reason: NLB_RETURN_COMMENT, at: returnedAt },
+      data: {
+        tenantId: report.tenantId,
+        unitId: nlb,
+        actorId: staffId,
+        entity: "status",
+        entityId: String(report.id),
+        field: "status",
+        oldValue: "SUBMITTED",
+        newValue: "RETURNED",
+        reason: NLB_RETURN_COMMENT,
+        at: returnedAt,
+      },
     });
     if (officer) {
       await tx.notification.create({
-        data: { tenantId: report.tenantId, userId: officer.id, kind: "returned", title: "Báo cáo quý 3/2025 của Xã Nguyễn Lương Bằng bị trả lại", body: NLB_RETURN_COMMENT, link: "/units/11242?year=2025&quarter=3", createdAt: returnedAt },
+        data: {
+          tenantId: report.tenantId,
+          userId: officer.id,
+          kind: "returned",
+          title: "Báo cáo quý 3/2025 của Xã Nguyễn Lương Bằng bị trả lại",
+          body: NLB_RETURN_COMMENT,
+          link: "/units/11242?year=2025&quarter=3",
+          createdAt: returnedAt,
+        },
       });
     }
   }
@@ -110,8 +157,7 @@ export async function loadDemoData(db: Database): Promise<void> {
   });
   const idOf = new Map(anchors.map((u) => [u.code, u.id]));
   const missing = [NATION_CODE, ...DEMO_TENANT_CODES].filter((c) => !idOf.has(c));
-  if (missing.length)
-    throw new Error(`Chưa có danh mục đơn vị hành chính (thiếu ${missing.join(", ")}): hãy nạp danh mục trước dữ liệu minh họa`);
+  if (missing.length) throw new Error(`Chưa có danh mục đơn vị hành chính (thiếu ${missing.join(", ")}): hãy nạp danh mục trước dữ liệu minh họa`);
   const tenantIdOf = (code: DemoTenantCode) => idOf.get(code)!;
 
   const communes = await prisma.unit.findMany({

@@ -30,12 +30,10 @@ export interface AllocateOptions {
   minimum?: number;
 }
 
-const isNonNegativeSafeInteger = (v: unknown): v is number =>
-  typeof v === "number" && Number.isSafeInteger(v) && v >= 0;
+const isNonNegativeSafeInteger = (v: unknown): v is number => typeof v === "number" && Number.isSafeInteger(v) && v >= 0;
 
 /** A weight that takes part in the split: finite and > 0. */
-const hasWeight = (w: number | null | undefined): w is number =>
-  typeof w === "number" && Number.isFinite(w) && w > 0;
+const hasWeight = (w: number | null | undefined): w is number => typeof w === "number" && Number.isFinite(w) && w > 0;
 
 /**
  * Split `total` (a non-negative integer) among `weights` in proportion to each child's weight.
@@ -61,11 +59,7 @@ const hasWeight = (w: number | null | undefined): w is number =>
  * safe integer, when there is no child to give a positive total to, when a key appears twice, when
  * a weight is +Infinity, or when `minimum` is invalid or more than the total can cover.
  */
-export function allocate(
-  total: number,
-  weights: readonly AllocationWeight[],
-  opts: AllocateOptions = {},
-): Allocation[] {
+export function allocate(total: number, weights: readonly AllocationWeight[], opts: AllocateOptions = {}): Allocation[] {
   if (!isNonNegativeSafeInteger(total)) {
     throw new RangeError(`Chỉ tiêu cần phân bổ phải là số nguyên không âm (nhận được: ${String(total)}).`);
   }
@@ -92,12 +86,13 @@ export function allocate(
 
   const floors = minimum * members.length;
   if (floors > total) {
-    throw new RangeError(
-      `Chỉ tiêu ${total} không đủ để mỗi đơn vị nhận tối thiểu ${minimum} (${members.length} đơn vị cần ${floors}).`,
-    );
+    throw new RangeError(`Chỉ tiêu ${total} không đủ để mỗi đơn vị nhận tối thiểu ${minimum} (${members.length} đơn vị cần ${floors}).`);
   }
 
-  const shares = largestRemainder(total - floors, members.map((m) => m.weight));
+  const shares = largestRemainder(
+    total - floors,
+    members.map((m) => m.weight),
+  );
   const values = weights.map(() => 0);
   members.forEach((m, i) => {
     values[m.index] = minimum + shares[i];
@@ -122,9 +117,7 @@ function largestRemainder(total: number, weights: readonly number[]): number[] {
       base.push(Number(num / W));
       rem.push(num % W);
     }
-    const order = [...weights.keys()].sort(
-      (a, b) => (rem[a] === rem[b] ? 0 : rem[a] > rem[b] ? -1 : 1) || weights[b] - weights[a] || a - b,
-    );
+    const order = [...weights.keys()].sort((a, b) => (rem[a] === rem[b] ? 0 : rem[a] > rem[b] ? -1 : 1) || weights[b] - weights[a] || a - b);
     const left = total - base.reduce((s, v) => s + v, 0); // 0 ≤ left < n
     for (let i = 0; i < left; i++) base[order[i]] += 1;
     return base;

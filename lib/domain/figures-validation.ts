@@ -124,31 +124,25 @@ export const VALIDATION_MESSAGES_VI = {
 
   // figuresSchema
   notObject: "Số liệu (figures) phải là một đối tượng, mỗi khóa là một chỉ tiêu.",
-  unknownKeys: (keys: readonly string[]) =>
-    `Trường không hợp lệ: ${keys.join(", ")}. Chỉ chấp nhận: ${METRIC_KEYS.join(", ")}.`,
+  unknownKeys: (keys: readonly string[]) => `Trường không hợp lệ: ${keys.join(", ")}. Chỉ chấp nhận: ${METRIC_KEYS.join(", ")}.`,
   wrongType: (key: MetricKey, input: unknown) =>
-    typeof input === "string"
-      ? `${fieldVi(key)}: phải là số, không phải chuỗi (ví dụ 13624, không phải "13.624").`
-      : `${fieldVi(key)}: phải là số hoặc null.`,
+    typeof input === "string" ? `${fieldVi(key)}: phải là số, không phải chuỗi (ví dụ 13624, không phải "13.624").` : `${fieldVi(key)}: phải là số hoặc null.`,
   notWhole: (key: MetricKey) => `${fieldVi(key)}: phải là số nguyên.`,
   negativeField: (key: MetricKey) => `${fieldVi(key)}: không được âm.`,
   tooBig: (key: MetricKey) => `${fieldVi(key)}: không được vượt quá ${n(maxFor(key))} ${unitVi(key)}.`,
-  unsafe: (key: MetricKey) =>
-    `${fieldVi(key)}: số quá lớn để lưu chính xác (tối đa ${n(Number.MAX_SAFE_INTEGER)} ${unitVi(key)}).`,
+  unsafe: (key: MetricKey) => `${fieldVi(key)}: số quá lớn để lưu chính xác (tối đa ${n(Number.MAX_SAFE_INTEGER)} ${unitVi(key)}).`,
 
   // checkFigures: errors
   informalGtVoluntary: (informal: number, voluntary: number) =>
     `Số nông dân, lao động phi chính thức (${n(informal)}) không được lớn hơn số người tham gia BHXH tự nguyện (${n(voluntary)}).`,
   bhtnGtCompulsory: (bhtn: number, compulsory: number) =>
     `Số người tham gia BHTN (${n(bhtn)}) không được lớn hơn số người tham gia BHXH bắt buộc (${n(compulsory)}).`,
-  lateGtDue: (late: number, due: number) =>
-    `Số tiền chậm đóng (${n(late)} đồng) không được lớn hơn số phải thu (${n(due)} đồng).`,
+  lateGtDue: (late: number, due: number) => `Số tiền chậm đóng (${n(late)} đồng) không được lớn hơn số phải thu (${n(due)} đồng).`,
 
   // checkFigures: warnings
   participantsGtLabourForce: (participants: number, labourForce: number) =>
     `Tổng số người tham gia BHXH bắt buộc và tự nguyện (${n(participants)}) lớn hơn lực lượng lao động trong độ tuổi (${n(labourForce)}): vui lòng kiểm tra lại (có thể do lao động nơi khác đến làm việc).`,
-  bhytGtPopulation: (bhyt: number, population: number) =>
-    `Số người tham gia BHYT (${n(bhyt)}) lớn hơn dân số (${n(population)}): vui lòng kiểm tra lại.`,
+  bhytGtPopulation: (bhyt: number, population: number) => `Số người tham gia BHYT (${n(bhyt)}) lớn hơn dân số (${n(population)}): vui lòng kiểm tra lại.`,
   drop: (previous: number, current: number, drop: number, threshold: number = CHANGE_WARNING_THRESHOLD) =>
     `Giảm ${changePercent(drop, threshold)} so với quý trước (${n(previous)} → ${n(current)}): vui lòng kiểm tra lại.`,
   rise: (previous: number, current: number, rise: number, threshold: number = CHANGE_WARNING_THRESHOLD) =>
@@ -247,8 +241,7 @@ export interface CheckOptions {
   messages?: ValidationMessages;
 }
 
-const validThreshold = (t: number | null | undefined): number =>
-  typeof t === "number" && Number.isFinite(t) && t > 0 ? t : CHANGE_WARNING_THRESHOLD;
+const validThreshold = (t: number | null | undefined): number => (typeof t === "number" && Number.isFinite(t) && t > 0 ? t : CHANGE_WARNING_THRESHOLD);
 
 /**
  * Errors block saving; warnings must be confirmed by the officer. A rule only runs when every figure
@@ -271,11 +264,7 @@ const validThreshold = (t: number | null | undefined): number =>
  *   (YEAR_TO_DATE_METRICS: they add up through the year by construction; a drop of them within the
  *   year is still checked, and across a new year the caller leaves the previous value out).
  */
-export function checkFigures(
-  figures: Figures,
-  previous?: Figures | null,
-  options: CheckOptions = {},
-): { errors: Issue[]; warnings: Issue[] } {
+export function checkFigures(figures: Figures, previous?: Figures | null, options: CheckOptions = {}): { errors: Issue[]; warnings: Issue[] } {
   const messages = options.messages ?? VALIDATION_MESSAGES_VI;
   const threshold = validThreshold(options.changeThreshold);
   const errors: Issue[] = [];

@@ -97,10 +97,7 @@ function ratio(parts: readonly (number | null | undefined)[], denominator: numbe
 }
 
 /** Every indicator of `figures`, as fractions. `revenuePlan` is the year's `amountCollected` target. */
-export function computeIndicators(
-  figures: Figures,
-  opts: { revenuePlan?: number | null } = {},
-): Record<IndicatorKey, number | null> {
+export function computeIndicators(figures: Figures, opts: { revenuePlan?: number | null } = {}): Record<IndicatorKey, number | null> {
   const out = {} as Record<IndicatorKey, number | null>;
   for (const key of INDICATOR_KEYS) {
     const def = INDICATORS[key];
@@ -129,11 +126,7 @@ export function computeIndicators(
  * - Either side missing (null/undefined/non-finite) gives null. Negative actuals give null.
  * - The result is not capped: over-attainment (1,235) is shown as such, in both directions.
  */
-export function attainment(
-  actual: number | null | undefined,
-  target: number | null | undefined,
-  direction: Direction,
-): number | null {
+export function attainment(actual: number | null | undefined, target: number | null | undefined, direction: Direction): number | null {
   if (!isNumber(actual) || !isNumber(target) || actual < 0 || target < 0) return null;
   if (direction === "higher") {
     if (target === 0) return null;
@@ -144,11 +137,7 @@ export function attainment(
 }
 
 /** Attainment of an indicator against its target, using the indicator's own direction. */
-export function indicatorAttainment(
-  key: IndicatorKey,
-  actual: number | null | undefined,
-  target: number | null | undefined,
-): number | null {
+export function indicatorAttainment(key: IndicatorKey, actual: number | null | undefined, target: number | null | undefined): number | null {
   return attainment(actual, target, INDICATORS[key].direction);
 }
 

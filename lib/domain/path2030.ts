@@ -213,11 +213,7 @@ export function computePathStatus(
   else if (pace === null || projected === null || required === null) status = "unknown";
   else if (projected >= target) status = "on_track";
   else if (pace <= 0) status = "off_track";
-  else if (
-    projected / target >= PATH_THRESHOLDS.atRiskProjectedShare ||
-    pace / required >= PATH_THRESHOLDS.atRiskPaceShare
-  )
-    status = "at_risk";
+  else if (projected / target >= PATH_THRESHOLDS.atRiskProjectedShare || pace / required >= PATH_THRESHOLDS.atRiskPaceShare) status = "at_risk";
   else status = "off_track";
 
   return {
@@ -237,11 +233,7 @@ export function computePathStatus(
  * the target year inclusive (the "target path" drawn on a chart). Values are not rounded. Empty when
  * there is no latest value or no target (non-finite, zero or negative), or no year is left.
  */
-export function targetPath(
-  latest: YearValue | null,
-  target2030: number | null | undefined,
-  targetYear: number = TARGET_YEAR,
-): YearValue[] {
+export function targetPath(latest: YearValue | null, target2030: number | null | undefined, targetYear: number = TARGET_YEAR): YearValue[] {
   if (!latest || !isNumber(target2030) || target2030 <= 0) return [];
   const span = targetYear - latest.year;
   if (span <= 0) return [];
@@ -258,11 +250,7 @@ export function targetPath(
  * inclusive: latest + pace × (year − latest.year), floored at 0. Values are not rounded. Empty when
  * there is no latest value or no pace (fewer than 2 years of history), or no year is left.
  */
-export function projectionPath(
-  latest: YearValue | null,
-  pacePerYear: number | null | undefined,
-  targetYear: number = TARGET_YEAR,
-): YearValue[] {
+export function projectionPath(latest: YearValue | null, pacePerYear: number | null | undefined, targetYear: number = TARGET_YEAR): YearValue[] {
   if (!latest || !isNumber(pacePerYear) || targetYear <= latest.year) return [];
   const out: YearValue[] = [];
   for (let y = latest.year; y <= targetYear; y++) {

@@ -60,7 +60,12 @@ export function bandOf(attainment: number | null | undefined, bands: Bands = DEF
 export type Trend = "up" | "down" | "flat" | "none";
 
 /** The direction of a change, judged with the indicator's own direction (a falling late-payment rate is good). */
-export function trendOf(now: number | null, before: number | null, direction: Direction, epsilon = 1e-6): { delta: number | null; trend: Trend; good: boolean | null } {
+export function trendOf(
+  now: number | null,
+  before: number | null,
+  direction: Direction,
+  epsilon = 1e-6,
+): { delta: number | null; trend: Trend; good: boolean | null } {
   if (now === null || before === null || !Number.isFinite(now) || !Number.isFinite(before)) return { delta: null, trend: "none", good: null };
   const delta = now - before;
   if (Math.abs(delta) <= epsilon) return { delta: 0, trend: "flat", good: null };

@@ -14,14 +14,9 @@ export const DERIVED_COUNT_TARGETS = {
 } as const satisfies Record<string, readonly MetricKey[]>;
 export type DerivedCountTargetKey = keyof typeof DERIVED_COUNT_TARGETS;
 
-export const COUNT_TARGET_KEYS = [
-  "bhxhParticipants",
-  "bhxhCompulsory",
-  "bhxhVoluntary",
-  "bhtn",
-  "bhyt",
-  "amountCollected",
-] as const satisfies readonly (MetricKey | DerivedCountTargetKey)[];
+export const COUNT_TARGET_KEYS = ["bhxhParticipants", "bhxhCompulsory", "bhxhVoluntary", "bhtn", "bhyt", "amountCollected"] as const satisfies readonly (
+  MetricKey | DerivedCountTargetKey
+)[];
 /** The coverage rates: a share of the labour force, population or retirement-age people (size-free). */
 export const COVERAGE_KEYS = [
   "bhxhCoverage",

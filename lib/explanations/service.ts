@@ -34,7 +34,12 @@ export interface ExplanationView {
   version: number;
 }
 
-export async function listExplanations(prisma: PrismaClient, unitIds: number[], year: number, quarter: number): Promise<Map<number, Record<string, ExplanationView>>> {
+export async function listExplanations(
+  prisma: PrismaClient,
+  unitIds: number[],
+  year: number,
+  quarter: number,
+): Promise<Map<number, Record<string, ExplanationView>>> {
   const rows = await prisma.explanation.findMany({
     where: { unitId: { in: unitIds }, year, quarter },
     include: { author: { select: { fullName: true } } },
@@ -42,7 +47,14 @@ export async function listExplanations(prisma: PrismaClient, unitIds: number[], 
   const out = new Map<number, Record<string, ExplanationView>>();
   for (const r of rows) {
     const m = out.get(r.unitId) ?? {};
-    m[r.key] = { key: r.key, reason: r.reason, actions: r.actions, author: r.author?.fullName ?? null, updatedAt: r.updatedAt.toISOString(), version: r.version };
+    m[r.key] = {
+      key: r.key,
+      reason: r.reason,
+      actions: r.actions,
+      author: r.author?.fullName ?? null,
+      updatedAt: r.updatedAt.toISOString(),
+      version: r.version,
+    };
     out.set(r.unitId, m);
   }
   return out;
@@ -62,7 +74,8 @@ export async function saveExplanation(prisma: PrismaClient, actor: Actor, raw: u
   const { year, quarter } = p.data;
   const { key, reason, actions, version } = b.data;
   const target = await prisma.target.findUnique({ where: { unitId_year_key: { unitId: unit.id, year, key } } });
-  if (!target) throw new ServiceError(422, `Chưa có chỉ tiêu năm ${year} cho nội dung này: không cần giải trình.`, [{ path: "key", message: "Chưa có chỉ tiêu." }]);
+  if (!target)
+    throw new ServiceError(422, `Chưa có chỉ tiêu năm ${year} cho nội dung này: không cần giải trình.`, [{ path: "key", message: "Chưa có chỉ tiêu." }]);
   return prisma.$transaction(async (tx) => {
     const existing = await tx.explanation.findUnique({ where: { unitId_year_quarter_key: { unitId: unit.id, year, quarter, key } } });
     if (version !== undefined && (existing?.version ?? 0) !== version) {
@@ -72,8 +85,28 @@ export async function saveExplanation(prisma: PrismaClient, actor: Actor, raw: u
       ? await tx.explanation.update({ where: { id: existing.id }, data: { reason, actions, authorId: actor.id, version: { increment: 1 } } })
       : await tx.explanation.create({ data: { tenantId: unit.tenantId!, unitId: unit.id, year, quarter, key, reason, actions, authorId: actor.id } });
     await audit(tx, [
-      { tenantId: unit.tenantId, unitId: unit.id, actorId: actor.id, entity: "explanation", entityId: saved.id, field: `${key}.reason`, oldValue: existing?.reason ?? null, newValue: reason, at: now },
-      { tenantId: unit.tenantId, unitId: unit.id, actorId: actor.id, entity: "explanation", entityId: saved.id, field: `${key}.actions`, oldValue: existing?.actions ?? null, newValue: actions, at: now },
+      {
+        tenantId: unit.tenantId,
+        unitId: unit.id,
+        actorId: actor.id,
+        entity: "explanation",
+        entityId: saved.id,
+        field: `${key}.reason`,
+        oldValue: existing?.reason ?? null,
+        newValue: reason,
+        at: now,
+      },
+      {
+        tenantId: unit.tenantId,
+        unitId: unit.id,
+        actorId: actor.id,
+        entity: "explanation",
+        entityId: saved.id,
+        field: `${key}.actions`,
+        oldValue: existing?.actions ?? null,
+        newValue: actions,
+        at: now,
+      },
     ]);
     return saved;
   });

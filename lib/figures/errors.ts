@@ -32,7 +32,8 @@ export const MSG = {
   forbiddenWrite: deniedMessage("figures.enter"),
   invalid: "Dữ liệu gửi lên không hợp lệ.",
   invalidJson: "Nội dung gửi lên không phải JSON hợp lệ.",
-  versionRequired: "Cần gửi version của bản đang sửa (đọc bằng GET trước): không có version, một thay đổi của người khác có thể bị ghi đè. Không có gì được lưu.",
+  versionRequired:
+    "Cần gửi version của bản đang sửa (đọc bằng GET trước): không có version, một thay đổi của người khác có thể bị ghi đè. Không có gì được lưu.",
   futurePeriod: (y: number, q: number) => `Quý ${q}/${y} chưa bắt đầu: chưa thể nhập số liệu.`,
   periodNotEnded: (y: number, q: number) =>
     `Quý ${q}/${y} chưa kết thúc (số liệu tính đến ngày ${["31/3", "30/6", "30/9", "31/12"][q - 1]}/${y}): chưa thể nhập số liệu thực hiện hay đánh giá, xếp hạng kỳ này.`,

@@ -14,4 +14,3 @@ export const periodSchema = z.object({
     .min(1, "Quý phải là một số từ 1 đến 4.")
     .max(4, "Quý phải là một số từ 1 đến 4."),
 });
-

@@ -8,13 +8,7 @@ import type { ReportKind, ReportStatus, Role, TargetKind, UnitLevel } from "../g
 import { METRIC_KEYS, INDICATOR_KEYS, type Figures, type MetricKey, type IndicatorKey } from "../domain/metrics";
 import { computeIndicators, attainment, INDICATORS, statusOf, type Status, type Direction } from "../domain/indicators";
 import { checkFigures, figuresSchema } from "../domain/figures-validation";
-import {
-  estimateOpen,
-  isPeriodEnded,
-  previousPeriod,
-  YEAR_TO_DATE_METRICS,
-  type Period,
-} from "../domain/period";
+import { estimateOpen, isPeriodEnded, previousPeriod, YEAR_TO_DATE_METRICS, type Period } from "../domain/period";
 import { ServiceError, MSG, type ApiIssue } from "./errors";
 import { periodSchema } from "./period-schema";
 import { figuresEditable } from "../domain/workflow";
@@ -91,12 +85,7 @@ function toView(r: ReportRow): ReportView {
 
 const toKind = (k: "actual" | "estimate"): ReportKind => (k === "estimate" ? "ESTIMATE" : "ACTUAL");
 
-export async function readReport(
-  prisma: PrismaClient,
-  unitId: number,
-  p: Period,
-  kind: "actual" | "estimate" = "actual",
-): Promise<ReportView | null> {
+export async function readReport(prisma: PrismaClient, unitId: number, p: Period, kind: "actual" | "estimate" = "actual"): Promise<ReportView | null> {
   const r = await prisma.quarterReport.findUnique({
     where: { unitId_year_quarter_kind: { unitId, year: p.year, quarter: p.quarter, kind: toKind(kind) } },
   });
@@ -126,13 +115,11 @@ function snake(k: string) {
  * tenantId is null), over the reports that count: the communes that have not reported are left
  * out, and `reported`/`total` say how many the sums cover.
  */
-export async function aggregateFigures(
-  prisma: PrismaClient,
-  tenantId: number | null,
-  p: Period,
-  kind: "actual" | "estimate" = "actual",
-): Promise<Aggregate> {
-  const counted = kind === "actual" ? countedReportAt("r", "$2::int", "$3::int") : `r.kind = 'ESTIMATE' AND ${countedStatus("r")} AND r.year = $2::int AND r.quarter = $3::int`;
+export async function aggregateFigures(prisma: PrismaClient, tenantId: number | null, p: Period, kind: "actual" | "estimate" = "actual"): Promise<Aggregate> {
+  const counted =
+    kind === "actual"
+      ? countedReportAt("r", "$2::int", "$3::int")
+      : `r.kind = 'ESTIMATE' AND ${countedStatus("r")} AND r.year = $2::int AND r.quarter = $3::int`;
   const rows = await prisma.$queryRawUnsafe<Array<Record<string, number | null>>>(
     `SELECT count(*)::float8 AS reported, count(DISTINCT r.tenant_id)::float8 AS provinces_reported, ${SUMS}
      FROM quarter_reports r
@@ -200,12 +187,7 @@ export interface IndicatorsView {
   aggregate: Omit<Aggregate, "figures"> | null;
 }
 
-export async function indicatorsView(
-  prisma: PrismaClient,
-  unit: ScopedUnit,
-  p: Period,
-  kind: "actual" | "estimate" = "actual",
-): Promise<IndicatorsView> {
+export async function indicatorsView(prisma: PrismaClient, unit: ScopedUnit, p: Period, kind: "actual" | "estimate" = "actual"): Promise<IndicatorsView> {
   let figures = emptyFigures();
   let status: ReportStatus | null = null;
   let version: number | null = null;
@@ -312,7 +294,7 @@ export { periodSchema };
 export const saveBodySchema = z.object(
   {
     figures: figuresSchema,
-    kind: z.enum(["actual", "estimate"], { error: "kind phải là \"actual\" hoặc \"estimate\"." }).default("actual"),
+    kind: z.enum(["actual", "estimate"], { error: 'kind phải là "actual" hoặc "estimate".' }).default("actual"),
     confirmWarnings: z.boolean({ error: "confirmWarnings phải là true hoặc false." }).default(false),
     submit: z.boolean({ error: "submit phải là true hoặc false." }).default(false),
     /** The version the client read: a save over a newer one is refused (409), nothing lost. */

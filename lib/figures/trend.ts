@@ -18,7 +18,8 @@ export interface TrendPoint {
 
 export async function trendSeries(prisma: PrismaClient, unit: UnitRef, fromYear: number, to: Period): Promise<TrendPoint[]> {
   const periods: Period[] = [];
-  for (let y = fromYear; y <= to.year; y++) for (let q = 1; q <= 4; q++) if (comparePeriods({ year: y, quarter: q }, to) <= 0) periods.push({ year: y, quarter: q });
+  for (let y = fromYear; y <= to.year; y++)
+    for (let q = 1; q <= 4; q++) if (comparePeriods({ year: y, quarter: q }, to) <= 0) periods.push({ year: y, quarter: q });
 
   const targetsByYear = new Map<number, Record<string, number>>();
   for (let y = fromYear; y <= to.year; y++) {

@@ -45,7 +45,8 @@ const PERMISSION_EN: Record<Permission, string> = {
   "completeness.view": "The reporting-progress board is for city and national staff and leaders.",
   "quality.view": "The data-quality page is for the city's staff and leaders.",
   "city.settings": "Only the city's social-insurance staff change the city's settings (deadline, check threshold, ranking bands).",
-  "figures.import": "Your account may not import figures from a file for this unit: city staff import for their city's communes, a commune's officer for the commune.",
+  "figures.import":
+    "Your account may not import figures from a file for this unit: city staff import for their city's communes, a commune's officer for the commune.",
   "users.manage": "Only the system administrator manages accounts.",
   "audit.search": "Only the system administrator searches the system audit trail.",
 };
@@ -80,16 +81,48 @@ const CATALOGUE: Entry[] = [
   entry("workflow.role.submit", "Chỉ cán bộ xã được gửi báo cáo của xã.", "Only the commune's officer submits the commune's report."),
   entry("workflow.role.review", "Chỉ cán bộ thành phố được duyệt, trả lại hoặc mở lại báo cáo.", "Only city staff approve, return or reopen reports."),
   entry("workflow.scope", "Tài khoản của bạn không được {action} báo cáo của {unit}.", "Your account may not {action} the report of {unit}."),
-  entry("workflow.state", "Không thể {action} báo cáo của {unit}: báo cáo đang ở trạng thái «{status}».", "Cannot {action} the report of {unit}: it is «{status}»."),
-  entry("settings.stale", "Thiết lập báo cáo đã được người khác sửa: hãy tải lại trang, không có gì được lưu.", "Someone else changed the report settings: reload the page; nothing was saved."),
-  entry("milestones.stale", "Mốc kế hoạch đã được người khác sửa trong lúc bạn nhập: hãy tải lại trang, không có gì được lưu.", "Someone else changed the milestones while you were typing: reload the page; nothing was saved."),
-  entry("targets.stale", "Có người khác đã thay đổi các chỉ tiêu này trong lúc bạn sửa: chưa lưu gì. Hãy tải lại bảng.", "Someone else changed these targets while you were editing: nothing was saved. Reload the grid."),
+  entry(
+    "workflow.state",
+    "Không thể {action} báo cáo của {unit}: báo cáo đang ở trạng thái «{status}».",
+    "Cannot {action} the report of {unit}: it is «{status}».",
+  ),
+  entry(
+    "settings.stale",
+    "Thiết lập báo cáo đã được người khác sửa: hãy tải lại trang, không có gì được lưu.",
+    "Someone else changed the report settings: reload the page; nothing was saved.",
+  ),
+  entry(
+    "milestones.stale",
+    "Mốc kế hoạch đã được người khác sửa trong lúc bạn nhập: hãy tải lại trang, không có gì được lưu.",
+    "Someone else changed the milestones while you were typing: reload the page; nothing was saved.",
+  ),
+  entry(
+    "targets.stale",
+    "Có người khác đã thay đổi các chỉ tiêu này trong lúc bạn sửa: chưa lưu gì. Hãy tải lại bảng.",
+    "Someone else changed these targets while you were editing: nothing was saved. Reload the grid.",
+  ),
   entry("explanation.stale", "Giải trình này vừa được sửa ở nơi khác: hãy tải lại trang.", "This explanation was just changed elsewhere: reload the page."),
   entry("villages.concurrent", "Có người vừa thêm thôn cùng lúc: vui lòng thử lại.", "Someone added a village at the same moment: please try again."),
-  entry("level.rankings", "Bảng xếp hạng có cho thành phố, tỉnh (các xã) và cả nước (các tỉnh).", "Rankings exist for a city or province (its communes) and for the nation (its provinces)."),
-  entry("level.completeness", "Bảng theo dõi tiến độ báo cáo chỉ có cho thành phố, tỉnh (các xã) và cả nước (các tỉnh).", "The reporting-progress board exists for a city or province (its communes) and for the nation (its provinces)."),
-  entry("level.board", "Bảng theo dõi chỉ có cho thành phố, tỉnh (các xã) và cả nước (các tỉnh).", "The board exists for a city or province (its communes) and for the nation (its provinces)."),
-  entry("level.quality", "Kiểm tra chất lượng số liệu có cho một tỉnh, thành phố (các xã, phường của nó).", "Data-quality checks exist for a province or city (its communes and wards)."),
+  entry(
+    "level.rankings",
+    "Bảng xếp hạng có cho thành phố, tỉnh (các xã) và cả nước (các tỉnh).",
+    "Rankings exist for a city or province (its communes) and for the nation (its provinces).",
+  ),
+  entry(
+    "level.completeness",
+    "Bảng theo dõi tiến độ báo cáo chỉ có cho thành phố, tỉnh (các xã) và cả nước (các tỉnh).",
+    "The reporting-progress board exists for a city or province (its communes) and for the nation (its provinces).",
+  ),
+  entry(
+    "level.board",
+    "Bảng theo dõi chỉ có cho thành phố, tỉnh (các xã) và cả nước (các tỉnh).",
+    "The board exists for a city or province (its communes) and for the nation (its provinces).",
+  ),
+  entry(
+    "level.quality",
+    "Kiểm tra chất lượng số liệu có cho một tỉnh, thành phố (các xã, phường của nó).",
+    "Data-quality checks exist for a province or city (its communes and wards).",
+  ),
   entry("level.deadline", "Hạn báo cáo được đặt cho một tỉnh, thành phố.", "The reporting deadline is set for a province or city."),
   entry("level.threshold", "Ngưỡng kiểm tra biến động được đặt cho một tỉnh, thành phố.", "The change-check threshold is set for a province or city."),
   entry(
@@ -101,7 +134,11 @@ const CATALOGUE: Entry[] = [
   entry("crossSite", "Yêu cầu từ trang web khác bị từ chối.", "A request from another site was refused."),
   entry("json.required", "Nội dung gửi lên phải là JSON (Content-Type: application/json).", "The body must be JSON (Content-Type: application/json)."),
   entry("auth.getCallback", "Đăng nhập bằng biểu mẫu (POST), không bằng GET.", "Sign in with the form (POST), not with GET."),
-  entry("auth.formOnly", "Nội dung đăng nhập phải là biểu mẫu (application/x-www-form-urlencoded).", "A sign-in must be a form (application/x-www-form-urlencoded)."),
+  entry(
+    "auth.formOnly",
+    "Nội dung đăng nhập phải là biểu mẫu (application/x-www-form-urlencoded).",
+    "A sign-in must be a form (application/x-www-form-urlencoded).",
+  ),
   entry("system", "Lỗi hệ thống, vui lòng thử lại sau.", "System error, please try again later."),
   entry("system.notSaved", "Lỗi hệ thống, chưa lưu được. Vui lòng thử lại.", "System error: nothing was saved. Please try again."),
   entry("system.notDone", "Lỗi hệ thống, chưa thực hiện được. Vui lòng thử lại.", "System error: nothing was done. Please try again."),
@@ -110,13 +147,21 @@ const CATALOGUE: Entry[] = [
   entry("comment.tooShort", "Nội dung trao đổi cần ít nhất {n} ký tự.", "A message needs at least {n} characters."),
   entry("comment.tooLong", "Nội dung trao đổi tối đa {n} ký tự.", "A message has at most {n} characters."),
   entry("comment.invalid", "Nội dung trao đổi chưa hợp lệ: cần từ {min} đến {max} ký tự.", "The message is not valid: it needs {min} to {max} characters."),
-  entry("comment.denied", "Chỉ cán bộ của xã và cán bộ BHXH thành phố, tỉnh quản lý xã được trao đổi về báo cáo này.", "Only the commune's officer and the city's social-insurance staff discuss this report."),
+  entry(
+    "comment.denied",
+    "Chỉ cán bộ của xã và cán bộ BHXH thành phố, tỉnh quản lý xã được trao đổi về báo cáo này.",
+    "Only the commune's officer and the city's social-insurance staff discuss this report.",
+  ),
   entry("comment.noReport", "{unit} chưa có báo cáo quý {q}/{y}: chưa có gì để trao đổi.", "{unit} has no report for quarter {q}/{y} yet: nothing to discuss."),
   entry("explanation.reasonShort", "Nguyên nhân cần ít nhất {n} ký tự.", "The cause needs at least {n} characters."),
   entry("explanation.actionsShort", "Giải pháp cần ít nhất {n} ký tự.", "The remedy needs at least {n} characters."),
   entry("explanation.reasonLong", "Nguyên nhân tối đa {n} ký tự.", "The cause has at most {n} characters."),
   entry("explanation.actionsLong", "Giải pháp tối đa {n} ký tự.", "The remedy has at most {n} characters."),
-  entry("explanation.bothShort", "Nguyên nhân cần ít nhất {n} ký tự. Giải pháp cần ít nhất {m} ký tự.", "The cause needs at least {n} characters. The remedy needs at least {m} characters."),
+  entry(
+    "explanation.bothShort",
+    "Nguyên nhân cần ít nhất {n} ký tự. Giải pháp cần ít nhất {m} ký tự.",
+    "The cause needs at least {n} characters. The remedy needs at least {m} characters.",
+  ),
   entry("explanation.noTarget", "Chưa có chỉ tiêu năm {y} cho nội dung này: không cần giải trình.", "No {y} target for this item: no explanation needed."),
   // Texts the server records (notification titles, audit reasons) — shown in the reader's language.
   entry("notice.submitted", "{unit} đã gửi báo cáo quý {q}/{y}", "{unit} submitted the report for quarter {q}/{y}"),
@@ -128,7 +173,11 @@ const CATALOGUE: Entry[] = [
   entry("notice.returnedEstimate", "Báo cáo ước thực hiện năm {y} của {unit} bị trả lại", "The estimate for {y} of {unit} was returned"),
   entry("notice.reopenedEstimate", "Báo cáo ước thực hiện năm {y} của {unit} được mở lại để sửa", "The estimate for {y} of {unit} was reopened for correction"),
   entry("notice.signInLocked", "Tạm khóa đăng nhập: {user}", "Sign-in locked: {user}"),
-  entry("audit.locked", "Tên đăng nhập «{user}» tạm khóa 15 phút: nhiều lần đăng nhập sai từ nhiều địa chỉ khác nhau.", "The username «{user}» is locked for 15 minutes: many failed sign-ins from several addresses."),
+  entry(
+    "audit.locked",
+    "Tên đăng nhập «{user}» tạm khóa 15 phút: nhiều lần đăng nhập sai từ nhiều địa chỉ khác nhau.",
+    "The username «{user}» is locked for 15 minutes: many failed sign-ins from several addresses.",
+  ),
   entry("audit.minutes15", "15 phút", "15 minutes"),
   entry("audit.signInFailed", "Sai tên đăng nhập hoặc mật khẩu", "Wrong username or password"),
   entry("audit.accountLocked", "Tài khoản đã bị khóa", "The account is locked"),
@@ -186,7 +235,12 @@ export function requestLocale(headers: { get(name: string): string | null }): Lo
     .split(",")
     .map((part, i) => {
       const [tag, ...params] = part.trim().split(";");
-      const q = Number(params.find((p) => p.trim().startsWith("q="))?.trim().slice(2) ?? "1");
+      const q = Number(
+        params
+          .find((p) => p.trim().startsWith("q="))
+          ?.trim()
+          .slice(2) ?? "1",
+      );
       return { lang: tag.trim().toLowerCase().split("-")[0], q: Number.isFinite(q) ? q : 0, i };
     })
     .filter((x) => x.q > 0)

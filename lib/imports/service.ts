@@ -37,18 +37,22 @@ const STATUS_VI: Record<ReportStatus, string> = { DRAFT: "đang nhập", SUBMITT
 type Kind = "actual" | "estimate";
 const toKind = (k: Kind) => (k === "estimate" ? "ESTIMATE" : "ACTUAL");
 
-const kindSchema = z.enum(["actual", "estimate"], { error: "kind phải là \"actual\" hoặc \"estimate\"." }).default("actual");
+const kindSchema = z.enum(["actual", "estimate"], { error: 'kind phải là "actual" hoặc "estimate".' }).default("actual");
 
 function period(input: { year: unknown; quarter: unknown; kind?: unknown }, now: Date) {
   const p = periodSchema.safeParse({ year: input.year, quarter: input.quarter });
   const k = kindSchema.safeParse(input.kind === null || input.kind === "" ? undefined : input.kind);
   if (!p.success || !k.success) {
-    const issues = [...(p.success ? [] : p.error.issues), ...(k.success ? [] : k.error.issues)].map((i) => ({ path: i.path.join(".") || "kind", message: i.message }));
+    const issues = [...(p.success ? [] : p.error.issues), ...(k.success ? [] : k.error.issues)].map((i) => ({
+      path: i.path.join(".") || "kind",
+      message: i.message,
+    }));
     throw new ServiceError(422, issues[0]?.message ?? MSG.invalid, issues);
   }
   const { year, quarter } = p.data;
   const kind = k.data;
-  if (kind === "actual" && !isPeriodEnded({ year, quarter }, now)) throw new ServiceError(422, MSG.periodNotEnded(year, quarter), [{ path: "quarter", message: MSG.periodNotEnded(year, quarter) }]);
+  if (kind === "actual" && !isPeriodEnded({ year, quarter }, now))
+    throw new ServiceError(422, MSG.periodNotEnded(year, quarter), [{ path: "quarter", message: MSG.periodNotEnded(year, quarter) }]);
   if (kind === "estimate") {
     if (quarter !== 4) throw new ServiceError(422, MSG.estimateQuarter, [{ path: "quarter", message: MSG.estimateQuarter }]);
     if (!estimateOpen(year, now)) throw new ServiceError(422, MSG.estimateClosed(year), [{ path: "kind", message: MSG.estimateClosed(year) }]);
@@ -67,13 +71,22 @@ export interface CommuneRef {
 export async function communesOf(prisma: PrismaClient, unit: ScopedUnit): Promise<CommuneRef[]> {
   if (unit.level === "COMMUNE") return [{ id: unit.id, code: unit.code, name: unit.name, tenantId: unit.tenantId! }];
   if (unit.level !== "PROVINCE") return [];
-  const rows = await prisma.unit.findMany({ where: { tenantId: unit.id, level: "COMMUNE", validTo: null }, select: { id: true, code: true, name: true, tenantId: true } });
+  const rows = await prisma.unit.findMany({
+    where: { tenantId: unit.id, level: "COMMUNE", validTo: null },
+    select: { id: true, code: true, name: true, tenantId: true },
+  });
   return rows.map((r) => ({ ...r, tenantId: r.tenantId! })).sort(byName);
 }
 
 type StoredRow = { id: number; unitId: number; status: ReportStatus; version: number } & FigureValues;
 
-async function reportsOf(prisma: PrismaClient | Prisma.TransactionClient, unitIds: number[], year: number, quarter: number, kind: Kind): Promise<Map<number, StoredRow>> {
+async function reportsOf(
+  prisma: PrismaClient | Prisma.TransactionClient,
+  unitIds: number[],
+  year: number,
+  quarter: number,
+  kind: Kind,
+): Promise<Map<number, StoredRow>> {
   const rows = await prisma.quarterReport.findMany({ where: { unitId: { in: unitIds }, year, quarter, kind: toKind(kind) } });
   return new Map(rows.map((r) => [r.unitId, { id: r.id, unitId: r.unitId, status: r.status, version: r.version, ...figuresOf(r) }]));
 }
@@ -81,11 +94,22 @@ async function reportsOf(prisma: PrismaClient | Prisma.TransactionClient, unitId
 // ---------------------------------------------------------------------------------------------
 // Template
 
-export async function figuresTemplate(prisma: PrismaClient, actor: Actor, input: { unitCode: string; year: unknown; quarter: unknown; kind?: unknown }, now = new Date()): Promise<TemplateInput> {
+export async function figuresTemplate(
+  prisma: PrismaClient,
+  actor: Actor,
+  input: { unitCode: string; year: unknown; quarter: unknown; kind?: unknown },
+  now = new Date(),
+): Promise<TemplateInput> {
   const unit = await scopeUnit(prisma, actor, input.unitCode, "figures.import");
   const p = period(input, now);
   const communes = await communesOf(prisma, unit);
-  const reports = await reportsOf(prisma, communes.map((c) => c.id), p.year, p.quarter, p.kind);
+  const reports = await reportsOf(
+    prisma,
+    communes.map((c) => c.id),
+    p.year,
+    p.quarter,
+    p.kind,
+  );
   return {
     unitName: unit.name,
     year: p.year,
@@ -178,8 +202,16 @@ interface Staged {
 /** 422 with every error of a file by row and column (the first thousand), nothing stored. */
 function fileErrors(errors: SheetIssue[]): ServiceError {
   const first = errors[0];
-  const message = errors.length === 1 ? `Tệp có lỗi${first.row ? ` ở dòng ${first.row}` : ""}: ${first.message}` : `Tệp có ${formatNumber(errors.length)} lỗi: chưa lưu gì. Hãy sửa các dòng được liệt kê rồi tải lên lại.`;
-  return new ServiceError(422, message, errors.slice(0, 20).map((e) => ({ path: `row.${e.row}`, message: e.message })), { errors: errors.slice(0, 1000), errorCount: errors.length });
+  const message =
+    errors.length === 1
+      ? `Tệp có lỗi${first.row ? ` ở dòng ${first.row}` : ""}: ${first.message}`
+      : `Tệp có ${formatNumber(errors.length)} lỗi: chưa lưu gì. Hãy sửa các dòng được liệt kê rồi tải lên lại.`;
+  return new ServiceError(
+    422,
+    message,
+    errors.slice(0, 20).map((e) => ({ path: `row.${e.row}`, message: e.message })),
+    { errors: errors.slice(0, 1000), errorCount: errors.length },
+  );
 }
 
 const columnOf = (parsedColumns: Partial<Record<MetricKey, string>>, key: MetricKey) => parsedColumns[key] ?? METRIC_LABELS_VI[key].label;
@@ -224,7 +256,10 @@ export async function stageImportFor(
   const unknown = parsed.rows.filter((r) => !byCode.has(r.code.toLowerCase()));
   const elsewhere = unknown.length
     ? new Map(
-        (await prisma.unit.findMany({ where: { code: { in: unknown.map((r) => r.code) } }, select: { code: true, level: true, validTo: true } })).map((u) => [u.code.toLowerCase(), u]),
+        (await prisma.unit.findMany({ where: { code: { in: unknown.map((r) => r.code) } }, select: { code: true, level: true, validTo: true } })).map((u) => [
+          u.code.toLowerCase(),
+          u,
+        ]),
       )
     : new Map();
   for (const r of parsed.rows) {
@@ -234,11 +269,20 @@ export async function stageImportFor(
       continue;
     }
     const other = elsewhere.get(r.code.toLowerCase());
-    if (r.code.toLowerCase() === unit.code.toLowerCase()) skipped.push({ row: r.row, unitCode: r.code, unitName: r.name, reason: "Dòng tổng của đơn vị: không nhập (số của thành phố là tổng các xã)." });
-    else if (other && other.level === "COMMUNE" && other.validTo !== null) skipped.push({ row: r.row, unitCode: r.code, unitName: r.name, reason: "Xã này đã ngừng hoạt động (sắp xếp đơn vị hành chính): không nhập." });
-    else if (other && other.level === "COMMUNE") skipped.push({ row: r.row, unitCode: r.code, unitName: r.name, reason: `Xã không thuộc phạm vi của ${unit.name}: không nhập.` });
+    if (r.code.toLowerCase() === unit.code.toLowerCase())
+      skipped.push({ row: r.row, unitCode: r.code, unitName: r.name, reason: "Dòng tổng của đơn vị: không nhập (số của thành phố là tổng các xã)." });
+    else if (other && other.level === "COMMUNE" && other.validTo !== null)
+      skipped.push({ row: r.row, unitCode: r.code, unitName: r.name, reason: "Xã này đã ngừng hoạt động (sắp xếp đơn vị hành chính): không nhập." });
+    else if (other && other.level === "COMMUNE")
+      skipped.push({ row: r.row, unitCode: r.code, unitName: r.name, reason: `Xã không thuộc phạm vi của ${unit.name}: không nhập.` });
     else
-      errors.push({ row: r.row, column: "A (Mã)", unitCode: r.code, unitName: r.name || null, message: `Không có xã, phường, đặc khu nào mang mã «${r.code}»${unit.level === "PROVINCE" ? ` trong ${unit.name}` : ""}.` });
+      errors.push({
+        row: r.row,
+        column: "A (Mã)",
+        unitCode: r.code,
+        unitName: r.name || null,
+        message: `Không có xã, phường, đặc khu nào mang mã «${r.code}»${unit.level === "PROVINCE" ? ` trong ${unit.name}` : ""}.`,
+      });
   }
 
   const ids = matched.map((m) => m.commune.id);
@@ -264,15 +308,27 @@ export async function stageImportFor(
       continue;
     }
     if (stored && !figuresEditable(stored.status)) {
-      skipped.push({ row: r.row, unitCode: commune.code, unitName: commune.name, reason: `Báo cáo quý ${p.quarter}/${p.year} của xã ${STATUS_VI[stored.status]}: không ghi đè (cần trả lại hoặc mở lại trước).` });
+      skipped.push({
+        row: r.row,
+        unitCode: commune.code,
+        unitName: commune.name,
+        reason: `Báo cáo quý ${p.quarter}/${p.year} của xã ${STATUS_VI[stored.status]}: không ghi đè (cần trả lại hoặc mở lại trước).`,
+      });
       continue;
     }
     const prevRow = previous.get(commune.id);
     const prev: Figures | null = prevRow ? pick(prevRow) : null;
     if (prev && p.kind === "actual" && p.quarter === 1) for (const k of YEAR_TO_DATE_METRICS) prev[k] = null;
     const checks = checkFigures(figures, prev, { changeThreshold: threshold });
-    for (const e of checks.errors) errors.push({ row: r.row, column: columnOf(parsed.columnNames, e.path), unitCode: commune.code, unitName: commune.name, message: e.message });
-    const rowWarnings = checks.warnings.map((w) => ({ row: r.row, column: columnOf(parsed.columnNames, w.path), unitCode: commune.code, unitName: commune.name, message: w.message }));
+    for (const e of checks.errors)
+      errors.push({ row: r.row, column: columnOf(parsed.columnNames, e.path), unitCode: commune.code, unitName: commune.name, message: e.message });
+    const rowWarnings = checks.warnings.map((w) => ({
+      row: r.row,
+      column: columnOf(parsed.columnNames, w.path),
+      unitCode: commune.code,
+      unitName: commune.name,
+      message: w.message,
+    }));
     warnings.push(...rowWarnings);
     items.push({
       row: r.row,
@@ -282,7 +338,18 @@ export async function stageImportFor(
       changes: changed.map((k) => ({ key: k, label: METRIC_LABELS_VI[k].label, old: before[k], new: figures[k] })),
       warnings: rowWarnings.map((w) => w.message),
     });
-    staged.push({ unitId: commune.id, tenantId: commune.tenantId, code: commune.code, name: commune.name, row: r.row, version: stored?.version ?? 0, reportId: stored?.id ?? null, status: stored?.status ?? null, figures, before });
+    staged.push({
+      unitId: commune.id,
+      tenantId: commune.tenantId,
+      code: commune.code,
+      name: commune.name,
+      row: r.row,
+      version: stored?.version ?? 0,
+      reportId: stored?.id ?? null,
+      status: stored?.status ?? null,
+      figures,
+      before,
+    });
   }
   if (errors.length > 0) throw fail(errors.sort((a, b) => a.row - b.row));
 
@@ -291,7 +358,18 @@ export async function stageImportFor(
   const id = randomBytes(16).toString("hex");
   const data: Staged = { rows: staged, warnings: warnings.length };
   await prisma.pendingImport.create({
-    data: { id, userId: actor.id, unitId: unit.id, kind: p.kind, year: p.year, quarter: p.quarter, fileName, sha256, rows: data as unknown as Prisma.InputJsonValue, createdAt: now },
+    data: {
+      id,
+      userId: actor.id,
+      unitId: unit.id,
+      kind: p.kind,
+      year: p.year,
+      quarter: p.quarter,
+      fileName,
+      sha256,
+      rows: data as unknown as Prisma.InputJsonValue,
+      createdAt: now,
+    },
   });
   return {
     id,
@@ -319,21 +397,41 @@ export const commitBodySchema = z.object(
     // rankings count them at once (they still need approving); each row must then be complete.
     submit: z.boolean({ error: "submit phải là true hoặc false." }).default(false),
   },
-  { error: "Nội dung phải là một đối tượng JSON, ví dụ { \"confirmWarnings\": true }." },
+  { error: 'Nội dung phải là một đối tượng JSON, ví dụ { "confirmWarnings": true }.' },
 );
 
-const COLS = METRIC_KEYS.map((k) => ({ key: k, col: k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`), type: ["amountDue", "amountCollected", "latePayments"].includes(k) ? "bigint" : "int" }));
+const COLS = METRIC_KEYS.map((k) => ({
+  key: k,
+  col: k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`),
+  type: ["amountDue", "amountCollected", "latePayments"].includes(k) ? "bigint" : "int",
+}));
 const AUDIT_CHUNK = 20_000;
 
-export async function commitImport(prisma: PrismaClient, actor: Actor, input: { unitCode: string; id: unknown; body: unknown }, now = new Date()): Promise<{ saved: number; unit: { code: string; name: string } }> {
+export async function commitImport(
+  prisma: PrismaClient,
+  actor: Actor,
+  input: { unitCode: string; id: unknown; body: unknown },
+  now = new Date(),
+): Promise<{ saved: number; unit: { code: string; name: string } }> {
   const unit = await scopeUnit(prisma, actor, input.unitCode, "figures.import");
   return commitImportFor(prisma, actor, unit, input, now);
 }
 
 /** The commit of a pending import of a unit that passed the scope gate. */
-export async function commitImportFor(prisma: PrismaClient, actor: Actor, unit: ScopedUnit, input: { id: unknown; body: unknown }, now = new Date()): Promise<{ saved: number; unit: { code: string; name: string } }> {
+export async function commitImportFor(
+  prisma: PrismaClient,
+  actor: Actor,
+  unit: ScopedUnit,
+  input: { id: unknown; body: unknown },
+  now = new Date(),
+): Promise<{ saved: number; unit: { code: string; name: string } }> {
   const body = commitBodySchema.safeParse(input.body ?? {});
-  if (!body.success) throw new ServiceError(422, MSG.invalid, body.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })));
+  if (!body.success)
+    throw new ServiceError(
+      422,
+      MSG.invalid,
+      body.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })),
+    );
   const notFound = new ServiceError(404, "Không tìm thấy lượt nhập này (đã lưu, đã hết hạn sau 6 giờ hoặc không phải của bạn): hãy tải tệp lên lại.");
   if (typeof input.id !== "string" || !/^[0-9a-f]{32}$/.test(input.id)) throw notFound;
   const pending = await prisma.pendingImport.findUnique({ where: { id: input.id } });
@@ -341,7 +439,12 @@ export async function commitImportFor(prisma: PrismaClient, actor: Actor, unit: 
   if (pending.kind === "targets") return commitTargets(prisma, actor, unit, pending, now);
   const staged = pending.rows as unknown as Staged;
   if (staged.warnings > 0 && !body.data.confirmWarnings) {
-    throw new ServiceError(422, `${MSG.needsConfirmation} (${formatNumber(staged.warnings)} cảnh báo)`, [{ path: "confirmWarnings", message: MSG.needsConfirmation }], { needsConfirmation: true });
+    throw new ServiceError(
+      422,
+      `${MSG.needsConfirmation} (${formatNumber(staged.warnings)} cảnh báo)`,
+      [{ path: "confirmWarnings", message: MSG.needsConfirmation }],
+      { needsConfirmation: true },
+    );
   }
   const kind = pending.kind as Kind;
   const year = pending.year;
@@ -401,7 +504,8 @@ export async function commitImportFor(prisma: PrismaClient, actor: Actor, unit: 
           JSON.stringify(records),
           now,
         );
-        if (count !== updates.length) throw new ServiceError(409, "Số liệu đã thay đổi trong lúc lưu: chưa lưu gì. Hãy tải tệp lên lại.", [], { conflict: true });
+        if (count !== updates.length)
+          throw new ServiceError(409, "Số liệu đã thay đổi trong lúc lưu: chưa lưu gì. Hãy tải tệp lên lại.", [], { conflict: true });
       }
       const created = creates.length
         ? await tx.quarterReport.createManyAndReturn({
@@ -447,16 +551,48 @@ export async function commitImportFor(prisma: PrismaClient, actor: Actor, unit: 
         });
         await audit(
           tx,
-          staged.rows.map((r) => ({ tenantId: r.tenantId, unitId: r.unitId, actorId: actor.id, entity: "status", entityId: r.reportId ?? newId.get(r.unitId)!, field: "status", oldValue: r.status === "RETURNED" ? "RETURNED" : "DRAFT", newValue: "SUBMITTED", reason: behalfNote, at: now })),
+          staged.rows.map((r) => ({
+            tenantId: r.tenantId,
+            unitId: r.unitId,
+            actorId: actor.id,
+            entity: "status",
+            entityId: r.reportId ?? newId.get(r.unitId)!,
+            field: "status",
+            oldValue: r.status === "RETURNED" ? "RETURNED" : "DRAFT",
+            newValue: "SUBMITTED",
+            reason: behalfNote,
+            at: now,
+          })),
         );
       }
       const entries: AuditInput[] = [
-        { tenantId: unit.level === "PROVINCE" ? unit.id : unit.tenantId, unitId: unit.id, actorId: actor.id, entity: "report", entityId: pending.id, field: "import", newValue: { file: pending.fileName, sha256: pending.sha256, year, quarter, kind, communes: staged.rows.length }, reason, at: now },
+        {
+          tenantId: unit.level === "PROVINCE" ? unit.id : unit.tenantId,
+          unitId: unit.id,
+          actorId: actor.id,
+          entity: "report",
+          entityId: pending.id,
+          field: "import",
+          newValue: { file: pending.fileName, sha256: pending.sha256, year, quarter, kind, communes: staged.rows.length },
+          reason,
+          at: now,
+        },
       ];
       for (const r of staged.rows) {
         for (const k of METRIC_KEYS) {
           if (r.before[k] === r.figures[k]) continue;
-          entries.push({ tenantId: r.tenantId, unitId: r.unitId, actorId: actor.id, entity: "figure", entityId: r.reportId ?? newId.get(r.unitId)!, field: k, oldValue: r.before[k], newValue: r.figures[k], reason, at: now });
+          entries.push({
+            tenantId: r.tenantId,
+            unitId: r.unitId,
+            actorId: actor.id,
+            entity: "figure",
+            entityId: r.reportId ?? newId.get(r.unitId)!,
+            field: k,
+            oldValue: r.before[k],
+            newValue: r.figures[k],
+            reason,
+            at: now,
+          });
         }
       }
       // The summary through the audit helper; the figure entries (up to 12 per commune, tens of
@@ -495,7 +631,18 @@ export async function commitImportFor(prisma: PrismaClient, actor: Actor, unit: 
 // A year's targets of a unit's children (item 4): the same template / check / commit; the commit
 // is saveTargets (lib/targets/service.ts), which validates, checks versions and saves in one transaction.
 
-type PendingRow = { id: string; userId: number; unitId: number; kind: string; year: number; quarter: number | null; fileName: string; sha256: string; rows: unknown; createdAt: Date };
+type PendingRow = {
+  id: string;
+  userId: number;
+  unitId: number;
+  kind: string;
+  year: number;
+  quarter: number | null;
+  fileName: string;
+  sha256: string;
+  rows: unknown;
+  createdAt: Date;
+};
 
 interface StagedTargetRow {
   code: string;
@@ -513,7 +660,10 @@ function targetYear(year: unknown): number {
 
 /** The children in force of a unit that the actor may set targets for in this year, by name. */
 async function targetChildren(prisma: PrismaClient, actor: Actor, unit: ScopedUnit, year: number) {
-  const children = await prisma.unit.findMany({ where: { parentId: unit.id, validTo: null }, select: { id: true, code: true, name: true, level: true, parentId: true, tenantId: true } });
+  const children = await prisma.unit.findMany({
+    where: { parentId: unit.id, validTo: null },
+    select: { id: true, code: true, name: true, level: true, parentId: true, tenantId: true },
+  });
   return children.filter((c) => can(actor, "targets.set", c, { year })).sort(byName);
 }
 
@@ -527,7 +677,11 @@ export async function targetsTemplate(prisma: PrismaClient, actor: Actor, input:
   return {
     unitName: unit.name,
     year,
-    rows: children.map((c) => ({ code: c.code, name: c.name, values: Object.fromEntries(TARGET_KEYS.map((k) => [k, byUnit.get(c.id)?.[k] ?? null])) as Record<TargetKey, number | null> })),
+    rows: children.map((c) => ({
+      code: c.code,
+      name: c.name,
+      values: Object.fromEntries(TARGET_KEYS.map((k) => [k, byUnit.get(c.id)?.[k] ?? null])) as Record<TargetKey, number | null>,
+    })),
   };
 }
 
@@ -546,7 +700,13 @@ export async function targetsTemplateXlsx(t: Awaited<ReturnType<typeof targetsTe
 }
 
 export function targetsTemplateCsv(t: Awaited<ReturnType<typeof targetsTemplate>>): string {
-  return toCsv([[targetsTitle(t.unitName, t.year)], [TARGETS_SUBTITLE], [], TARGET_HEADERS, ...t.rows.map((r) => [r.code, r.name, ...TARGET_KEYS.map((k) => inFile(k, r.values[k]))])]);
+  return toCsv([
+    [targetsTitle(t.unitName, t.year)],
+    [TARGETS_SUBTITLE],
+    [],
+    TARGET_HEADERS,
+    ...t.rows.map((r) => [r.code, r.name, ...TARGET_KEYS.map((k) => inFile(k, r.values[k]))]),
+  ]);
 }
 
 export async function stageTargetsImport(
@@ -567,17 +727,35 @@ export async function stageTargetsImport(
   const children = await targetChildren(prisma, actor, unit, year);
   const byCode = new Map(children.map((c) => [c.code.toLowerCase(), c]));
   const unknown = parsed.rows.filter((r) => !byCode.has(r.code.toLowerCase()));
-  const known = unknown.length ? new Set((await prisma.unit.findMany({ where: { code: { in: unknown.map((r) => r.code) } }, select: { code: true } })).map((u) => u.code.toLowerCase())) : new Set<string>();
+  const known = unknown.length
+    ? new Set((await prisma.unit.findMany({ where: { code: { in: unknown.map((r) => r.code) } }, select: { code: true } })).map((u) => u.code.toLowerCase()))
+    : new Set<string>();
   const skipped: ImportSkip[] = [];
   const matched: { r: (typeof parsed.rows)[number]; c: (typeof children)[number] }[] = [];
   for (const r of parsed.rows) {
     const c = byCode.get(r.code.toLowerCase());
     if (c) matched.push({ r, c });
-    else if (known.has(r.code.toLowerCase())) skipped.push({ row: r.row, unitCode: r.code, unitName: r.name, reason: `Không phải đơn vị trực thuộc ${unit.name} mà bạn được giao chỉ tiêu năm ${year}: không nhập.` });
-    else errors.push({ row: r.row, column: "A (Mã)", unitCode: r.code, unitName: r.name || null, message: `Không có đơn vị nào mang mã «${r.code}» trực thuộc ${unit.name}.` });
+    else if (known.has(r.code.toLowerCase()))
+      skipped.push({
+        row: r.row,
+        unitCode: r.code,
+        unitName: r.name,
+        reason: `Không phải đơn vị trực thuộc ${unit.name} mà bạn được giao chỉ tiêu năm ${year}: không nhập.`,
+      });
+    else
+      errors.push({
+        row: r.row,
+        column: "A (Mã)",
+        unitCode: r.code,
+        unitName: r.name || null,
+        message: `Không có đơn vị nào mang mã «${r.code}» trực thuộc ${unit.name}.`,
+      });
   }
   if (errors.length > 0) throw fileErrors(errors.sort((a, b) => a.row - b.row));
-  const stored = await prisma.target.findMany({ where: { unitId: { in: matched.map((m) => m.c.id) }, year }, select: { unitId: true, key: true, value: true, version: true } });
+  const stored = await prisma.target.findMany({
+    where: { unitId: { in: matched.map((m) => m.c.id) }, year },
+    select: { unitId: true, key: true, value: true, version: true },
+  });
   const current = new Map(stored.map((t) => [`${t.unitId}|${t.key}`, t]));
   const items: ImportItem[] = [];
   const staged: StagedTargetRow[] = [];
@@ -605,14 +783,40 @@ export async function stageTargetsImport(
   await prisma.pendingImport.deleteMany({ where: { createdAt: { lt: new Date(now.getTime() - IMPORT_TTL_MS) } } });
   const id = randomBytes(16).toString("hex");
   await prisma.pendingImport.create({
-    data: { id, userId: actor.id, unitId: unit.id, kind: "targets", year, quarter: null, fileName, sha256, rows: { rows: staged } as unknown as Prisma.InputJsonValue, createdAt: now },
+    data: {
+      id,
+      userId: actor.id,
+      unitId: unit.id,
+      kind: "targets",
+      year,
+      quarter: null,
+      fileName,
+      sha256,
+      rows: { rows: staged } as unknown as Prisma.InputJsonValue,
+      createdAt: now,
+    },
   });
-  return { id, unit: { code: unit.code, name: unit.name }, year, quarter: null, kind: "targets", fileName, sha256, rows: parsed.rows.length, changes: items, unchanged, warnings: [], skipped: skipped.sort((a, b) => a.row - b.row) };
+  return {
+    id,
+    unit: { code: unit.code, name: unit.name },
+    year,
+    quarter: null,
+    kind: "targets",
+    fileName,
+    sha256,
+    rows: parsed.rows.length,
+    changes: items,
+    unchanged,
+    warnings: [],
+    skipped: skipped.sort((a, b) => a.row - b.row),
+  };
 }
 
 async function commitTargets(prisma: PrismaClient, actor: Actor, unit: ScopedUnit, pending: PendingRow, now: Date) {
   const staged = (pending.rows as { rows: StagedTargetRow[] }).rows;
-  const entries = staged.flatMap((r) => (Object.keys(r.values) as TargetKey[]).map((k) => ({ unitCode: r.code, key: k, value: r.values[k]!, version: r.versions[k] ?? 0 })));
+  const entries = staged.flatMap((r) =>
+    (Object.keys(r.values) as TargetKey[]).map((k) => ({ unitCode: r.code, key: k, value: r.values[k]!, version: r.versions[k] ?? 0 })),
+  );
   // saveTargets: one transaction, every version checked (409 when one changed since the preview).
   await saveTargets(prisma, actor, { year: pending.year, source: `Tệp ${pending.fileName}`.slice(0, 200), entries }, now);
   await prisma.$transaction(async (tx) => {

@@ -205,7 +205,8 @@ export function parseGrid<K extends string>(grid: Grid, spec: GridSpec<K>): Pars
       if (p) {
         period = p;
         if (expected && expected.quarter === undefined && p.year !== expected.year) issue(r + 1, "A", MSG_IMPORT.wrongYear(p.year, expected.year));
-        else if (expected && expected.quarter !== undefined && (p.year !== expected.year || p.quarter !== expected.quarter)) issue(r + 1, "A", MSG_IMPORT.wrongPeriod(p, { year: expected.year, quarter: expected.quarter }));
+        else if (expected && expected.quarter !== undefined && (p.year !== expected.year || p.quarter !== expected.quarter))
+          issue(r + 1, "A", MSG_IMPORT.wrongPeriod(p, { year: expected.year, quarter: expected.quarter }));
         break;
       }
     }

@@ -17,7 +17,12 @@ export function targetColumnHeader(key: TargetKey): string {
 
 export const TARGET_HEADERS = [CODE_HEADER, NAME_HEADER, ...TARGET_KEYS.map(targetColumnHeader)];
 
-const HEADER_KEYS = TARGET_KEYS.map((k) => ({ key: k, full: searchKey(targetColumnHeader(k)), bare: searchKey(targetColumnHeader(k).replace(/\s*\([^)]*\)$/, "")), raw: k.toLowerCase() }));
+const HEADER_KEYS = TARGET_KEYS.map((k) => ({
+  key: k,
+  full: searchKey(targetColumnHeader(k)),
+  bare: searchKey(targetColumnHeader(k).replace(/\s*\([^)]*\)$/, "")),
+  raw: k.toLowerCase(),
+}));
 
 export function targetOfHeader(header: string): TargetKey | null {
   const h = searchKey(header);

@@ -16,7 +16,8 @@ export async function readUploadForm(req: Request): Promise<Upload> {
   const type = (req.headers.get("content-type") ?? "").split(";")[0].trim().toLowerCase();
   if (type !== "multipart/form-data") throw new ServiceError(415, NOT_MULTIPART, [{ path: "file", message: NOT_MULTIPART }]);
   const length = Number(req.headers.get("content-length") ?? "0");
-  if (Number.isFinite(length) && length > MAX_FILE_BYTES + 256 * 1024) throw new ServiceError(413, MSG_IMPORT.tooLarge, [{ path: "file", message: MSG_IMPORT.tooLarge }]);
+  if (Number.isFinite(length) && length > MAX_FILE_BYTES + 256 * 1024)
+    throw new ServiceError(413, MSG_IMPORT.tooLarge, [{ path: "file", message: MSG_IMPORT.tooLarge }]);
   let form: FormData;
   try {
     form = await req.formData();
@@ -24,7 +25,8 @@ export async function readUploadForm(req: Request): Promise<Upload> {
     throw new ServiceError(422, "Không đọc được tệp gửi lên (biểu mẫu hỏng hoặc tệp quá lớn, tối đa 10 MB).", [{ path: "file", message: NOT_MULTIPART }]);
   }
   const file = form.get("file");
-  if (!file || typeof file === "string") throw new ServiceError(422, "Chưa chọn tệp: gửi tệp trong trường «file».", [{ path: "file", message: "Chưa chọn tệp." }]);
+  if (!file || typeof file === "string")
+    throw new ServiceError(422, "Chưa chọn tệp: gửi tệp trong trường «file».", [{ path: "file", message: "Chưa chọn tệp." }]);
   if (file.size > MAX_FILE_BYTES) throw new ServiceError(413, MSG_IMPORT.tooLarge, [{ path: "file", message: MSG_IMPORT.tooLarge }]);
   if (file.size === 0) throw new ServiceError(422, "Tệp rỗng.", [{ path: "file", message: "Tệp rỗng." }]);
   const fields: Record<string, string> = {};

@@ -144,7 +144,8 @@ function gridValue(v: CellValue): GridCell {
     if ("formula" in v || "sharedFormula" in v) {
       const result = (v as { result?: unknown }).result;
       if (result === undefined || result === null) return { bad: MSG_IMPORT.formulaNoValue };
-      if (typeof result === "object" && result !== null && "error" in result) return { bad: MSG_IMPORT.formulaError(String((result as { error: unknown }).error)) };
+      if (typeof result === "object" && result !== null && "error" in result)
+        return { bad: MSG_IMPORT.formulaError(String((result as { error: unknown }).error)) };
       return gridValue(result as CellValue);
     }
     if ("richText" in v && Array.isArray(v.richText)) return v.richText.map((p) => p.text).join("") || null;

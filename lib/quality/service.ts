@@ -82,7 +82,6 @@ export interface QualityView {
 // ---------------------------------------------------------------------------------------------
 // Scope
 
-
 /** City staff and city leaders of the province, and the administrator ("quality.view"). */
 function assertCanView(actor: Actor, parent: UnitRef) {
   assertCan(actor, "quality.view");
@@ -168,12 +167,18 @@ export function findOutliers(rows: readonly ReportRow[], year: number, quarter: 
     }
 
     const rates = computeIndicators(now.figures);
-    const earlierRates = earlier.map((i) => periods.get(i)).filter((r): r is ReportRow => !!r).map((r) => computeIndicators(r.figures));
+    const earlierRates = earlier
+      .map((i) => periods.get(i))
+      .filter((r): r is ReportRow => !!r)
+      .map((r) => computeIndicators(r.figures));
     for (const k of COVERAGE_KEYS) {
       const value = rates[k];
       peerValues.get(k)!.push({ key: now, value });
       if (value === null) continue;
-      const s = scoreAgainstSeries(value, earlierRates.map((x) => x[k]).filter((v): v is number => v !== null));
+      const s = scoreAgainstSeries(
+        value,
+        earlierRates.map((x) => x[k]).filter((v): v is number => v !== null),
+      );
       if (s?.outlier) items.push(item(now, k, "rate", "history", value, s));
     }
   }
@@ -232,7 +237,12 @@ async function reportRows(prisma: PrismaClient, tenantId: number, year: number, 
 export async function quality(prisma: PrismaClient, actor: Actor, parent: ScopedUnit, year: unknown, quarter: unknown): Promise<QualityView> {
   assertCanView(actor, parent);
   const p = periodSchema.safeParse({ year, quarter });
-  if (!p.success) throw new ServiceError(422, MSG.invalid, p.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })));
+  if (!p.success)
+    throw new ServiceError(
+      422,
+      MSG.invalid,
+      p.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })),
+    );
   const { year: y, quarter: q } = p.data;
   const [rows, communes, changePct] = await Promise.all([
     reportRows(prisma, parent.id, y, q),
@@ -274,7 +284,12 @@ export async function setChangePct(prisma: PrismaClient, actor: Actor, tenantCod
   }
   assertCan(actor, "city.settings", unit);
   const r = changePctSchema.safeParse(pct);
-  if (!r.success) throw new ServiceError(422, MSG.invalid, r.error.issues.map((i) => ({ path: "pct", message: i.message })));
+  if (!r.success)
+    throw new ServiceError(
+      422,
+      MSG.invalid,
+      r.error.issues.map((i) => ({ path: "pct", message: i.message })),
+    );
   const value = String(r.data);
   const key = { tenantId_key: { tenantId: unit.id, key: PLAUSIBILITY_SETTING } };
   return prisma.$transaction(async (tx) => {

@@ -66,9 +66,16 @@ export function parseIndicator(param: string | null | undefined): IndicatorChoic
       return { param: p, kind: "attainment", key, direction: "higher", percent: true };
     }
   }
-  if ((INDICATOR_KEYS as readonly string[]).includes(p)) return { param: p, kind: "indicator", key: p, direction: INDICATORS[p as IndicatorKey].direction, percent: true };
-  if ((METRIC_KEYS as readonly string[]).includes(p) || isDerivedCountTargetKey(p)) return { param: p, kind: "metric", key: p, direction: directionOf(p), percent: false };
-  throw new ServiceError(422, MSG.invalid, [{ path: "indicator", message: `Không có chỉ tiêu xếp hạng «${p}». Dùng một tỷ lệ (vd bhxhCoverage), một số liệu (vd bhxhCompulsory), attainment:<khóa> hoặc composite.` }]);
+  if ((INDICATOR_KEYS as readonly string[]).includes(p))
+    return { param: p, kind: "indicator", key: p, direction: INDICATORS[p as IndicatorKey].direction, percent: true };
+  if ((METRIC_KEYS as readonly string[]).includes(p) || isDerivedCountTargetKey(p))
+    return { param: p, kind: "metric", key: p, direction: directionOf(p), percent: false };
+  throw new ServiceError(422, MSG.invalid, [
+    {
+      path: "indicator",
+      message: `Không có chỉ tiêu xếp hạng «${p}». Dùng một tỷ lệ (vd bhxhCoverage), một số liệu (vd bhxhCompulsory), attainment:<khóa> hoặc composite.`,
+    },
+  ]);
 }
 
 /** Whether the choice ranks a ceiling's "attainment": it is ranked on the rate itself (lower is better). */
@@ -225,7 +232,11 @@ export const rankingSettingsSchema = z
   .object({
     attained: z.number({ error: "Ngưỡng «đạt» phải là một số." }).min(0.5, "Ngưỡng «đạt» từ 50% đến 150%.").max(1.5, "Ngưỡng «đạt» từ 50% đến 150%."),
     close: z.number({ error: "Ngưỡng «gần đạt» phải là một số." }).min(0.3, "Ngưỡng «gần đạt» từ 30% đến 150%.").max(1.5, "Ngưỡng «gần đạt» từ 30% đến 150%."),
-    listSize: z.number({ error: "Số đơn vị mỗi danh sách phải là một số." }).int("Số đơn vị mỗi danh sách là số nguyên.").min(1, "Từ 1 đến 20 đơn vị.").max(20, "Từ 1 đến 20 đơn vị."),
+    listSize: z
+      .number({ error: "Số đơn vị mỗi danh sách phải là một số." })
+      .int("Số đơn vị mỗi danh sách là số nguyên.")
+      .min(1, "Từ 1 đến 20 đơn vị.")
+      .max(20, "Từ 1 đến 20 đơn vị."),
   })
   .refine((v) => v.close < v.attained, { error: "Ngưỡng «gần đạt» phải thấp hơn ngưỡng «đạt».", path: ["close"] });
 
@@ -233,19 +244,41 @@ export const rankingSettingsSchema = z
 export async function setRankingSettings(prisma: PrismaClient, actor: Actor, tenant: ScopedUnit, input: unknown) {
   assertCan(actor, "city.settings", tenant);
   const r = rankingSettingsSchema.safeParse(input);
-  if (!r.success) throw new ServiceError(422, MSG.invalid, r.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })));
+  if (!r.success)
+    throw new ServiceError(
+      422,
+      MSG.invalid,
+      r.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })),
+    );
   const before = await rankingSettings(prisma, tenant.id);
   const next: Record<string, number> = { [BAND_KEYS.attained]: r.data.attained, [BAND_KEYS.close]: r.data.close, [BAND_KEYS.listSize]: r.data.listSize };
-  const old: Record<string, number> = { [BAND_KEYS.attained]: before.bands.attained, [BAND_KEYS.close]: before.bands.close, [BAND_KEYS.listSize]: before.listSize };
+  const old: Record<string, number> = {
+    [BAND_KEYS.attained]: before.bands.attained,
+    [BAND_KEYS.close]: before.bands.close,
+    [BAND_KEYS.listSize]: before.listSize,
+  };
   await prisma.$transaction(async (tx) => {
     for (const [key, value] of Object.entries(next)) {
-      await tx.tenantSetting.upsert({ where: { tenantId_key: { tenantId: tenant.id, key } }, create: { tenantId: tenant.id, key, value: String(value) }, update: { value: String(value) } });
+      await tx.tenantSetting.upsert({
+        where: { tenantId_key: { tenantId: tenant.id, key } },
+        create: { tenantId: tenant.id, key, value: String(value) },
+        update: { value: String(value) },
+      });
     }
     await audit(
       tx,
       Object.keys(next)
         .filter((k) => old[k] !== next[k])
-        .map((k) => ({ tenantId: tenant.id, unitId: tenant.id, actorId: actor.id, entity: "setting" as const, entityId: tenant.code, field: k, oldValue: old[k], newValue: next[k] })),
+        .map((k) => ({
+          tenantId: tenant.id,
+          unitId: tenant.id,
+          actorId: actor.id,
+          entity: "setting" as const,
+          entityId: tenant.code,
+          field: k,
+          oldValue: old[k],
+          newValue: next[k],
+        })),
     );
   });
   return r.data;
@@ -270,7 +303,9 @@ export async function rankings(
   now: Date = new Date(),
 ): Promise<RankingsData> {
   if (parent.level !== "PROVINCE" && parent.level !== "NATION") {
-    throw new ServiceError(422, "Bảng xếp hạng có cho thành phố, tỉnh (các xã) và cả nước (các tỉnh).", [{ path: "parent", message: "Chọn một tỉnh, thành phố hoặc VN." }]);
+    throw new ServiceError(422, "Bảng xếp hạng có cho thành phố, tỉnh (các xã) và cả nước (các tỉnh).", [
+      { path: "parent", message: "Chọn một tỉnh, thành phố hoặc VN." },
+    ]);
   }
   assertPeriodEnded(p.year, p.quarter, now);
   const c = parseIndicator(indicatorParam);
@@ -298,7 +333,15 @@ export async function rankings(
   // Explanations of the communes (provinces have none): the key ranked, or every key for composite.
   const childIds = await prisma.unit.findMany({ where: { code: { in: cur.rows.map((r) => r.unit.code) }, validTo: null }, select: { id: true, code: true } });
   const idByCode = new Map(childIds.map((u) => [u.code, u.id]));
-  const explanations = parent.level === "PROVINCE" ? await listExplanations(prisma, childIds.map((u) => u.id), p.year, p.quarter) : new Map();
+  const explanations =
+    parent.level === "PROVINCE"
+      ? await listExplanations(
+          prisma,
+          childIds.map((u) => u.id),
+          p.year,
+          p.quarter,
+        )
+      : new Map();
   const explanationOf = (code: string) => {
     const m = explanations.get(idByCode.get(code) ?? -1) as Record<string, ExplanationView> | undefined;
     if (!m) return null;
@@ -338,12 +381,23 @@ export async function rankings(
           .map((x) => ({ unit: { code: x.code, name: x.name, type: x.type }, timeliness: x.timeliness as "late" | "overdue", submittedAt: x.submittedAt }))
       : board.provinces
           .filter((x) => x.lateCount > 0)
-          .map((x) => ({ unit: { code: x.code, name: x.name, type: x.type }, timeliness: null, submittedAt: null, lateCount: x.lateCount, overdueCount: x.overdueCount }));
+          .map((x) => ({
+            unit: { code: x.code, name: x.name, type: x.type },
+            timeliness: null,
+            submittedAt: null,
+            lateCount: x.lateCount,
+            overdueCount: x.overdueCount,
+          }));
   const t = cur.totals;
   const countChoice = c.kind === "metric" || (c.kind === "attainment" && !!c.key && isCountTargetKey(c.key));
   const comparable = (a: DashboardRow, b: DashboardRow) => !countChoice || (!a.partial && !b.partial);
   const totalValue = t.figures ? valueOf(t, c, w) : null;
-  const reasonOf = (r: DashboardRow): UnrankedReason => (!r.figures ? "not_reported" : (c.kind === "attainment" || c.kind === "composite") && valueOf(r, c, w) === null && (c.key ? r.targets[c.key] === undefined : true) ? "no_target" : "no_value");
+  const reasonOf = (r: DashboardRow): UnrankedReason =>
+    !r.figures
+      ? "not_reported"
+      : (c.kind === "attainment" || c.kind === "composite") && valueOf(r, c, w) === null && (c.key ? r.targets[c.key] === undefined : true)
+        ? "no_target"
+        : "no_value";
   return {
     parent: { code: parent.code, name: parent.name, level: parent.level },
     year: p.year,
@@ -361,7 +415,10 @@ export async function rankings(
       return {
         unit: { code: u.data.unit.code, name: u.data.unit.name, type: u.data.unit.type },
         reason,
-        reasonText: reason === "not_reported" && u.data.periodStatus ? `${UNRANKED_TEXT.not_reported} (${REPORT_STATE_VI[u.data.periodStatus] ?? u.data.periodStatus})` : UNRANKED_TEXT[reason],
+        reasonText:
+          reason === "not_reported" && u.data.periodStatus
+            ? `${UNRANKED_TEXT.not_reported} (${REPORT_STATE_VI[u.data.periodStatus] ?? u.data.periodStatus})`
+            : UNRANKED_TEXT[reason],
         reportStatus: u.data.figures ? null : u.data.periodStatus,
       };
     }),

@@ -17,4 +17,3 @@ export async function rankingSettings(prisma: PrismaClient, tenantId: number | n
     listSize: get(BAND_KEYS.listSize) ?? 5,
   };
 }
-

@@ -30,9 +30,16 @@ export interface ReportSettings {
   copyTo: string[];
 }
 
-const line = (max: number, what: string) => z.string({ error: `${what} phải là chữ.` }).trim().max(max, `${what}: tối đa ${max} ký tự.`);
+const line = (max: number, what: string) =>
+  z
+    .string({ error: `${what} phải là chữ.` })
+    .trim()
+    .max(max, `${what}: tối đa ${max} ký tự.`);
 const lines = (maxLines: number, max: number, what: string) =>
-  z.array(line(max, what), { error: `${what} phải là một danh sách dòng.` }).max(maxLines, `${what}: tối đa ${maxLines} dòng.`).transform((l) => l.filter(Boolean));
+  z
+    .array(line(max, what), { error: `${what} phải là một danh sách dòng.` })
+    .max(maxLines, `${what}: tối đa ${maxLines} dòng.`)
+    .transform((l) => l.filter(Boolean));
 
 export const reportSettingsSchema = z.object(
   {
@@ -61,7 +68,8 @@ export function placeOf(name: string): string {
 }
 /** "thành phố" or "tỉnh", from a province-level unit's name. */
 export const provinceNoun = (name: string) => (/^thành phố/iu.test(name) ? "thành phố" : "tỉnh");
-const runningLower = (name: string) => name.replace(/^(Thành phố|Tỉnh|Xã|Phường|Đặc khu)(?=\s)/u, (m) => (/Hồ Chí Minh$/u.test(name) ? m : m.toLocaleLowerCase("vi")));
+const runningLower = (name: string) =>
+  name.replace(/^(Thành phố|Tỉnh|Xã|Phường|Đặc khu)(?=\s)/u, (m) => (/Hồ Chí Minh$/u.test(name) ? m : m.toLocaleLowerCase("vi")));
 
 /** The defaults of Decree 30 for a unit's report, by its level; the unit's staff change them. */
 export function defaultReportSettings(unit: { level: string; name: string }, province?: { name: string } | null): ReportSettings {
@@ -87,7 +95,8 @@ export function defaultReportSettings(unit: { level: string; name: string }, pro
       place: placeOf(unit.name),
       symbol: "BC-UBND",
       addressee: ["Bộ Nội vụ"],
-      basis: "Thực hiện chế độ báo cáo định kỳ về kết quả thực hiện chỉ tiêu phát triển người tham gia bảo hiểm xã hội theo Nghị quyết số 403/NQ-CP ngày 10/12/2025 của Chính phủ",
+      basis:
+        "Thực hiện chế độ báo cáo định kỳ về kết quả thực hiện chỉ tiêu phát triển người tham gia bảo hiểm xã hội theo Nghị quyết số 403/NQ-CP ngày 10/12/2025 của Chính phủ",
       authority: ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH"],
       signerTitle: "PHÓ CHỦ TỊCH",
       signerName: "",
@@ -178,7 +187,10 @@ export const EDITABLE_MAX = 20_000;
 export const editableTextsSchema = z.object(
   {
     opening: z.string({ error: "Câu mở đầu phải là chữ." }).trim().min(20, "Câu mở đầu cần ít nhất 20 ký tự.").max(2000, "Câu mở đầu: tối đa 2.000 ký tự."),
-    parts: z.record(z.string(), z.string({ error: "Nội dung phải là chữ." }).max(EDITABLE_MAX, `Mỗi phần tối đa ${EDITABLE_MAX.toLocaleString("vi-VN")} ký tự.`)),
+    parts: z.record(
+      z.string(),
+      z.string({ error: "Nội dung phải là chữ." }).max(EDITABLE_MAX, `Mỗi phần tối đa ${EDITABLE_MAX.toLocaleString("vi-VN")} ký tự.`),
+    ),
   },
   { error: "Nội dung gửi lên phải có opening và parts." },
 );
@@ -187,7 +199,9 @@ export const editableTextsSchema = z.object(
 export function editableTextsOf(doc: ReportDocument): EditableTexts {
   return {
     opening: doc.opening,
-    parts: Object.fromEntries(doc.parts.filter((p) => p.editable).map((p) => [p.id, p.paragraphs.map((x) => (x.style === "dash" ? `- ${x.text}` : x.text)).join("\n")])),
+    parts: Object.fromEntries(
+      doc.parts.filter((p) => p.editable).map((p) => [p.id, p.paragraphs.map((x) => (x.style === "dash" ? `- ${x.text}` : x.text)).join("\n")]),
+    ),
   };
 }
 

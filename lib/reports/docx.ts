@@ -79,7 +79,12 @@ function centred(text: string, o: RunOpts & { after?: number; before?: number } 
 /** A short horizontal rule under a centred line (as Decree 30 puts under the issuer and the motto). */
 function rule(cellWidth: number, lineWidth: number) {
   const side = Math.max(0, Math.round((cellWidth - lineWidth) / 2));
-  return new Paragraph({ indent: { left: side, right: side }, border: { top: LINE }, spacing: { before: 20, after: 60 }, children: [run("", { size: PT(4) })] });
+  return new Paragraph({
+    indent: { left: side, right: side },
+    border: { top: LINE },
+    spacing: { before: 20, after: 60 },
+    children: [run("", { size: PT(4) })],
+  });
 }
 
 /** A body paragraph: justified, first line indented 1 cm, 6 pt after. */
@@ -189,7 +194,11 @@ function recipients(settings: ReportSettings): Paragraph[] {
     new Paragraph({ indent: { left: mm(20) }, spacing: { before: 120 }, children: [run("Kính gửi:")] }),
     ...list.map(
       (r, i) =>
-        new Paragraph({ indent: { left: indent }, spacing: { after: i === list.length - 1 ? 240 : 0 }, children: [run(`- ${r}${i === list.length - 1 ? "." : ";"}`)] }),
+        new Paragraph({
+          indent: { left: indent },
+          spacing: { after: i === list.length - 1 ? 240 : 0 },
+          children: [run(`- ${r}${i === list.length - 1 ? "." : ";"}`)],
+        }),
     ),
   ];
 }
@@ -241,7 +250,11 @@ function docFile(title: string, children: FileChild[]): Promise<Buffer> {
           titlePage: true,
         },
         headers: {
-          default: new Header({ children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: [PageNumber.CURRENT], font: FONT, size: PT(13) })] })] }),
+          default: new Header({
+            children: [
+              new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: [PageNumber.CURRENT], font: FONT, size: PT(13) })] }),
+            ],
+          }),
           first: new Header({ children: [new Paragraph({ children: [] })] }),
         },
         children,
@@ -269,7 +282,8 @@ function rankingTable(data: RankingsData): Table {
   const c = data.indicator;
   // For an attainment the value shown is the rate or count itself (the attainment has its column).
   const shownKey = c.kind === "composite" ? null : c.key;
-  const show = (v: number | null | undefined) => (c.kind === "composite" ? (typeof v === "number" && Number.isFinite(v) ? fmtPercent(v) : null) : fmtKeyValue(shownKey, v));
+  const show = (v: number | null | undefined) =>
+    c.kind === "composite" ? (typeof v === "number" && Number.isFinite(v) ? fmtPercent(v) : null) : fmtKeyValue(shownKey, v);
   const pct = (v: number | null | undefined) => (typeof v === "number" && Number.isFinite(v) ? fmtPercent(v) : "—");
   // The value column says what it holds: the rate or count ranked, or the composite score.
   const valueTitle = c.kind === "composite" ? "Điểm tổng hợp" : keyLabelVi(c.key!).replace(/^Tỷ lệ người lao động tham gia /u, "Tỷ lệ tham gia ");
@@ -293,11 +307,26 @@ function rankingTable(data: RankingsData): Table {
   // A ceiling has no attainment: its margin under (or over) the ceiling, in percentage points.
   const versus = (att: number | null, margin: number | null) => (margin !== null ? formatPoints(margin, "vi") : pct(att));
   const rows = data.items.map((it) =>
-    rowOf(String(it.rank), it.unit.name, show(c.kind === "attainment" ? it.actual : it.value), c.kind === "composite" ? null : fmtKeyValue(c.key, it.expected), versus(it.attainment, it.margin), STATUS_LABELS_VI[it.status] ?? ""),
+    rowOf(
+      String(it.rank),
+      it.unit.name,
+      show(c.kind === "attainment" ? it.actual : it.value),
+      c.kind === "composite" ? null : fmtKeyValue(c.key, it.expected),
+      versus(it.attainment, it.margin),
+      STATUS_LABELS_VI[it.status] ?? "",
+    ),
   );
   const t = data.totals;
   rows.push(
-    rowOf("", totalsLabel(data.parent, { reported: t.reported, total: t.units }), show(c.kind === "attainment" ? t.actual : t.value), c.kind === "composite" ? null : fmtKeyValue(c.key, t.expected), versus(t.attainment, t.margin), STATUS_LABELS_VI[t.status] ?? "", true),
+    rowOf(
+      "",
+      totalsLabel(data.parent, { reported: t.reported, total: t.units }),
+      show(c.kind === "attainment" ? t.actual : t.value),
+      c.kind === "composite" ? null : fmtKeyValue(c.key, t.expected),
+      versus(t.attainment, t.margin),
+      STATUS_LABELS_VI[t.status] ?? "",
+      true,
+    ),
   );
   return new Table({ width: { size: CONTENT, type: WidthType.DXA }, columnWidths: widths, layout: TableLayoutType.FIXED, rows: [header, ...rows] });
 }
@@ -308,7 +337,11 @@ function rankingTable(data: RankingsData): Table {
 export async function rankingsReport(data: RankingsData, settings: ReportSettings): Promise<Buffer> {
   const period = periodName(data.year, data.quarter);
   const where =
-    data.parent.level === "NATION" ? (data.totals.partial ? "tại các tỉnh, thành phố đã báo cáo" : "trên phạm vi cả nước") : `trên địa bàn ${runningName(data.parent.name)}`;
+    data.parent.level === "NATION"
+      ? data.totals.partial
+        ? "tại các tỉnh, thành phố đã báo cáo"
+        : "trên phạm vi cả nước"
+      : `trên địa bàn ${runningName(data.parent.name)}`;
   const issuer = data.parent.level === "NATION" ? "Bảo hiểm xã hội Việt Nam" : `Ủy ban nhân dân ${runningName(data.parent.name)}`;
   const children: FileChild[] = [
     headerTable(settings, data.generatedAt),
@@ -331,7 +364,9 @@ export async function rankingsReport(data: RankingsData, settings: ReportSetting
   const label = indicatorLabelVi(data.indicator);
   children.push(
     heading("II. XẾP HẠNG CÁC ĐƠN VỊ"),
-    body(`Xếp hạng theo ${label.charAt(0).toLocaleLowerCase("vi") + label.slice(1)}, số liệu tính đến ngày ${formatDate(data.asAt, "vi")}. ${bandsSentence(data.bands)}`),
+    body(
+      `Xếp hạng theo ${label.charAt(0).toLocaleLowerCase("vi") + label.slice(1)}, số liệu tính đến ngày ${formatDate(data.asAt, "vi")}. ${bandsSentence(data.bands)}`,
+    ),
   );
   if (data.indicator.kind === "composite" && data.weights) children.push(body(weightsSentence(data.weights)));
   children.push(body(rankingSentence(data)));
@@ -340,7 +375,9 @@ export async function rankingsReport(data: RankingsData, settings: ReportSetting
   if (data.unranked.length) {
     const byReason = new Map<string, string[]>();
     for (const u of data.unranked) byReason.set(u.reasonText, [...(byReason.get(u.reasonText) ?? []), u.unit.name]);
-    const groups = [...byReason.entries()].map(([reason, names]) => `${reason.replace(/[.\s]+$/, "").toLocaleLowerCase("vi")} (${names.length}): ${names.join(", ")}`);
+    const groups = [...byReason.entries()].map(
+      ([reason, names]) => `${reason.replace(/[.\s]+$/, "").toLocaleLowerCase("vi")} (${names.length}): ${names.join(", ")}`,
+    );
     children.push(body(`Chưa xếp hạng ${data.unranked.length} đơn vị: ${groups.join("; ")}.`));
   }
 
@@ -366,10 +403,14 @@ export async function rankingsReport(data: RankingsData, settings: ReportSetting
     );
   }
   if (warn.length) {
-    proposals.push(`Đề nghị ${warn.join(", ")} rà soát, xác định đối tượng chưa tham gia, giao chỉ tiêu đến từng thôn, tổ dân phố, phấn đấu hoàn thành chỉ tiêu được giao.`);
+    proposals.push(
+      `Đề nghị ${warn.join(", ")} rà soát, xác định đối tượng chưa tham gia, giao chỉ tiêu đến từng thôn, tổ dân phố, phấn đấu hoàn thành chỉ tiêu được giao.`,
+    );
   }
   if (noData.length) proposals.push(`Đề nghị ${noData.length} đơn vị chưa báo cáo khẩn trương gửi báo cáo ${period} trên hệ thống.`);
-  proposals.push("Các đơn vị tiếp tục đẩy mạnh tuyên truyền, phát triển người tham gia BHXH, BHYT, BHTN; đôn đốc thu, giảm số tiền chậm đóng; báo cáo số liệu đầy đủ, đúng hạn./.");
+  proposals.push(
+    "Các đơn vị tiếp tục đẩy mạnh tuyên truyền, phát triển người tham gia BHXH, BHYT, BHTN; đôn đốc thu, giảm số tiền chậm đóng; báo cáo số liệu đầy đủ, đúng hạn./.",
+  );
   for (const p of proposals) children.push(body(p));
 
   children.push(signature(settings));
@@ -390,9 +431,16 @@ function docTable(t: DocTable): Table {
   const widths = t.columns.map((c) => Math.floor((c.width / total) * CONTENT));
   widths[widths.length - 1] += CONTENT - widths.reduce((a, b) => a + b, 0);
   const align = { left: AlignmentType.LEFT, right: AlignmentType.RIGHT, center: AlignmentType.CENTER } as const;
-  const text = (s: string, a: "left" | "right" | "center", o: RunOpts = {}) => new Paragraph({ alignment: align[a], children: [run(s, { size: PT(12), ...o })] });
-  const header = new TableRow({ tableHeader: true, cantSplit: true, children: t.columns.map((c, i) => cell([text(c.title, "center", { bold: true })], widths[i], { shade: true })) });
-  const rows = t.rows.map((r) => new TableRow({ cantSplit: true, children: r.cells.map((v, i) => cell([text(v, t.columns[i].align, { bold: r.bold })], widths[i])) }));
+  const text = (s: string, a: "left" | "right" | "center", o: RunOpts = {}) =>
+    new Paragraph({ alignment: align[a], children: [run(s, { size: PT(12), ...o })] });
+  const header = new TableRow({
+    tableHeader: true,
+    cantSplit: true,
+    children: t.columns.map((c, i) => cell([text(c.title, "center", { bold: true })], widths[i], { shade: true })),
+  });
+  const rows = t.rows.map(
+    (r) => new TableRow({ cantSplit: true, children: r.cells.map((v, i) => cell([text(v, t.columns[i].align, { bold: r.bold })], widths[i])) }),
+  );
   return new Table({ width: { size: CONTENT, type: WidthType.DXA }, columnWidths: widths, layout: TableLayoutType.FIXED, rows: [header, ...rows] });
 }
 

@@ -198,7 +198,8 @@ interface Ctx {
 }
 
 /** "mốc kế hoạch 9 tháng đầu năm", "mốc kế hoạch quý I" (the milestone of a period before the year end). */
-export const milestoneWord = (quarter: number) => (quarter === 1 ? "mốc kế hoạch quý I" : quarter >= 4 ? "kế hoạch năm" : `mốc kế hoạch ${quarter * 3} tháng đầu năm`);
+export const milestoneWord = (quarter: number) =>
+  quarter === 1 ? "mốc kế hoạch quý I" : quarter >= 4 ? "kế hoạch năm" : `mốc kế hoạch ${quarter * 3} tháng đầu năm`;
 
 /** ", bằng 101,2% mốc kế hoạch 9 tháng đầu năm (8.459 người)" — only for Q1–Q3 with a milestone. */
 function milestoneClause(ctx: Ctx, key: string, actual: number, fmt: (v: number) => string, lower = false): string | null {
@@ -240,7 +241,9 @@ export function countClause(ctx: Ctx, key: MetricKey, opts: { label?: string; ta
   const plan = opts.planWord ?? "chỉ tiêu";
   if (target !== null) {
     const att = attainmentOf(actual, target, "higher");
-    parts.push(att !== null ? `đạt ${fmtPercent(att)} ${plan} năm ${ctx.year} (${fmtMetric(key, target)})` : `${plan} năm ${ctx.year}: ${fmtMetric(key, target)}`);
+    parts.push(
+      att !== null ? `đạt ${fmtPercent(att)} ${plan} năm ${ctx.year} (${fmtMetric(key, target)})` : `${plan} năm ${ctx.year}: ${fmtMetric(key, target)}`,
+    );
     const ms = milestoneClause(ctx, key, actual, (v) => fmtMetric(key, v));
     if (ms) parts.push(ms);
   } else if (opts.targetable !== false) {
@@ -278,7 +281,10 @@ export function rateClause(ctx: Ctx, key: IndicatorKey, label: string, opts: { t
     } else {
       const att = attainmentOf(actual, target, "higher");
       const ms = milestoneClause(ctx, key, actual, (v) => fmtPercent(v, d));
-      out += att !== null ? ` (chỉ tiêu năm ${fmtPercent(target, d)}, đạt ${fmtPercent(att)} chỉ tiêu${ms ? `; ${ms}` : ""})` : ` (chỉ tiêu năm ${fmtPercent(target, d)})`;
+      out +=
+        att !== null
+          ? ` (chỉ tiêu năm ${fmtPercent(target, d)}, đạt ${fmtPercent(att)} chỉ tiêu${ms ? `; ${ms}` : ""})`
+          : ` (chỉ tiêu năm ${fmtPercent(target, d)})`;
     }
   } else if (opts.targetable !== false) {
     out += " (chưa có chỉ tiêu)";
@@ -323,9 +329,17 @@ export function resultSections(row: RowLike, lastYear: RowLike | null, year: num
   const rates: string[] = [];
   if (lf !== null) rates.push(`Lực lượng lao động trong độ tuổi: ${fmtMetric("labourForce", lf)}`);
   rates.push(rateClause(ctx, "bhxhCoverage", "Tỷ lệ người lao động tham gia BHXH (bắt buộc và tự nguyện) so với lực lượng lao động trong độ tuổi"));
-  if (tgt(row, "compulsoryCoverage") !== null) rates.push(rateClause(ctx, "compulsoryCoverage", "Tỷ lệ người lao động tham gia BHXH bắt buộc so với lực lượng lao động trong độ tuổi"));
-  if (tgt(row, "voluntaryCoverage") !== null) rates.push(rateClause(ctx, "voluntaryCoverage", "Tỷ lệ người lao động tham gia BHXH tự nguyện so với lực lượng lao động trong độ tuổi"));
-  rates.push(rateClause(ctx, "informalVoluntaryCoverage", "Tỷ lệ nông dân và lao động khu vực phi chính thức tham gia BHXH tự nguyện so với lực lượng lao động trong độ tuổi"));
+  if (tgt(row, "compulsoryCoverage") !== null)
+    rates.push(rateClause(ctx, "compulsoryCoverage", "Tỷ lệ người lao động tham gia BHXH bắt buộc so với lực lượng lao động trong độ tuổi"));
+  if (tgt(row, "voluntaryCoverage") !== null)
+    rates.push(rateClause(ctx, "voluntaryCoverage", "Tỷ lệ người lao động tham gia BHXH tự nguyện so với lực lượng lao động trong độ tuổi"));
+  rates.push(
+    rateClause(
+      ctx,
+      "informalVoluntaryCoverage",
+      "Tỷ lệ nông dân và lao động khu vực phi chính thức tham gia BHXH tự nguyện so với lực lượng lao động trong độ tuổi",
+    ),
+  );
   rates.push(rateClause(ctx, "bhtnCoverage", "Tỷ lệ người tham gia BHTN so với lực lượng lao động trong độ tuổi"));
   sections.push({ heading: "b) Tỷ lệ người lao động tham gia BHXH, BHTN so với lực lượng lao động trong độ tuổi", lines: rates.map(dot) });
 
@@ -414,7 +428,8 @@ export function resultIntro(data: Pick<RankingsData, "parent" | "year" | "quarte
 // ---------------------------------------------------------------------------------------------
 // The ranking
 
-type RankingView = Pick<RankingsData, "parent" | "year" | "quarter" | "indicator" | "items" | "unranked" | "lists" | "totals" | "bands"> & Partial<Pick<RankingsData, "lateReporters">>;
+type RankingView = Pick<RankingsData, "parent" | "year" | "quarter" | "indicator" | "items" | "unranked" | "lists" | "totals" | "bands"> &
+  Partial<Pick<RankingsData, "lateReporters">>;
 
 function unrankedPhrase(reason: string): string {
   if (/^chưa báo cáo/i.test(reason)) return "chưa báo cáo";
@@ -506,9 +521,23 @@ function named(item: RankingItem, choice: IndicatorChoice): string {
 export function rankingDetails(data: RankingView): string[] {
   const out: string[] = [];
   const t = data.totals;
-  const total = describeValue({ value: t.value ?? NaN, actual: t.actual, target: t.target, attainment: t.attainment, yearAttainment: t.yearAttainment, margin: t.margin, figuresQuarter: data.quarter }, data.indicator);
+  const total = describeValue(
+    {
+      value: t.value ?? NaN,
+      actual: t.actual,
+      target: t.target,
+      attainment: t.attainment,
+      yearAttainment: t.yearAttainment,
+      margin: t.margin,
+      figuresQuarter: data.quarter,
+    },
+    data.indicator,
+  );
   const coverage = { reported: t.reported, total: t.units };
-  if (total) out.push(`${isPartial(coverage) ? totalsLabel(data.parent, coverage) : `Tính chung ${data.parent.level === "NATION" ? "cả nước" : `toàn ${data.parent.name}`}`}: ${total}.`);
+  if (total)
+    out.push(
+      `${isPartial(coverage) ? totalsLabel(data.parent, coverage) : `Tính chung ${data.parent.level === "NATION" ? "cả nước" : `toàn ${data.parent.name}`}`}: ${total}.`,
+    );
   if (data.items.length > 1) {
     const first = data.items[0];
     const last = data.items[data.items.length - 1];
@@ -551,7 +580,12 @@ export function listParagraphs(data: RankingView): ListParagraph[] {
   const names = (items: RankingItem[]) => items.map((i) => named(i, data.indicator)).join("; ");
   const praise = pick(data.lists.praise);
   if (praise.length) {
-    out.push({ kind: "praise", title: "Biểu dương", text: `Biểu dương ${fmtCount(praise.length)} đơn vị đạt mốc kế hoạch, có kết quả cao nhất: ${names(praise)}.`, details: [] });
+    out.push({
+      kind: "praise",
+      title: "Biểu dương",
+      text: `Biểu dương ${fmtCount(praise.length)} đơn vị đạt mốc kế hoạch, có kết quả cao nhất: ${names(praise)}.`,
+      details: [],
+    });
   }
   const warn = pick(data.lists.warn);
   if (warn.length) {
@@ -569,10 +603,7 @@ export function listParagraphs(data: RankingView): ListParagraph[] {
       kind: "criticise",
       title: "Phê bình",
       text: `Phê bình ${fmtCount(crit.length)} đơn vị chưa đạt mốc kế hoạch, có kết quả thấp nhất, yêu cầu giải trình nguyên nhân và giải pháp khắc phục: ${names(crit)}.`,
-      details: [
-        ...crit.map(explanationLine).filter((l): l is string => !!l),
-        ...(missing.length ? [`Chưa gửi giải trình: ${missing.join(", ")}.`] : []),
-      ],
+      details: [...crit.map(explanationLine).filter((l): l is string => !!l), ...(missing.length ? [`Chưa gửi giải trình: ${missing.join(", ")}.`] : [])],
     });
   }
   const late = data.lateReporters ?? [];
@@ -585,7 +616,12 @@ export function listParagraphs(data: RankingView): ListParagraph[] {
       after.length ? `gửi sau thời hạn: ${after.join(", ")}` : null,
       provinces.length ? provinces.join(", ") : null,
     ].filter(Boolean);
-    out.push({ kind: "late", title: "Chậm báo cáo", text: `${fmtCount(late.length)} đơn vị không gửi báo cáo đúng thời hạn (${parts.join("; ")}).`, details: [] });
+    out.push({
+      kind: "late",
+      title: "Chậm báo cáo",
+      text: `${fmtCount(late.length)} đơn vị không gửi báo cáo đúng thời hạn (${parts.join("; ")}).`,
+      details: [],
+    });
   }
   return out;
 }

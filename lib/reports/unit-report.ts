@@ -73,12 +73,18 @@ async function settingsFor(prisma: PrismaClient, unit: UnitRef): Promise<{ setti
 
 /** The issuing settings of a unit already in the caller's scope (the rankings download uses its parent's). */
 export async function issuingSettings(prisma: PrismaClient, unitCode: string): Promise<ReportSettings> {
-  const unit = await prisma.unit.findFirstOrThrow({ where: { code: unitCode, validTo: null }, select: { id: true, code: true, name: true, level: true, parentId: true, tenantId: true } });
+  const unit = await prisma.unit.findFirstOrThrow({
+    where: { code: unitCode, validTo: null },
+    select: { id: true, code: true, name: true, level: true, parentId: true, tenantId: true },
+  });
   return (await settingsFor(prisma, unit)).settings;
 }
 
 function assertReportUnit(unit: UnitRef) {
-  if (unit.level === "VILLAGE") throw new ServiceError(422, "Báo cáo có cho xã, phường, đặc khu, tỉnh, thành phố và cả nước; thôn, tổ dân phố không ban hành báo cáo.", [{ path: "code", message: "Chọn một xã, tỉnh hoặc VN." }]);
+  if (unit.level === "VILLAGE")
+    throw new ServiceError(422, "Báo cáo có cho xã, phường, đặc khu, tỉnh, thành phố và cả nước; thôn, tổ dân phố không ban hành báo cáo.", [
+      { path: "code", message: "Chọn một xã, tỉnh hoặc VN." },
+    ]);
 }
 
 export async function reportSettingsView(prisma: PrismaClient, actor: Actor, unitCode: string): Promise<SettingsView> {
@@ -99,19 +105,39 @@ export async function saveReportSettings(prisma: PrismaClient, actor: Actor, uni
     throw new ServiceError(422, MSG.invalid, [{ path: "version", message: "version phải là một số nguyên (0 khi chưa lưu lần nào)." }]);
   }
   const parsed = reportSettingsSchema.safeParse(body.settings);
-  if (!parsed.success) throw new ServiceError(422, MSG.invalid, parsed.error.issues.map((i) => ({ path: ["settings", ...i.path].join("."), message: i.message })));
+  if (!parsed.success)
+    throw new ServiceError(
+      422,
+      MSG.invalid,
+      parsed.error.issues.map((i) => ({ path: ["settings", ...i.path].join("."), message: i.message })),
+    );
   const before = await settingsFor(prisma, unit);
-  if (before.version !== version) throw new ServiceError(409, "Thiết lập báo cáo đã được người khác sửa: hãy tải lại trang, không có gì được lưu.", [], { conflict: true, current: before });
+  if (before.version !== version)
+    throw new ServiceError(409, "Thiết lập báo cáo đã được người khác sửa: hãy tải lại trang, không có gì được lưu.", [], { conflict: true, current: before });
   await prisma.$transaction(async (tx) => {
-    if (before.version === 0) await tx.reportSettings.create({ data: { unitId: unit.id, tenantId: unit.tenantId, settings: parsed.data as object, updatedById: actor.id } });
+    if (before.version === 0)
+      await tx.reportSettings.create({ data: { unitId: unit.id, tenantId: unit.tenantId, settings: parsed.data as object, updatedById: actor.id } });
     else {
-      const r = await tx.reportSettings.updateMany({ where: { unitId: unit.id, version }, data: { settings: parsed.data as object, version: { increment: 1 }, updatedById: actor.id, updatedAt: new Date() } });
-      if (r.count !== 1) throw new ServiceError(409, "Thiết lập báo cáo đã được người khác sửa: hãy tải lại trang, không có gì được lưu.", [], { conflict: true });
+      const r = await tx.reportSettings.updateMany({
+        where: { unitId: unit.id, version },
+        data: { settings: parsed.data as object, version: { increment: 1 }, updatedById: actor.id, updatedAt: new Date() },
+      });
+      if (r.count !== 1)
+        throw new ServiceError(409, "Thiết lập báo cáo đã được người khác sửa: hãy tải lại trang, không có gì được lưu.", [], { conflict: true });
     }
     const changed = (Object.keys(parsed.data) as (keyof ReportSettings)[]).filter((k) => JSON.stringify(parsed.data[k]) !== JSON.stringify(before.settings[k]));
     await audit(
       tx,
-      changed.map((k) => ({ tenantId: unit.tenantId, unitId: unit.id, actorId: actor.id, entity: "setting" as const, entityId: `report:${unit.code}`, field: k, oldValue: before.settings[k], newValue: parsed.data[k] })),
+      changed.map((k) => ({
+        tenantId: unit.tenantId,
+        unitId: unit.id,
+        actorId: actor.id,
+        entity: "setting" as const,
+        entityId: `report:${unit.code}`,
+        field: k,
+        oldValue: before.settings[k],
+        newValue: parsed.data[k],
+      })),
     );
   });
   return reportSettingsView(prisma, actor, unitCode);
@@ -129,7 +155,14 @@ function issuerInText(unit: UnitRef): string {
   return unit.level === "NATION" ? "Bảo hiểm xã hội Việt Nam" : `Ủy ban nhân dân ${runningName(unit.name)}`;
 }
 
-const rowOf = (v: IndicatorsView): RowLike => ({ figures: v.figures, indicators: v.indicators, targets: v.targets, expected: v.expected, reported: v.aggregate?.reported ?? null, total: v.aggregate?.total ?? null });
+const rowOf = (v: IndicatorsView): RowLike => ({
+  figures: v.figures,
+  indicators: v.indicators,
+  targets: v.targets,
+  expected: v.expected,
+  reported: v.aggregate?.reported ?? null,
+  total: v.aggregate?.total ?? null,
+});
 
 function resultParts(row: RowLike, last: RowLike | null, year: number, quarter: number): DocParagraph[] {
   const out: DocParagraph[] = [];
@@ -180,13 +213,14 @@ function shortfallLines(view: IndicatorsView, explanations: Record<string, Expla
 function actionLines(explanations: Iterable<Record<string, ExplanationView>>): DocParagraph[] {
   const seen = new Set<string>();
   const out: DocParagraph[] = [];
-  for (const m of explanations) for (const e of Object.values(m)) {
-    const a = e.actions?.trim();
-    if (a && !seen.has(a)) {
-      seen.add(a);
-      out.push(p(dot(a), "dash"));
+  for (const m of explanations)
+    for (const e of Object.values(m)) {
+      const a = e.actions?.trim();
+      if (a && !seen.has(a)) {
+        seen.add(a);
+        out.push(p(dot(a), "dash"));
+      }
     }
-  }
   return out;
 }
 
@@ -199,7 +233,14 @@ const STANDARD_TASKS = [
 /** The communes' (or provinces') table of a city (or the nation): rank, name, coverage, milestone, versus it, status. */
 function childrenTable(r: RankingsData): DocPart["table"] {
   const rows = r.items.map((it) => ({
-    cells: [String(it.rank), it.unit.name, fmtKeyValue("bhxhCoverage", it.actual) ?? "—", fmtKeyValue("bhxhCoverage", it.expected) ?? "—", it.attainment !== null ? fmtPercent(it.attainment) : "—", STATUS_LABELS_VI[it.status]],
+    cells: [
+      String(it.rank),
+      it.unit.name,
+      fmtKeyValue("bhxhCoverage", it.actual) ?? "—",
+      fmtKeyValue("bhxhCoverage", it.expected) ?? "—",
+      it.attainment !== null ? fmtPercent(it.attainment) : "—",
+      STATUS_LABELS_VI[it.status],
+    ],
   }));
   return {
     columns: [
@@ -215,7 +256,13 @@ function childrenTable(r: RankingsData): DocPart["table"] {
 }
 
 /** The document of a unit and period as computed now (settings, figures, default narrative). */
-export async function buildReportDocument(prisma: PrismaClient, unit: ScopedUnit, year: number, quarter: number, now: Date = new Date()): Promise<ReportDocument> {
+export async function buildReportDocument(
+  prisma: PrismaClient,
+  unit: ScopedUnit,
+  year: number,
+  quarter: number,
+  now: Date = new Date(),
+): Promise<ReportDocument> {
   assertReportUnit(unit);
   if (!isPeriodEnded({ year, quarter }, now)) {
     const message = MSG.periodNotEnded(year, quarter);
@@ -248,31 +295,66 @@ export async function buildReportDocument(prisma: PrismaClient, unit: ScopedUnit
     ranking = await rankings(prisma, unit, { year, quarter }, "attainment:bhxhCoverage", null, now);
     const reported = ranking.totals.reported;
     const units = ranking.totals.units;
-    const noun = unit.level === "NATION" ? "xã, phường, đặc khu" : childrenNoun("PROVINCE", ranking.rows.map((r) => r.unit.type));
+    const noun =
+      unit.level === "NATION"
+        ? "xã, phường, đặc khu"
+        : childrenNoun(
+            "PROVINCE",
+            ranking.rows.map((r) => r.unit.type),
+          );
     let intro = `${asAt} Số liệu tổng hợp từ báo cáo của ${fmtCount(reported)}/${fmtCount(units)} ${noun}`;
-    if (unit.level === "NATION") intro += ` thuộc ${fmtCount(ranking.totals.provincesReported ?? 0)}/${fmtCount(ranking.totals.provinces ?? 0)} tỉnh, thành phố`;
-    intro += reported < units ? `; đơn vị chưa báo cáo không được tính vào số tổng hợp (là tổng của các đơn vị đã báo cáo, chưa phải số của ${unit.level === "NATION" ? "cả nước" : `toàn ${runningName(unit.name)}`}).` : ".";
+    if (unit.level === "NATION")
+      intro += ` thuộc ${fmtCount(ranking.totals.provincesReported ?? 0)}/${fmtCount(ranking.totals.provinces ?? 0)} tỉnh, thành phố`;
+    intro +=
+      reported < units
+        ? `; đơn vị chưa báo cáo không được tính vào số tổng hợp (là tổng của các đơn vị đã báo cáo, chưa phải số của ${unit.level === "NATION" ? "cả nước" : `toàn ${runningName(unit.name)}`}).`
+        : ".";
     results.push(p(intro));
     results.push(...resultParts(rowOf(view), rowOf(last), year, quarter));
     if (estimate) results.push(...estimateLines(estimate));
     const ids = await prisma.unit.findMany({ where: { code: { in: ranking.rows.map((r) => r.unit.code) }, validTo: null }, select: { id: true } });
-    if (unit.level === "PROVINCE") explanationsByUnit = await listExplanations(prisma, ids.map((u) => u.id), year, quarter);
+    if (unit.level === "PROVINCE")
+      explanationsByUnit = await listExplanations(
+        prisma,
+        ids.map((u) => u.id),
+        year,
+        quarter,
+      );
   }
   parts.push({ id: "results", heading: "I. KẾT QUẢ THỰC HIỆN", editable: false, paragraphs: results });
 
   if (kind === "commune") {
-    const villages = sortByName(await prisma.unit.findMany({ where: { parentId: unit.id, level: "VILLAGE", validTo: null }, select: { id: true, code: true, name: true } }));
-    const vt = villages.length ? await prisma.target.findMany({ where: { unitId: { in: villages.map((v) => v.id) }, year }, select: { unitId: true, key: true, value: true } }) : [];
+    const villages = sortByName(
+      await prisma.unit.findMany({ where: { parentId: unit.id, level: "VILLAGE", validTo: null }, select: { id: true, code: true, name: true } }),
+    );
+    const vt = villages.length
+      ? await prisma.target.findMany({ where: { unitId: { in: villages.map((v) => v.id) }, year }, select: { unitId: true, key: true, value: true } })
+      : [];
     if (vt.length) {
       const keys = (["bhxhCompulsory", "bhxhVoluntary", "bhyt"] as const).filter((k) => vt.some((t) => t.key === k));
       parts.push({
         id: "villages",
         heading: `II. CHỈ TIÊU GIAO CHO CÁC THÔN, TỔ DÂN PHỐ NĂM ${year}`,
         editable: false,
-        paragraphs: [p(`Chỉ tiêu năm ${year} đã giao cho ${fmtCount(villages.length)} thôn, tổ dân phố (số người); kết quả theo từng thôn, tổ dân phố chưa được cập nhật trên hệ thống.`)],
+        paragraphs: [
+          p(
+            `Chỉ tiêu năm ${year} đã giao cho ${fmtCount(villages.length)} thôn, tổ dân phố (số người); kết quả theo từng thôn, tổ dân phố chưa được cập nhật trên hệ thống.`,
+          ),
+        ],
         table: {
-          columns: [{ title: "Thôn, tổ dân phố", align: "left", width: 40 }, ...keys.map((k) => ({ title: keyLabelVi(k).replace(/^Số người tham gia /u, ""), align: "right" as const, width: Math.floor(60 / keys.length) }))],
-          rows: villages.map((v) => ({ cells: [v.name, ...keys.map((k) => { const t = vt.find((x) => x.unitId === v.id && x.key === k); return t ? fmtCount(t.value) : "—"; })] })),
+          columns: [
+            { title: "Thôn, tổ dân phố", align: "left", width: 40 },
+            ...keys.map((k) => ({ title: keyLabelVi(k).replace(/^Số người tham gia /u, ""), align: "right" as const, width: Math.floor(60 / keys.length) })),
+          ],
+          rows: villages.map((v) => ({
+            cells: [
+              v.name,
+              ...keys.map((k) => {
+                const t = vt.find((x) => x.unitId === v.id && x.key === k);
+                return t ? fmtCount(t.value) : "—";
+              }),
+            ],
+          })),
         },
       });
     }
@@ -284,12 +366,20 @@ export async function buildReportDocument(prisma: PrismaClient, unit: ScopedUnit
       for (const d of l.details) after.push(p(d, "dash"));
     }
     const notReported = ranking.unranked.filter((u) => u.reason === "not_reported");
-    if (notReported.length) after.push(p(`${fmtCount(notReported.length)} đơn vị chưa báo cáo ${period}, không được xếp hạng: ${notReported.map((u) => runningName(u.unit.name)).join(", ")}.`));
+    if (notReported.length)
+      after.push(
+        p(
+          `${fmtCount(notReported.length)} đơn vị chưa báo cáo ${period}, không được xếp hạng: ${notReported.map((u) => runningName(u.unit.name)).join(", ")}.`,
+        ),
+      );
     parts.push({
       id: "children",
       heading: `II. KẾT QUẢ CỦA ${childWord}`,
       editable: false,
-      paragraphs: [p(dot(rankingSentence(ranking))), p("Xếp hạng theo tỷ lệ người lao động tham gia BHXH so với mốc kế hoạch của kỳ (đạt từ 100% mốc, gần đạt từ 90%, chưa đạt dưới 90%):")],
+      paragraphs: [
+        p(dot(rankingSentence(ranking))),
+        p("Xếp hạng theo tỷ lệ người lao động tham gia BHXH so với mốc kế hoạch của kỳ (đạt từ 100% mốc, gần đạt từ 90%, chưa đạt dưới 90%):"),
+      ],
       table: ranking.items.length ? childrenTable(ranking) : undefined,
       after,
     });
@@ -308,7 +398,12 @@ export async function buildReportDocument(prisma: PrismaClient, unit: ScopedUnit
   const tasks = [...actionLines(explanationsByUnit.values()), ...STANDARD_TASKS.map((t) => p(t, "dash"))];
   const proposals =
     kind === "commune"
-      ? [p("Đề nghị Bảo hiểm xã hội cơ sở tiếp tục phối hợp cung cấp danh sách người lao động chưa tham gia, hỗ trợ tuyên truyền tại thôn, tổ dân phố.", "dash")]
+      ? [
+          p(
+            "Đề nghị Bảo hiểm xã hội cơ sở tiếp tục phối hợp cung cấp danh sách người lao động chưa tham gia, hỗ trợ tuyên truyền tại thôn, tổ dân phố.",
+            "dash",
+          ),
+        ]
       : kind === "city"
         ? [p("Đề nghị Bảo hiểm xã hội Việt Nam tiếp tục hướng dẫn, hỗ trợ địa phương phát triển người tham gia bảo hiểm xã hội tự nguyện.", "dash")]
         : [p("Đề nghị Bộ Tài chính chỉ đạo các tỉnh, thành phố chưa báo cáo hoàn thành báo cáo kỳ này.", "dash")];
@@ -319,7 +414,18 @@ export async function buildReportDocument(prisma: PrismaClient, unit: ScopedUnit
   parts.push({ id: "tasks", heading: `${n(1)}. NHIỆM VỤ, GIẢI PHÁP TRONG THỜI GIAN TỚI`, editable: true, paragraphs: tasks });
   parts.push({ id: "proposals", heading: `${n(2)}. KIẾN NGHỊ, ĐỀ XUẤT`, editable: true, paragraphs: proposals });
 
-  return { kind, unit: { code: unit.code, name: unit.name, level: unit.level }, year, quarter, periodName: period, dated: now.toISOString(), settings, subject, opening, parts };
+  return {
+    kind,
+    unit: { code: unit.code, name: unit.name, level: unit.level },
+    year,
+    quarter,
+    periodName: period,
+    dated: now.toISOString(),
+    settings,
+    subject,
+    opening,
+    parts,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -339,7 +445,12 @@ export interface ReportView {
 
 function parsePeriod(year: unknown, quarter: unknown) {
   const r = periodSchema.safeParse({ year, quarter });
-  if (!r.success) throw new ServiceError(422, MSG.invalid, r.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })));
+  if (!r.success)
+    throw new ServiceError(
+      422,
+      MSG.invalid,
+      r.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })),
+    );
   return r.data;
 }
 
@@ -347,7 +458,14 @@ function parsePeriod(year: unknown, quarter: unknown) {
  * A unit's report for a period: the latest saved version (or `version`), else the draft computed now.
  * Anyone whose scope covers the unit may read it.
  */
-export async function reportOfPeriod(prisma: PrismaClient, actor: Actor, unitCode: string, year: unknown, quarter: unknown, opts: { version?: number | null; now?: Date } = {}): Promise<ReportView> {
+export async function reportOfPeriod(
+  prisma: PrismaClient,
+  actor: Actor,
+  unitCode: string,
+  year: unknown,
+  quarter: unknown,
+  opts: { version?: number | null; now?: Date } = {},
+): Promise<ReportView> {
   const unit = await scopeUnit(prisma, actor, unitCode);
   assertReportUnit(unit);
   const period = parsePeriod(year, quarter);
@@ -362,27 +480,73 @@ export async function reportOfPeriod(prisma: PrismaClient, actor: Actor, unitCod
   const pick = opts.version ? saved.find((s) => s.version === opts.version) : saved[0];
   if (opts.version && !pick) throw new ServiceError(404, `Báo cáo ${period.quarter}/${period.year} của đơn vị này không có phiên bản ${opts.version}.`);
   if (!pick) return { document: fresh, version: null, versions, figuresChanged: false, editable: can(actor, "report.edit", unit) };
-  return { document: pick.document as unknown as ReportDocument, version: pick.version, versions, figuresChanged: pick.figuresHash !== hashOf(fresh), editable: can(actor, "report.edit", unit) };
+  return {
+    document: pick.document as unknown as ReportDocument,
+    version: pick.version,
+    versions,
+    figuresChanged: pick.figuresHash !== hashOf(fresh),
+    editable: can(actor, "report.edit", unit),
+  };
 }
 
 /**
  * Saves the edited narrative as a new version: the whole document (figures as they are now, the
  * user's texts, the date of saving), so that version's file can be produced again as signed.
  */
-export async function saveReportTexts(prisma: PrismaClient, actor: Actor, unitCode: string, year: unknown, quarter: unknown, input: unknown, now: Date = new Date()): Promise<ReportView> {
+export async function saveReportTexts(
+  prisma: PrismaClient,
+  actor: Actor,
+  unitCode: string,
+  year: unknown,
+  quarter: unknown,
+  input: unknown,
+  now: Date = new Date(),
+): Promise<ReportView> {
   const unit = await scopeUnit(prisma, actor, unitCode);
   assertReportUnit(unit);
   assertCan(actor, "report.edit", unit);
   const period = parsePeriod(year, quarter);
   const body = editableTextsSchema.safeParse(input);
-  if (!body.success) throw new ServiceError(422, MSG.invalid, body.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })));
+  if (!body.success)
+    throw new ServiceError(
+      422,
+      MSG.invalid,
+      body.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })),
+    );
   const fresh = await buildReportDocument(prisma, unit, period.year, period.quarter, now);
   const doc = applyTexts(fresh, body.data as EditableTexts);
   await prisma.$transaction(async (tx) => {
-    const last = await tx.reportText.findFirst({ where: { unitId: unit.id, year: period.year, quarter: period.quarter }, orderBy: { version: "desc" }, select: { version: true } });
+    const last = await tx.reportText.findFirst({
+      where: { unitId: unit.id, year: period.year, quarter: period.quarter },
+      orderBy: { version: "desc" },
+      select: { version: true },
+    });
     const version = (last?.version ?? 0) + 1;
-    await tx.reportText.create({ data: { unitId: unit.id, tenantId: unit.tenantId, year: period.year, quarter: period.quarter, version, document: doc as object, figuresHash: hashOf(fresh), createdById: actor.id } });
-    await audit(tx, [{ tenantId: unit.tenantId, unitId: unit.id, actorId: actor.id, entity: "report", entityId: `${unit.code}:${period.year}:Q${period.quarter}`, field: "document", oldValue: last?.version ?? null, newValue: version, reason: `Lưu nội dung báo cáo ${periodName(period.year, period.quarter)}, phiên bản ${version}` }]);
+    await tx.reportText.create({
+      data: {
+        unitId: unit.id,
+        tenantId: unit.tenantId,
+        year: period.year,
+        quarter: period.quarter,
+        version,
+        document: doc as object,
+        figuresHash: hashOf(fresh),
+        createdById: actor.id,
+      },
+    });
+    await audit(tx, [
+      {
+        tenantId: unit.tenantId,
+        unitId: unit.id,
+        actorId: actor.id,
+        entity: "report",
+        entityId: `${unit.code}:${period.year}:Q${period.quarter}`,
+        field: "document",
+        oldValue: last?.version ?? null,
+        newValue: version,
+        reason: `Lưu nội dung báo cáo ${periodName(period.year, period.quarter)}, phiên bản ${version}`,
+      },
+    ]);
   });
   return reportOfPeriod(prisma, actor, unitCode, period.year, period.quarter, { now });
 }

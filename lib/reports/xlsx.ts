@@ -101,7 +101,7 @@ function printSetup(titleRows?: string): Partial<ExcelJS.PageSetup> {
 
 function addSheet(wb: ExcelJS.Workbook, name: string, titleRows?: string): ExcelJS.Worksheet {
   const ws = wb.addWorksheet(name, { pageSetup: printSetup(titleRows) });
-  ws.headerFooter.oddFooter = "&C&\"Times New Roman\"&10Trang &P/&N";
+  ws.headerFooter.oddFooter = '&C&"Times New Roman"&10Trang &P/&N';
   return ws;
 }
 
@@ -178,7 +178,9 @@ export function rankingTitle(data: Pick<RankingsData, "indicator" | "parent" | "
 // The ranking's columns, given the choice
 
 /** What the ranking sheet shows of a ranked unit or of the totals. */
-type RowSource = Pick<RankingItem, "actual" | "target" | "expected" | "attainment" | "yearAttainment" | "margin" | "previousQuarter" | "lastYear"> & { value: number | null };
+type RowSource = Pick<RankingItem, "actual" | "target" | "expected" | "attainment" | "yearAttainment" | "margin" | "previousQuarter" | "lastYear"> & {
+  value: number | null;
+};
 
 export type RankingColumnId =
   | "rank"
@@ -243,13 +245,20 @@ export function rankingColumns(data: Pick<RankingsData, "indicator" | "year" | "
   // The quarter's milestone differs from the year's target, unless it is a ceiling or the 4th quarter
   // (then the milestone is the target itself, and a column of it would repeat the target's), or city
   // staff set another one for a unit.
-  const differs = [...data.items, data.totals].some((s) => finite(s.expected) !== null && finite(s.target) !== null && Math.abs(s.expected! - s.target!) > 1e-12);
+  const differs = [...data.items, data.totals].some(
+    (s) => finite(s.expected) !== null && finite(s.target) !== null && Math.abs(s.expected! - s.target!) > 1e-12,
+  );
   if (hasTarget && ceiling) {
     cols.push({ id: "target", header: `Mức trần năm ${data.year}`, width: 12, fmt: keyFmt });
     if (differs) cols.push({ id: "expected", header: `Mức trần áp dụng quý ${q}`, width: 12, fmt: keyFmt });
     cols.push({ id: "margin", header: "Dưới (+) / vượt (−) mức trần", width: 14, fmt: NUM_FMT.points2, scale: 100 });
   } else if (hasTarget) {
-    cols.push({ id: "target", header: key === "amountCollected" ? `Kế hoạch thu năm ${data.year}` : `Chỉ tiêu năm ${data.year}`, width: money ? 20 : 13, fmt: keyFmt });
+    cols.push({
+      id: "target",
+      header: key === "amountCollected" ? `Kế hoạch thu năm ${data.year}` : `Chỉ tiêu năm ${data.year}`,
+      width: money ? 20 : 13,
+      fmt: keyFmt,
+    });
     if (q < 4 || differs) {
       cols.push(
         { id: "expected", header: `Mốc kế hoạch quý ${q}`, width: money ? 20 : 13, fmt: keyFmt },
@@ -308,7 +317,16 @@ function writeNumber(cell: ExcelJS.Cell, col: RankingColumn, v: number | null) {
   setNumber(cell, n === null ? null : col.scale ? n * col.scale : n, col.fmt ?? NUM_FMT.count);
 }
 
-const NUMERIC: ReadonlySet<RankingColumnId> = new Set(["measure", "target", "expected", "attainment", "yearAttainment", "margin", "previousQuarter", "lastYear"]);
+const NUMERIC: ReadonlySet<RankingColumnId> = new Set([
+  "measure",
+  "target",
+  "expected",
+  "attainment",
+  "yearAttainment",
+  "margin",
+  "previousQuarter",
+  "lastYear",
+]);
 
 export const RANKING_HEADER_ROW = 4;
 
@@ -390,7 +408,13 @@ function rankingSheet(wb: ExcelJS.Workbook, data: RankingsData) {
 
   if (data.unranked.length) {
     r++;
-    bandRow(ws, r++, n, `Chưa xếp hạng: ${fmtCount(data.unranked.length)} đơn vị chưa báo cáo kỳ này, chưa có chỉ tiêu hoặc chưa đủ số liệu; không được tính vào số tổng hợp`, { bold: true });
+    bandRow(
+      ws,
+      r++,
+      n,
+      `Chưa xếp hạng: ${fmtCount(data.unranked.length)} đơn vị chưa báo cáo kỳ này, chưa có chỉ tiêu hoặc chưa đủ số liệu; không được tính vào số tổng hợp`,
+      { bold: true },
+    );
     for (const u of data.unranked) {
       const row = ws.getRow(r++);
       row.getCell(2).value = u.unit.code;
@@ -448,7 +472,13 @@ function listsSheet(wb: ExcelJS.Workbook, data: RankingsData) {
   cols.forEach((c, i) => (ws.getColumn(i + 1).width = c.width));
   const widthChars = cols.reduce((a, c) => a + c.width, 0);
   titleRows(ws, `Danh sách biểu dương, nhắc nhở, phê bình — ${data.parent.name} — ${periodName(data.year, data.quarter)}`, datesLine(data), n);
-  bandRow(ws, 3, n, `Xếp hạng, đánh giá theo ${lowerFirst(indicatorLabelVi(data.indicator))}. Các danh sách theo kết quả đánh giá, không theo thứ hạng; mỗi danh sách tối đa ${fmtCount(data.listSize)} đơn vị.`, { size: 10, widthChars });
+  bandRow(
+    ws,
+    3,
+    n,
+    `Xếp hạng, đánh giá theo ${lowerFirst(indicatorLabelVi(data.indicator))}. Các danh sách theo kết quả đánh giá, không theo thứ hạng; mỗi danh sách tối đa ${fmtCount(data.listSize)} đơn vị.`,
+    { size: 10, widthChars },
+  );
   const header = ws.getRow(LISTS_HEADER_ROW);
   cols.forEach((c, i) => (header.getCell(i + 1).value = c.header));
   styleHeader(header, 1, n);
@@ -491,11 +521,20 @@ function listsSheet(wb: ExcelJS.Workbook, data: RankingsData) {
   const ranked = (codes: string[], withExplanation: boolean) =>
     codes.map((code) => {
       const it = byCode.get(code);
-      return { code, name: it?.unit.name ?? names.get(code)?.name ?? code, note: withExplanation && it && data.parent.level !== "NATION" ? (explanationText(it) ?? "Chưa gửi giải trình") : null };
+      return {
+        code,
+        name: it?.unit.name ?? names.get(code)?.name ?? code,
+        note: withExplanation && it && data.parent.level !== "NATION" ? (explanationText(it) ?? "Chưa gửi giải trình") : null,
+      };
     });
   const L = data.lists;
   section(LIST_SECTIONS.praise, "được đánh giá «Đạt», có kết quả cao nhất", "không có đơn vị nào được đánh giá «Đạt»", ranked(L.praise, false));
-  section(LIST_SECTIONS.warn, "«Gần đạt» hoặc «Chưa đạt», kế tiếp nhóm bị phê bình", "không có đơn vị nào «Gần đạt» hoặc «Chưa đạt» ngoài nhóm bị phê bình", ranked(L.warn, true));
+  section(
+    LIST_SECTIONS.warn,
+    "«Gần đạt» hoặc «Chưa đạt», kế tiếp nhóm bị phê bình",
+    "không có đơn vị nào «Gần đạt» hoặc «Chưa đạt» ngoài nhóm bị phê bình",
+    ranked(L.warn, true),
+  );
   section(
     LIST_SECTIONS.criticise,
     "«Chưa đạt», có kết quả thấp nhất; yêu cầu giải trình nguyên nhân và giải pháp khắc phục",
@@ -552,7 +591,9 @@ function figuresSheet(wb: ExcelJS.Workbook, data: RankingsData) {
   const targetCols = TARGET_KEYS.map((k) => ({ key: k, header: targetHeader(k) }));
   // Attainment of the quarter's milestone; a ceiling has none: its margin in percentage points instead.
   const attCols = TARGET_KEYS.map((k) =>
-    isCeilingKey(k) ? { key: k, margin: true, header: `${keyLabelVi(k)}: dưới (+) / vượt (−) mức trần` } : { key: k, margin: false, header: `So với mốc quý: ${k === "amountCollected" ? "Kế hoạch thu" : keyLabelVi(k)}` },
+    isCeilingKey(k)
+      ? { key: k, margin: true, header: `${keyLabelVi(k)}: dưới (+) / vượt (−) mức trần` }
+      : { key: k, margin: false, header: `So với mốc quý: ${k === "amountCollected" ? "Kế hoạch thu" : keyLabelVi(k)}` },
   );
   const n = fixed.length + metricCols.length + indicatorCols.length + targetCols.length + attCols.length + 1;
   titleRows(ws, `Số liệu các đơn vị — ${data.parent.name} — ${periodName(data.year, data.quarter)}`, datesLine(data), Math.min(n, 14));
@@ -578,7 +619,14 @@ function figuresSheet(wb: ExcelJS.Workbook, data: RankingsData) {
   }
 
   const header = ws.getRow(FIGURES_HEADER_ROW);
-  const headers = [...fixed, ...metricCols.map((m) => m.header), ...indicatorCols.map((m) => m.header), ...targetCols.map((m) => m.header), ...attCols.map((m) => m.header), "Lộ trình 2030"];
+  const headers = [
+    ...fixed,
+    ...metricCols.map((m) => m.header),
+    ...indicatorCols.map((m) => m.header),
+    ...targetCols.map((m) => m.header),
+    ...attCols.map((m) => m.header),
+    "Lộ trình 2030",
+  ];
   headers.forEach((h, i) => (header.getCell(i + 1).value = h));
   styleHeader(header, 1, n);
   header.height = 90;
@@ -658,7 +706,10 @@ function notesSheet(wb: ExcelJS.Workbook, data: RankingsData, opts: WorkbookOpti
   const { ceiling } = shapeOf(data);
   const rows: [string, string][] = [
     ["Đơn vị", `${data.parent.name} (mã ${data.parent.code})`],
-    ["Kỳ báo cáo", `${upperFirstVi(periodName(data.year, data.quarter))}: số người và các tỷ lệ tính đến ${periodDate(data.year, data.quarter)}; số tiền lũy kế từ đầu năm đến ${periodDate(data.year, data.quarter)}; lập ngày ${formatDate(data.generatedAt, "vi")}.`],
+    [
+      "Kỳ báo cáo",
+      `${upperFirstVi(periodName(data.year, data.quarter))}: số người và các tỷ lệ tính đến ${periodDate(data.year, data.quarter)}; số tiền lũy kế từ đầu năm đến ${periodDate(data.year, data.quarter)}; lập ngày ${formatDate(data.generatedAt, "vi")}.`,
+    ],
     ["Xếp hạng theo", `${indicatorLabelVi(c)}: cột «${ranked.header}».`],
     [
       "Cách xếp hạng",
@@ -679,14 +730,23 @@ function notesSheet(wb: ExcelJS.Workbook, data: RankingsData, opts: WorkbookOpti
     ],
     ["So với mốc quý", "Thực hiện / mốc kế hoạch của quý."],
     ["% kế hoạch năm", "Thực hiện / chỉ tiêu (kế hoạch) cả năm."],
-    ["Mức trần (tỷ lệ chậm đóng)", "Đạt khi không vượt mức trần; không tính tỷ lệ hoàn thành. Cột «Dưới (+) / vượt (−) mức trần» là mức trần trừ tỷ lệ thực hiện, tính bằng điểm phần trăm."],
-    ["Tăng, giảm so với quý trước, cùng kỳ", "Chênh lệch của giá trị xếp hạng so với quý trước và cùng quý năm trước: với các tỷ lệ, mức đạt mốc và điểm tổng hợp tính bằng điểm phần trăm (điểm %); với số người, số tiền tính bằng người, đồng."],
+    [
+      "Mức trần (tỷ lệ chậm đóng)",
+      "Đạt khi không vượt mức trần; không tính tỷ lệ hoàn thành. Cột «Dưới (+) / vượt (−) mức trần» là mức trần trừ tỷ lệ thực hiện, tính bằng điểm phần trăm.",
+    ],
+    [
+      "Tăng, giảm so với quý trước, cùng kỳ",
+      "Chênh lệch của giá trị xếp hạng so với quý trước và cùng quý năm trước: với các tỷ lệ, mức đạt mốc và điểm tổng hợp tính bằng điểm phần trăm (điểm %); với số người, số tiền tính bằng người, đồng.",
+    ],
     ...INDICATOR_KEYS.map((k): [string, string] => [INDICATOR_LABELS_VI[k], formulaOf(k)]),
     [
       "Số liệu",
       `Số liệu của mỗi ${communesNoun} là báo cáo đúng kỳ đã gửi hoặc đã duyệt; đơn vị chưa báo cáo kỳ này không được xếp hạng, không được tính vào tổng. Số phải thu, số đã thu lũy kế từ đầu năm; số liệu của tỉnh, thành phố là tổng của các ${communesNoun} đã báo cáo (ghi rõ số đơn vị đã báo cáo). Tỷ lệ không tính được khi thiếu số liệu hoặc mẫu số bằng 0: ô để trống.`,
     ],
-    ["Lộ trình 2030", "Số người tham gia BHXH (bắt buộc + tự nguyện) so với chỉ tiêu năm 2030 (Nghị quyết 403/NQ-CP): dự báo theo tốc độ tăng bình quân 3 năm gần nhất (bình phương tối thiểu)."],
+    [
+      "Lộ trình 2030",
+      "Số người tham gia BHXH (bắt buộc + tự nguyện) so với chỉ tiêu năm 2030 (Nghị quyết 403/NQ-CP): dự báo theo tốc độ tăng bình quân 3 năm gần nhất (bình phương tối thiểu).",
+    ],
     [
       "Nguồn chỉ tiêu",
       opts.targetSources && opts.targetSources.length

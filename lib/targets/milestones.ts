@@ -60,7 +60,12 @@ async function baselineFigures(prisma: PrismaClient, unit: UnitRef, year: number
 export async function milestoneGrid(prisma: PrismaClient, actor: Actor, unitCode: string, yearInput: unknown): Promise<MilestoneGrid> {
   const unit = await scopeUnit(prisma, actor, unitCode);
   const y = yearSchema.safeParse(yearInput);
-  if (!y.success) throw new ServiceError(422, MSG.invalid, y.error.issues.map((i) => ({ path: "year", message: i.message })));
+  if (!y.success)
+    throw new ServiceError(
+      422,
+      MSG.invalid,
+      y.error.issues.map((i) => ({ path: "year", message: i.message })),
+    );
   const year = y.data;
   const [targets, overrides, base] = await Promise.all([
     readTargets(prisma, unit.id, year),
@@ -94,14 +99,21 @@ const entrySchema = z.object(
   {
     key: z.string({ error: "Thiếu khóa chỉ tiêu (key)." }).refine(isTargetKey, { error: "Không có chỉ tiêu với khóa này." }),
     quarter: z.union([z.literal(1), z.literal(2), z.literal(3)], { error: "Chỉ đặt mốc cho quý 1, 2 hoặc 3 (mốc quý 4 là chỉ tiêu năm)." }),
-    value: z.number({ error: "Mốc phải là một số (để trống: dùng mốc mặc định)." }).finite().positive("Mốc phải lớn hơn 0 (để trống: dùng mốc mặc định).").nullable(),
+    value: z
+      .number({ error: "Mốc phải là một số (để trống: dùng mốc mặc định)." })
+      .finite()
+      .positive("Mốc phải lớn hơn 0 (để trống: dùng mốc mặc định).")
+      .nullable(),
     version: z.number({ error: "version phải là một số nguyên." }).int().min(0),
   },
   { error: "Mỗi mốc gồm key, quarter, value, version." },
 );
 
 export const saveMilestonesSchema = z.object(
-  { year: yearSchema, entries: z.array(entrySchema, { error: "entries phải là một danh sách." }).min(1, "Chưa có mốc nào để lưu.").max(200, "Tối đa 200 mốc mỗi lần.") },
+  {
+    year: yearSchema,
+    entries: z.array(entrySchema, { error: "entries phải là một danh sách." }).min(1, "Chưa có mốc nào để lưu.").max(200, "Tối đa 200 mốc mỗi lần."),
+  },
   { error: "Nội dung phải là { year, entries: [...] }." },
 );
 
@@ -110,14 +122,21 @@ export async function saveMilestones(prisma: PrismaClient, actor: Actor, unitCod
   // Scope and permission first (in some year), then the input, then the permission for its year.
   const unit = await scopeUnit(prisma, actor, unitCode, "targets.set");
   const parsed = saveMilestonesSchema.safeParse(input);
-  if (!parsed.success) throw new ServiceError(422, MSG.invalid, parsed.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })));
+  if (!parsed.success)
+    throw new ServiceError(
+      422,
+      MSG.invalid,
+      parsed.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })),
+    );
   const { year, entries } = parsed.data;
   assertCan(actor, "targets.set", unit, { year });
   const targets = await readTargets(prisma, unit.id, year);
   const issues = entries.flatMap((e, i) => {
     const key = e.key as TargetKey;
-    if (!targets[key]) return [{ path: `entries.${i}.key`, message: `Chưa có chỉ tiêu năm ${year} cho «${key}»: hãy giao chỉ tiêu năm trước khi đặt mốc quý.` }];
-    if (e.value !== null && targetKindOf(key) === "RATE" && e.value > 1) return [{ path: `entries.${i}.value`, message: "Mốc của một tỷ lệ không được quá 100%." }];
+    if (!targets[key])
+      return [{ path: `entries.${i}.key`, message: `Chưa có chỉ tiêu năm ${year} cho «${key}»: hãy giao chỉ tiêu năm trước khi đặt mốc quý.` }];
+    if (e.value !== null && targetKindOf(key) === "RATE" && e.value > 1)
+      return [{ path: `entries.${i}.value`, message: "Mốc của một tỷ lệ không được quá 100%." }];
     return [];
   });
   if (issues.length) throw new ServiceError(422, MSG.invalid, issues);
@@ -138,10 +157,21 @@ export async function saveMilestones(prisma: PrismaClient, actor: Actor, unitCod
       } else if (current) {
         await tx.milestone.update({ where, data: { value: e.value, version: { increment: 1 }, setById: actor.id } });
       } else {
-        await tx.milestone.create({ data: { tenantId: unit.tenantId, unitId: unit.id, year, quarter: e.quarter, key: e.key, value: e.value, setById: actor.id } });
+        await tx.milestone.create({
+          data: { tenantId: unit.tenantId, unitId: unit.id, year, quarter: e.quarter, key: e.key, value: e.value, setById: actor.id },
+        });
       }
       await audit(tx, [
-        { tenantId: unit.tenantId, unitId: unit.id, actorId: actor.id, entity: "milestone", entityId: `${unit.code}:${year}:Q${e.quarter}`, field: e.key, oldValue: current?.value ?? null, newValue: e.value },
+        {
+          tenantId: unit.tenantId,
+          unitId: unit.id,
+          actorId: actor.id,
+          entity: "milestone",
+          entityId: `${unit.code}:${year}:Q${e.quarter}`,
+          field: e.key,
+          oldValue: current?.value ?? null,
+          newValue: e.value,
+        },
       ]);
       changed++;
     }

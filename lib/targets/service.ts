@@ -69,7 +69,16 @@ export interface TargetDetail {
   setBy: string | null;
 }
 
-type Row = { unitId: number; key: string; kind: "COUNT" | "RATE"; value: number; source: string | null; version: number; updatedAt: Date; setBy: { fullName: string } | null };
+type Row = {
+  unitId: number;
+  key: string;
+  kind: "COUNT" | "RATE";
+  value: number;
+  source: string | null;
+  version: number;
+  updatedAt: Date;
+  setBy: { fullName: string } | null;
+};
 
 const detailOf = (r: Row): TargetDetail => ({
   key: r.key as TargetKey,
@@ -137,7 +146,11 @@ export async function targetGrid(prisma: PrismaClient, actor: Actor, unit: Scope
       visible.map((c) => c.id),
       year,
     );
-    for (const r of b) basis.set(Number(r.unit_id), { labourForce: r.labour_force === null ? null : Number(r.labour_force), participants: r.participants === null ? null : Number(r.participants) });
+    for (const r of b)
+      basis.set(Number(r.unit_id), {
+        labourForce: r.labour_force === null ? null : Number(r.labour_force),
+        participants: r.participants === null ? null : Number(r.participants),
+      });
   }
   const gridChildren: GridChild[] = visible.map((c) => ({
     unit: { code: c.code, name: c.name, type: c.type, level: c.level, retired: c.validTo !== null },
@@ -177,7 +190,11 @@ export interface SaveTargetsResult {
 export async function saveTargets(prisma: PrismaClient, actor: Actor, input: unknown, now: Date = new Date()): Promise<SaveTargetsResult> {
   const parsed = saveTargetsSchema.safeParse(input);
   if (!parsed.success) {
-    throw new ServiceError(422, MSG.invalid, parsed.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })));
+    throw new ServiceError(
+      422,
+      MSG.invalid,
+      parsed.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })),
+    );
   }
   const { year, entries } = parsed.data;
   const source = parsed.data.source || null;
@@ -214,7 +231,9 @@ export async function saveTargets(prisma: PrismaClient, actor: Actor, input: unk
   if (refused.length) {
     // Name only the units the actor may see: a refusal never reveals what lies outside their scope.
     const visible = refused.filter((u) => can(actor, "unit.view", u));
-    const list = visible.length ? `: ${visible.map((u) => `${u.name} (${u.code})`).join(", ")}${visible.length < refused.length ? ` và ${refused.length - visible.length} đơn vị ngoài phạm vi` : ""}` : ` ${refused.length} đơn vị ngoài phạm vi của bạn`;
+    const list = visible.length
+      ? `: ${visible.map((u) => `${u.name} (${u.code})`).join(", ")}${visible.length < refused.length ? ` và ${refused.length - visible.length} đơn vị ngoài phạm vi` : ""}`
+      : ` ${refused.length} đơn vị ngoài phạm vi của bạn`;
     throw new ServiceError(403, `Tài khoản của bạn không được giao chỉ tiêu năm ${year} cho${list}.`);
   }
 
@@ -242,8 +261,7 @@ export async function saveTargets(prisma: PrismaClient, actor: Actor, input: unk
         changed++;
         // Conditional writes: another transaction that changed the row since we read it makes
         // these touch nothing, which is a conflict (two concurrent saves can't both win).
-        const lost = () =>
-          conflicts.push({ path: `entries.${i}`, message: `${u.name} (${u.code}) · ${keyLabel(key, "vi")}: vừa được người khác thay đổi.` });
+        const lost = () => conflicts.push({ path: `entries.${i}`, message: `${u.name} (${u.code}) · ${keyLabel(key, "vi")}: vừa được người khác thay đổi.` });
         if (e.value === null) {
           const r = await tx.target.deleteMany({ where: { id: old!.id, version: old!.version } });
           if (r.count !== 1) lost();
@@ -257,7 +275,19 @@ export async function saveTargets(prisma: PrismaClient, actor: Actor, input: unk
           // Versions keep counting across a removal, so a save read before it can't slip through.
           const history = await tx.targetRevision.count({ where: { unitId: u.id, year, key } });
           const created = await tx.target.createMany({
-            data: [{ unitId: u.id, tenantId: u.tenantId, year, key, kind: targetKindOf(key), value: e.value, source: newSource, setById: actor.id, version: history + 1 }],
+            data: [
+              {
+                unitId: u.id,
+                tenantId: u.tenantId,
+                year,
+                key,
+                kind: targetKindOf(key),
+                value: e.value,
+                source: newSource,
+                setById: actor.id,
+                version: history + 1,
+              },
+            ],
             skipDuplicates: true,
           });
           if (created.count !== 1) lost();

@@ -19,7 +19,11 @@ export const newVillageSchema = z.object({
 });
 
 function invalid(e: z.ZodError): never {
-  throw new ServiceError(422, MSG.invalid, e.issues.map((i) => ({ path: i.path.join("."), message: i.message })));
+  throw new ServiceError(
+    422,
+    MSG.invalid,
+    e.issues.map((i) => ({ path: i.path.join("."), message: i.message })),
+  );
 }
 
 async function communeFor(prisma: PrismaClient, actor: Actor, code: string) {
@@ -59,7 +63,19 @@ export async function createVillage(prisma: PrismaClient, actor: Actor, communeC
           },
           select: { id: true, code: true, name: true, type: true },
         });
-        await audit(tx, [{ tenantId: commune.tenantId, unitId: created.id, actorId: actor.id, entity: "unit", entityId: created.code, field: "name", oldValue: null, newValue: created.name, reason: "Tạo mới" }]);
+        await audit(tx, [
+          {
+            tenantId: commune.tenantId,
+            unitId: created.id,
+            actorId: actor.id,
+            entity: "unit",
+            entityId: created.code,
+            field: "name",
+            oldValue: null,
+            newValue: created.name,
+            reason: "Tạo mới",
+          },
+        ]);
         return { code: created.code, name: created.name, type: created.type };
       });
     } catch (e) {
@@ -88,7 +104,18 @@ export async function renameVillage(prisma: PrismaClient, actor: Actor, villageC
   await assertNameFree(prisma, village.parentId!, r.data, village.id);
   return prisma.$transaction(async (tx) => {
     const updated = await tx.unit.update({ where: { id: village.id }, data: { name: r.data }, select: { code: true, name: true } });
-    await audit(tx, [{ tenantId: village.tenantId, unitId: village.id, actorId: actor.id, entity: "unit", entityId: village.code, field: "name", oldValue: village.name, newValue: updated.name }]);
+    await audit(tx, [
+      {
+        tenantId: village.tenantId,
+        unitId: village.id,
+        actorId: actor.id,
+        entity: "unit",
+        entityId: village.code,
+        field: "name",
+        oldValue: village.name,
+        newValue: updated.name,
+      },
+    ]);
     return updated;
   });
 }
@@ -99,7 +126,19 @@ export async function retireVillage(prisma: PrismaClient, actor: Actor, villageC
   const validTo = today < village.validFrom ? village.validFrom : today;
   return prisma.$transaction(async (tx) => {
     const updated = await tx.unit.update({ where: { id: village.id }, data: { validTo }, select: { code: true, name: true, validTo: true } });
-    await audit(tx, [{ tenantId: village.tenantId, unitId: village.id, actorId: actor.id, entity: "unit", entityId: village.code, field: "validTo", oldValue: null, newValue: validTo.toISOString().slice(0, 10), reason: "Ngừng hoạt động" }]);
+    await audit(tx, [
+      {
+        tenantId: village.tenantId,
+        unitId: village.id,
+        actorId: actor.id,
+        entity: "unit",
+        entityId: village.code,
+        field: "validTo",
+        oldValue: null,
+        newValue: validTo.toISOString().slice(0, 10),
+        reason: "Ngừng hoạt động",
+      },
+    ]);
     return updated;
   });
 }

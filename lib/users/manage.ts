@@ -68,16 +68,9 @@ const usernameSchema = z
   .toLowerCase()
   .regex(/^[a-z0-9][a-z0-9._-]{2,63}$/, "Tên đăng nhập gồm 3–64 ký tự: chữ thường không dấu, số, dấu chấm, gạch ngang, gạch dưới.");
 
-const fullNameSchema = z
-  .string({ error: "Thiếu họ tên." })
-  .trim()
-  .min(2, "Họ tên phải có ít nhất 2 ký tự.")
-  .max(200, "Họ tên quá dài (tối đa 200 ký tự).");
+const fullNameSchema = z.string({ error: "Thiếu họ tên." }).trim().min(2, "Họ tên phải có ít nhất 2 ký tự.").max(200, "Họ tên quá dài (tối đa 200 ký tự).");
 
-const passwordSchema = z
-  .string({ error: "Thiếu mật khẩu." })
-  .min(MIN_PASSWORD_LENGTH, PASSWORD_MSG.short)
-  .max(256, "Mật khẩu quá dài (tối đa 256 ký tự).");
+const passwordSchema = z.string({ error: "Thiếu mật khẩu." }).min(MIN_PASSWORD_LENGTH, PASSWORD_MSG.short).max(256, "Mật khẩu quá dài (tối đa 256 ký tự).");
 
 /** "" (or null) is "no unit": only valid for an administrator. */
 const unitCodeSchema = z
@@ -87,19 +80,21 @@ const unitCodeSchema = z
   .regex(/^([A-Za-z0-9][A-Za-z0-9-]{0,31})?$/, "Mã đơn vị chỉ gồm chữ, số và dấu gạch ngang (ví dụ 10804).")
   .transform((v) => (v === "" ? null : v.toUpperCase()));
 
-export const adminNewUserSchema = z.object(
-  {
-    username: usernameSchema,
-    fullName: fullNameSchema,
-    role: roleSchema,
-    unitCode: z.preprocess((v) => (v === undefined || v === null ? "" : v), unitCodeSchema),
-    password: passwordSchema,
-  },
-  { error: "Dữ liệu tài khoản không hợp lệ." },
-).superRefine((v, ctx) => {
-  const problem = passwordProblem(v.password, v.username);
-  if (problem && problem !== PASSWORD_MSG.short) ctx.addIssue({ code: "custom", path: ["password"], message: problem });
-});
+export const adminNewUserSchema = z
+  .object(
+    {
+      username: usernameSchema,
+      fullName: fullNameSchema,
+      role: roleSchema,
+      unitCode: z.preprocess((v) => (v === undefined || v === null ? "" : v), unitCodeSchema),
+      password: passwordSchema,
+    },
+    { error: "Dữ liệu tài khoản không hợp lệ." },
+  )
+  .superRefine((v, ctx) => {
+    const problem = passwordProblem(v.password, v.username);
+    if (problem && problem !== PASSWORD_MSG.short) ctx.addIssue({ code: "custom", path: ["password"], message: problem });
+  });
 
 export const userUpdateSchema = z.object(
   {
@@ -118,7 +113,12 @@ export const userListQuerySchema = z.object(
     role: z.preprocess(blank, roleSchema.optional()),
     page: z.preprocess(
       blank,
-      z.coerce.number({ error: "Trang phải là một số." }).int("Trang phải là số nguyên.").min(1, "Trang phải từ 1 trở lên.").max(100_000, "Trang quá lớn.").optional(),
+      z.coerce
+        .number({ error: "Trang phải là một số." })
+        .int("Trang phải là số nguyên.")
+        .min(1, "Trang phải từ 1 trở lên.")
+        .max(100_000, "Trang quá lớn.")
+        .optional(),
     ),
   },
   { error: "Điều kiện tìm không hợp lệ." },
@@ -181,7 +181,14 @@ const itemSelect = {
   unit: { select: { code: true, name: true, level: true } },
 } as const;
 
-type ItemRow = { username: string; fullName: string; role: Role; active: boolean; createdAt: Date; unit: { code: string; name: string; level: UnitLevel } | null };
+type ItemRow = {
+  username: string;
+  fullName: string;
+  role: Role;
+  active: boolean;
+  createdAt: Date;
+  unit: { code: string; name: string; level: UnitLevel } | null;
+};
 
 function toItem(u: ItemRow): UserListItem {
   const unit = u.unit ? { code: u.unit.code, name: u.unit.name, level: u.unit.level } : null;
@@ -206,7 +213,12 @@ const unitSelect = { id: true, code: true, name: true, level: true, tenantId: tr
  * city staff/leader → a province, a commune officer → a commune, an administrator → none. `current`
  * is the account's unit now: keeping it is allowed even if it has since been retired.
  */
-async function unitForRole(tx: Tx, role: Role, code: string | null, current: UnitRow | null = null): Promise<{ unit: UnitRow | null; tenantId: number | null }> {
+async function unitForRole(
+  tx: Tx,
+  role: Role,
+  code: string | null,
+  current: UnitRow | null = null,
+): Promise<{ unit: UnitRow | null; tenantId: number | null }> {
   if (role === "ADMIN") {
     if (code !== null) invalid("unitCode", USER_MSG.adminNoUnit);
     return { unit: null, tenantId: null };
@@ -265,7 +277,12 @@ export async function createUserAsAdmin(prisma: PrismaClient, actor: Actor, inpu
     await createUser(prisma, { username: v.username, fullName: v.fullName, role: v.role, unitCode: v.unitCode ?? undefined, password: v.password }, actor.id);
   } catch (e) {
     // Someone created the same username (or retired the unit) in between.
-    if (e instanceof UserInputError) throw new ServiceError(422, MSG.invalid, e.issues.map((message) => ({ path: "input", message })));
+    if (e instanceof UserInputError)
+      throw new ServiceError(
+        422,
+        MSG.invalid,
+        e.issues.map((message) => ({ path: "input", message })),
+      );
     if ((e as { code?: string }).code === "P2002") invalid("username", USER_MSG.taken(v.username));
     throw e;
   }
@@ -317,7 +334,14 @@ export async function updateUser(prisma: PrismaClient, actor: Actor, username: s
     }
     if (v.active !== undefined && v.active !== user.active) {
       changed.push("active");
-      entries.push({ ...at, entity: "user", field: "active", oldValue: user.active, newValue: v.active, reason: v.active ? "Mở lại tài khoản" : "Khóa tài khoản" });
+      entries.push({
+        ...at,
+        entity: "user",
+        field: "active",
+        oldValue: user.active,
+        newValue: v.active,
+        reason: v.active ? "Mở lại tài khoản" : "Khóa tài khoản",
+      });
     }
     if (changed.length === 0) return { user: toItem(user), changed };
 

@@ -40,11 +40,26 @@ export async function reportThread(prisma: PrismaClient, unit: ScopedUnit, year:
   });
   if (!report) return [];
   const [events, comments] = await Promise.all([
-    prisma.reportEvent.findMany({ where: { reportId: report.id }, orderBy: [{ at: "asc" }, { id: "asc" }], include: { actor: { select: { fullName: true } } } }),
-    prisma.reportComment.findMany({ where: { reportId: report.id }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], include: { author: { select: { fullName: true, role: true } } } }),
+    prisma.reportEvent.findMany({
+      where: { reportId: report.id },
+      orderBy: [{ at: "asc" }, { id: "asc" }],
+      include: { actor: { select: { fullName: true } } },
+    }),
+    prisma.reportComment.findMany({
+      where: { reportId: report.id },
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      include: { author: { select: { fullName: true, role: true } } },
+    }),
   ]);
   const items: ThreadItem[] = [
-    ...events.map((e) => ({ type: "event" as const, id: `e${e.id}`, action: e.action, comment: e.comment, at: e.at.toISOString(), author: e.actor?.fullName ?? null })),
+    ...events.map((e) => ({
+      type: "event" as const,
+      id: `e${e.id}`,
+      action: e.action,
+      comment: e.comment,
+      at: e.at.toISOString(),
+      author: e.actor?.fullName ?? null,
+    })),
     ...comments.map((c) => ({
       type: "comment" as const,
       id: `c${c.id}`,
@@ -87,21 +102,27 @@ export async function postComment(prisma: PrismaClient, actor: Actor, raw: unkno
     if (!report) throw new ServiceError(404, `${unit.name} chưa có báo cáo quý ${quarter}/${year}: chưa có gì để trao đổi.`);
     const saved = await tx.reportComment.create({ data: { reportId: report.id, authorId: actor.id, body, createdAt: now } });
     await audit(tx, [
-      { tenantId: unit.tenantId, unitId: unit.id, actorId: actor.id, entity: "report", entityId: report.id, field: "comment", newValue: body, reason: `Trao đổi về báo cáo quý ${quarter}/${year}`, at: now },
+      {
+        tenantId: unit.tenantId,
+        unitId: unit.id,
+        actorId: actor.id,
+        entity: "report",
+        entityId: report.id,
+        field: "comment",
+        newValue: body,
+        reason: `Trao đổi về báo cáo quý ${quarter}/${year}`,
+        at: now,
+      },
     ]);
     const link = `/units/${encodeURIComponent(unit.code)}?year=${year}&quarter=${quarter}`;
     const fromCommune = can(actor, "figures.enter", unit);
-    await notifyUsers(
-      tx,
-      fromCommune ? { tenantId: unit.tenantId!, roles: ["CITY_STAFF"] } : { unitId: unit.id, roles: ["COMMUNE_OFFICER"] },
-      {
-        tenantId: unit.tenantId,
-        kind: "comment",
-        title: fromCommune ? `${unit.name} trả lời về báo cáo quý ${quarter}/${year}` : `Thành phố trao đổi về báo cáo quý ${quarter}/${year} của ${unit.name}`,
-        body,
-        link,
-      },
-    );
+    await notifyUsers(tx, fromCommune ? { tenantId: unit.tenantId!, roles: ["CITY_STAFF"] } : { unitId: unit.id, roles: ["COMMUNE_OFFICER"] }, {
+      tenantId: unit.tenantId,
+      kind: "comment",
+      title: fromCommune ? `${unit.name} trả lời về báo cáo quý ${quarter}/${year}` : `Thành phố trao đổi về báo cáo quý ${quarter}/${year} của ${unit.name}`,
+      body,
+      link,
+    });
     return { id: saved.id, at: saved.createdAt.toISOString() };
   });
 }

@@ -31,7 +31,10 @@ const ACTION_VI: Record<WorkflowActionKey, string> = { submit: "gửi", approve:
 function refusal(action: WorkflowActionKey, reason: "role" | "scope" | "state" | "comment", status: ReportStatus, unitName: string): ServiceError {
   switch (reason) {
     case "role":
-      return new ServiceError(403, action === "submit" ? "Chỉ cán bộ xã được gửi báo cáo của xã." : "Chỉ cán bộ thành phố được duyệt, trả lại hoặc mở lại báo cáo.");
+      return new ServiceError(
+        403,
+        action === "submit" ? "Chỉ cán bộ xã được gửi báo cáo của xã." : "Chỉ cán bộ thành phố được duyệt, trả lại hoặc mở lại báo cáo.",
+      );
     case "scope":
       return new ServiceError(403, `Tài khoản của bạn không được ${ACTION_VI[action]} báo cáo của ${unitName}.`);
     case "state":
@@ -80,15 +83,40 @@ export async function applyTransition(
   });
   if (updated.count !== 1) throw new ServiceError(409, `Báo cáo của ${unit.name} vừa được người khác thay đổi: hãy tải lại trang.`);
   await tx.reportEvent.create({
-    data: { tenantId: unit.tenantId!, reportId: report.id, unitId: unit.id, action: action.toUpperCase() as "SUBMIT", fromStatus: report.status, toStatus: to, comment, actorId: actor.id, at: now },
+    data: {
+      tenantId: unit.tenantId!,
+      reportId: report.id,
+      unitId: unit.id,
+      action: action.toUpperCase() as "SUBMIT",
+      fromStatus: report.status,
+      toStatus: to,
+      comment,
+      actorId: actor.id,
+      at: now,
+    },
   });
   await audit(tx, [
-    { tenantId: unit.tenantId, unitId: unit.id, actorId: actor.id, entity: "status", entityId: report.id, field: "status", oldValue: report.status, newValue: to, reason: comment, at: now },
+    {
+      tenantId: unit.tenantId,
+      unitId: unit.id,
+      actorId: actor.id,
+      entity: "status",
+      entityId: report.id,
+      field: "status",
+      oldValue: report.status,
+      newValue: to,
+      reason: comment,
+      at: now,
+    },
   ]);
   const period = report.kind === "ESTIMATE" ? `ước thực hiện năm ${report.year}` : `quý ${report.quarter}/${report.year}`;
   const link = `/units/${encodeURIComponent(unit.code)}?year=${report.year}&quarter=${report.quarter}`;
   if (action === "submit") {
-    await notifyUsers(tx, { tenantId: unit.tenantId!, roles: ["CITY_STAFF"] }, { tenantId: unit.tenantId, kind: "submitted", title: `${unit.name} đã gửi báo cáo ${period}`, link });
+    await notifyUsers(
+      tx,
+      { tenantId: unit.tenantId!, roles: ["CITY_STAFF"] },
+      { tenantId: unit.tenantId, kind: "submitted", title: `${unit.name} đã gửi báo cáo ${period}`, link },
+    );
   } else {
     const title =
       action === "approve"
@@ -96,7 +124,11 @@ export async function applyTransition(
         : action === "return"
           ? `Báo cáo ${period} của ${unit.name} bị trả lại`
           : `Báo cáo ${period} của ${unit.name} được mở lại để sửa`;
-    await notifyUsers(tx, { unitId: unit.id, roles: ["COMMUNE_OFFICER"] }, { tenantId: unit.tenantId, kind: action === "approve" ? "approved" : action === "return" ? "returned" : "reopened", title, body: comment, link });
+    await notifyUsers(
+      tx,
+      { unitId: unit.id, roles: ["COMMUNE_OFFICER"] },
+      { tenantId: unit.tenantId, kind: action === "approve" ? "approved" : action === "return" ? "returned" : "reopened", title, body: comment, link },
+    );
   }
   return to;
 }
@@ -128,12 +160,23 @@ export async function transition(
     const allowed = checkTransition(actor, unit, action, report.status, "x");
     if (!allowed.ok && (allowed.reason === "role" || allowed.reason === "scope")) throw refusal(action, allowed.reason, report.status, unit.name);
     // The JSON API must say which version it acts on (428): no silent transition of a changed report.
-    if (input.requireVersion && b.data.version === undefined) throw new ServiceError(428, MSG.versionRequired, [{ path: "version", message: MSG.versionRequired }]);
+    if (input.requireVersion && b.data.version === undefined)
+      throw new ServiceError(428, MSG.versionRequired, [{ path: "version", message: MSG.versionRequired }]);
     if (b.data.version !== undefined && b.data.version !== report.version) {
-      throw new ServiceError(409, `Báo cáo của ${unit.name} đã thay đổi sau khi bạn mở trang (phiên bản ${report.version}, trạng thái «${STATUS_VI[report.status]}»): hãy tải lại.`);
+      throw new ServiceError(
+        409,
+        `Báo cáo của ${unit.name} đã thay đổi sau khi bạn mở trang (phiên bản ${report.version}, trạng thái «${STATUS_VI[report.status]}»): hãy tải lại.`,
+      );
     }
     const to = await applyTransition(tx, actor, unit, report, action, b.data.comment || null, now);
-    return { unit: { code: unit.code, name: unit.name }, year: report.year, quarter: report.quarter, from: report.status, status: to, version: report.version + 1 };
+    return {
+      unit: { code: unit.code, name: unit.name },
+      year: report.year,
+      quarter: report.quarter,
+      from: report.status,
+      status: to,
+      version: report.version + 1,
+    };
   });
 }
 
@@ -148,7 +191,12 @@ export const batchSchema = z.object({
 /** Approve or return several communes' quarters at once: all of them, or none. */
 export async function transitionMany(prisma: PrismaClient, actor: Actor, input: unknown, now: Date = new Date()) {
   const r = batchSchema.safeParse(input);
-  if (!r.success) throw new ServiceError(422, MSG.invalid, r.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })));
+  if (!r.success)
+    throw new ServiceError(
+      422,
+      MSG.invalid,
+      r.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })),
+    );
   const { action, year, quarter, unitCodes, comment } = r.data;
   const units = await Promise.all([...new Set(unitCodes)].map((c) => scopeUnit(prisma, actor, c)));
   return prisma.$transaction(
@@ -173,8 +221,19 @@ export async function reportEvents(prisma: PrismaClient, unit: ScopedUnit, year:
     select: { id: true },
   });
   if (!report) return [];
-  const rows = await prisma.reportEvent.findMany({ where: { reportId: report.id }, orderBy: [{ at: "asc" }, { id: "asc" }], include: { actor: { select: { fullName: true, username: true } } } });
-  return rows.map((e) => ({ action: e.action, from: e.fromStatus, to: e.toStatus, comment: e.comment, at: e.at.toISOString(), actor: e.actor?.fullName ?? null }));
+  const rows = await prisma.reportEvent.findMany({
+    where: { reportId: report.id },
+    orderBy: [{ at: "asc" }, { id: "asc" }],
+    include: { actor: { select: { fullName: true, username: true } } },
+  });
+  return rows.map((e) => ({
+    action: e.action,
+    from: e.fromStatus,
+    to: e.toStatus,
+    comment: e.comment,
+    at: e.at.toISOString(),
+    actor: e.actor?.fullName ?? null,
+  }));
 }
 
 export const reviewFiguresSchema = z.object({
@@ -189,7 +248,12 @@ export const reviewFiguresSchema = z.object({
  */
 export async function figuresForReview(prisma: PrismaClient, actor: Actor, input: unknown) {
   const r = reviewFiguresSchema.safeParse(input);
-  if (!r.success) throw new ServiceError(422, MSG.invalid, r.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })));
+  if (!r.success)
+    throw new ServiceError(
+      422,
+      MSG.invalid,
+      r.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })),
+    );
   const { year, quarter, unitCodes } = r.data;
   const units = await Promise.all([...new Set(unitCodes)].map((c) => scopeUnit(prisma, actor, c, "report.review")));
   const reports = await prisma.quarterReport.findMany({ where: { unitId: { in: units.map((u) => u.id) }, year, quarter, kind: "ACTUAL" } });

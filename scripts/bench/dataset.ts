@@ -92,8 +92,7 @@ function path(rng: Rng, trend: number, noise: number, lo: number, hi: number): n
   return p;
 }
 
-const drift = (atAnchor: number, slope: number, lo: number, hi: number) =>
-  Array.from({ length: T }, (_, t) => clamp(atAnchor + slope * (t - ANCHOR), lo, hi));
+const drift = (atAnchor: number, slope: number, lo: number, hi: number) => Array.from({ length: T }, (_, t) => clamp(atAnchor + slope * (t - ANCHOR), lo, hi));
 
 /** Contribution rate on wages (BHXH + BHTN + BHYT, employer + employee), and a voluntary month. */
 const CONTRIBUTION_RATE = 0.32;
@@ -346,7 +345,10 @@ export function generateRows(communes: CommuneRef[], provinces: ProvinceRef[]): 
       const status = t === T - 1 ? lastStatus.get(c.code)! : "APPROVED";
       const at = Date.UTC(year, quarter * 3, 0) + days * DAY + minutes * 60_000;
       const f = seriesOf.get(c.code)![t];
-      return { at, row: [c.tenantId, c.id, year, quarter, "ACTUAL", status, status === "DRAFT" ? null : new Date(at).toISOString(), ...FIGURE_COLUMNS.map(([k]) => f[k])] };
+      return {
+        at,
+        row: [c.tenantId, c.id, year, quarter, "ACTUAL", status, status === "DRAFT" ? null : new Date(at).toISOString(), ...FIGURE_COLUMNS.map(([k]) => f[k])],
+      };
     });
     rows.sort((a, b) => a.at - b.at);
     for (const { row } of rows) row.forEach((v, i) => reports[i].push(v));
@@ -375,11 +377,7 @@ export function generateRows(communes: CommuneRef[], provinces: ProvinceRef[]): 
   function pushCounts(tenantId: number, unitId: number, year: number, p: CountPlan) {
     for (const [key, kind] of TARGET_KEYS) {
       const value =
-        key === "bhxhCoverage"
-          ? roundRate((p.bhxhCompulsory + p.bhxhVoluntary) / p.labourForce)
-          : key === "latePaymentRate"
-            ? LATE_RATE[year]
-            : p[key];
+        key === "bhxhCoverage" ? roundRate((p.bhxhCompulsory + p.bhxhVoluntary) / p.labourForce) : key === "latePaymentRate" ? LATE_RATE[year] : p[key];
       pushTarget(tenantId, unitId, year, key, kind, value);
     }
   }

@@ -226,7 +226,19 @@ ORDER BY is_parent, p.code`;
 
 // ---------------------------------------------------------------------------------------------
 
-type OpKey = "importPreview" | "importCommit" | "save" | "city" | "citySql" | "cityFullSql" | "nation" | "nationSql" | "nationFullSql" | "cityIdx" | "nationIdx" | "nationRanking";
+type OpKey =
+  | "importPreview"
+  | "importCommit"
+  | "save"
+  | "city"
+  | "citySql"
+  | "cityFullSql"
+  | "nation"
+  | "nationSql"
+  | "nationFullSql"
+  | "cityIdx"
+  | "nationIdx"
+  | "nationRanking";
 
 /**
  * The index this benchmark proposes (not in the schema): the path-to-2030 history reads every
@@ -313,7 +325,8 @@ function compare(label: string, app: DashboardData, sqlRows: Record<string, unkn
   const total = sqlRows.find((r) => Number(r.total) === 1)!;
   const problems: string[] = [];
   if (rows.length !== app.rows.length) problems.push(`rows ${app.rows.length} (app) vs ${rows.length} (SQL)`);
-  for (const k of METRIC_KEYS) if (!sameNumber(app.totals.figures?.[k], total[k])) problems.push(`total ${k}: ${app.totals.figures?.[k]} vs ${String(total[k])}`);
+  for (const k of METRIC_KEYS)
+    if (!sameNumber(app.totals.figures?.[k], total[k])) problems.push(`total ${k}: ${app.totals.figures?.[k]} vs ${String(total[k])}`);
   const byCode = new Map(rows.map((r) => [String(r.code), r]));
   for (const r of app.rows) {
     const s = byCode.get(r.unit.code);
@@ -344,13 +357,15 @@ function compareFull(label: string, app: DashboardData, sqlRows: Record<string, 
       continue;
     }
     if (app.childLevel === "COMMUNE" && (r.periodStatus ?? null) !== (s.period_status ?? null)) problems.push(`${r.unit.code} status`);
-    if (app.childLevel === "PROVINCE" && (r.reported !== Number(s.reported ?? 0) || r.total !== Number(s.total ?? 0))) problems.push(`${r.unit.code} reported/total`);
+    if (app.childLevel === "PROVINCE" && (r.reported !== Number(s.reported ?? 0) || r.total !== Number(s.total ?? 0)))
+      problems.push(`${r.unit.code} reported/total`);
     for (const k of METRIC_KEYS) if (!sameNumber(r.figures?.[k], s[k])) problems.push(`${r.unit.code} ${k}`);
     const targets = (s.targets ?? {}) as Record<string, number>;
     for (const k of Object.keys({ ...targets, ...r.targets })) if (!sameNumber(r.targets[k], targets[k])) problems.push(`${r.unit.code} target ${k}`);
     const history = (s.history ?? []) as [number, number][];
     const last = history[history.length - 1];
-    if (!r.path.latest !== !last || (last && r.path.latest && (r.path.latest.year !== last[0] || !close(r.path.latest.value, last[1])))) problems.push(`${r.unit.code} history`);
+    if (!r.path.latest !== !last || (last && r.path.latest && (r.path.latest.year !== last[0] || !close(r.path.latest.value, last[1]))))
+      problems.push(`${r.unit.code} history`);
     const t2030 = (s.targets_2030 ?? {}) as Record<string, number>;
     const want = t2030.bhxhCompulsory === undefined && t2030.bhxhVoluntary === undefined ? null : (t2030.bhxhCompulsory ?? 0) + (t2030.bhxhVoluntary ?? 0);
     if (!sameNumber(r.path.target2030, want)) problems.push(`${r.unit.code} 2030 target`);
@@ -367,7 +382,7 @@ function compareFull(label: string, app: DashboardData, sqlRows: Record<string, 
  * the same database), each EXPLAIN ANALYZEd; then replayed in parallel through Prisma and through
  * pg, to split the dashboard's time into database + driver, Prisma, and JavaScript.
  */
-async function diagnose(db: Database, url: string, dashboards: [("city" | "nation"), UnitRef][]) {
+async function diagnose(db: Database, url: string, dashboards: ["city" | "nation", UnitRef][]) {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
   const captured: { query: string; params: string; duration: number }[] = [];
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool), log: [{ emit: "event", level: "query" }] });
@@ -461,7 +476,11 @@ async function benchDatabase(kind: "PostgreSQL" | "PGlite"): Promise<DbRun> {
     log(`  ${version}`);
     log(`[${elapsed()}] generating the national dataset…`);
     const dataset = await generateDataset(db, log);
-    log(`[${elapsed()}] dataset generated in ${dataset.seconds.total.toFixed(1)} s: ${Object.entries(dataset.rows).map(([t, n]) => `${t} ${n.toLocaleString("en")}`).join(", ")}`);
+    log(
+      `[${elapsed()}] dataset generated in ${dataset.seconds.total.toFixed(1)} s: ${Object.entries(dataset.rows)
+        .map(([t, n]) => `${t} ${n.toLocaleString("en")}`)
+        .join(", ")}`,
+    );
 
     const nation = await unitRef(db, { code: "VN" });
     const [largest] = await db.sql.query<{ tenant_id: number; n: number }>(
@@ -526,7 +545,18 @@ async function benchDatabase(kind: "PostgreSQL" | "PGlite"): Promise<DbRun> {
 
     if (ONLY_IMPORT) {
       await importCase(db, kind, nation, actor, results, checks);
-      return { database: kind, version, dataset, city: { code: city.code, name: city.name, communes: Number(largest.n) }, saveCommune: { code: commune.code, name: commune.name }, checks, results, breakdown: [], decomposition: [], databaseName };
+      return {
+        database: kind,
+        version,
+        dataset,
+        city: { code: city.code, name: city.name, communes: Number(largest.n) },
+        saveCommune: { code: commune.code, name: commune.name },
+        checks,
+        results,
+        breakdown: [],
+        decomposition: [],
+        databaseName,
+      };
     }
     // Equivalence first (untimed), so the ratios compare like with like.
     const cityApp = await dashboard(db.prisma, city, YEAR, QUARTER);
@@ -542,8 +572,12 @@ async function benchDatabase(kind: "PostgreSQL" | "PGlite"): Promise<DbRun> {
     const tCityFull = await run("cityFullSql", "↳ everything it reads (+ statuses, 2030 targets, history), one SQL query", () =>
       db.sql.query(CITY_FULL_SQL, [city.id, YEAR, QUARTER]),
     );
-    const tNation = await run("nation", `national dashboard (34 provinces over 3,321 communes), ${YEAR} Q${QUARTER}`, () => dashboard(db.prisma, nation, YEAR, QUARTER));
-    const tNationSql = await run("nationSql", "↳ same aggregates, one raw SQL query (db.sql.query)", () => db.sql.query(NATION_SQL, [YEAR, QUARTER, nation.id]));
+    const tNation = await run("nation", `national dashboard (34 provinces over 3,321 communes), ${YEAR} Q${QUARTER}`, () =>
+      dashboard(db.prisma, nation, YEAR, QUARTER),
+    );
+    const tNationSql = await run("nationSql", "↳ same aggregates, one raw SQL query (db.sql.query)", () =>
+      db.sql.query(NATION_SQL, [YEAR, QUARTER, nation.id]),
+    );
     const tNationFull = await run("nationFullSql", "↳ everything it reads (+ counts, 2030 targets, history), one SQL query", () =>
       db.sql.query(NATION_FULL_SQL, [YEAR, QUARTER, nation.id]),
     );
@@ -618,7 +652,9 @@ async function benchDatabase(kind: "PostgreSQL" | "PGlite"): Promise<DbRun> {
 async function importCase(db: Database, kind: string, nation: UnitRef, officer: Actor, results: Result[], checks: string[]) {
   await db.sql.exec(`UPDATE quarter_reports SET status = 'DRAFT' WHERE year = ${YEAR} AND quarter = ${QUARTER} AND kind = 'ACTUAL'`);
   const communes: CommuneRef[] = (
-    await db.sql.query<{ id: number; code: string; name: string; tenant_id: number }>(`SELECT id, code, name, tenant_id FROM units WHERE level = 'COMMUNE' AND valid_to IS NULL ORDER BY code`)
+    await db.sql.query<{ id: number; code: string; name: string; tenant_id: number }>(
+      `SELECT id, code, name, tenant_id FROM units WHERE level = 'COMMUNE' AND valid_to IS NULL ORDER BY code`,
+    )
   ).map((u) => ({ id: Number(u.id), code: u.code, name: u.name, tenantId: Number(u.tenant_id) }));
   const actor: Actor = { ...officer, role: "CITY_STAFF" };
   const preview: number[] = [];
@@ -633,7 +669,10 @@ async function importCase(db: Database, kind: string, nation: UnitRef, officer: 
       quarter: QUARTER,
       rows: communes.map((c) => {
         const r = byUnit.get(c.id);
-        const figures = Object.fromEntries(METRIC_KEYS.map((k) => [k, r && r[k] !== null ? Number(r[k]) : null])) as Record<(typeof METRIC_KEYS)[number], number | null>;
+        const figures = Object.fromEntries(METRIC_KEYS.map((k) => [k, r && r[k] !== null ? Number(r[k]) : null])) as Record<
+          (typeof METRIC_KEYS)[number],
+          number | null
+        >;
         if (figures.bhxhCompulsory !== null && figures.bhtn !== null) figures.bhxhCompulsory += 1;
         if (figures.bhyt !== null) figures.bhyt += 1;
         return { code: c.code, name: c.name, figures };
@@ -641,19 +680,41 @@ async function importCase(db: Database, kind: string, nation: UnitRef, officer: 
     });
     bytes = file.length;
     const t0 = performance.now();
-    const p = await stageImportFor(db.prisma, actor, nation, communes, { year: YEAR, quarter: QUARTER, fileName: "toan-quoc.xlsx", bytes: new Uint8Array(file) }, NOW);
+    const p = await stageImportFor(
+      db.prisma,
+      actor,
+      nation,
+      communes,
+      { year: YEAR, quarter: QUARTER, fileName: "toan-quoc.xlsx", bytes: new Uint8Array(file) },
+      NOW,
+    );
     const t1 = performance.now();
     const c = await commitImportFor(db.prisma, actor, nation, { id: p.id, body: { confirmWarnings: true } }, NOW);
     const t2 = performance.now();
-    if (i === 0) checks.push(`import: ${p.rows} rows read, ${p.changes.length} communes changed, ${p.skipped.length} skipped, ${p.warnings.length} warnings; ${c.saved} saved; file ${(bytes / 1024 / 1024).toFixed(1)} MB`);
+    if (i === 0)
+      checks.push(
+        `import: ${p.rows} rows read, ${p.changes.length} communes changed, ${p.skipped.length} skipped, ${p.warnings.length} warnings; ${c.saved} saved; file ${(bytes / 1024 / 1024).toFixed(1)} MB`,
+      );
     else {
       preview.push(t1 - t0);
       commit.push(t2 - t1);
     }
-    log(`[${elapsed()}] ${kind} · import ${i === 0 ? "(warm-up) " : ""}${communes.length} communes: preview ${ms(t1 - t0)} ms, commit ${ms(t2 - t1)} ms (${c.saved} saved)`);
+    log(
+      `[${elapsed()}] ${kind} · import ${i === 0 ? "(warm-up) " : ""}${communes.length} communes: preview ${ms(t1 - t0)} ms, commit ${ms(t2 - t1)} ms (${c.saved} saved)`,
+    );
   }
-  results.push({ database: kind as DbRun["database"], operation: `import a national figures file (${communes.length} communes, .xlsx ${(bytes / 1024 / 1024).toFixed(1)} MB): read, check, preview`, key: "importPreview", timing: summarize(preview) });
-  results.push({ database: kind as DbRun["database"], operation: `↳ commit it (${communes.length} reports and their audit entries, one transaction)`, key: "importCommit", timing: summarize(commit) });
+  results.push({
+    database: kind as DbRun["database"],
+    operation: `import a national figures file (${communes.length} communes, .xlsx ${(bytes / 1024 / 1024).toFixed(1)} MB): read, check, preview`,
+    key: "importPreview",
+    timing: summarize(preview),
+  });
+  results.push({
+    database: kind as DbRun["database"],
+    operation: `↳ commit it (${communes.length} reports and their audit entries, one transaction)`,
+    key: "importCommit",
+    timing: summarize(commit),
+  });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -663,7 +724,8 @@ function machine() {
   const cpus = os.cpus();
   let pgliteVersion = "?";
   try {
-    pgliteVersion = (JSON.parse(readFileSync(path.join(process.cwd(), "node_modules/@electric-sql/pglite/package.json"), "utf8")) as { version: string }).version;
+    pgliteVersion = (JSON.parse(readFileSync(path.join(process.cwd(), "node_modules/@electric-sql/pglite/package.json"), "utf8")) as { version: string })
+      .version;
   } catch {
     /* not essential */
   }
@@ -694,11 +756,19 @@ function budgets(runs: DbRun[]): Budget[] {
   const city = get(pgRun, "city");
   const nation = get(pgRun, "nation");
   const p95 = (label: string, r: Result | undefined, limit: number) =>
-    out.push(r ? { budget: label, measured: `${ms(r.timing.p95Ms)} ms (median ${ms(r.timing.medianMs)})`, ok: r.timing.p95Ms <= limit } : { budget: label, measured: pgMissing, ok: null });
+    out.push(
+      r
+        ? { budget: label, measured: `${ms(r.timing.p95Ms)} ms (median ${ms(r.timing.medianMs)})`, ok: r.timing.p95Ms <= limit }
+        : { budget: label, measured: pgMissing, ok: null },
+    );
   const ratio = (label: string, r: Result | undefined) =>
     out.push(
       r
-        ? { budget: label, measured: `${r.ratio!.toFixed(2)}× (medians; p95s ${r.ratioP95!.toFixed(2)}×; vs "everything" SQL ${r.ratioFull!.toFixed(2)}×)`, ok: r.ratio! <= BUDGETS.ratio }
+        ? {
+            budget: label,
+            measured: `${r.ratio!.toFixed(2)}× (medians; p95s ${r.ratioP95!.toFixed(2)}×; vs "everything" SQL ${r.ratioFull!.toFixed(2)}×)`,
+            ok: r.ratio! <= BUDGETS.ratio,
+          }
         : { budget: label, measured: pgMissing, ok: null },
     );
   p95(`PostgreSQL largest-city dashboard p95 ≤ ${BUDGETS.cityP95} ms`, city, BUDGETS.cityP95);
@@ -711,7 +781,11 @@ function budgets(runs: DbRun[]): Budget[] {
   const save = get(liteRun, "save");
   out.push(
     save
-      ? { budget: `save a quarter (PGlite) < ${BUDGETS.savePglite} ms (p95)`, measured: `${ms(save.timing.p95Ms)} ms (median ${ms(save.timing.medianMs)})`, ok: save.timing.p95Ms < BUDGETS.savePglite }
+      ? {
+          budget: `save a quarter (PGlite) < ${BUDGETS.savePglite} ms (p95)`,
+          measured: `${ms(save.timing.p95Ms)} ms (median ${ms(save.timing.medianMs)})`,
+          ok: save.timing.p95Ms < BUDGETS.savePglite,
+        }
       : { budget: `save a quarter (PGlite) < ${BUDGETS.savePglite} ms (p95)`, measured: "not measured (BENCH_SKIP_PGLITE=1)", ok: null },
   );
   return out;
@@ -729,14 +803,19 @@ function markdown(runs: DbRun[], m: ReturnType<typeof machine>, b: Budget[], not
   L.push(`| database | operation | runs | median ms | p95 ms | app/SQL |`, `|---|---|---:|---:|---:|---:|`);
   for (const r of runs)
     for (const x of r.results)
-      L.push(`| ${x.database} | ${x.operation} | ${x.timing.runs} | ${ms(x.timing.medianMs)} | ${ms(x.timing.p95Ms)} | ${x.ratio === undefined ? "" : `${x.ratio.toFixed(2)}×`} |`);
+      L.push(
+        `| ${x.database} | ${x.operation} | ${x.timing.runs} | ${ms(x.timing.medianMs)} | ${ms(x.timing.p95Ms)} | ${x.ratio === undefined ? "" : `${x.ratio.toFixed(2)}×`} |`,
+      );
   L.push(
     ``,
     `app/SQL = the dashboard's median / the median of the same aggregates as one raw SQL statement (latest submitted/approved figures of the year up to the quarter per child unit, joined with the year's targets, and the sums). The "everything it reads" statement adds what the dashboard also reads (period statuses or reporting counts, 2030 targets, the yearly history for the path to 2030).`,
     ``,
   );
   if (runs.some((r) => r.results.some((x) => x.key.endsWith("Idx"))))
-    L.push(`"experiment" rows: the same dashboard after \`${PROPOSED_INDEX}\` on the benchmark's database (not in the schema; dropped again before the breakdown below).`, ``);
+    L.push(
+      `"experiment" rows: the same dashboard after \`${PROPOSED_INDEX}\` on the benchmark's database (not in the schema; dropped again before the breakdown below).`,
+      ``,
+    );
   L.push(`## Budgets`, ``, `| budget | measured | |`, `|---|---|---|`);
   for (const x of b) L.push(`| ${x.budget} | ${x.measured} | ${mark(x.ok)} |`);
 
@@ -748,14 +827,18 @@ function markdown(runs: DbRun[], m: ReturnType<typeof machine>, b: Budget[], not
       `|---|---:|---:|---:|---:|---:|---:|`,
     );
     for (const d of dec)
-      L.push(`| ${d.dashboard} | ${ms(d.appMs)} | ${ms(d.prismaParallelMs)} | ${ms(d.pgParallelMs)} | ${ms(d.serverSumMs)} | ${ms(d.appMs - d.prismaParallelMs)} | ${ms(d.prismaParallelMs - d.pgParallelMs)} |`);
+      L.push(
+        `| ${d.dashboard} | ${ms(d.appMs)} | ${ms(d.prismaParallelMs)} | ${ms(d.pgParallelMs)} | ${ms(d.serverSumMs)} | ${ms(d.appMs - d.prismaParallelMs)} | ${ms(d.prismaParallelMs - d.pgParallelMs)} |`,
+      );
   }
   const bd = runs.flatMap((r) => r.breakdown);
   if (bd.length) {
     L.push(``, `## PostgreSQL: the dashboards' queries (EXPLAIN ANALYZE, after warm-up)`, ``);
     L.push(`| dashboard | query | rows | server ms | Prisma-logged ms (in parallel) |`, `|---|---|---:|---:|---:|`);
     for (const q of bd)
-      L.push(`| ${q.dashboard} | \`${q.query.slice(0, 100).replace(/\|/g, "\\|")}…\` | ${q.rows.toLocaleString("en")} | ${q.executionMs === null ? "—" : ms(q.executionMs)} | ${ms(q.prismaMs)} |`);
+      L.push(
+        `| ${q.dashboard} | \`${q.query.slice(0, 100).replace(/\|/g, "\\|")}…\` | ${q.rows.toLocaleString("en")} | ${q.executionMs === null ? "—" : ms(q.executionMs)} | ${ms(q.prismaMs)} |`,
+      );
     L.push(``, `Plans: latest.json, databases[].breakdown[].plan.`);
   }
 
@@ -765,14 +848,24 @@ function markdown(runs: DbRun[], m: ReturnType<typeof machine>, b: Budget[], not
   for (const r of runs) {
     const s = r.dataset.seconds;
     L.push(
-      `| ${r.database} | ${Object.values(r.dataset.rows).map((n) => n.toLocaleString("en")).join(" | ")} | ${s.total.toFixed(1)} (migrations ${s.migrate.toFixed(1)}, reference units ${s.reference.toFixed(1)}, villages ${s.villages.toFixed(1)}, reports ${s.reports.toFixed(1)}, targets ${s.targets.toFixed(1)}, VACUUM ANALYZE ${s.analyze.toFixed(1)}) |`,
+      `| ${r.database} | ${Object.values(r.dataset.rows)
+        .map((n) => n.toLocaleString("en"))
+        .join(
+          " | ",
+        )} | ${s.total.toFixed(1)} (migrations ${s.migrate.toFixed(1)}, reference units ${s.reference.toFixed(1)}, villages ${s.villages.toFixed(1)}, reports ${s.reports.toFixed(1)}, targets ${s.targets.toFixed(1)}, VACUUM ANALYZE ${s.analyze.toFixed(1)}) |`,
     );
   }
   const d = runs[0]?.dataset;
   if (d) {
     L.push(
       ``,
-      `Quarterly figures 2021 Q1 – ${d.lastPeriod.year} Q${d.lastPeriod.quarter} (23 quarters; on the benchmark's date, 21/11/2026, 2026 Q4 has not ended) for every commune and every metric, kind ACTUAL, inserted quarter by quarter as a live database receives them; APPROVED except the last quarter: ${Object.entries(d.lastQuarterStatuses).map(([s, n]) => `${n.toLocaleString("en")} ${s}`).join(", ")}. Targets 2025–2030 for every commune and province (bhxhCompulsory, bhxhVoluntary, bhtn, bhyt, amountCollected as COUNT; bhxhCoverage, latePaymentRate as RATE). 10 villages (THON) per commune. Fixed seed: the same rows on every run.`,
+      `Quarterly figures 2021 Q1 – ${d.lastPeriod.year} Q${d.lastPeriod.quarter} (23 quarters; on the benchmark's date, 21/11/2026, 2026 Q4 has not ended) for every commune and every metric, kind ACTUAL, inserted quarter by quarter as a live database receives them; APPROVED except the last quarter: ${Object.entries(
+        d.lastQuarterStatuses,
+      )
+        .map(([s, n]) => `${n.toLocaleString("en")} ${s}`)
+        .join(
+          ", ",
+        )}. Targets 2025–2030 for every commune and province (bhxhCompulsory, bhxhVoluntary, bhtn, bhyt, amountCollected as COUNT; bhxhCoverage, latePaymentRate as RATE). 10 villages (THON) per commune. Fixed seed: the same rows on every run.`,
     );
   }
   L.push(``, `## Machine`, ``);
@@ -783,7 +876,9 @@ function markdown(runs: DbRun[], m: ReturnType<typeof machine>, b: Budget[], not
   L.push(``, `## Checks`, ``);
   for (const r of runs) for (const c of r.checks) L.push(`- ${r.database}: ${c}`);
   for (const r of runs)
-    L.push(`- ${r.database}: largest city ${r.city.name} (${r.city.code}, ${r.city.communes} communes); quarter saved by the officer of ${r.saveCommune.name} (${r.saveCommune.code}), no warnings`);
+    L.push(
+      `- ${r.database}: largest city ${r.city.name} (${r.city.code}, ${r.city.communes} communes); quarter saved by the officer of ${r.saveCommune.name} (${r.saveCommune.code}), no warnings`,
+    );
   if (notes.length) L.push(``, `## Notes`, ``, ...notes.map((n) => `- ${n}`));
   return L.join("\n") + "\n";
 }
@@ -810,7 +905,9 @@ async function main() {
   if (process.env.BENCH_SKIP_PGLITE !== "1" && !ONLY_IMPORT) setup.push(...(await benchSetup("PGlite", null, log)));
   m.loadAverageAtEnd = os.loadavg().map((v) => Math.round(v * 100) / 100);
   if (Math.max(...m.loadAverageAtStart.slice(0, 1), ...m.loadAverageAtEnd.slice(0, 1)) > m.cpus)
-    notes.push(`The machine was busy (load average above its ${m.cpus} CPUs): other processes competed for the CPUs, so the times are noisier and higher than on an idle machine.`);
+    notes.push(
+      `The machine was busy (load average above its ${m.cpus} CPUs): other processes competed for the CPUs, so the times are noisier and higher than on an idle machine.`,
+    );
 
   const b = budgets(runs);
   const md = markdown(runs, m, b, notes) + setupMarkdown(setup).join("\n") + (setup.length ? "\n" : "");

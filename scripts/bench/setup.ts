@@ -66,19 +66,39 @@ export async function benchSetup(kind: "PostgreSQL" | "PGlite", adminUrl: string
       const communes = await db.prisma.unit.findMany({ where: { tenantId: staffRow.tenantId!, level: "COMMUNE", validTo: null }, select: { code: true } });
       const versions = new Map<string, number>();
       for (let i = 0; i < 5; i++) {
-        const entries = communes.map((c, j) => ({ unitCode: c.code, key: "bhxhCompulsory" as const, value: 10_000 + j + i, version: versions.get(c.code) ?? 0 }));
+        const entries = communes.map((c, j) => ({
+          unitCode: c.code,
+          key: "bhxhCompulsory" as const,
+          value: 10_000 + j + i,
+          version: versions.get(c.code) ?? 0,
+        }));
         const t0 = performance.now();
         await saveTargets(db.prisma, staff, { year: 2027, source: "benchmark (minh họa)", entries });
         targetTimes.push(performance.now() - t0);
-        const saved = await db.prisma.target.findMany({ where: { year: 2027, key: "bhxhCompulsory", tenantId: staffRow.tenantId! }, select: { unit: { select: { code: true } }, version: true } });
+        const saved = await db.prisma.target.findMany({
+          where: { year: 2027, key: "bhxhCompulsory", tenantId: staffRow.tenantId! },
+          select: { unit: { select: { code: true } }, version: true },
+        });
         for (const s of saved) versions.set(s.unit.code, s.version);
       }
     });
     log(`  ${kind} · first start ${run + 1}/3: ${(starts[run] / 1000).toFixed(1)} s`);
   }
   return [
-    { database: kind, key: "bootstrap", operation: "first start on an empty database: migrations, 3,321 official units, demo data", timing: summarize(starts), budgetMs: SETUP_BUDGETS.bootstrapMs },
-    { database: kind, key: "targets114", operation: "city staff save the 2027 targets of 114 communes at once", timing: summarize(targetTimes), budgetMs: SETUP_BUDGETS.targets114Ms },
+    {
+      database: kind,
+      key: "bootstrap",
+      operation: "first start on an empty database: migrations, 3,321 official units, demo data",
+      timing: summarize(starts),
+      budgetMs: SETUP_BUDGETS.bootstrapMs,
+    },
+    {
+      database: kind,
+      key: "targets114",
+      operation: "city staff save the 2027 targets of 114 communes at once",
+      timing: summarize(targetTimes),
+      budgetMs: SETUP_BUDGETS.targets114Ms,
+    },
   ];
 }
 
@@ -86,6 +106,8 @@ export function setupMarkdown(results: SetupResult[]): string[] {
   if (!results.length) return [];
   const L = [``, `## Start-up and bulk writes`, ``, `| database | operation | runs | median ms | max ms | budget | ok |`, `|---|---|---:|---:|---:|---:|:-:|`];
   for (const r of results)
-    L.push(`| ${r.database} | ${r.operation} | ${r.timing.runs} | ${r.timing.medianMs.toFixed(0)} | ${r.timing.maxMs.toFixed(0)} | < ${r.budgetMs} ms | ${r.timing.maxMs < r.budgetMs ? "✓" : "✗"} |`);
+    L.push(
+      `| ${r.database} | ${r.operation} | ${r.timing.runs} | ${r.timing.medianMs.toFixed(0)} | ${r.timing.maxMs.toFixed(0)} | < ${r.budgetMs} ms | ${r.timing.maxMs < r.budgetMs ? "✓" : "✗"} |`,
+    );
   return L;
 }

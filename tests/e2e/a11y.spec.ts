@@ -6,8 +6,28 @@ import AxeBuilder from "@axe-core/playwright";
 import { signInAndWaitHome } from "./helpers";
 
 const PAGES: Record<string, string[]> = {
-  "xa.kimthanh": ["/", "/units/10804", "/units/10804/report", "/units/10804/targets", "/units/10804/history", "/units/10804/document", "/units/10804/report-settings", "/units/10804-01", "/notifications"],
-  "bhxh.haiphong": ["/units/31", "/units/31/dashboard", "/units/31/completeness", "/units/31/rankings", "/units/31/targets", "/units/31/quality", "/units/31/milestones", "/units/31/history", "/units/31/document"],
+  "xa.kimthanh": [
+    "/",
+    "/units/10804",
+    "/units/10804/report",
+    "/units/10804/targets",
+    "/units/10804/history",
+    "/units/10804/document",
+    "/units/10804/report-settings",
+    "/units/10804-01",
+    "/notifications",
+  ],
+  "bhxh.haiphong": [
+    "/units/31",
+    "/units/31/dashboard",
+    "/units/31/completeness",
+    "/units/31/rankings",
+    "/units/31/targets",
+    "/units/31/quality",
+    "/units/31/milestones",
+    "/units/31/history",
+    "/units/31/document",
+  ],
   admin: ["/", "/admin/users", "/admin/audit", "/units/VN", "/units/VN/rankings", "/units/VN/completeness", "/units/VN/targets"],
 };
 
@@ -15,7 +35,13 @@ async function seriousViolations(page: Page) {
   const r = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
   return r.violations
     .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(" | ")}`);
+    .map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.help} — ${v.nodes
+          .slice(0, 3)
+          .map((n) => n.target.join(" "))
+          .join(" | ")}`,
+    );
 }
 
 test("the sign-in page has no serious accessibility violation", async ({ page }) => {

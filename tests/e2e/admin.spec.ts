@@ -25,7 +25,10 @@ test("an administrator creates an account, the new officer signs in; once locked
   // Lock the account: the open session ends at once and signing in is refused.
   const row = page.getByTestId("user-row-canbo.anbien");
   await row.getByRole("button", { name: "Sửa" }).click();
-  await page.getByTestId("user-edit-canbo.anbien").getByLabel(/Đang hoạt động/).uncheck();
+  await page
+    .getByTestId("user-edit-canbo.anbien")
+    .getByLabel(/Đang hoạt động/)
+    .uncheck();
   await page.getByTestId("user-edit-canbo.anbien").getByRole("button", { name: "Lưu thay đổi" }).click();
   await expect(page.getByTestId("user-row-canbo.anbien")).toContainText("Đã khóa");
   await officer.goto("/");

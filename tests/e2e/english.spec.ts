@@ -7,8 +7,28 @@ import { signInAndWaitHome } from "./helpers";
 const VIETNAMESE = /[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹàáèéìíòóùúýĂÂĐÊÔƠƯ]/;
 
 const PAGES: Record<string, string[]> = {
-  "xa.kimthanh": ["/", "/units/10804", "/units/10804/report", "/units/10804/targets", "/units/10804/history", "/units/10804/document", "/units/10804/report-settings", "/units/10804-01", "/notifications"],
-  "bhxh.haiphong": ["/units/31", "/units/31/dashboard", "/units/31/completeness", "/units/31/rankings", "/units/31/targets", "/units/31/quality", "/units/31/milestones", "/units/31/history", "/units/10804"],
+  "xa.kimthanh": [
+    "/",
+    "/units/10804",
+    "/units/10804/report",
+    "/units/10804/targets",
+    "/units/10804/history",
+    "/units/10804/document",
+    "/units/10804/report-settings",
+    "/units/10804-01",
+    "/notifications",
+  ],
+  "bhxh.haiphong": [
+    "/units/31",
+    "/units/31/dashboard",
+    "/units/31/completeness",
+    "/units/31/rankings",
+    "/units/31/targets",
+    "/units/31/quality",
+    "/units/31/milestones",
+    "/units/31/history",
+    "/units/10804",
+  ],
   admin: ["/", "/admin/users", "/admin/audit", "/units/VN", "/units/VN/rankings", "/units/VN/completeness"],
 };
 
@@ -46,7 +66,14 @@ async function interfaceText(page: Page): Promise<{ texts: string[]; data: strin
 async function dataNames(page: Page): Promise<string[]> {
   // Unit names and people's names are data: read them from the API as the signed-in user sees them.
   const names = new Set<string>();
-  for (const [code, what] of [["VN", "targets?year=2026"], ["31", "targets?year=2026"], ["46", "targets?year=2026"], ["10804", "targets?year=2026"], ["VN", "dashboard"], ["31", "dashboard"]]) {
+  for (const [code, what] of [
+    ["VN", "targets?year=2026"],
+    ["31", "targets?year=2026"],
+    ["46", "targets?year=2026"],
+    ["10804", "targets?year=2026"],
+    ["VN", "dashboard"],
+    ["31", "dashboard"],
+  ]) {
     const r = await page.request.get(`/api/v1/units/${code}/${what}`);
     if (!r.ok()) continue;
     const body = JSON.stringify(await r.json());

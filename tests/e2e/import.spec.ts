@@ -41,7 +41,11 @@ test("city staff import a quarter's figures from Excel: errors by row, fix, conf
 
   const panel = page.getByTestId("import-panel");
   const file = panel.getByTestId("import-file");
-  await file.setInputFiles({ name: "so-lieu-q3.xlsx", mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer: Buffer.from(await wb.xlsx.writeBuffer()) });
+  await file.setInputFiles({
+    name: "so-lieu-q3.xlsx",
+    mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    buffer: Buffer.from(await wb.xlsx.writeBuffer()),
+  });
   await panel.getByTestId("import-check").click();
   const errors = panel.getByTestId("import-errors");
   await expect(errors).toBeVisible();
@@ -52,7 +56,11 @@ test("city staff import a quarter's figures from Excel: errors by row, fix, conf
 
   // Fixed: informal under voluntary.
   b.getCell(8).value = 600;
-  await file.setInputFiles({ name: "so-lieu-q3-sua.xlsx", mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer: Buffer.from(await wb.xlsx.writeBuffer()) });
+  await file.setInputFiles({
+    name: "so-lieu-q3-sua.xlsx",
+    mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    buffer: Buffer.from(await wb.xlsx.writeBuffer()),
+  });
   await panel.getByTestId("import-check").click();
   await expect(panel.getByTestId("import-preview")).toBeVisible();
   await expect(panel.getByTestId("import-change-row")).toHaveCount(2);
@@ -74,7 +82,11 @@ test("city staff import a quarter's figures from Excel: errors by row, fix, conf
   const col = headers.findIndex((h) => h.startsWith("Chỉ tiêu số người tham gia BHXH bắt buộc"));
   expect(col).toBeGreaterThan(2);
   tws.getRow(5).getCell(col).value = 54321;
-  await targets.getByTestId("import-file").setInputFiles({ name: "chi-tieu-2026.xlsx", mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer: Buffer.from(await twb.xlsx.writeBuffer()) });
+  await targets.getByTestId("import-file").setInputFiles({
+    name: "chi-tieu-2026.xlsx",
+    mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    buffer: Buffer.from(await twb.xlsx.writeBuffer()),
+  });
   await targets.getByTestId("import-check").click();
   await expect(targets.getByTestId("import-change-row")).toHaveCount(1);
   await expect(targets.getByTestId("import-preview")).toContainText("54.321");

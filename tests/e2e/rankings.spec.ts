@@ -15,11 +15,15 @@ test("a city leader ranks the communes by BHXH coverage attainment, sees whom to
 
   const rows = page.getByTestId("league-table").locator("tbody tr[data-rank]");
   expect(await rows.count()).toBeGreaterThan(80);
-  const ranks = (await rows.evaluateAll((trs) => trs.map((tr) => Number(tr.getAttribute("data-rank")))));
+  const ranks = await rows.evaluateAll((trs) => trs.map((tr) => Number(tr.getAttribute("data-rank"))));
   for (let i = 1; i < ranks.length; i++) expect(ranks[i]).toBeGreaterThanOrEqual(ranks[i - 1]);
   expect(ranks[0]).toBe(1);
   // Lists by result: every praised commune attained its milestone, every criticised one is behind.
-  const statusesIn = (list: string) => page.getByTestId(list).locator("[data-status]").evaluateAll((els) => els.map((e) => e.getAttribute("data-status")));
+  const statusesIn = (list: string) =>
+    page
+      .getByTestId(list)
+      .locator("[data-status]")
+      .evaluateAll((els) => els.map((e) => e.getAttribute("data-status")));
   const praised = await statusesIn("list-praise");
   const criticised = await statusesIn("list-criticise");
   expect(praised.length).toBeGreaterThan(0);
@@ -28,7 +32,10 @@ test("a city leader ranks the communes by BHXH coverage attainment, sees whom to
   expect(criticised.every((s) => s === "behind")).toBe(true);
   expect((await statusesIn("list-warn")).every((s) => s === "close" || s === "behind")).toBe(true);
   // The communes that did not report are listed as such, and nowhere else.
-  const notReported = await page.getByTestId("not-reported").locator("li[data-unit]").evaluateAll((els) => els.map((e) => e.getAttribute("data-unit")));
+  const notReported = await page
+    .getByTestId("not-reported")
+    .locator("li[data-unit]")
+    .evaluateAll((els) => els.map((e) => e.getAttribute("data-unit")));
   expect(notReported.length).toBeGreaterThan(0);
   const ranked = await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute("data-unit")));
   const listed = await page.locator("[data-list-unit]").evaluateAll((els) => els.map((e) => e.getAttribute("data-list-unit")));

@@ -6,7 +6,10 @@ import { signInAndWaitHome } from "./helpers";
 async function docxText(path: string): Promise<string> {
   const zip = await JSZip.loadAsync(await readFile(path));
   const xml = await zip.file("word/document.xml")!.async("string");
-  return [...xml.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join(" ").replace(/\u00A0/g, " ");
+  return [...xml.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)]
+    .map((m) => m[1])
+    .join(" ")
+    .replace(/\u00A0/g, " ");
 }
 
 test("a commune officer opens the 9-month report, edits a task, saves a version and downloads it", async ({ page }) => {

@@ -16,7 +16,12 @@ test("return → fix → resubmit → approve, each side notified, the approved 
   const existing = await officer.request.get("/api/v1/units/10804/figures/2026/3");
   if (existing.status() === 404 || (await existing.json()).status !== "SUBMITTED") {
     const q2 = (await (await officer.request.get("/api/v1/units/10804/figures/2026/2")).json()).figures as Record<string, number>;
-    const figures = Object.fromEntries(Object.entries(q2).map(([k, v]) => [k, k === "amountDue" || k === "amountCollected" ? Math.round(v * 1.5) : k === "latePayments" ? v : Math.round(v * 1.01)]));
+    const figures = Object.fromEntries(
+      Object.entries(q2).map(([k, v]) => [
+        k,
+        k === "amountDue" || k === "amountCollected" ? Math.round(v * 1.5) : k === "latePayments" ? v : Math.round(v * 1.01),
+      ]),
+    );
     const version = existing.status() === 404 ? 0 : (await existing.json()).version;
     const put = await officer.request.put("/api/v1/units/10804/figures/2026/3", { data: { figures, submit: true, confirmWarnings: true, version } });
     expect(put.status()).toBe(200);

@@ -64,6 +64,9 @@ test("sign-in endpoints and oversized bodies answer 405 / 415 / 413, never 500; 
   expect(await res.text()).not.toContain("Thôn Kim Lương");
   await anon.close();
   await signInAndWaitHome(page, "bhxh.haiphong");
-  const big = await page.request.put("/api/v1/units/10804/targets?year=2026", { headers: { "content-type": "application/json" }, data: JSON.stringify({ targets: {}, pad: "a".repeat(120_000) }) });
+  const big = await page.request.put("/api/v1/units/10804/targets?year=2026", {
+    headers: { "content-type": "application/json" },
+    data: JSON.stringify({ targets: {}, pad: "a".repeat(120_000) }),
+  });
   expect(big.status()).toBe(413);
 });

@@ -5,7 +5,9 @@ import { signInAndWaitHome } from "./helpers";
 // stays in sight; the ranking chart readable with 114 communes.
 
 const coverages = async (page: Page) =>
-  (await page.getByTestId("dashboard-rows").locator('[data-cell="coverage"]').allTextContents()).filter((s) => s !== "—").map((s) => Number(s.replace("%", "").replace(",", ".")));
+  (await page.getByTestId("dashboard-rows").locator('[data-cell="coverage"]').allTextContents())
+    .filter((s) => s !== "—")
+    .map((s) => Number(s.replace("%", "").replace(",", ".")));
 
 test("the city dashboard: a name search without diacritics, a sort, both kept through a reload; the header stays in sight", async ({ page }) => {
   await signInAndWaitHome(page, "bhxh.haiphong");
@@ -80,7 +82,9 @@ test("the ranking chart shows the first and last ten communes, and all of them o
   await expect(chart).toHaveAttribute("data-bars", String(ranked));
   await expect(chart.locator(".recharts-bar-rectangle path, .recharts-bar-rectangle rect")).toHaveCount(ranked);
   // Names never overlap: the y-axis labels are at least a line apart.
-  const ys = await chart.locator(".recharts-yAxis-tick-labels text.recharts-cartesian-axis-tick-value").evaluateAll((els) => els.map((e) => e.getBoundingClientRect().top));
+  const ys = await chart
+    .locator(".recharts-yAxis-tick-labels text.recharts-cartesian-axis-tick-value")
+    .evaluateAll((els) => els.map((e) => e.getBoundingClientRect().top));
   expect(ys.length).toBe(ranked);
   for (let i = 1; i < ys.length; i++) expect(ys[i] - ys[i - 1]).toBeGreaterThanOrEqual(12);
   await chart.getByTestId("chart-toggle").click();

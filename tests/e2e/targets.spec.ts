@@ -13,7 +13,7 @@ test("city staff set 2027 targets for all 114 communes from the city's figure an
   await page.getByTestId("link-targets").click();
   await page.getByRole("link", { name: "2027", exact: true }).click();
   await expect(page.getByTestId("targets-title")).toContainText("Giao chỉ tiêu năm 2027");
-  await expect(page.locator('tr[data-row]').filter({ has: page.locator("a") })).toHaveCount(114);
+  await expect(page.locator("tr[data-row]").filter({ has: page.locator("a") })).toHaveCount(114);
 
   await cell(page, "parent", "bhxhCompulsory").fill("1.300.000");
   await expect(page.locator('[data-gap="bhxhCompulsory"]')).toHaveText("1.300.000");
@@ -52,7 +52,13 @@ async function communeRows(page: Page) {
   return rows.evaluateAll((trs) => trs.map((tr) => ({ code: tr.getAttribute("data-row")!, name: tr.querySelector("a")!.textContent!.trim() })));
 }
 
-const noMarks = (s: string) => s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/đ/g, "d").replace(/Đ/g, "D").toLowerCase();
+const noMarks = (s: string) =>
+  s
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/đ/g, "d")
+    .replace(/Đ/g, "D")
+    .toLowerCase();
 
 test("the grid and the commune list are in Vietnamese order, with a sticky header and a search without diacritics", async ({ page }) => {
   await signInAndWaitHome(page, "bhxh.haiphong");

@@ -2,7 +2,13 @@
 // paragraph (XML entities decoded, no-break spaces as spaces).
 import JSZip from "jszip";
 
-const decode = (s: string) => s.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, "&");
+const decode = (s: string) =>
+  s
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, "&");
 
 export async function readDocx(buf: Buffer | Uint8Array): Promise<{ text: string; xml: string; styles: string }> {
   const zip = await JSZip.loadAsync(buf);

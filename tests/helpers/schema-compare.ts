@@ -342,7 +342,9 @@ export function defaultsMatch(expected: ColumnDefault, actual: ColumnDefault, ty
 }
 
 function normalizeSql(s: string): string {
-  return stripOuterParens(s).replace(/\s+/g, " ").replace(/\s*([(),])\s*/g, "$1");
+  return stripOuterParens(s)
+    .replace(/\s+/g, " ")
+    .replace(/\s*([(),])\s*/g, "$1");
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -509,8 +511,22 @@ export function expectedSchema(datamodel: Datamodel, options: ExpectedSchemaOpti
         foreignKeys: options.emulatedRelations
           ? []
           : [
-              { name: `${table}_A_fkey`, columns: ["A"], referencedTable: tableOf(a), referencedColumns: [columnOf(idA)], onDelete: "CASCADE", onUpdate: "CASCADE" },
-              { name: `${table}_B_fkey`, columns: ["B"], referencedTable: tableOf(b), referencedColumns: [columnOf(idB)], onDelete: "CASCADE", onUpdate: "CASCADE" },
+              {
+                name: `${table}_A_fkey`,
+                columns: ["A"],
+                referencedTable: tableOf(a),
+                referencedColumns: [columnOf(idA)],
+                onDelete: "CASCADE",
+                onUpdate: "CASCADE",
+              },
+              {
+                name: `${table}_B_fkey`,
+                columns: ["B"],
+                referencedTable: tableOf(b),
+                referencedColumns: [columnOf(idB)],
+                onDelete: "CASCADE",
+                onUpdate: "CASCADE",
+              },
             ],
       });
     }
@@ -735,11 +751,7 @@ function list(items: readonly string[]): string {
 
 export function describeIndex(ix: IndexShape): string {
   const cols = ix.columns.map((c, i) => (ix.descending[i] ? `${c} DESC` : c));
-  return (
-    `${ix.unique ? "UNIQUE " : ""}(${list(cols)})` +
-    (ix.method !== "btree" ? ` USING ${ix.method}` : "") +
-    (ix.predicate ? ` WHERE ${ix.predicate}` : "")
-  );
+  return `${ix.unique ? "UNIQUE " : ""}(${list(cols)})` + (ix.method !== "btree" ? ` USING ${ix.method}` : "") + (ix.predicate ? ` WHERE ${ix.predicate}` : "");
 }
 
 export function describeForeignKey(fk: ForeignKeyShape): string {
@@ -833,8 +845,7 @@ function compareTable(e: TableShape, a: TableShape, out: string[]): void {
     if (!ai) {
       const twin = a.indexes.find((y) => !expectedIdx.has(y.name) && sameIndex(ix, y));
       out.push(
-        `index ${t}.${ix.name}: in schema ${describeIndex(ix)} but missing from database` +
-          (twin ? ` (database has the same index named ${twin.name})` : ""),
+        `index ${t}.${ix.name}: in schema ${describeIndex(ix)} but missing from database` + (twin ? ` (database has the same index named ${twin.name})` : ""),
       );
     } else if (!sameIndex(ix, ai)) {
       out.push(`index ${t}.${ix.name}: schema says ${describeIndex(ix)}, database has ${describeIndex(ai)}`);

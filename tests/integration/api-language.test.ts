@@ -34,22 +34,38 @@ describe("answers in the user's language", () => {
     const vi = await get({});
     expect(vi.status).toBe(403);
     expect(await vi.json()).toEqual({ error: "Tài khoản của bạn không được xem đơn vị này.", code: "forbidden.unit.view", issues: [] });
-    expect(await (await get({ "accept-language": "en-US,en;q=0.9" })).json()).toMatchObject({ error: "Your account may not see this unit.", code: "forbidden.unit.view" });
+    expect(await (await get({ "accept-language": "en-US,en;q=0.9" })).json()).toMatchObject({
+      error: "Your account may not see this unit.",
+      code: "forbidden.unit.view",
+    });
     expect(await (await get({ cookie: "NEXT_LOCALE=en", "accept-language": "vi" })).json()).toMatchObject({ error: "Your account may not see this unit." });
   });
 
   it("validation issues too", async () => {
     const res = await (quarter.PUT as unknown as Handler)(
-      new Request("http://localhost/api/v1/units/10804/figures/2026/2", { method: "PUT", body: "{", headers: { "content-type": "application/json", "accept-language": "en" } }),
+      new Request("http://localhost/api/v1/units/10804/figures/2026/2", {
+        method: "PUT",
+        body: "{",
+        headers: { "content-type": "application/json", "accept-language": "en" },
+      }),
       { params: Promise.resolve({ code: "10804", year: "2026", quarter: "2" }) },
     );
     expect(res.status).toBe(422);
-    expect(await res.json()).toEqual({ error: "The body sent is not valid JSON.", code: "invalidJson", issues: [{ path: "", message: "The body sent is not valid JSON." }] });
+    expect(await res.json()).toEqual({
+      error: "The body sent is not valid JSON.",
+      code: "invalidJson",
+      issues: [{ path: "", message: "The body sent is not valid JSON." }],
+    });
   });
 
   it("server actions answer in the interface's language", async () => {
     ctx.locale = "en";
-    expect(await setDeadlineDaysAction("31", 10)).toMatchObject({ ok: false, status: 403, code: "forbidden.city.settings", error: expect.stringMatching(/^Only the city's social-insurance staff/) });
+    expect(await setDeadlineDaysAction("31", 10)).toMatchObject({
+      ok: false,
+      status: 403,
+      code: "forbidden.city.settings",
+      error: expect.stringMatching(/^Only the city's social-insurance staff/),
+    });
     ctx.locale = undefined;
     expect(await setDeadlineDaysAction("31", 10)).toMatchObject({ ok: false, status: 403, error: expect.stringMatching(/^Chỉ cán bộ BHXH/) });
   });

@@ -58,10 +58,20 @@ describe.each(dbKinds)("API writes need versions on %s", (kind) => {
     await as("bhxh.haiphong");
     const params = { params: Promise.resolve({ code: "10804" }) };
     expect((await putTargets(json("PUT", "/api/v1/units/10804/targets?year=2026", { targets: { bhxhCompulsory: 14000 } }), params)).status).toBe(428);
-    expect((await putTargets(json("PUT", "/api/v1/units/10804/targets?year=2026", { targets: { bhxhCompulsory: 14000 }, versions: { bhxhCompulsory: "x" } }), params)).status).toBe(422);
+    expect(
+      (
+        await putTargets(
+          json("PUT", "/api/v1/units/10804/targets?year=2026", { targets: { bhxhCompulsory: 14000 }, versions: { bhxhCompulsory: "x" } }),
+          params,
+        )
+      ).status,
+    ).toBe(422);
     const t = await db.prisma.target.findFirstOrThrow({ where: { unit: { code: "10804" }, year: 2026, key: "bhxhCompulsory" } });
     expect(t.value).toBe(13624);
-    const ok = await putTargets(json("PUT", "/api/v1/units/10804/targets?year=2026", { targets: { bhxhCompulsory: 14000 }, versions: { bhxhCompulsory: t.version } }), params);
+    const ok = await putTargets(
+      json("PUT", "/api/v1/units/10804/targets?year=2026", { targets: { bhxhCompulsory: 14000 }, versions: { bhxhCompulsory: t.version } }),
+      params,
+    );
     expect(ok.status).toBe(200);
   });
 });

@@ -124,7 +124,14 @@ describe.each(dbKinds)("audit trail and notifications on %s", (kind) => {
     expect(rows).toHaveLength(12);
     expect(rows.map((r) => r.field).sort()).toEqual([...METRIC_KEYS].sort());
     for (const r of rows) {
-      expect(r).toMatchObject({ unitId: kt.id, tenantId: kt.tenantId, actorId: actors["xa.kimthanh"].id, oldValue: null, newValue: String(q3[r.field as MetricKey]), reason: null });
+      expect(r).toMatchObject({
+        unitId: kt.id,
+        tenantId: kt.tenantId,
+        actorId: actors["xa.kimthanh"].id,
+        oldValue: null,
+        newValue: String(q3[r.field as MetricKey]),
+        reason: null,
+      });
       expect(r.at.toISOString()).toBe(T1.toISOString());
     }
 
@@ -138,7 +145,13 @@ describe.each(dbKinds)("audit trail and notifications on %s", (kind) => {
     );
     rows = await auditRows({ where: { entity: "figure", entityId: String(reportId), at: T2 } });
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ field: "bhxhCompulsory", oldValue: String(values[0]), newValue: String(values[1]), actorId: actors["xa.kimthanh"].id, reason: null });
+    expect(rows[0]).toMatchObject({
+      field: "bhxhCompulsory",
+      oldValue: String(values[0]),
+      newValue: String(values[1]),
+      actorId: actors["xa.kimthanh"].id,
+      reason: null,
+    });
   });
 
   it("records the review (submit, return) with its comment, and notifies the other side", async () => {
@@ -167,7 +180,9 @@ describe.each(dbKinds)("audit trail and notifications on %s", (kind) => {
     expect(toCommune[0].title).toContain("bị trả lại");
 
     const status = await auditRows({ where: { entity: "status", entityId: String(reportId) } });
-    expect(status.map((r) => ({ field: r.field, oldValue: r.oldValue, newValue: r.newValue, actor: r.actor?.username, reason: r.reason, at: r.at.toISOString() }))).toEqual([
+    expect(
+      status.map((r) => ({ field: r.field, oldValue: r.oldValue, newValue: r.newValue, actor: r.actor?.username, reason: r.reason, at: r.at.toISOString() })),
+    ).toEqual([
       { field: "status", oldValue: "DRAFT", newValue: "SUBMITTED", actor: "xa.kimthanh", reason: null, at: T3.toISOString() },
       { field: "status", oldValue: "SUBMITTED", newValue: "RETURNED", actor: "bhxh.haiphong", reason: RETURN_COMMENT, at: T4.toISOString() },
     ]);
@@ -204,15 +219,38 @@ describe.each(dbKinds)("audit trail and notifications on %s", (kind) => {
     );
     expect(res.changed).toBe(2);
     const targets = await auditRows({ where: { entity: "target", unitId: kt.id } });
-    expect(targets.map((r) => ({ entityId: r.entityId, field: r.field, oldValue: r.oldValue, newValue: r.newValue, actor: r.actor?.username, reason: r.reason }))).toEqual([
-      { entityId: "10804/2027/bhxhCompulsory", field: "bhxhCompulsory", oldValue: oldTarget === null ? null : String(oldTarget), newValue: "14500", actor: "bhxh.haiphong", reason: SOURCE },
-      { entityId: "10804/2027/bhxhCoverage", field: "bhxhCoverage", oldValue: oldCoverage === null ? null : String(oldCoverage), newValue: "0.45", actor: "bhxh.haiphong", reason: SOURCE },
+    expect(
+      targets.map((r) => ({ entityId: r.entityId, field: r.field, oldValue: r.oldValue, newValue: r.newValue, actor: r.actor?.username, reason: r.reason })),
+    ).toEqual([
+      {
+        entityId: "10804/2027/bhxhCompulsory",
+        field: "bhxhCompulsory",
+        oldValue: oldTarget === null ? null : String(oldTarget),
+        newValue: "14500",
+        actor: "bhxh.haiphong",
+        reason: SOURCE,
+      },
+      {
+        entityId: "10804/2027/bhxhCoverage",
+        field: "bhxhCoverage",
+        oldValue: oldCoverage === null ? null : String(oldCoverage),
+        newValue: "0.45",
+        actor: "bhxh.haiphong",
+        reason: SOURCE,
+      },
     ]);
 
     await renameVillage(db.prisma, actors["xa.kimthanh"], village.code, NEW_VILLAGE_NAME);
     const renamed = await auditRows({ where: { entity: "unit", entityId: village.code } });
     expect(renamed).toHaveLength(1);
-    expect(renamed[0]).toMatchObject({ unitId: village.id, tenantId: kt.tenantId, field: "name", oldValue: village.name, newValue: NEW_VILLAGE_NAME, actorId: actors["xa.kimthanh"].id });
+    expect(renamed[0]).toMatchObject({
+      unitId: village.id,
+      tenantId: kt.tenantId,
+      field: "name",
+      oldValue: village.name,
+      newValue: NEW_VILLAGE_NAME,
+      actorId: actors["xa.kimthanh"].id,
+    });
   });
 
   // -------------------------------------------------------------------------------------------
@@ -325,7 +363,12 @@ describe.each(dbKinds)("audit trail and notifications on %s", (kind) => {
     expect(summary(await history("xa.kimthanh", village.code))).toEqual([`unit:name:${village.name}→${NEW_VILLAGE_NAME}`]);
     const nlb = await history("xa.nguyenluongbang", "11242");
     expect(nlb.items.every((i) => i.unit?.code.startsWith("11242"))).toBe(true);
-    expect(nlb.items.find((i) => i.entity === "status")).toMatchObject({ oldText: "Đã gửi", newText: "Bị trả lại", reason: NLB_RETURN_COMMENT, period: { year: 2025, quarter: 3 } });
+    expect(nlb.items.find((i) => i.entity === "status")).toMatchObject({
+      oldText: "Đã gửi",
+      newText: "Bị trả lại",
+      reason: NLB_RETURN_COMMENT,
+      period: { year: 2025, quarter: 3 },
+    });
   });
 
   it("pages the history (at most 100 a page)", async () => {

@@ -83,7 +83,10 @@ describe.each(dbKinds)("accounts and sign-in on %s", (kind) => {
     const A = "203.0.113.7";
     const B = "198.51.100.20";
     for (let i = 0; i < 5; i++) await authenticate(db.prisma, { username: "quantri", password: "doan-mo" }, { address: A });
-    expect(await authenticate(db.prisma, { username: "quantri", password: "mot-hai-ba-bon-nam-2026" }, { address: A })).toMatchObject({ ok: false, reason: "throttled" });
+    expect(await authenticate(db.prisma, { username: "quantri", password: "mot-hai-ba-bon-nam-2026" }, { address: A })).toMatchObject({
+      ok: false,
+      reason: "throttled",
+    });
     expect((await authenticate(db.prisma, { username: "quantri", password: "mot-hai-ba-bon-nam-2026" }, { address: B })).ok).toBe(true);
     // One password over many usernames from one address: slowed after 10 failures, whatever the username.
     const C = "192.0.2.99";

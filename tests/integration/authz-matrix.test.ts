@@ -50,7 +50,7 @@ describe("the authorization matrix", () => {
   const hidden = (user: SessionUser): Unit[] => {
     const visible = [...units.values()].filter((u) => can(user, "unit.view", u));
     const above = new Set<number>();
-    for (let p = user.unitId === null ? null : (units.get([...units.values()].find((u) => u.id === user.unitId)?.code ?? "")?.id ?? null); p !== null; ) {
+    for (let p = user.unitId === null ? null : (units.get([...units.values()].find((u) => u.id === user.unitId)?.code ?? "")?.id ?? null); p !== null;) {
       above.add(p);
       p = [...units.values()].find((u) => u.id === p)?.parentId ?? null;
     }
@@ -65,7 +65,10 @@ describe("the authorization matrix", () => {
       users.set(username, { id: u.id, username, fullName: u.fullName, role: u.role, tenantId: u.tenantId, unitId: u.unitId, unit: null });
     }
     for (const code of KNOWN) {
-      const u = await db.prisma.unit.findFirstOrThrow({ where: { code }, select: { id: true, code: true, name: true, level: true, parentId: true, tenantId: true } });
+      const u = await db.prisma.unit.findFirstOrThrow({
+        where: { code },
+        select: { id: true, code: true, name: true, level: true, parentId: true, tenantId: true },
+      });
       units.set(code, u);
     }
   });
@@ -114,7 +117,8 @@ describe("the authorization matrix", () => {
             for (const [k, v] of new URLSearchParams(route.query ?? "")) url.searchParams.set(k, v);
             if (route.unitFrom === "parent") url.searchParams.set("parent", code);
             const init: RequestInit = { method: route.method };
-            if (route.method !== "GET") Object.assign(init, { body: JSON.stringify(route.body?.(code) ?? {}), headers: { "content-type": "application/json" } });
+            if (route.method !== "GET")
+              Object.assign(init, { body: JSON.stringify(route.body?.(code) ?? {}), headers: { "content-type": "application/json" } });
             const p = Object.fromEntries(route.params.map((k) => [k, params[k]]));
             const label = `${route.method} ${route.path} ${JSON.stringify(p)}${route.unitFrom === "parent" ? ` parent=${code}` : ""} as ${username}`;
             const before = route.method === "GET" ? "" : await fingerprint();
@@ -162,13 +166,29 @@ describe("the authorization matrix", () => {
     secondUnit?: boolean;
   }
   const ACTIONS: ActionEntry[] = [
-    { name: "saveQuarterAction", permission: "figures.enter", call: (code) => figuresActions.saveQuarterAction({ unitCode: code, year: 2026, quarter: 2, body: { figures: { labourForce: 1000 }, version: 1 } }) },
+    {
+      name: "saveQuarterAction",
+      permission: "figures.enter",
+      call: (code) => figuresActions.saveQuarterAction({ unitCode: code, year: 2026, quarter: 2, body: { figures: { labourForce: 1000 }, version: 1 } }),
+    },
     ...(["submit", "approve", "return", "reopen"] as const).map((action) => ({
       name: `transitionAction ${action}`,
       permission: (action === "submit" ? "figures.enter" : "report.review") as Permission,
       call: (code: string) => workflowActions.transitionAction({ unitCode: code, year: 2026, quarter: 2, action, comment: "Ma trận", version: 1 }),
     })),
-    { name: "explanationAction", permission: "figures.enter", call: (code) => workflowActions.explanationAction({ unitCode: code, year: 2026, quarter: 2, key: "bhxhCoverage", reason: "Kiểm tra ma trận quyền", actions: "Kiểm tra ma trận quyền" }) },
+    {
+      name: "explanationAction",
+      permission: "figures.enter",
+      call: (code) =>
+        workflowActions.explanationAction({
+          unitCode: code,
+          year: 2026,
+          quarter: 2,
+          key: "bhxhCoverage",
+          reason: "Kiểm tra ma trận quyền",
+          actions: "Kiểm tra ma trận quyền",
+        }),
+    },
     {
       name: "postCommentAction",
       // The commune's officer ("figures.enter") or the city's staff ("report.review"): no role holds both.
@@ -177,24 +197,87 @@ describe("the authorization matrix", () => {
       },
       call: (code) => reviewActions.postCommentAction({ unitCode: code, year: 2026, quarter: 2, body: "Trao đổi kiểm tra ma trận quyền" }),
     },
-    { name: "reviewFiguresAction", permission: "report.review", call: (code) => reviewActions.reviewFiguresAction({ year: 2026, quarter: 2, unitCodes: [code] }) },
-    { name: "reviewBatchAction", permission: "report.review", call: (code) => completenessActions.reviewBatchAction("31", { action: "return", year: 2026, quarter: 2, unitCodes: [code], comment: "Ma trận" }) },
+    {
+      name: "reviewFiguresAction",
+      permission: "report.review",
+      call: (code) => reviewActions.reviewFiguresAction({ year: 2026, quarter: 2, unitCodes: [code] }),
+    },
+    {
+      name: "reviewBatchAction",
+      permission: "report.review",
+      call: (code) => completenessActions.reviewBatchAction("31", { action: "return", year: 2026, quarter: 2, unitCodes: [code], comment: "Ma trận" }),
+    },
     { name: "setDeadlineDaysAction", permission: "city.settings", call: (code) => completenessActions.setDeadlineDaysAction(code, 12) },
     { name: "setChangePctAction", permission: "city.settings", call: (code) => qualityActions.setChangePctAction(code, 33) },
-    { name: "setRankingSettingsAction", permission: "city.settings", call: (code) => rankingsActions.setRankingSettingsAction(code, { attained: 1, close: 0.9, listSize: 5 }) },
+    {
+      name: "setRankingSettingsAction",
+      permission: "city.settings",
+      call: (code) => rankingsActions.setRankingSettingsAction(code, { attained: 1, close: 0.9, listSize: 5 }),
+    },
     { name: "saveMilestonesAction", permission: "targets.set", call: (code) => milestonesActions.saveMilestonesAction(code, { year: 2026, entries: [] }) },
-    { name: "saveReportTextsAction", permission: "report.edit", call: (code) => reportsActions.saveReportTextsAction(code, 2026, 2, { opening: "Ma trận quyền", parts: {} }) },
-    { name: "saveReportSettingsAction", permission: "report.edit", call: (code) => reportsActions.saveReportSettingsAction(code, { settings: {}, version: 0 }) },
-    { name: "saveTargetsAction", permission: "targets.set", call: (code) => targetsActions.saveTargetsAction(code, { year: 2026, entries: [{ unitCode: code, key: "bhxhCompulsory", value: null }] }) },
-    { name: "createVillageAction", permission: "villages.manage", call: (code) => targetsActions.createVillageAction(code, { name: `Thôn Ma Trận ${code}`, type: "THON" }) },
-    { name: "renameVillageAction", permission: "villages.manage", secondUnit: true, unitOf: (code) => (code.includes("-") ? code.split("-")[0] : code), call: (code) => targetsActions.renameVillageAction(code.includes("-") ? code.split("-")[0] : code, code.includes("-") ? code : `${code}-01`, "Thôn Đổi Tên") },
-    { name: "createUserAction", permission: "users.manage", unitOf: () => null, call: (code) => usersActions.createUserAction({ username: `mt.${code.replace(/\W/g, "")}`.slice(0, 30), fullName: "Ma Trận", role: "COMMUNE_OFFICER", unitCode: code, password: "Một mật khẩu rất dài 2026!" } as never) },
-    { name: "resetPasswordAction", permission: "users.manage", unitOf: () => null, call: () => usersActions.resetPasswordAction("xa.nguyenluongbang", "Một mật khẩu rất dài 2026!") },
+    {
+      name: "saveReportTextsAction",
+      permission: "report.edit",
+      call: (code) => reportsActions.saveReportTextsAction(code, 2026, 2, { opening: "Ma trận quyền", parts: {} }),
+    },
+    {
+      name: "saveReportSettingsAction",
+      permission: "report.edit",
+      call: (code) => reportsActions.saveReportSettingsAction(code, { settings: {}, version: 0 }),
+    },
+    {
+      name: "saveTargetsAction",
+      permission: "targets.set",
+      call: (code) => targetsActions.saveTargetsAction(code, { year: 2026, entries: [{ unitCode: code, key: "bhxhCompulsory", value: null }] }),
+    },
+    {
+      name: "createVillageAction",
+      permission: "villages.manage",
+      call: (code) => targetsActions.createVillageAction(code, { name: `Thôn Ma Trận ${code}`, type: "THON" }),
+    },
+    {
+      name: "renameVillageAction",
+      permission: "villages.manage",
+      secondUnit: true,
+      unitOf: (code) => (code.includes("-") ? code.split("-")[0] : code),
+      call: (code) =>
+        targetsActions.renameVillageAction(code.includes("-") ? code.split("-")[0] : code, code.includes("-") ? code : `${code}-01`, "Thôn Đổi Tên"),
+    },
+    {
+      name: "createUserAction",
+      permission: "users.manage",
+      unitOf: () => null,
+      call: (code) =>
+        usersActions.createUserAction({
+          username: `mt.${code.replace(/\W/g, "")}`.slice(0, 30),
+          fullName: "Ma Trận",
+          role: "COMMUNE_OFFICER",
+          unitCode: code,
+          password: "Một mật khẩu rất dài 2026!",
+        } as never),
+    },
+    {
+      name: "resetPasswordAction",
+      permission: "users.manage",
+      unitOf: () => null,
+      call: () => usersActions.resetPasswordAction("xa.nguyenluongbang", "Một mật khẩu rất dài 2026!"),
+    },
   ];
 
   it("lists every server action that changes data", () => {
     const listed = new Set(ACTIONS.map((a) => a.name.split(" ")[0]));
-    const modules = { completenessActions, figuresActions, milestonesActions, qualityActions, rankingsActions, reportsActions, reviewActions, targetsActions, usersActions, workflowActions };
+    const modules = {
+      completenessActions,
+      figuresActions,
+      milestonesActions,
+      qualityActions,
+      rankingsActions,
+      reportsActions,
+      reviewActions,
+      targetsActions,
+      usersActions,
+      workflowActions,
+    };
     // Not about a unit's data: the locale (a cookie), one's own notifications, and the retire action
     // (the same gate as rename, tried by the browser tests) and the account update (users.manage, as create).
     const exempt = new Set(["retireVillageAction", "updateUserAction"]);
@@ -215,7 +298,10 @@ describe("the authorization matrix", () => {
           const before = await fingerprint();
           const r = await action.call(code);
           expect(r.error ?? "", label).not.toMatch(/Lỗi hệ thống/);
-          const allowed = subject === null ? can(user, action.permission) : unit !== undefined && can(user, "unit.view", unit) && can(user, action.permission, unit, { year: 2026 });
+          const allowed =
+            subject === null
+              ? can(user, action.permission)
+              : unit !== undefined && can(user, "unit.view", unit) && can(user, action.permission, unit, { year: 2026 });
           if (!allowed) {
             expect(r.ok, `${label}: ${r.error}`).toBe(false);
             expect([403, 404, 422], `${label}: ${r.error}`).toContain(r.status);

@@ -98,7 +98,10 @@ describe.each(dbKinds)("completeness board on %s", (kind) => {
        GROUP BY 1`,
       [tenantId],
     );
-    const [{ n: total }] = await db.sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM units WHERE tenant_id = $1 AND level = 'COMMUNE' AND valid_to IS NULL`, [tenantId]);
+    const [{ n: total }] = await db.sql.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM units WHERE tenant_id = $1 AND level = 'COMMUNE' AND valid_to IS NULL`,
+      [tenantId],
+    );
     const counts: StateCounts = { NOT_STARTED: 0, DRAFT: 0, SUBMITTED: 0, APPROVED: 0, RETURNED: 0 };
     for (const r of rows) counts[r.status] = Number(r.n);
     counts.NOT_STARTED = Number(total) - rows.reduce((a, r) => a + Number(r.n), 0);
@@ -226,7 +229,11 @@ describe.each(dbKinds)("completeness board on %s", (kind) => {
       where: { unitId_year_quarter_kind: { unitId, year: 2026, quarter: 3, kind: "ACTUAL" } },
       data: { submittedAt: new Date("2026-11-01T02:00:00Z"), firstSubmittedAt: new Date("2026-10-04T02:00:00Z") },
     });
-    expect((await cityBoard()).communes.find((c) => c.code === code)).toMatchObject({ timeliness: "on_time", submittedAt: "2026-10-04T02:00:00.000Z", lastSubmittedAt: "2026-11-01T02:00:00.000Z" });
+    expect((await cityBoard()).communes.find((c) => c.code === code)).toMatchObject({
+      timeliness: "on_time",
+      submittedAt: "2026-10-04T02:00:00.000Z",
+      lastSubmittedAt: "2026-11-01T02:00:00.000Z",
+    });
     await at("2026-10-05T17:00:00Z");
 
     // The pure rule, around the end of a year (Q4 + 5 days = 5/1 of the next year).
@@ -293,7 +300,11 @@ describe.each(dbKinds)("completeness board on %s", (kind) => {
     expect((await failure(setDeadlineDays(db.prisma, staff, "31", 61))).issues[0].message).toBe("Số ngày phải từ 0 đến 60.");
     expect((await failure(setDeadlineDays(db.prisma, staff, "31", "abc"))).issues[0].message).toBe("Số ngày phải là một số nguyên từ 0 đến 60.");
     ctx.user = staff;
-    expect(await setDeadlineDaysAction("31", "61")).toMatchObject({ ok: false, error: MSG.invalid, issues: [{ path: "days", message: "Số ngày phải từ 0 đến 60." }] });
+    expect(await setDeadlineDaysAction("31", "61")).toMatchObject({
+      ok: false,
+      error: MSG.invalid,
+      issues: [{ path: "days", message: "Số ngày phải từ 0 đến 60." }],
+    });
     // A commune is not a city: no deadline of its own.
     expect((await failure(setDeadlineDays(db.prisma, actors.admin, "10804", 10))).status).toBe(422);
     expect(await settingSnapshot()).toEqual(snap);
@@ -328,7 +339,11 @@ describe.each(dbKinds)("completeness board on %s", (kind) => {
     expect(nation.provinces).toHaveLength(34);
     expect(nation.total).toBe(3321);
     expect(nation.provinces.reduce((a, p) => a + p.total, 0)).toBe(3321);
-    for (const p of nation.provinces) expect(COMPLETENESS_STATES.reduce((a, s) => a + p.counts[s], 0), p.code).toBe(p.total);
+    for (const p of nation.provinces)
+      expect(
+        COMPLETENESS_STATES.reduce((a, s) => a + p.counts[s], 0),
+        p.code,
+      ).toBe(p.total);
 
     const hp = nation.provinces.find((p) => p.code === "31")!;
     expect(hp).toMatchObject({
@@ -384,7 +399,12 @@ describe.each(dbKinds)("completeness board on %s", (kind) => {
     ctx.user = actors["bhxh.hue"];
     expect((await reviewBatchAction("31", { action: "approve", year: 2026, quarter: 3, unitCodes: codes })).ok).toBe(false);
     ctx.user = null;
-    expect(await reviewBatchAction("31", { action: "approve", year: 2026, quarter: 3, unitCodes: codes })).toMatchObject({ ok: false, error: MSG.unauthenticated, issues: [], status: 401 });
+    expect(await reviewBatchAction("31", { action: "approve", year: 2026, quarter: 3, unitCodes: codes })).toMatchObject({
+      ok: false,
+      error: MSG.unauthenticated,
+      issues: [],
+      status: 401,
+    });
     expect(await reviewSnapshot()).toEqual(snap);
     expect(revalidatePath).not.toHaveBeenCalled();
 
@@ -409,7 +429,13 @@ describe.each(dbKinds)("completeness board on %s", (kind) => {
     r = await reviewBatchAction("31", { action: "return", year: 2026, quarter: 3, unitCodes: back, comment: "  " });
     expect(r).toMatchObject({ ok: false, error: "Cần ghi ý kiến khi trả lại báo cáo." });
     expect(await reviewSnapshot()).toEqual(snap);
-    r = await reviewBatchAction("31", { action: "return", year: 2026, quarter: 3, unitCodes: back, comment: "Đề nghị kiểm tra lại số người tham gia BHXH bắt buộc." });
+    r = await reviewBatchAction("31", {
+      action: "return",
+      year: 2026,
+      quarter: 3,
+      unitCodes: back,
+      comment: "Đề nghị kiểm tra lại số người tham gia BHXH bắt buộc.",
+    });
     expect(r).toMatchObject({ ok: true, data: { action: "return", count: 2 } });
     const returned = await cityBoard();
     expect(returned.counts.RETURNED).toBe(2);

@@ -22,22 +22,15 @@ describe.each(dbKinds)("loadDemoData on %s", (kind) => {
   });
 
   it("covers both tenants in full", async () => {
-    const province = async (code: string) =>
-      (await db.prisma.unit.findFirstOrThrow({ where: { code, level: "PROVINCE" } })).id;
+    const province = async (code: string) => (await db.prisma.unit.findFirstOrThrow({ where: { code, level: "PROVINCE" } })).id;
     const hp = await province("31");
     const hue = await province("46");
     expect(await db.prisma.unit.count({ where: { level: "COMMUNE", tenantId: hp } })).toBe(114);
     expect(await db.prisma.unit.count({ where: { level: "COMMUNE", tenantId: hue } })).toBe(40);
     // Every commune of both tenants has reports and targets; both provinces have targets.
-    const reporting = await db.sql.query<{ n: number }>(
-      `SELECT count(DISTINCT unit_id)::int AS n FROM quarter_reports WHERE tenant_id IN ($1, $2)`,
-      [hp, hue],
-    );
+    const reporting = await db.sql.query<{ n: number }>(`SELECT count(DISTINCT unit_id)::int AS n FROM quarter_reports WHERE tenant_id IN ($1, $2)`, [hp, hue]);
     expect(reporting[0].n).toBe(154);
-    const targeted = await db.sql.query<{ n: number }>(
-      `SELECT count(DISTINCT unit_id)::int AS n FROM targets WHERE tenant_id IN ($1, $2)`,
-      [hp, hue],
-    );
+    const targeted = await db.sql.query<{ n: number }>(`SELECT count(DISTINCT unit_id)::int AS n FROM targets WHERE tenant_id IN ($1, $2)`, [hp, hue]);
     expect(targeted[0].n).toBe(156);
   });
 
@@ -117,8 +110,6 @@ describe.each(dbKinds)("loadDemoData on %s", (kind) => {
     });
     expect(r).toMatchObject({ labourForce: 17934, bhxhCompulsory: 8561, bhxhVoluntary: 961, bhtn: 7915, status: "RETURNED" }); // returned by the city: seed 000 printed two compulsory counts
     expect(typeof r.amountDue).toBe("bigint");
-    expect(
-      await db.prisma.quarterReport.count({ where: { unit: { code: "10804" }, year: 2026, quarter: 3 } }),
-    ).toBe(0);
+    expect(await db.prisma.quarterReport.count({ where: { unit: { code: "10804" }, year: 2026, quarter: 3 } })).toBe(0);
   });
 });

@@ -39,9 +39,8 @@ async function readWorkbook(buf: Buffer | Uint8Array): Promise<ExcelJS.Workbook>
   return wb;
 }
 
-
-
-const cellText = (v: ExcelJS.CellValue) => (v === null || v === undefined ? "" : typeof v === "object" && "richText" in v ? v.richText.map((r) => r.text).join("") : String(v));
+const cellText = (v: ExcelJS.CellValue) =>
+  v === null || v === undefined ? "" : typeof v === "object" && "richText" in v ? v.richText.map((r) => r.text).join("") : String(v);
 
 describe.each(dbKinds)("rankings exports on %s", (kind) => {
   let db: TestDatabase;
@@ -55,7 +54,10 @@ describe.each(dbKinds)("rankings exports on %s", (kind) => {
 
   beforeAll(async () => {
     db = await migratedDatabase(kind, { demo: true });
-    const users = await db.prisma.user.findMany({ where: { username: { in: [...USERNAMES] } }, select: { id: true, username: true, fullName: true, role: true, tenantId: true, unitId: true } });
+    const users = await db.prisma.user.findMany({
+      where: { username: { in: [...USERNAMES] } },
+      select: { id: true, username: true, fullName: true, role: true, tenantId: true, unitId: true },
+    });
     for (const u of users) actors[u.username as Username] = { ...u };
     expect(Object.keys(actors).sort()).toEqual([...USERNAMES].sort());
     hp = await scopeUnit(db.prisma, actors.admin, "31");
@@ -64,7 +66,16 @@ describe.each(dbKinds)("rankings exports on %s", (kind) => {
     critCode = (await rankings(db.prisma, hp, Q3, "attainment:bhxhCoverage", null, NOW)).lists.criticise.at(-1)!;
     const criticised = await scopeUnit(db.prisma, actors.admin, critCode);
     await db.prisma.explanation.create({
-      data: { tenantId: hp.id, unitId: criticised.id, year: 2026, quarter: 3, key: "bhxhCoverage", reason: EXPLANATION, actions: "Rà soát, vận động từng hộ kinh doanh", authorId: actors["bhxh.haiphong"]?.id ?? actors.admin.id },
+      data: {
+        tenantId: hp.id,
+        unitId: criticised.id,
+        year: 2026,
+        quarter: 3,
+        key: "bhxhCoverage",
+        reason: EXPLANATION,
+        actions: "Rà soát, vận động từng hộ kinh doanh",
+        authorId: actors["bhxh.haiphong"]?.id ?? actors.admin.id,
+      },
     });
     hpData = await rankings(db.prisma, hp, Q3, "attainment:bhxhCoverage", null, NOW);
     vnData = await rankings(db.prisma, vn, Q3, "attainment:bhxhCoverage", null, NOW);
@@ -95,7 +106,10 @@ describe.each(dbKinds)("rankings exports on %s", (kind) => {
     /** Every cell of every sheet (merged cells once per cell), with where it is. */
     const everyCell = (wb: ExcelJS.Workbook) => {
       const out: { where: string; text: string; cell: ExcelJS.Cell }[] = [];
-      for (const ws of wb.worksheets) ws.eachRow({ includeEmpty: false }, (row) => row.eachCell({ includeEmpty: false }, (cell) => out.push({ where: `${ws.name}!${cell.address}`, text: cellText(cell.value), cell })));
+      for (const ws of wb.worksheets)
+        ws.eachRow({ includeEmpty: false }, (row) =>
+          row.eachCell({ includeEmpty: false }, (cell) => out.push({ where: `${ws.name}!${cell.address}`, text: cellText(cell.value), cell })),
+        );
       return out;
     };
     const rankedRows = (ws: ExcelJS.Worksheet) => {
@@ -174,7 +188,10 @@ describe.each(dbKinds)("rankings exports on %s", (kind) => {
         });
         expect(row.getCell(7).value).toBe(it.value);
         // Changes in percentage points: the difference × 100, shown "+1,5 điểm %".
-        for (const [c, change] of [[9, it.previousQuarter], [10, it.lastYear]] as const) {
+        for (const [c, change] of [
+          [9, it.previousQuarter],
+          [10, it.lastYear],
+        ] as const) {
           if (change.delta === null) expect(row.getCell(c).value).toBeNull();
           else expect(row.getCell(c).value as number).toBeCloseTo(change.delta * 100, 9);
           expect(row.getCell(c).numFmt).toBe(NUM_FMT.points);
@@ -230,7 +247,19 @@ describe.each(dbKinds)("rankings exports on %s", (kind) => {
       const wb = await readWorkbook(await rankingsWorkbook(hpData));
       const ws = wb.getWorksheet(SHEETS.lists)!;
       expect(cellText(ws.getCell("A1").value)).toBe("Danh sách biểu dương, nhắc nhở, phê bình — Thành phố Hải Phòng — 9 tháng đầu năm 2026");
-      expect(headersOf(ws, LISTS_HEADER_ROW)).toEqual(["STT", "Mã", "Đơn vị", "Hạng", "Tỷ lệ tham gia BHXH", "Chỉ tiêu năm 2026", "Mốc kế hoạch quý 3", "So với mốc quý", "% kế hoạch năm", "Đánh giá", "Ghi chú"]);
+      expect(headersOf(ws, LISTS_HEADER_ROW)).toEqual([
+        "STT",
+        "Mã",
+        "Đơn vị",
+        "Hạng",
+        "Tỷ lệ tham gia BHXH",
+        "Chỉ tiêu năm 2026",
+        "Mốc kế hoạch quý 3",
+        "So với mốc quý",
+        "% kế hoạch năm",
+        "Đánh giá",
+        "Ghi chú",
+      ]);
       const sections = new Map<string, { codes: string[]; notes: string[] }>();
       let current: { codes: string[]; notes: string[] } | null = null;
       ws.eachRow((row, n) => {
@@ -375,7 +404,14 @@ describe.each(dbKinds)("rankings exports on %s", (kind) => {
       expect(text).not.toContain("(composite)");
       const ws = wb.getWorksheet(SHEETS.ranking)!;
       expect(cellText(ws.getCell("A1").value)).toContain("điểm tổng hợp nhiều chỉ tiêu");
-      expect(headersOf(ws, RANKING_HEADER_ROW).slice(0, 6)).toEqual(["Hạng", "Mã", "Đơn vị", "Điểm tổng hợp", "Tăng, giảm so với quý 2/2026", "Tăng, giảm so với cùng kỳ năm 2025"]);
+      expect(headersOf(ws, RANKING_HEADER_ROW).slice(0, 6)).toEqual([
+        "Hạng",
+        "Mã",
+        "Đơn vị",
+        "Điểm tổng hợp",
+        "Tăng, giảm so với quý 2/2026",
+        "Tăng, giảm so với cùng kỳ năm 2025",
+      ]);
     });
 
     it("VN: the ranked provinces, then the ones without figures with their reason", async () => {
@@ -444,7 +480,8 @@ describe.each(dbKinds)("rankings exports on %s", (kind) => {
         at = i;
       }
       // A4, Decree 30 margins (left 30 mm, right 15 mm, top/bottom 20 mm), Times New Roman.
-      const attrs = (tag: string) => Object.fromEntries([...(xml.match(new RegExp(`<w:${tag}\\s[^>]*/>`))?.[0] ?? "").matchAll(/w:(\w+)="([^"]*)"/g)].map((m) => [m[1], m[2]]));
+      const attrs = (tag: string) =>
+        Object.fromEntries([...(xml.match(new RegExp(`<w:${tag}\\s[^>]*/>`))?.[0] ?? "").matchAll(/w:(\w+)="([^"]*)"/g)].map((m) => [m[1], m[2]]));
       expect(attrs("pgSz")).toMatchObject({ w: "11906", h: "16838" });
       expect(attrs("pgMar")).toMatchObject({ top: "1134", bottom: "1134", left: "1701", right: "850" });
       expect(styles).toContain("Times New Roman");
@@ -452,7 +489,16 @@ describe.each(dbKinds)("rankings exports on %s", (kind) => {
 
     it("VN: issued by BHXH Việt Nam under Bộ Tài chính; two provinces are never 'cả nước'", async () => {
       const text = (await readDocx(await rankingsReport(vnData, reportMetaFor(vnData.parent)))).text.replace(/\u00A0/g, " ");
-      for (const s of ["BỘ TÀI CHÍNH\nBẢO HIỂM XÃ HỘI VIỆT NAM", "Hà Nội, ngày", "/BC-BHXH", "KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC", "Kính gửi: Bộ Tài chính.", "Trong 34 tỉnh, thành phố", vnData.items[0].unit.name, "Nơi nhận:"]) {
+      for (const s of [
+        "BỘ TÀI CHÍNH\nBẢO HIỂM XÃ HỘI VIỆT NAM",
+        "Hà Nội, ngày",
+        "/BC-BHXH",
+        "KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC",
+        "Kính gửi: Bộ Tài chính.",
+        "Trong 34 tỉnh, thành phố",
+        vnData.items[0].unit.name,
+        "Nơi nhận:",
+      ]) {
         expect(text, s).toContain(s);
       }
       expect(text).toContain("tại các tỉnh, thành phố đã báo cáo");
@@ -461,7 +507,15 @@ describe.each(dbKinds)("rankings exports on %s", (kind) => {
     });
 
     it("takes the unit's report settings: issuer, symbol, signer", async () => {
-      const settings = { ...reportMetaFor(hpData.parent), parentBody: "UBND THÀNH PHỐ HẢI PHÒNG", issuer: ["SỞ NỘI VỤ"], symbol: "BC-SNV", authority: ["KT. GIÁM ĐỐC"], signerTitle: "PHÓ GIÁM ĐỐC", signerName: "Nguyễn Văn A" };
+      const settings = {
+        ...reportMetaFor(hpData.parent),
+        parentBody: "UBND THÀNH PHỐ HẢI PHÒNG",
+        issuer: ["SỞ NỘI VỤ"],
+        symbol: "BC-SNV",
+        authority: ["KT. GIÁM ĐỐC"],
+        signerTitle: "PHÓ GIÁM ĐỐC",
+        signerName: "Nguyễn Văn A",
+      };
       const text = (await readDocx(await rankingsReport(hpData, settings))).text.replace(/\u00A0/g, " ");
       expect(text).toContain("UBND THÀNH PHỐ HẢI PHÒNG\nSỞ NỘI VỤ");
       expect(text).toContain("/BC-SNV");

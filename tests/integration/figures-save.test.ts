@@ -9,15 +9,7 @@
 // have left quarter_reports, report_events, audit_entries and notifications exactly as they were.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { dbKinds, migratedDatabase, type TestDatabase } from "@/tests/helpers/db";
-import {
-  figuresOfYear,
-  indicatorsView,
-  readReport,
-  saveQuarter,
-  
-  type Actor,
-  type FigureValues,
-  type ScopedUnit, } from "@/lib/figures/service";
+import { figuresOfYear, indicatorsView, readReport, saveQuarter, type Actor, type FigureValues, type ScopedUnit } from "@/lib/figures/service";
 import { can } from "@/lib/auth/permissions";
 import { scopeUnit } from "@/lib/auth/scope";
 import { MSG, ServiceError } from "@/lib/figures/errors";
@@ -31,15 +23,7 @@ const NOW = new Date("2026-11-21T10:00:00Z");
 /** After 2026 Q4 has ended: its actual figures can be written (a quarter still without a report). */
 const AFTER_Q4 = new Date("2027-01-10T03:00:00Z");
 
-const USERNAMES = [
-  "xa.kimthanh",
-  "xa.nguyenluongbang",
-  "bhxh.haiphong",
-  "lanhdao.haiphong",
-  "lanhdao.quocgia",
-  "admin",
-  "bhxh.hue",
-] as const;
+const USERNAMES = ["xa.kimthanh", "xa.nguyenluongbang", "bhxh.haiphong", "lanhdao.haiphong", "lanhdao.quocgia", "admin", "bhxh.hue"] as const;
 type Username = (typeof USERNAMES)[number];
 
 const UNIT_CODES = ["10804", "11242", "31", "46", "VN"] as const;
@@ -152,7 +136,7 @@ describe.each(dbKinds)("saving quarterly figures on %s", (kind) => {
     transition(db.prisma, actors["bhxh.haiphong"], { unitCode: code, year, quarter, action, body: comment ? { comment } : undefined }, now);
 
   const statusOfReport = async (code: UnitCode, year: number, quarter: number, kindOf: "ACTUAL" | "ESTIMATE" = "ACTUAL") =>
-    (await db.prisma.quarterReport.findFirstOrThrow({ where: { unitId: units[code].id, year, quarter, kind: kindOf }, select: { status: true, version: true } }));
+    await db.prisma.quarterReport.findFirstOrThrow({ where: { unitId: units[code].id, year, quarter, kind: kindOf }, select: { status: true, version: true } });
 
   const figureAudit = (reportId: number) => db.prisma.auditEntry.findMany({ where: { entity: "figure", entityId: String(reportId) }, orderBy: { id: "asc" } });
 
@@ -389,11 +373,23 @@ describe.each(dbKinds)("saving quarterly figures on %s", (kind) => {
 
     // Within a year, the money is compared: Q2 below Q1 year-to-date is a drop.
     const q2 = await figuresAt("11242", 2026, 2);
-    const e2 = await refused(nlb, { unitCode: "11242", year: 2026, quarter: 2, body: { figures: { ...q2, amountDue: Math.floor(figures.amountDue * 0.7), latePayments: figures.latePayments } } }, 422);
+    const e2 = await refused(
+      nlb,
+      {
+        unitCode: "11242",
+        year: 2026,
+        quarter: 2,
+        body: { figures: { ...q2, amountDue: Math.floor(figures.amountDue * 0.7), latePayments: figures.latePayments } },
+      },
+      422,
+    );
     expect(e2.issues.map((i) => i.path)).toEqual(["figures.amountDue"]);
 
     // Back through review: the commune resubmits both quarters, the city approves them.
-    for (const [quarter, f] of [[1, figures], [2, { ...q2, latePayments: figures.latePayments }]] as const) {
+    for (const [quarter, f] of [
+      [1, figures],
+      [2, { ...q2, latePayments: figures.latePayments }],
+    ] as const) {
       const res = await save(nlb, { unitCode: "11242", year: 2026, quarter, body: { figures: f, submit: true, confirmWarnings: true } });
       expect(res.report.status).toBe("SUBMITTED");
       expect(await review("11242", 2026, quarter, "approve")).toMatchObject({ from: "SUBMITTED", status: "APPROVED" });
@@ -510,7 +506,12 @@ describe.each(dbKinds)("saving quarterly figures on %s", (kind) => {
     // No actual Q4 was created by it.
     expect(await readReport(db.prisma, units["10804"].id, { year: 2026, quarter: 4 })).toBeNull();
     // Before Q3 it is refused.
-    const err = await refused(kt, { unitCode: "10804", year: 2026, quarter: 4, body: { figures: estimate, kind: "estimate" } }, 422, new Date("2026-06-20T03:00:00Z"));
+    const err = await refused(
+      kt,
+      { unitCode: "10804", year: 2026, quarter: 4, body: { figures: estimate, kind: "estimate" } },
+      422,
+      new Date("2026-06-20T03:00:00Z"),
+    );
     expect(err.message).toBe(MSG.estimateClosed(2026));
     const year = await figuresOfYear(db.prisma, units["10804"], 2026);
     expect(year.estimate).toMatchObject({ kind: "estimate", quarter: 4, figures: estimate });
@@ -573,23 +574,62 @@ describe.each(dbKinds)("saving quarterly figures on %s", (kind) => {
     const submittedFigures = await figuresAt("11242", 2026, 3);
     const approvedFigures = await figuresAt("11242", 2025, 4);
     const cases: Array<{ name: string; actor: Actor; input: SaveInput; status: "SUBMITTED" | "APPROVED"; asks: string }> = [
-      { name: "submitted", actor: nlb, input: { unitCode: "11242", year: 2026, quarter: 3, body: { figures: submittedFigures } }, status: "SUBMITTED", asks: "trả lại" },
+      {
+        name: "submitted",
+        actor: nlb,
+        input: { unitCode: "11242", year: 2026, quarter: 3, body: { figures: submittedFigures } },
+        status: "SUBMITTED",
+        asks: "trả lại",
+      },
       {
         name: "submitted, submitting again with its version",
         actor: nlb,
-        input: { unitCode: "11242", year: 2026, quarter: 3, body: { figures: submittedFigures, submit: true, version: (await statusOfReport("11242", 2026, 3)).version } },
+        input: {
+          unitCode: "11242",
+          year: 2026,
+          quarter: 3,
+          body: { figures: submittedFigures, submit: true, version: (await statusOfReport("11242", 2026, 3)).version },
+        },
         status: "SUBMITTED",
         asks: "trả lại",
       },
       // Kim Thành's own 2026 Q3, submitted by the first test.
-      { name: "own submitted", actor: kt, input: { unitCode: "10804", year: 2026, quarter: 3, body: { figures: await figuresAt("10804", 2026, 3) } }, status: "SUBMITTED", asks: "trả lại" },
-      { name: "approved", actor: nlb, input: { unitCode: "11242", year: 2025, quarter: 4, body: { figures: approvedFigures } }, status: "APPROVED", asks: "mở lại" },
+      {
+        name: "own submitted",
+        actor: kt,
+        input: { unitCode: "10804", year: 2026, quarter: 3, body: { figures: await figuresAt("10804", 2026, 3) } },
+        status: "SUBMITTED",
+        asks: "trả lại",
+      },
+      {
+        name: "approved",
+        actor: nlb,
+        input: { unitCode: "11242", year: 2025, quarter: 4, body: { figures: approvedFigures } },
+        status: "APPROVED",
+        asks: "mở lại",
+      },
       // Locked whatever the figures: the lock is checked before the figures are.
-      { name: "approved, wrong figures", actor: nlb, input: { unitCode: "11242", year: 2025, quarter: 4, body: { figures: { ...approvedFigures, bhtn: approvedFigures.bhxhCompulsory + 1 }, confirmWarnings: true } }, status: "APPROVED", asks: "mở lại" },
+      {
+        name: "approved, wrong figures",
+        actor: nlb,
+        input: {
+          unitCode: "11242",
+          year: 2025,
+          quarter: 4,
+          body: { figures: { ...approvedFigures, bhtn: approvedFigures.bhxhCompulsory + 1 }, confirmWarnings: true },
+        },
+        status: "APPROVED",
+        asks: "mở lại",
+      },
       {
         name: "approved year-end estimate",
         actor: nlb,
-        input: { unitCode: "11242", year: 2025, quarter: 4, body: { figures: complete((await readReport(db.prisma, units["11242"].id, { year: 2025, quarter: 4 }, "estimate"))?.figures), kind: "estimate" } },
+        input: {
+          unitCode: "11242",
+          year: 2025,
+          quarter: 4,
+          body: { figures: complete((await readReport(db.prisma, units["11242"].id, { year: 2025, quarter: 4 }, "estimate"))?.figures), kind: "estimate" },
+        },
         status: "APPROVED",
         asks: "mở lại",
       },
@@ -607,7 +647,12 @@ describe.each(dbKinds)("saving quarterly figures on %s", (kind) => {
   it("refuses a save over a newer version (409 conflict) with the figures that differ, writing nothing", async () => {
     const nlb = actors["xa.nguyenluongbang"];
     const base = { ...(await figuresAt("11242", 2025, 3)), ...SEED_000 };
-    const at = (figures: Body, version?: number): SaveInput => ({ unitCode: "11242", year: 2025, quarter: 3, body: version === undefined ? { figures } : { figures, version } });
+    const at = (figures: Body, version?: number): SaveInput => ({
+      unitCode: "11242",
+      year: 2025,
+      quarter: 3,
+      body: version === undefined ? { figures } : { figures, version },
+    });
     const { status, version: v } = await statusOfReport("11242", 2025, 3);
     expect(status).toBe("RETURNED");
 
@@ -628,7 +673,7 @@ describe.each(dbKinds)("saving quarterly figures on %s", (kind) => {
       ["figures.bhyt", "conflict", "error"],
     ]);
     expect(err.issues[0].message).toBe(
-      `Số người tham gia BHXH bắt buộc: hiện đã lưu ${(first.bhxhCompulsory).toLocaleString("vi-VN")} (bạn nhập ${base.bhxhCompulsory.toLocaleString("vi-VN")}).`,
+      `Số người tham gia BHXH bắt buộc: hiện đã lưu ${first.bhxhCompulsory.toLocaleString("vi-VN")} (bạn nhập ${base.bhxhCompulsory.toLocaleString("vi-VN")}).`,
     );
     // Older, newer, and "no report yet" (0) are all stale; a stale save is a conflict before its
     // figures are even checked.
@@ -640,7 +685,10 @@ describe.each(dbKinds)("saving quarterly figures on %s", (kind) => {
     // A version that is not a whole number ≥ 0 is malformed.
     for (const bad of [-1, 1.5, "2", null]) {
       const e = await refused(nlb, at(second, bad as number), 422);
-      expect(e.issues.map((i) => i.path), `version ${String(bad)}`).toEqual(["version"]);
+      expect(
+        e.issues.map((i) => i.path),
+        `version ${String(bad)}`,
+      ).toEqual(["version"]);
     }
     // For a quarter that has no report, only version 0 is current.
     const q3 = await figuresAt("11242", 2026, 3);
@@ -664,9 +712,7 @@ describe.each(dbKinds)("saving quarterly figures on %s", (kind) => {
     const a = { ...base, bhxhCompulsory: base.bhxhCompulsory + 11 };
     const b = { ...base, bhyt: base.bhyt + 13, pensionRecipients: base.pensionRecipients + 2 };
     const auditBefore = (await figureAudit(row.id)).length;
-    const results = await Promise.allSettled(
-      [a, b].map((figures) => save(nlb, { unitCode: "11242", year: 2025, quarter: 3, body: { figures, version: v } })),
-    );
+    const results = await Promise.allSettled([a, b].map((figures) => save(nlb, { unitCode: "11242", year: 2025, quarter: 3, body: { figures, version: v } })));
     const won = results.flatMap((r, i) => (r.status === "fulfilled" ? [i] : []));
     expect(won, JSON.stringify(results.map((r) => (r.status === "rejected" ? String(r.reason) : "ok")))).toHaveLength(1);
     const winner = [a, b][won[0]];

@@ -26,7 +26,19 @@ import * as users from "@/lib/actions/users";
 import * as workflow from "@/lib/actions/workflow";
 
 type AnyAction = (...args: unknown[]) => Promise<unknown>;
-const ACTIONS: [string, AnyAction][] = Object.entries({ completeness, figures, locale, milestones, notifications, quality, rankings, reports, targets, users, workflow }).flatMap(([mod, m]) =>
+const ACTIONS: [string, AnyAction][] = Object.entries({
+  completeness,
+  figures,
+  locale,
+  milestones,
+  notifications,
+  quality,
+  rankings,
+  reports,
+  targets,
+  users,
+  workflow,
+}).flatMap(([mod, m]) =>
   Object.entries(m)
     .filter(([, f]) => typeof f === "function")
     .map(([name, f]) => [`${mod}.${name}`, f as AnyAction] as [string, AnyAction]),
@@ -38,11 +50,34 @@ const USERNAMES = ["admin", "lanhdao.quocgia", "bhxh.haiphong", "lanhdao.haiphon
 const code = fc.constantFrom("10804", "11242", "31", "46", "VN", "10804-01", "99999", "", "abc$");
 const plausible = fc.oneof(
   code,
-  fc.record({ unitCode: code, year: fc.constantFrom(2026, 2025, "2026", 0, -1, 2.5), quarter: fc.constantFrom(1, 2, 3, 4, 5, "x"), action: fc.constantFrom("submit", "approve", "return", "reopen", "x"), body: fc.anything(), version: fc.oneof(fc.integer(), fc.string()) }),
-  fc.record({ year: fc.anything(), entries: fc.array(fc.record({ unitCode: code, key: fc.string(), value: fc.oneof(fc.double(), fc.constant(null), fc.string()), quarter: fc.anything(), version: fc.anything() }), { maxLength: 3 }) }),
+  fc.record({
+    unitCode: code,
+    year: fc.constantFrom(2026, 2025, "2026", 0, -1, 2.5),
+    quarter: fc.constantFrom(1, 2, 3, 4, 5, "x"),
+    action: fc.constantFrom("submit", "approve", "return", "reopen", "x"),
+    body: fc.anything(),
+    version: fc.oneof(fc.integer(), fc.string()),
+  }),
+  fc.record({
+    year: fc.anything(),
+    entries: fc.array(
+      fc.record({
+        unitCode: code,
+        key: fc.string(),
+        value: fc.oneof(fc.double(), fc.constant(null), fc.string()),
+        quarter: fc.anything(),
+        version: fc.anything(),
+      }),
+      { maxLength: 3 },
+    ),
+  }),
   fc.record({ username: fc.string(), fullName: fc.string(), role: fc.constantFrom("ADMIN", "CITY_STAFF", "x"), unitCode: code, password: fc.string() }),
 );
-const arg = fc.oneof({ arbitrary: plausible, weight: 3 }, { arbitrary: fc.anything(), weight: 2 }, { arbitrary: fc.constantFrom(undefined, null, "", 0, [], {}), weight: 1 });
+const arg = fc.oneof(
+  { arbitrary: plausible, weight: 3 },
+  { arbitrary: fc.anything(), weight: 2 },
+  { arbitrary: fc.constantFrom(undefined, null, "", 0, [], {}), weight: 1 },
+);
 
 describe("fuzzing every server action", () => {
   let db: TestDatabase;

@@ -27,17 +27,37 @@ const num = fc.oneof(
   { arbitrary: fc.constantFrom("2027", "0", "-1", "4", "5", "abc", "2026.5", ""), weight: 2 },
   { arbitrary: fc.integer({ min: -5, max: 3000 }).map(String), weight: 1 },
 );
-const word = fc.oneof({ arbitrary: fc.constantFrom("submit", "approve", "return", "reopen"), weight: 4 }, { arbitrary: fc.constantFrom("delete", ""), weight: 1 }, { arbitrary: fc.string({ maxLength: 8 }), weight: 1 });
+const word = fc.oneof(
+  { arbitrary: fc.constantFrom("submit", "approve", "return", "reopen"), weight: 4 },
+  { arbitrary: fc.constantFrom("delete", ""), weight: 1 },
+  { arbitrary: fc.string({ maxLength: 8 }), weight: 1 },
+);
 const body = fc.oneof(
   fc.jsonValue({ maxDepth: 3 }).map((v) => JSON.stringify(v)),
-  fc.record({ figures: fc.dictionary(fc.constantFrom("labourForce", "bhxhCompulsory", "x"), fc.oneof(fc.integer(), fc.string(), fc.constant(null))), version: fc.oneof(fc.integer(), fc.string()) }).map((v) => JSON.stringify(v)),
-  fc.record({ year: fc.oneof(fc.integer(), fc.string()), entries: fc.array(fc.record({ key: fc.string(), quarter: fc.integer(), value: fc.oneof(fc.double(), fc.constant(null)), version: fc.integer() }), { maxLength: 3 }) }).map((v) => JSON.stringify(v)),
+  fc
+    .record({
+      figures: fc.dictionary(fc.constantFrom("labourForce", "bhxhCompulsory", "x"), fc.oneof(fc.integer(), fc.string(), fc.constant(null))),
+      version: fc.oneof(fc.integer(), fc.string()),
+    })
+    .map((v) => JSON.stringify(v)),
+  fc
+    .record({
+      year: fc.oneof(fc.integer(), fc.string()),
+      entries: fc.array(fc.record({ key: fc.string(), quarter: fc.integer(), value: fc.oneof(fc.double(), fc.constant(null)), version: fc.integer() }), {
+        maxLength: 3,
+      }),
+    })
+    .map((v) => JSON.stringify(v)),
   fc.constantFrom("", "{", "null", "[]", '{"settings":{},"version":0}', '{"opening":"x","parts":{}}', '{"targets":{"bhxhCompulsory":"a"}}'),
   fc.string({ maxLength: 40 }),
 );
 const query = fc.oneof(
   fc.record({ year: num, quarter: num, parent: code }),
-  fc.dictionary(fc.constantFrom("year", "quarter", "parent", "indicator", "weights", "version", "kind", "page", "entity"), fc.oneof(num, code, word, fc.constantFrom("attainment:bhxhCoverage", "composite", "bhxhParticipants", "latePaymentRate", "estimate")), { maxKeys: 5 }),
+  fc.dictionary(
+    fc.constantFrom("year", "quarter", "parent", "indicator", "weights", "version", "kind", "page", "entity"),
+    fc.oneof(num, code, word, fc.constantFrom("attainment:bhxhCoverage", "composite", "bhxhParticipants", "latePaymentRate", "estimate")),
+    { maxKeys: 5 },
+  ),
 );
 
 describe.each(dbKinds)("fuzzing every API route on %s", (kind) => {

@@ -54,7 +54,14 @@ describe("imports of a quarter's figures", () => {
     return { status: res.status, body: await res.json() };
   };
   const commit = async (id: string, body: unknown = {}, code = "31") => {
-    const res = await postCommit(new Request(`http://localhost/api/v1/units/${code}/imports/${id}/commit`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) }), p({ code, id: String(id) }));
+    const res = await postCommit(
+      new Request(`http://localhost/api/v1/units/${code}/imports/${id}/commit`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify(body),
+      }),
+      p({ code, id: String(id) }),
+    );
     return { status: res.status, body: await res.json() };
   };
   const snapshot = async () =>
@@ -92,7 +99,10 @@ describe("imports of a quarter's figures", () => {
     expect(String(ws.getCell("F4").value)).toMatch(/BHXH bắt buộc/);
     const communes = await db.prisma.unit.count({ where: { level: "COMMUNE", validTo: null, tenant: { code: "31" } } });
     expect(ws.actualRowCount - 3).toBe(communes);
-    const stored = await db.prisma.quarterReport.findFirst({ where: { year: Y, quarter: Q, kind: "ACTUAL", bhyt: { not: null }, tenant: { code: "31" } }, include: { unit: true } });
+    const stored = await db.prisma.quarterReport.findFirst({
+      where: { year: Y, quarter: Q, kind: "ACTUAL", bhyt: { not: null }, tenant: { code: "31" } },
+      include: { unit: true },
+    });
     if (stored) expect(rowOf(ws, stored.unit.code).getCell(10).value).toBe(stored.bhyt);
     const csv = await getCsv(new Request(`http://localhost/api/v1/units/31/figures/template.csv?year=${Y}&quarter=${Q}`), p({ code: "31" }));
     expect(csv.status).toBe(200);
@@ -134,7 +144,11 @@ describe("imports of a quarter's figures", () => {
     const changed = (s: string) => (JSON.parse(s) as { code: string }[]).filter((r) => r.code !== a && r.code !== b);
     expect(changed(await snapshot())).toEqual(changed(before));
     // The audit trail names the file and its SHA-256, entered on the commune's behalf.
-    const entries = await db.prisma.auditEntry.findMany({ where: { id: { gt: 0 } }, orderBy: { id: "desc" }, take: (await db.prisma.auditEntry.count()) - auditBefore });
+    const entries = await db.prisma.auditEntry.findMany({
+      where: { id: { gt: 0 } },
+      orderBy: { id: "desc" },
+      take: (await db.prisma.auditEntry.count()) - auditBefore,
+    });
     expect(entries.length).toBeGreaterThanOrEqual(3);
     expect(entries.every((e) => e.reason?.includes(body.sha256) && e.reason.includes("so-lieu.xlsx") && e.reason.includes("nhập thay xã"))).toBe(true);
     // The same import cannot be committed twice.
@@ -154,7 +168,14 @@ describe("imports of a quarter's figures", () => {
     const imports = await db.prisma.pendingImport.count();
     const { status, body } = await upload(await wb.xlsx.writeBuffer());
     expect(status).toBe(422);
-    expect(body.errors).toEqual([expect.objectContaining({ row: bad.number, column: expect.stringMatching(/^H /), unitCode: b, message: expect.stringMatching(/phi chính thức|Trong đó/) })]);
+    expect(body.errors).toEqual([
+      expect.objectContaining({
+        row: bad.number,
+        column: expect.stringMatching(/^H /),
+        unitCode: b,
+        message: expect.stringMatching(/phi chính thức|Trong đó/),
+      }),
+    ]);
     expect(await snapshot()).toBe(before);
     expect(await db.prisma.pendingImport.count()).toBe(imports);
     // Text in a number cell, an unknown code.
@@ -178,7 +199,10 @@ describe("imports of a quarter's figures", () => {
     noFile.set("year", "2026");
     const r4 = await postImport(new Request("http://localhost/api/v1/units/31/imports", { method: "POST", body: noFile }), p({ code: "31" }));
     expect(r4.status).toBe(422);
-    const r5 = await postImport(new Request("http://localhost/api/v1/units/31/imports", { method: "POST", headers: { "content-type": "application/json" }, body: "{}" }), p({ code: "31" }));
+    const r5 = await postImport(
+      new Request("http://localhost/api/v1/units/31/imports", { method: "POST", headers: { "content-type": "application/json" }, body: "{}" }),
+      p({ code: "31" }),
+    );
     expect(r5.status).toBe(415);
     expect(await snapshot()).toBe(before);
     expect(await db.prisma.pendingImport.count()).toBe(imports);
@@ -212,7 +236,10 @@ describe("imports of a quarter's figures", () => {
     expect(r403.status).toBe(403);
     const hue = await db.prisma.unit.findFirstOrThrow({ where: { level: "COMMUNE", validTo: null, tenant: { code: "46" } } });
     ws.getRow(ws.actualRowCount + 2).values = [hue.code, hue.name, 12];
-    const locked = await db.prisma.quarterReport.findFirst({ where: { year: Y, quarter: Q, kind: "ACTUAL", status: { in: ["SUBMITTED", "APPROVED"] }, tenant: { code: "31" } }, include: { unit: true } });
+    const locked = await db.prisma.quarterReport.findFirst({
+      where: { year: Y, quarter: Q, kind: "ACTUAL", status: { in: ["SUBMITTED", "APPROVED"] }, tenant: { code: "31" } },
+      include: { unit: true },
+    });
     if (locked) rowOf(ws, locked.unit.code).getCell(3).value = (locked.labourForce ?? 0) + 1;
     const { status, body } = await upload(await wb.xlsx.writeBuffer());
     expect(status, JSON.stringify(body).slice(0, 300)).toBe(200);
@@ -254,7 +281,9 @@ describe("imports of a quarter's figures", () => {
     }
     // Complete rows (a real commune's consistent figures): saved and submitted in one transaction,
     // with a SUBMIT event by the city's staff.
-    const model = await db.prisma.quarterReport.findFirstOrThrow({ where: { year: Y, quarter: Q, kind: "ACTUAL", status: "APPROVED", tenant: { code: "31" } } });
+    const model = await db.prisma.quarterReport.findFirstOrThrow({
+      where: { year: Y, quarter: Q, kind: "ACTUAL", status: "APPROVED", tenant: { code: "31" } },
+    });
     const wb = await template();
     const ws = wb.worksheets[0];
     for (const code of [a, b]) {
@@ -295,7 +324,15 @@ describe("imports of a quarter's figures", () => {
     ws.getRow(5).getCell(coverage).value = "53,1";
     const { status, body } = await upload(await wb.xlsx.writeBuffer(), "31", "chi-tieu.xlsx", "targets");
     expect(status, JSON.stringify(body).slice(0, 400)).toBe(200);
-    expect(body.changes).toEqual([expect.objectContaining({ unitCode: code, changes: expect.arrayContaining([expect.objectContaining({ key: "bhxhCompulsory", new: 12345 }), expect.objectContaining({ key: "bhxhCoverage", new: 0.531 })]) })]);
+    expect(body.changes).toEqual([
+      expect.objectContaining({
+        unitCode: code,
+        changes: expect.arrayContaining([
+          expect.objectContaining({ key: "bhxhCompulsory", new: 12345 }),
+          expect.objectContaining({ key: "bhxhCoverage", new: 0.531 }),
+        ]),
+      }),
+    ]);
     const done = await commit(body.id, {});
     expect(done.status, JSON.stringify(done.body)).toBe(200);
     const unit = await db.prisma.unit.findFirstOrThrow({ where: { code, validTo: null } });

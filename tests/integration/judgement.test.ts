@@ -148,13 +148,43 @@ describe.each(dbKinds)("judgements on %s", (kind) => {
     expect(await status(rankings(db.prisma, hp, { year: 2026, quarter: 4 }, null, null, NOW))).toBe(422);
     expect(await status(dashboard(db.prisma, hp, 2026, 4, NOW))).toBe(422);
     // The year-end estimate stays possible from Q3 on.
-    const est = await saveQuarter(db.prisma, actors["xa.kimthanh"], { unitCode: "10804", year: 2026, quarter: 4, body: { figures: { ...figures, labourForce: 20000, population: 40000, retirementAgePopulation: 5000, bhxhCompulsory: 10, bhxhVoluntary: 5, bhxhVoluntaryInformal: 1, bhtn: 5, bhyt: 100, pensionRecipients: 10, amountDue: 1000, amountCollected: 900, latePayments: 10 }, kind: "estimate", confirmWarnings: true } }, NOW);
+    const est = await saveQuarter(
+      db.prisma,
+      actors["xa.kimthanh"],
+      {
+        unitCode: "10804",
+        year: 2026,
+        quarter: 4,
+        body: {
+          figures: {
+            ...figures,
+            labourForce: 20000,
+            population: 40000,
+            retirementAgePopulation: 5000,
+            bhxhCompulsory: 10,
+            bhxhVoluntary: 5,
+            bhxhVoluntaryInformal: 1,
+            bhtn: 5,
+            bhyt: 100,
+            pensionRecipients: 10,
+            amountDue: 1000,
+            amountCollected: 900,
+            latePayments: 10,
+          },
+          kind: "estimate",
+          confirmWarnings: true,
+        },
+      },
+      NOW,
+    );
     expect(est.report.kind).toBe("estimate");
   });
 
   it("serves the API: rankings with figuresYear/Quarter, reasons, lists with lateReporters, totals with reported/units; 422 for an unfinished quarter", async () => {
     ctx.user = { ...actors["lanhdao.haiphong"], username: "lanhdao.haiphong" };
-    const res = await getRankings(new Request("http://x/api/v1/rankings?parent=31&year=2026&quarter=3&indicator=attainment:bhxhCoverage"), { params: Promise.resolve({}) });
+    const res = await getRankings(new Request("http://x/api/v1/rankings?parent=31&year=2026&quarter=3&indicator=attainment:bhxhCoverage"), {
+      params: Promise.resolve({}),
+    });
     expect(res.status).toBe(200);
     const body = await res.json();
     expect(body.items[0]).toMatchObject({ figuresYear: 2026, figuresQuarter: 3 });
@@ -192,7 +222,10 @@ describe.each(dbKinds)("judgements on %s", (kind) => {
     const row = grid.rows.find((r) => r.key === "bhxhCompulsory")!;
     expect(row.quarters[3].defaultValue).toBe(row.target); // Q4 = the year's target
     const q3 = row.quarters[2];
-    const res = await saveMilestones(db.prisma, staff, "11242", { year: 2026, entries: [{ key: "bhxhCompulsory", quarter: 3, value: 1, version: q3.version }] });
+    const res = await saveMilestones(db.prisma, staff, "11242", {
+      year: 2026,
+      entries: [{ key: "bhxhCompulsory", quarter: 3, value: 1, version: q3.version }],
+    });
     expect(res.changed).toBe(1);
     const d = await dashboard(db.prisma, hp, 2026, 3, NOW);
     const nlb = d.rows.find((r) => r.unit.code === "11242")!;
@@ -201,13 +234,31 @@ describe.each(dbKinds)("judgements on %s", (kind) => {
     const entry = await db.prisma.auditEntry.findFirst({ where: { entity: "milestone", entityId: "11242:2026:Q3", field: "bhxhCompulsory" } });
     expect(entry).toMatchObject({ oldValue: null, newValue: "1", actorId: staff.id });
     // A stale version is refused, nothing written.
-    expect(await status(saveMilestones(db.prisma, staff, "11242", { year: 2026, entries: [{ key: "bhxhCompulsory", quarter: 3, value: 2, version: q3.version }] }))).toBe(409);
+    expect(
+      await status(saveMilestones(db.prisma, staff, "11242", { year: 2026, entries: [{ key: "bhxhCompulsory", quarter: 3, value: 2, version: q3.version }] })),
+    ).toBe(409);
     // Others may not; bad input says why.
-    expect(await status(saveMilestones(db.prisma, actors["xa.kimthanh"], "11242", { year: 2026, entries: [{ key: "bhxhCompulsory", quarter: 3, value: 2, version: 1 }] }))).toBe(403);
-    expect(await status(saveMilestones(db.prisma, actors["bhxh.hue"], "11242", { year: 2026, entries: [{ key: "bhxhCompulsory", quarter: 3, value: 2, version: 1 }] }))).toBe(403);
-    expect(await status(saveMilestones(db.prisma, actors["lanhdao.haiphong"], "11242", { year: 2026, entries: [{ key: "bhxhCompulsory", quarter: 3, value: 2, version: 1 }] }))).toBe(403);
-    expect(await status(saveMilestones(db.prisma, staff, "11242", { year: 2026, entries: [{ key: "bhxhCoverage", quarter: 4, value: 0.5, version: 0 }] }))).toBe(422);
-    expect(await status(saveMilestones(db.prisma, staff, "11242", { year: 2026, entries: [{ key: "bhxhCompulsory", quarter: 2, value: "nhiều", version: 0 }] }))).toBe(422);
+    expect(
+      await status(
+        saveMilestones(db.prisma, actors["xa.kimthanh"], "11242", { year: 2026, entries: [{ key: "bhxhCompulsory", quarter: 3, value: 2, version: 1 }] }),
+      ),
+    ).toBe(403);
+    expect(
+      await status(
+        saveMilestones(db.prisma, actors["bhxh.hue"], "11242", { year: 2026, entries: [{ key: "bhxhCompulsory", quarter: 3, value: 2, version: 1 }] }),
+      ),
+    ).toBe(403);
+    expect(
+      await status(
+        saveMilestones(db.prisma, actors["lanhdao.haiphong"], "11242", { year: 2026, entries: [{ key: "bhxhCompulsory", quarter: 3, value: 2, version: 1 }] }),
+      ),
+    ).toBe(403);
+    expect(
+      await status(saveMilestones(db.prisma, staff, "11242", { year: 2026, entries: [{ key: "bhxhCoverage", quarter: 4, value: 0.5, version: 0 }] })),
+    ).toBe(422);
+    expect(
+      await status(saveMilestones(db.prisma, staff, "11242", { year: 2026, entries: [{ key: "bhxhCompulsory", quarter: 2, value: "nhiều", version: 0 }] })),
+    ).toBe(422);
     // Cleared: back to the default.
     await saveMilestones(db.prisma, staff, "11242", { year: 2026, entries: [{ key: "bhxhCompulsory", quarter: 3, value: null, version: q3.version + 1 }] });
     const again = await dashboard(db.prisma, hp, 2026, 3, NOW);

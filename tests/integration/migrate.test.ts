@@ -14,7 +14,9 @@ const migrationDirs = readdirSync(MIGRATIONS_DIR)
   .filter((n) => statSync(path.join(MIGRATIONS_DIR, n)).isDirectory() && existsSync(path.join(MIGRATIONS_DIR, n, "migration.sql")))
   .sort();
 const fileChecksum = (name: string) =>
-  createHash("sha256").update(readFileSync(path.join(MIGRATIONS_DIR, name, "migration.sql"))).digest("hex");
+  createHash("sha256")
+    .update(readFileSync(path.join(MIGRATIONS_DIR, name, "migration.sql")))
+    .digest("hex");
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
 
@@ -53,9 +55,7 @@ describe.each(dbKinds)("migrate (%s)", (kind) => {
     await db.sql.exec(`DROP SCHEMA public CASCADE; CREATE SCHEMA public;`);
   }
   async function tables(): Promise<string[]> {
-    const rows = await db.sql.query<{ name: string }>(
-      `SELECT tablename AS name FROM pg_tables WHERE schemaname = current_schema()`,
-    );
+    const rows = await db.sql.query<{ name: string }>(`SELECT tablename AS name FROM pg_tables WHERE schemaname = current_schema()`);
     // Sorted here, not by the server's collation (which may ignore the leading "_").
     return rows.map((r) => r.name).sort();
   }
@@ -223,10 +223,11 @@ describe.each(dbKinds)("migrate (%s)", (kind) => {
   it("refuses to run after a migration Prisma recorded as failed (finished_at NULL)", async () => {
     await emptyDatabase();
     await migrate(db.sql);
-    await db.sql.query(
-      `INSERT INTO "_prisma_migrations" (id, checksum, migration_name, applied_steps_count) VALUES ($1, $2, $3, 0)`,
-      ["00000000-0000-4000-8000-000000000000", checksumOf("x"), "29990101000000_half_done"],
-    );
+    await db.sql.query(`INSERT INTO "_prisma_migrations" (id, checksum, migration_name, applied_steps_count) VALUES ($1, $2, $3, 0)`, [
+      "00000000-0000-4000-8000-000000000000",
+      checksumOf("x"),
+      "29990101000000_half_done",
+    ]);
     await expect(migrate(db.sql)).rejects.toMatchObject({ migration: "29990101000000_half_done" });
     await expect(migrate(db.sql)).rejects.toBeInstanceOf(MigrationError);
   });

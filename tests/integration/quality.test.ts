@@ -311,7 +311,14 @@ describe.each(dbKinds)("data quality on %s", (kind) => {
     expect(r).toEqual({ ok: true, data: { tenant: { code: "31", name: units["31"].name }, pct: 30, previous: null, changed: true } });
     expect(revalidatePath).toHaveBeenCalledWith("/units/31/quality");
     const entry = await db.prisma.auditEntry.findFirst({ where: { entity: "setting", field: PLAUSIBILITY_SETTING }, orderBy: { id: "desc" } });
-    expect(entry).toMatchObject({ tenantId: units["31"].id, unitId: units["31"].id, actorId: actors["bhxh.haiphong"].id, oldValue: null, newValue: "30", entityId: `31:${PLAUSIBILITY_SETTING}` });
+    expect(entry).toMatchObject({
+      tenantId: units["31"].id,
+      unitId: units["31"].id,
+      actorId: actors["bhxh.haiphong"].id,
+      oldValue: null,
+      newValue: "30",
+      entityId: `31:${PLAUSIBILITY_SETTING}`,
+    });
     expect((await view()).changePct).toBe(30);
     expect((await view(actors["bhxh.hue"], "46")).changePct).toBe(DEFAULT_CHANGE_PCT);
 

@@ -131,7 +131,16 @@ describe.each(dbKinds)("official targets on %s", (kind) => {
     });
     const removed = await db.prisma.target.delete({ where: { unitId_year_key: { unitId: nation.id, year: 2030, key: "bhxhVoluntary" } } });
     await db.prisma.targetRevision.create({
-      data: { unitId: nation.id, year: 2030, key: "bhxhVoluntary", kind: "COUNT", oldValue: removed.value, newValue: null, oldSource: removed.source, newSource: null },
+      data: {
+        unitId: nation.id,
+        year: 2030,
+        key: "bhxhVoluntary",
+        kind: "COUNT",
+        oldValue: removed.value,
+        newValue: null,
+        oldSource: removed.source,
+        newSource: null,
+      },
     });
     expect(await loadReferenceTargets(db.sql)).toBe(0);
     const rows = await officialTargets(db);
@@ -145,7 +154,10 @@ describe.each(dbKinds)("official targets on %s", (kind) => {
       const copy = await migratedDatabase(kind, { demo });
       try {
         const rows = await officialTargets(copy);
-        expect(rows.map(({ year, key, kind, value, source }) => ({ year, key, kind, value, source })), `demo: ${demo}`).toEqual(EXPECTED);
+        expect(
+          rows.map(({ year, key, kind, value, source }) => ({ year, key, kind, value, source })),
+          `demo: ${demo}`,
+        ).toEqual(EXPECTED);
       } finally {
         await copy.destroy();
       }

@@ -60,10 +60,20 @@ describe("the thread of a quarter", () => {
     expect((before.at(-1) as { comment: string }).comment).toBeTruthy();
 
     const staffNotices = await db.prisma.notification.count({ where: { user: { role: "CITY_STAFF", tenantId: nlb.tenantId } } });
-    const reply = await postComment(db.prisma, actors["xa.nguyenluongbang"], { unitCode: "11242", year: 2025, quarter: 3, body: "  Đã kiểm tra lại số BHTN với BHXH cơ sở.  " }, NOW);
+    const reply = await postComment(
+      db.prisma,
+      actors["xa.nguyenluongbang"],
+      { unitCode: "11242", year: 2025, quarter: 3, body: "  Đã kiểm tra lại số BHTN với BHXH cơ sở.  " },
+      NOW,
+    );
     expect(reply.id).toBeGreaterThan(0);
     expect(await db.prisma.notification.count({ where: { user: { role: "CITY_STAFF", tenantId: nlb.tenantId } } })).toBeGreaterThan(staffNotices);
-    await postComment(db.prisma, actors["bhxh.haiphong"], { unitCode: "11242", year: 2025, quarter: 3, body: "Cảm ơn, xã gửi lại báo cáo nhé." }, new Date(NOW.getTime() + 1000));
+    await postComment(
+      db.prisma,
+      actors["bhxh.haiphong"],
+      { unitCode: "11242", year: 2025, quarter: 3, body: "Cảm ơn, xã gửi lại báo cáo nhé." },
+      new Date(NOW.getTime() + 1000),
+    );
 
     const thread = await reportThread(db.prisma, nlb, 2025, 3);
     expect(thread.slice(0, before.length)).toEqual(before);
@@ -71,7 +81,10 @@ describe("the thread of a quarter", () => {
       { type: "comment", body: "Đã kiểm tra lại số BHTN với BHXH cơ sở.", side: "commune", author: actors["xa.nguyenluongbang"].fullName },
       { type: "comment", body: "Cảm ơn, xã gửi lại báo cáo nhé.", side: "city", author: actors["bhxh.haiphong"].fullName },
     ]);
-    const audit = await db.prisma.auditEntry.findFirst({ where: { entity: "report", field: "comment", actorId: actors["xa.nguyenluongbang"].id }, orderBy: { id: "desc" } });
+    const audit = await db.prisma.auditEntry.findFirst({
+      where: { entity: "report", field: "comment", actorId: actors["xa.nguyenluongbang"].id },
+      orderBy: { id: "desc" },
+    });
     expect(audit).toMatchObject({ unitId: nlb.id, newValue: "Đã kiểm tra lại số BHTN với BHXH cơ sở." });
   });
 
@@ -103,7 +116,9 @@ describe("the thread of a quarter", () => {
     const missing = await refusal(postComment(db.prisma, actors["bhxh.haiphong"], { unitCode: "11242", year: 2025, quarter: 3 }, NOW));
     expect(missing.status).toBe(422);
     expect(missing.message).toBe("Chưa nhập nội dung trao đổi.");
-    const period = await refusal(postComment(db.prisma, actors["bhxh.haiphong"], { unitCode: "11242", year: 2025, quarter: 7, body: "Một trao đổi hợp lệ" }, NOW));
+    const period = await refusal(
+      postComment(db.prisma, actors["bhxh.haiphong"], { unitCode: "11242", year: 2025, quarter: 7, body: "Một trao đổi hợp lệ" }, NOW),
+    );
     expect(period.status).toBe(422);
     // No report of that quarter: nothing to talk about (Kim Thành has not started 2026 Q3).
     const none = await refusal(postComment(db.prisma, actors["xa.kimthanh"], { unitCode: "10804", year: 2026, quarter: 3, body: "Một trao đổi hợp lệ" }, NOW));
@@ -129,7 +144,10 @@ describe("the thread of a quarter", () => {
     const tooShort = await reviewActions.postCommentAction({ unitCode: "11242", year: 2025, quarter: 3, body: "ab" });
     expect(tooShort).toMatchObject({ ok: false, status: 422, error: "Nội dung trao đổi cần ít nhất 5 ký tự." });
     ctx.user = null;
-    expect(await reviewActions.postCommentAction({ unitCode: "11242", year: 2025, quarter: 3, body: "Chưa đăng nhập" })).toMatchObject({ ok: false, status: 401 });
+    expect(await reviewActions.postCommentAction({ unitCode: "11242", year: 2025, quarter: 3, body: "Chưa đăng nhập" })).toMatchObject({
+      ok: false,
+      status: 401,
+    });
   });
 
   it("shows city staff the figures of a batch in their province only", async () => {
@@ -142,7 +160,14 @@ describe("the thread of a quarter", () => {
   });
 
   it("names the explanation's minimum length instead of «Dữ liệu gửi lên không hợp lệ»", async () => {
-    const e = await refusal(saveExplanation(db.prisma, actors["xa.kimthanh"], { unitCode: "10804", year: 2026, quarter: 2, key: "bhxhCoverage", reason: "ngắn", actions: "Tuyên truyền tại các thôn" }, NOW));
+    const e = await refusal(
+      saveExplanation(
+        db.prisma,
+        actors["xa.kimthanh"],
+        { unitCode: "10804", year: 2026, quarter: 2, key: "bhxhCoverage", reason: "ngắn", actions: "Tuyên truyền tại các thôn" },
+        NOW,
+      ),
+    );
     expect(e.status).toBe(422);
     expect(e.message).toBe("Nguyên nhân cần ít nhất 10 ký tự.");
   });

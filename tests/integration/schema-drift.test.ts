@@ -96,9 +96,7 @@ const DATABASE_DRIFT: { sql: string; differences: string[] }[] = [
   },
   {
     sql: `ALTER TYPE "UnitLevel" ADD VALUE 'HAMLET'`,
-    differences: [
-      'enum "UnitLevel": schema says values (NATION, PROVINCE, COMMUNE, VILLAGE), database has (NATION, PROVINCE, COMMUNE, VILLAGE, HAMLET)',
-    ],
+    differences: ['enum "UnitLevel": schema says values (NATION, PROVINCE, COMMUNE, VILLAGE), database has (NATION, PROVINCE, COMMUNE, VILLAGE, HAMLET)'],
   },
   {
     sql: `CREATE TYPE "Extra" AS ENUM ('A', 'B')`,
@@ -184,9 +182,7 @@ const DATABASE_DRIFT: { sql: string; differences: string[] }[] = [
   },
   {
     sql: `ALTER TABLE users DROP CONSTRAINT users_unit_id_fkey`,
-    differences: [
-      "foreign key users.users_unit_id_fkey: in schema (unit_id) -> units(id) ON DELETE RESTRICT ON UPDATE CASCADE but missing from database",
-    ],
+    differences: ["foreign key users.users_unit_id_fkey: in schema (unit_id) -> units(id) ON DELETE RESTRICT ON UPDATE CASCADE but missing from database"],
   },
   {
     sql: `ALTER TABLE users DROP CONSTRAINT users_unit_id_fkey;
@@ -271,9 +267,7 @@ const SCHEMA_DRIFT: { name: string; change: (text: string) => string; difference
   {
     name: "a new enum value",
     change: (t) => edit(t, /(enum UnitLevel \{[^}]*?)\n\}/, "$1\n  HAMLET\n}"),
-    differences: [
-      'enum "UnitLevel": schema says values (NATION, PROVINCE, COMMUNE, VILLAGE, HAMLET), database has (NATION, PROVINCE, COMMUNE, VILLAGE)',
-    ],
+    differences: ['enum "UnitLevel": schema says values (NATION, PROVINCE, COMMUNE, VILLAGE, HAMLET), database has (NATION, PROVINCE, COMMUNE, VILLAGE)'],
   },
   {
     name: "a new @@index",

@@ -20,15 +20,7 @@ import { METRIC_KEYS } from "@/lib/domain/metrics";
 
 const NOW = new Date("2026-11-21T10:00:00Z");
 
-const USERNAMES = [
-  "xa.kimthanh",
-  "xa.nguyenluongbang",
-  "bhxh.haiphong",
-  "lanhdao.haiphong",
-  "lanhdao.quocgia",
-  "admin",
-  "bhxh.hue",
-] as const;
+const USERNAMES = ["xa.kimthanh", "xa.nguyenluongbang", "bhxh.haiphong", "lanhdao.haiphong", "lanhdao.quocgia", "admin", "bhxh.hue"] as const;
 type Username = (typeof USERNAMES)[number];
 
 const UNIT_CODES = ["VN", "31", "46", "10804", "11242", "10804-01", "10804-02", "11242-01"] as const;
@@ -110,8 +102,7 @@ describe.each(dbKinds)("targets, villages and dashboards on %s", (kind) => {
     return res;
   }
 
-  const targetOf = (code: string, year: number, key: TargetKey) =>
-    db.prisma.target.findFirst({ where: { unit: { code, validTo: null }, year, key } });
+  const targetOf = (code: string, year: number, key: TargetKey) => db.prisma.target.findFirst({ where: { unit: { code, validTo: null }, year, key } });
 
   const one = (unitCode: string, key: TargetKey, value: unknown, year: unknown = 2027): Input => ({
     year,
@@ -190,18 +181,32 @@ describe.each(dbKinds)("targets, villages and dashboards on %s", (kind) => {
     expect((await accepted(actors["bhxh.hue"], one(hueCommune.code, "bhyt", 20_000))).changed).toBe(1);
 
     // A mixed batch with one forbidden unit writes nothing, and never names a unit outside the caller's scope.
-    const mixed = await refused(staff, {
-      year: 2027,
-      entries: [
-        { unitCode: "10804", key: "bhyt", value: 30_000 },
-        { unitCode: "11242", key: "bhyt", value: 30_000 },
-        { unitCode: hueCommune.code, key: "bhyt", value: 30_000 },
-      ],
-    }, 403);
+    const mixed = await refused(
+      staff,
+      {
+        year: 2027,
+        entries: [
+          { unitCode: "10804", key: "bhyt", value: 30_000 },
+          { unitCode: "11242", key: "bhyt", value: 30_000 },
+          { unitCode: hueCommune.code, key: "bhyt", value: 30_000 },
+        ],
+      },
+      403,
+    );
     expect(mixed.message).not.toContain(hueCommune.name);
     expect(mixed.message).toContain("1 đơn vị ngoài phạm vi");
     expect(mixed.message).not.toContain("Xã Kim Thành");
-    await refused(kt, { year: 2027, entries: [{ unitCode: "10804-03", key: "bhxhCompulsory", value: 1 }, { unitCode: "11242-01", key: "bhxhCompulsory", value: 1 }] }, 403);
+    await refused(
+      kt,
+      {
+        year: 2027,
+        entries: [
+          { unitCode: "10804-03", key: "bhxhCompulsory", value: 1 },
+          { unitCode: "11242-01", key: "bhxhCompulsory", value: 1 },
+        ],
+      },
+      403,
+    );
     expect(await targetOf("10804-03", 2027, "bhxhCompulsory")).toBeNull();
   });
 
@@ -227,30 +232,47 @@ describe.each(dbKinds)("targets, villages and dashboards on %s", (kind) => {
       { name: "blank unit", input: one("  ", "bhxhCompulsory", 1), paths: ["entries.0.unitCode"] },
       {
         name: "duplicate entry",
-        input: { year: 2027, entries: [{ unitCode: "10804", key: "bhyt", value: 1 }, { unitCode: "10804", key: "bhyt", value: 2 }] },
+        input: {
+          year: 2027,
+          entries: [
+            { unitCode: "10804", key: "bhyt", value: 1 },
+            { unitCode: "10804", key: "bhyt", value: 2 },
+          ],
+        },
         paths: ["entries.1"],
       },
       { name: "source too long", input: { ...one("10804", "bhxhCompulsory", 1), source: "x".repeat(201) }, paths: ["source"] },
       { name: "entries missing", input: { year: 2027 } as Input, paths: ["entries"] },
-      { name: "version not an integer", input: { year: 2027, entries: [{ unitCode: "10804", key: "bhyt", value: 1, version: 1.5 }] }, paths: ["entries.0.version"] },
+      {
+        name: "version not an integer",
+        input: { year: 2027, entries: [{ unitCode: "10804", key: "bhyt", value: 1, version: 1.5 }] },
+        paths: ["entries.0.version"],
+      },
     ];
     for (const c of cases) {
       const err = await refused(staff, c.input, 422);
       expect(err.message, c.name).toBe(MSG.invalid);
-      expect(err.issues.map((i) => i.path), c.name).toEqual(c.paths);
+      expect(
+        err.issues.map((i) => i.path),
+        c.name,
+      ).toEqual(c.paths);
       for (const i of err.issues) expect(i.message.length, c.name).toBeGreaterThan(0);
     }
 
     // Several mistakes in one batch: each is named; a good entry beside them is not written.
-    const err = await refused(staff, {
-      year: 2027,
-      entries: [
-        { unitCode: "10804", key: "bhtn", value: 9000 },
-        { unitCode: "10804", key: "bhxhCompulsory", value: -5 },
-        { unitCode: "11242", key: "bhytCoverage", value: 1.2 },
-        { unitCode: "nope", key: "bhyt", value: 1 },
-      ],
-    }, 422);
+    const err = await refused(
+      staff,
+      {
+        year: 2027,
+        entries: [
+          { unitCode: "10804", key: "bhtn", value: 9000 },
+          { unitCode: "10804", key: "bhxhCompulsory", value: -5 },
+          { unitCode: "11242", key: "bhytCoverage", value: 1.2 },
+          { unitCode: "nope", key: "bhyt", value: 1 },
+        ],
+      },
+      422,
+    );
     expect(err.issues.map((i) => i.path)).toEqual(["entries.1.value", "entries.2.value", "entries.3.unitCode"]);
     expect(err.issues[0].message).toContain("Xã Kim Thành (10804) · Số người tham gia BHXH bắt buộc");
 
@@ -280,13 +302,17 @@ describe.each(dbKinds)("targets, villages and dashboards on %s", (kind) => {
     const start = (await targetOf("11242", 2026, "bhxhCompulsory"))!;
     expect(start).toMatchObject({ version: 1, kind: "COUNT" });
     expect(start.source).toBe("Số liệu minh họa"); // invented: no document contains it
-    const revisions = () =>
-      db.prisma.targetRevision.findMany({ where: { unitId: nlb.id, year: 2026, key: "bhxhCompulsory" }, orderBy: { id: "asc" } });
+    const revisions = () => db.prisma.targetRevision.findMany({ where: { unitId: nlb.id, year: 2026, key: "bhxhCompulsory" }, orderBy: { id: "asc" } });
     expect(await revisions()).toEqual([]);
 
     // A change.
     const t1 = new Date("2026-11-21T11:00:00Z");
-    let res = await saveTargets(db.prisma, staff, { year: 2026, source: "QĐ 12/QĐ-UBND", entries: [{ unitCode: "11242", key: "bhxhCompulsory", value: start.value + 100 }] }, t1);
+    let res = await saveTargets(
+      db.prisma,
+      staff,
+      { year: 2026, source: "QĐ 12/QĐ-UBND", entries: [{ unitCode: "11242", key: "bhxhCompulsory", value: start.value + 100 }] },
+      t1,
+    );
     expect(res).toEqual({ changed: 1, unchanged: 0 });
     let revs = await revisions();
     expect(revs).toHaveLength(1);
@@ -303,11 +329,21 @@ describe.each(dbKinds)("targets, villages and dashboards on %s", (kind) => {
       changedById: staff.id,
     });
     expect(revs[0].changedAt.toISOString()).toBe(t1.toISOString());
-    expect(await targetOf("11242", 2026, "bhxhCompulsory")).toMatchObject({ id: start.id, value: start.value + 100, source: "QĐ 12/QĐ-UBND", setById: staff.id, version: 2 });
+    expect(await targetOf("11242", 2026, "bhxhCompulsory")).toMatchObject({
+      id: start.id,
+      value: start.value + 100,
+      source: "QĐ 12/QĐ-UBND",
+      setById: staff.id,
+      version: 2,
+    });
 
     // The same value again (with no source, or the same one): nothing changes, no revision.
     for (const source of [undefined, "QĐ 12/QĐ-UBND", "  QĐ 12/QĐ-UBND "]) {
-      res = await accepted(staff, { year: 2026, ...(source ? { source } : {}), entries: [{ unitCode: "11242", key: "bhxhCompulsory", value: start.value + 100 }] });
+      res = await accepted(staff, {
+        year: 2026,
+        ...(source ? { source } : {}),
+        entries: [{ unitCode: "11242", key: "bhxhCompulsory", value: start.value + 100 }],
+      });
       expect(res).toEqual({ changed: 0, unchanged: 1 });
     }
     expect(await revisions()).toHaveLength(1);
@@ -317,7 +353,12 @@ describe.each(dbKinds)("targets, villages and dashboards on %s", (kind) => {
     res = await accepted(staff, { year: 2026, entries: [{ unitCode: "11242", key: "bhxhCompulsory", value: start.value + 150 }] });
     expect(res.changed).toBe(1);
     expect(await targetOf("11242", 2026, "bhxhCompulsory")).toMatchObject({ value: start.value + 150, source: "QĐ 12/QĐ-UBND", version: 3 });
-    expect((await revisions()).at(-1)).toMatchObject({ oldValue: start.value + 100, newValue: start.value + 150, oldSource: "QĐ 12/QĐ-UBND", newSource: "QĐ 12/QĐ-UBND" });
+    expect((await revisions()).at(-1)).toMatchObject({
+      oldValue: start.value + 100,
+      newValue: start.value + 150,
+      oldSource: "QĐ 12/QĐ-UBND",
+      newSource: "QĐ 12/QĐ-UBND",
+    });
 
     // Setting null removes the target and records old → null.
     const t2 = new Date("2026-11-21T12:00:00Z");
@@ -363,7 +404,11 @@ describe.each(dbKinds)("targets, villages and dashboards on %s", (kind) => {
     expect(await targetOf("31", 2026, "bhtn")).toMatchObject({ value: first, version: v + 1, setById: admin.id });
 
     // The second saves a different value with the stale version: refused, naming the unit and key.
-    const err = await refused(staff, { year: 2026, entries: [{ unitCode: "31", key: "bhtn", value: read.value + 20, version: gridB.targets.bhtn!.version }] }, 409);
+    const err = await refused(
+      staff,
+      { year: 2026, entries: [{ unitCode: "31", key: "bhtn", value: read.value + 20, version: gridB.targets.bhtn!.version }] },
+      409,
+    );
     expect(err.issues).toHaveLength(1);
     expect(err.issues[0].path).toBe("entries.0");
     expect(err.issues[0].message).toContain("Thành phố Hải Phòng (31) · Số người tham gia BHTN");
@@ -371,13 +416,17 @@ describe.each(dbKinds)("targets, villages and dashboards on %s", (kind) => {
 
     // In a batch, one stale entry stops the fresh ones too; every stale entry is named.
     const bhyt = gridB.targets.bhyt!;
-    const err2 = await refused(staff, {
-      year: 2026,
-      entries: [
-        { unitCode: "31", key: "bhyt", value: bhyt.value + 1, version: bhyt.version },
-        { unitCode: "31", key: "bhtn", value: read.value + 20, version: v },
-      ],
-    }, 409);
+    const err2 = await refused(
+      staff,
+      {
+        year: 2026,
+        entries: [
+          { unitCode: "31", key: "bhyt", value: bhyt.value + 1, version: bhyt.version },
+          { unitCode: "31", key: "bhtn", value: read.value + 20, version: v },
+        ],
+      },
+      409,
+    );
     expect(err2.issues.map((i) => i.path)).toEqual(["entries.1"]);
 
     // After reloading, the second's save goes through.
@@ -543,7 +592,13 @@ describe.each(dbKinds)("targets, villages and dashboards on %s", (kind) => {
     expect(row.validFrom.toISOString().slice(0, 10)).toBe(vietnamToday().toISOString().slice(0, 10));
 
     // Its targets can be set at once.
-    await accepted(kt, { year: 2027, entries: [{ unitCode: "10804-11", key: "bhxhCompulsory", value: 400 }, { unitCode: "10804-11", key: "bhxhVoluntary", value: 20 }] });
+    await accepted(kt, {
+      year: 2027,
+      entries: [
+        { unitCode: "10804-11", key: "bhxhCompulsory", value: 400 },
+        { unitCode: "10804-11", key: "bhxhVoluntary", value: 20 },
+      ],
+    });
 
     // Names: unique among the commune's active villages (case and spaces ignored), 2–100 characters.
     let err = await refusedVillage(() => createVillage(db.prisma, kt, "10804", { name: "Thôn Kim Lương", type: "THON" }), 422);

@@ -24,7 +24,6 @@ const NOW = new Date("2026-12-01T03:00:00Z");
 const USERNAMES = ["xa.kimthanh", "xa.nguyenluongbang", "bhxh.haiphong", "lanhdao.haiphong", "lanhdao.quocgia", "bhxh.hue", "admin"] as const;
 type Username = (typeof USERNAMES)[number];
 
-
 async function status(p: Promise<unknown>) {
   try {
     await p;
@@ -72,7 +71,12 @@ describe.each(dbKinds)("unit reports on %s", (kind) => {
     // Kim Thành files its 9-month figures (the demo leaves 2026 Q3 for the officer).
     const q2 = await indicatorsView(db.prisma, await scopeUnit(db.prisma, actors.admin, "10804"), { year: 2026, quarter: 2 });
     const figures = { ...q2.figures, bhxhCompulsory: 13_624, bhxhVoluntary: 420, amountCollected: Math.round((q2.figures.amountCollected ?? 0) * 1.4) };
-    await saveQuarter(db.prisma, actors["xa.kimthanh"], { unitCode: "10804", year: 2026, quarter: 3, body: { figures, submit: true, confirmWarnings: true } }, NOW);
+    await saveQuarter(
+      db.prisma,
+      actors["xa.kimthanh"],
+      { unitCode: "10804", year: 2026, quarter: 3, body: { figures, submit: true, confirmWarnings: true } },
+      NOW,
+    );
   });
 
   afterAll(async () => {
@@ -147,7 +151,9 @@ describe.each(dbKinds)("unit reports on %s", (kind) => {
     expect(await status(saveReportSettings(db.prisma, actors["bhxh.hue"], "31", { settings, version: 2 }))).toBe(403);
     expect(await status(saveReportSettings(db.prisma, actors["xa.kimthanh"], "31", { settings, version: 2 }))).toBe(403);
     expect(await status(saveReportSettings(db.prisma, actors["bhxh.haiphong"], "31", { settings: { ...settings, symbol: "bc ubnd" }, version: 2 }))).toBe(422);
-    expect(await status(saveReportSettings(db.prisma, actors["bhxh.haiphong"], "31", { settings: { ...settings, copyTo: ["Như trên;"] }, version: 2 }))).toBe(422);
+    expect(await status(saveReportSettings(db.prisma, actors["bhxh.haiphong"], "31", { settings: { ...settings, copyTo: ["Như trên;"] }, version: 2 }))).toBe(
+      422,
+    );
     expect(await status(saveReportSettings(db.prisma, actors["bhxh.haiphong"], "31", "rác"))).toBe(422);
     const audit = await db.prisma.auditEntry.findMany({ where: { entity: "setting", entityId: "report:31" } });
     expect(audit.map((a) => a.field).sort()).toEqual(["copyTo", "signerName"]);
@@ -186,14 +192,30 @@ describe.each(dbKinds)("unit reports on %s", (kind) => {
     expect(again.text).toBe(file1.text);
     // Through the route: ?version=1 downloads it; a bad version is 422; an unknown one 404.
     ctx.user = { ...officer, username: "xa.kimthanh" };
-    const res = await getReportDocx(new Request("http://x/api/v1/units/10804/report.docx?year=2026&quarter=3&version=1"), { params: Promise.resolve({ code: "10804" }) });
+    const res = await getReportDocx(new Request("http://x/api/v1/units/10804/report.docx?year=2026&quarter=3&version=1"), {
+      params: Promise.resolve({ code: "10804" }),
+    });
     expect(res.status).toBe(200);
     expect(res.headers.get("content-disposition")).toContain("bao-cao-10804-2026-Q3-v1.docx");
     expect((await readDocx(new Uint8Array(await res.arrayBuffer()))).text).toBe(file1.text);
-    expect((await getReportDocx(new Request("http://x/api/v1/units/10804/report.docx?year=2026&quarter=3&version=abc"), { params: Promise.resolve({ code: "10804" }) })).status).toBe(422);
-    expect((await getReportDocx(new Request("http://x/api/v1/units/10804/report.docx?year=2026&quarter=3&version=9"), { params: Promise.resolve({ code: "10804" }) })).status).toBe(404);
+    expect(
+      (
+        await getReportDocx(new Request("http://x/api/v1/units/10804/report.docx?year=2026&quarter=3&version=abc"), {
+          params: Promise.resolve({ code: "10804" }),
+        })
+      ).status,
+    ).toBe(422);
+    expect(
+      (
+        await getReportDocx(new Request("http://x/api/v1/units/10804/report.docx?year=2026&quarter=3&version=9"), {
+          params: Promise.resolve({ code: "10804" }),
+        })
+      ).status,
+    ).toBe(404);
     // Scope: another commune's officer cannot read it.
     ctx.user = { ...actors["xa.nguyenluongbang"], username: "xa.nguyenluongbang" };
-    expect((await getReportDocx(new Request("http://x/api/v1/units/10804/report.docx?year=2026&quarter=3"), { params: Promise.resolve({ code: "10804" }) })).status).toBe(403);
+    expect(
+      (await getReportDocx(new Request("http://x/api/v1/units/10804/report.docx?year=2026&quarter=3"), { params: Promise.resolve({ code: "10804" }) })).status,
+    ).toBe(403);
   });
 });

@@ -73,7 +73,13 @@ describe.each(dbKinds)("account management by administrators on %s", (kind) => {
       const actor = actors[who];
       const calls = [
         listUsers(db.prisma, actor, {}),
-        createUserAsAdmin(db.prisma, actor, { username: "khong.duoc.tao", fullName: "Không Được", role: "COMMUNE_OFFICER", unitCode: "10804", password: "mat-khau-du-dai" }),
+        createUserAsAdmin(db.prisma, actor, {
+          username: "khong.duoc.tao",
+          fullName: "Không Được",
+          role: "COMMUNE_OFFICER",
+          unitCode: "10804",
+          password: "mat-khau-du-dai",
+        }),
         updateUser(db.prisma, actor, "xa.kimthanh", { fullName: "Tên Mới", active: false }),
         updateUser(db.prisma, actor, who, { role: "ADMIN" }),
         resetPassword(db.prisma, actor, "xa.kimthanh", "mat-khau-moi-123"),
@@ -97,7 +103,13 @@ describe.each(dbKinds)("account management by administrators on %s", (kind) => {
       unitCode: "10804",
       password: "mat-khau-ban-dau",
     });
-    expect(created).toMatchObject({ username: "can.bo.moi", fullName: "Trần Văn Mới", role: "COMMUNE_OFFICER", active: true, unit: { code: "10804", level: "COMMUNE" } });
+    expect(created).toMatchObject({
+      username: "can.bo.moi",
+      fullName: "Trần Văn Mới",
+      role: "COMMUNE_OFFICER",
+      active: true,
+      unit: { code: "10804", level: "COMMUNE" },
+    });
     const row = await db.prisma.user.findUniqueOrThrow({ where: { username: "can.bo.moi" } });
     expect(row).toMatchObject({ unitId: unitId["10804"].id, tenantId: unitId["31"].id });
     expect(row.passwordHash).toMatch(/^\$argon2id\$/);
@@ -109,18 +121,36 @@ describe.each(dbKinds)("account management by administrators on %s", (kind) => {
     expect((await authenticate(db.prisma, { username: "can.bo.moi", password: "mat-khau-ban-dau" })).ok).toBe(true);
 
     // An administrator account: no unit, no tenant.
-    const second = await createUserAsAdmin(db.prisma, admin, { username: "quantri.hai", fullName: "Quản trị thứ hai", role: "ADMIN", unitCode: "", password: "0123456789ab" });
+    const second = await createUserAsAdmin(db.prisma, admin, {
+      username: "quantri.hai",
+      fullName: "Quản trị thứ hai",
+      role: "ADMIN",
+      unitCode: "",
+      password: "0123456789ab",
+    });
     expect(second).toMatchObject({ role: "ADMIN", unit: null });
   });
 
   it.each([
-    [{ username: "x", fullName: "Tên Người", role: "COMMUNE_OFFICER", unitCode: "10804", password: "mot-hai-ba-bon-nam-2026" }, "username", /Tên đăng nhập gồm/],
-    [{ username: "can.bo.moi", fullName: "Tên Người", role: "COMMUNE_OFFICER", unitCode: "10804", password: "mot-hai-ba-bon-nam-2026" }, "username", /đã có người dùng/],
+    [
+      { username: "x", fullName: "Tên Người", role: "COMMUNE_OFFICER", unitCode: "10804", password: "mot-hai-ba-bon-nam-2026" },
+      "username",
+      /Tên đăng nhập gồm/,
+    ],
+    [
+      { username: "can.bo.moi", fullName: "Tên Người", role: "COMMUNE_OFFICER", unitCode: "10804", password: "mot-hai-ba-bon-nam-2026" },
+      "username",
+      /đã có người dùng/,
+    ],
     [{ username: "nguoi.moi", fullName: "T", role: "COMMUNE_OFFICER", unitCode: "10804", password: "mot-hai-ba-bon-nam-2026" }, "fullName", /ít nhất 2 ký tự/],
     [{ username: "nguoi.moi", fullName: "Tên Người", role: "BOSS", unitCode: "10804", password: "mot-hai-ba-bon-nam-2026" }, "role", /Vai trò không hợp lệ/],
     [{ username: "nguoi.moi", fullName: "Tên Người", role: "CITY_STAFF", unitCode: "", password: "mot-hai-ba-bon-nam-2026" }, "unitCode", /cần mã đơn vị/],
     [{ username: "nguoi.moi", fullName: "Tên Người", role: "CITY_STAFF", unitCode: "10804", password: "mot-hai-ba-bon-nam-2026" }, "unitCode", /cấp tỉnh/],
-    [{ username: "nguoi.moi", fullName: "Tên Người", role: "COMMUNE_OFFICER", unitCode: "99999", password: "mot-hai-ba-bon-nam-2026" }, "unitCode", /Không có đơn vị đang hoạt động/],
+    [
+      { username: "nguoi.moi", fullName: "Tên Người", role: "COMMUNE_OFFICER", unitCode: "99999", password: "mot-hai-ba-bon-nam-2026" },
+      "unitCode",
+      /Không có đơn vị đang hoạt động/,
+    ],
     [{ username: "nguoi.moi", fullName: "Tên Người", role: "ADMIN", unitCode: "31", password: "mot-hai-ba-bon-nam-2026" }, "unitCode", /không gắn với đơn vị/],
     [{ username: "nguoi.moi", fullName: "Tên Người", role: "ADMIN", password: "short" }, "password", /ít nhất 12 ký tự/],
   ])("refuses to create %o: 422 with the message on %s, nothing written", async (input, path, message) => {
@@ -171,7 +201,10 @@ describe.each(dbKinds)("account management by administrators on %s", (kind) => {
     expect(await db.prisma.user.findUniqueOrThrow({ where: { username: "can.bo.moi" } })).toMatchObject({ role: "ADMIN", unitId: null, tenantId: null });
     const c = await updateUser(db.prisma, admin, "can.bo.moi", { role: "COMMUNE_OFFICER", unitCode: "10804" });
     expect(c.user).toMatchObject({ role: "COMMUNE_OFFICER", unit: { code: "10804" } });
-    expect(await db.prisma.user.findUniqueOrThrow({ where: { username: "can.bo.moi" } })).toMatchObject({ unitId: unitId["10804"].id, tenantId: unitId["31"].id });
+    expect(await db.prisma.user.findUniqueOrThrow({ where: { username: "can.bo.moi" } })).toMatchObject({
+      unitId: unitId["10804"].id,
+      tenantId: unitId["31"].id,
+    });
     entries = (await entriesOf("can.bo.moi")).slice(7);
     expect(entries.map((e) => [e.entity, e.field, e.oldValue, e.newValue])).toEqual([
       ["role", "role", "NATIONAL_LEADER", "ADMIN"],
@@ -182,7 +215,12 @@ describe.each(dbKinds)("account management by administrators on %s", (kind) => {
 
     // Saving the same values again changes nothing and writes nothing.
     const count = await db.prisma.auditEntry.count();
-    const same = await updateUser(db.prisma, admin, "can.bo.moi", { fullName: "Trần Văn Mới (BHXH VN)", role: "COMMUNE_OFFICER", unitCode: "10804", active: true });
+    const same = await updateUser(db.prisma, admin, "can.bo.moi", {
+      fullName: "Trần Văn Mới (BHXH VN)",
+      role: "COMMUNE_OFFICER",
+      unitCode: "10804",
+      active: true,
+    });
     expect(same.changed).toEqual([]);
     expect(await db.prisma.auditEntry.count()).toBe(count);
   });
@@ -274,7 +312,15 @@ describe.each(dbKinds)("account management by administrators on %s", (kind) => {
 
     const entries = (await entriesOf("bhxh.hue")).filter((e) => e.field === "password");
     expect(entries).toHaveLength(1);
-    expect(entries[0]).toMatchObject({ entity: "user", oldValue: null, newValue: null, reason: "Đặt lại mật khẩu", actorId: admin.id, unitId: row.unitId, tenantId: row.tenantId });
+    expect(entries[0]).toMatchObject({
+      entity: "user",
+      oldValue: null,
+      newValue: null,
+      reason: "Đặt lại mật khẩu",
+      actorId: admin.id,
+      unitId: row.unitId,
+      tenantId: row.tenantId,
+    });
     // Neither the password nor its hash is anywhere in the audit trail.
     const leaks = await db.prisma.auditEntry.count({
       where: {
@@ -325,7 +371,15 @@ describe.each(dbKinds)("account management by administrators on %s", (kind) => {
     expect(p1.items[0].username).toBe("kiemtra.trang.00");
     const p2 = await listUsers(db.prisma, admin, { q: "kiemtra.trang", page: "2" });
     expect(p2).toMatchObject({ page: 2, total: 57, pages: 2 });
-    expect(p2.items.map((i) => i.username)).toEqual(["kiemtra.trang.50", "kiemtra.trang.51", "kiemtra.trang.52", "kiemtra.trang.53", "kiemtra.trang.54", "kiemtra.trang.55", "kiemtra.trang.56"]);
+    expect(p2.items.map((i) => i.username)).toEqual([
+      "kiemtra.trang.50",
+      "kiemtra.trang.51",
+      "kiemtra.trang.52",
+      "kiemtra.trang.53",
+      "kiemtra.trang.54",
+      "kiemtra.trang.55",
+      "kiemtra.trang.56",
+    ]);
     expect((await listUsers(db.prisma, admin, { q: "10804" })).total).toBe(57 + 2); // xa.kimthanh and can.bo.moi
     expect((await listUsers(db.prisma, admin, {})).pages).toBe(2);
 

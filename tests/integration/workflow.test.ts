@@ -19,15 +19,7 @@ import type { ReportStatus } from "@/lib/generated/prisma/enums";
 
 const NOW = new Date("2026-11-21T10:00:00Z");
 
-const USERNAMES = [
-  "admin",
-  "lanhdao.quocgia",
-  "bhxh.haiphong",
-  "lanhdao.haiphong",
-  "xa.kimthanh",
-  "xa.nguyenluongbang",
-  "bhxh.hue",
-] as const;
+const USERNAMES = ["admin", "lanhdao.quocgia", "bhxh.haiphong", "lanhdao.haiphong", "xa.kimthanh", "xa.nguyenluongbang", "bhxh.hue"] as const;
 type Username = (typeof USERNAMES)[number];
 
 const UNIT_CODES = ["10804", "11242", "31", "46", "VN"] as const;
@@ -111,7 +103,8 @@ describe.each(dbKinds)("the review workflow on %s", (kind) => {
       select: { status: true, tenantId: true, unit: { select: { code: true } } },
       orderBy: { unit: { code: "asc" } },
     });
-    const codesOf = (tenant: UnitCode, status: ReportStatus) => q3.filter((r) => r.tenantId === units[tenant].id && r.status === status).map((r) => r.unit.code);
+    const codesOf = (tenant: UnitCode, status: ReportStatus) =>
+      q3.filter((r) => r.tenantId === units[tenant].id && r.status === status).map((r) => r.unit.code);
     const ref = (code: string) => scopeUnit(db.prisma, actors.admin, code);
     hpSubmitted = await Promise.all(codesOf("31", "SUBMITTED").slice(0, 12).map(ref));
     expect(hpSubmitted).toHaveLength(12);
@@ -123,7 +116,9 @@ describe.each(dbKinds)("the review workflow on %s", (kind) => {
       select: { code: true },
     });
     hpNone = await ref(none.code);
-    hpStaffIds = (await db.prisma.user.findMany({ where: { role: "CITY_STAFF", tenantId: units["31"].id, active: true }, select: { id: true } })).map((u) => u.id);
+    hpStaffIds = (await db.prisma.user.findMany({ where: { role: "CITY_STAFF", tenantId: units["31"].id, active: true }, select: { id: true } })).map(
+      (u) => u.id,
+    );
     expect(hpStaffIds).toContain(actors["bhxh.haiphong"].id);
     console.info(`workflow on ${kind}: database ready in ${Date.now() - t0} ms`);
   });
@@ -179,7 +174,9 @@ describe.each(dbKinds)("the review workflow on %s", (kind) => {
     expect(events.at(-1)!.comment).toBe(NLB_RETURN_COMMENT);
     expect(events[0].at < events[1].at).toBe(true);
     const audit = await db.prisma.auditEntry.findMany({ where: { entity: "status", entityId: String(report.id) } });
-    expect(audit.map((a) => [a.oldValue, a.newValue, a.reason, a.actorId])).toEqual([["SUBMITTED", "RETURNED", NLB_RETURN_COMMENT, actors["bhxh.haiphong"].id]]);
+    expect(audit.map((a) => [a.oldValue, a.newValue, a.reason, a.actorId])).toEqual([
+      ["SUBMITTED", "RETURNED", NLB_RETURN_COMMENT, actors["bhxh.haiphong"].id],
+    ]);
 
     const officer = actors["xa.nguyenluongbang"];
     expect(await unreadCount(db.prisma, officer.id)).toBeGreaterThanOrEqual(1);
@@ -225,7 +222,9 @@ describe.each(dbKinds)("the review workflow on %s", (kind) => {
     for (const a of ACTOR_CASES) {
       for (const action of ACTIONS) {
         for (const status of STATUSES) {
-          const comments: Array<string | undefined> = NEEDS_COMMENT[action] ? ["  Ý kiến kiểm tra số liệu.  ", undefined, "   "] : [undefined, "Ghi chú kèm theo."];
+          const comments: Array<string | undefined> = NEEDS_COMMENT[action]
+            ? ["  Ý kiến kiểm tra số liệu.  ", undefined, "   "]
+            : [undefined, "Ghi chú kèm theo."];
           for (const comment of comments) {
             const name = `${a.user} ${action} ${a.unit} from ${status} with comment ${JSON.stringify(comment)}`;
             const now = at(NOW, ++n);
@@ -246,14 +245,21 @@ describe.each(dbKinds)("the review workflow on %s", (kind) => {
 
             if (expected !== "ok") {
               const err = await refused(() => move(a.user, input, now), expected);
-              if (expected === 403) expect(err.message, name).toBe(a.refusal === "view" ? MSG.forbiddenView : action === "submit" ? ROLE_MESSAGE.commune : ROLE_MESSAGE.city);
+              if (expected === 403)
+                expect(err.message, name).toBe(a.refusal === "view" ? MSG.forbiddenView : action === "submit" ? ROLE_MESSAGE.commune : ROLE_MESSAGE.city);
               if (expected === 409) {
                 expect(err.message, name).toContain("đang ở trạng thái");
-                expect(err.issues.map((i) => i.path), name).toEqual(["status"]);
+                expect(
+                  err.issues.map((i) => i.path),
+                  name,
+                ).toEqual(["status"]);
               }
               if (expected === 422) {
                 expect(err.message, name).toBe(action === "return" ? "Cần ghi ý kiến khi trả lại báo cáo." : "Cần ghi lý do khi mở lại báo cáo.");
-                expect(err.issues.map((i) => i.path), name).toEqual(["comment"]);
+                expect(
+                  err.issues.map((i) => i.path),
+                  name,
+                ).toEqual(["comment"]);
               }
               const after = await db.prisma.quarterReport.findUniqueOrThrow({ where: { id } });
               expect(after, name).toEqual(before);
@@ -311,9 +317,17 @@ describe.each(dbKinds)("the review workflow on %s", (kind) => {
             });
             const notices = await db.prisma.notification.findMany({ where: { id: { notIn: noticesBefore.map((x) => x.id) } }, orderBy: { userId: "asc" } });
             const recipients = action === "submit" ? hpStaffIds : [officerOf[a.unit]];
-            expect(notices.map((x) => x.userId).sort((p, q) => p - q), name).toEqual([...recipients].sort((p, q) => p - q));
+            expect(
+              notices.map((x) => x.userId).sort((p, q) => p - q),
+              name,
+            ).toEqual([...recipients].sort((p, q) => p - q));
             for (const x of notices) {
-              expect(x, name).toMatchObject({ kind: NOTICE_KIND[action], tenantId: units["31"].id, link: `/units/${a.unit}?year=2026&quarter=4`, readAt: null });
+              expect(x, name).toMatchObject({
+                kind: NOTICE_KIND[action],
+                tenantId: units["31"].id,
+                link: `/units/${a.unit}?year=2026&quarter=4`,
+                readAt: null,
+              });
               expect(x.title, name).toContain("quý 4/2026");
               expect(x.title, name).toContain(units[a.unit].name);
               if (action !== "submit") expect(x.body, name).toBe(trimmed);
@@ -324,7 +338,9 @@ describe.each(dbKinds)("the review workflow on %s", (kind) => {
     }
     // Every outcome occurred; each allowed (action, from) pair was taken by each actor allowed it.
     expect([...seen].sort()).toEqual(["403", "409", "422", "ok"]);
-    expect(allowed).toBe(2 * 2 * 2 /* two officers: submit from DRAFT, RETURNED, two comment cases */ + 2 /* approve */ + 1 + 1 /* return, reopen with a comment */);
+    expect(allowed).toBe(
+      2 * 2 * 2 /* two officers: submit from DRAFT, RETURNED, two comment cases */ + 2 /* approve */ + 1 + 1 /* return, reopen with a comment */,
+    );
   });
 
   // -------------------------------------------------------------------------------------------
@@ -353,7 +369,12 @@ describe.each(dbKinds)("the review workflow on %s", (kind) => {
     expect(submitted).toMatchObject({ from: "DRAFT", status: "SUBMITTED", version: 2 });
     expect(await unreadCount(db.prisma, staff.id)).toBe(staffUnreadBefore + 1);
     const [toStaff] = await listNotifications(db.prisma, staff.id, { take: 1 });
-    expect(toStaff).toMatchObject({ kind: "submitted", title: "Xã Kim Thành đã gửi báo cáo quý 3/2026", link: "/units/10804?year=2026&quarter=3", readAt: null });
+    expect(toStaff).toMatchObject({
+      kind: "submitted",
+      title: "Xã Kim Thành đã gửi báo cáo quý 3/2026",
+      link: "/units/10804?year=2026&quarter=3",
+      readAt: null,
+    });
     // The city's leader and Huế's staff are not told.
     expect((await noticesOf("lanhdao.haiphong")).length).toBe(0);
     expect((await noticesOf("bhxh.hue")).some((x) => x.link?.startsWith("/units/10804"))).toBe(false);
@@ -454,10 +475,12 @@ describe.each(dbKinds)("the review workflow on %s", (kind) => {
     const staff = actors["bhxh.haiphong"];
     const batch = (user: Username, input: unknown, now: Date = NOW) => transitionMany(db.prisma, actors[user], input, now);
     const statusOf = async (list: UnitRef[]) =>
-      Promise.all(list.map(async (u) => {
-        const r = await reportOf(u, 2026, 3);
-        return [u.code, r.status, r.version] as const;
-      }));
+      Promise.all(
+        list.map(async (u) => {
+          const r = await reportOf(u, 2026, 3);
+          return [u.code, r.status, r.version] as const;
+        }),
+      );
 
     // Approve five submitted communes (one of them twice in the list).
     const five = hpSubmitted.slice(0, 5);
@@ -486,7 +509,10 @@ describe.each(dbKinds)("the review workflow on %s", (kind) => {
     await refused(() => batch("bhxh.haiphong", { action: "approve", year: 2026, quarter: 3, unitCodes: [three[0].code, five[1].code] }), 409);
 
     // A commune of Huế in Hải Phòng's batch: 403, none approved.
-    const foreign = await refused(() => batch("bhxh.haiphong", { action: "approve", year: 2026, quarter: 3, unitCodes: [three[0].code, hueSubmitted.code] }), 403);
+    const foreign = await refused(
+      () => batch("bhxh.haiphong", { action: "approve", year: 2026, quarter: 3, unitCodes: [three[0].code, hueSubmitted.code] }),
+      403,
+    );
     expect(foreign.message).toBe(MSG.forbiddenView);
     expect((await reportOf(hueSubmitted, 2026, 3)).status).toBe("SUBMITTED");
     // Nor may Huế's staff approve a Hải Phòng commune, nor the city's leader any.
@@ -514,7 +540,10 @@ describe.each(dbKinds)("the review workflow on %s", (kind) => {
     ];
     for (const [input, path] of bad) {
       const err = await refused(() => batch("bhxh.haiphong", input), 422);
-      expect(err.issues.map((i) => i.path), JSON.stringify(input)?.slice(0, 80)).toContain(path);
+      expect(
+        err.issues.map((i) => i.path),
+        JSON.stringify(input)?.slice(0, 80),
+      ).toContain(path);
     }
 
     // With a comment, the batch returns them all, and each commune's officer hears of it.
@@ -568,7 +597,13 @@ describe.each(dbKinds)("the review workflow on %s", (kind) => {
       const err = await refused(() => move("bhxh.haiphong", { ...where, action, body: undefined }), 404);
       expect(err.message).toBe(`Không có thao tác «${action}».`);
     }
-    for (const [year, quarter, path] of [["abc", 3, "year"], [2026, 5, "quarter"], [2026, 0, "quarter"], [2014, 3, "year"], [2026, "abc", "quarter"]] as const) {
+    for (const [year, quarter, path] of [
+      ["abc", 3, "year"],
+      [2026, 5, "quarter"],
+      [2026, 0, "quarter"],
+      [2014, 3, "year"],
+      [2026, "abc", "quarter"],
+    ] as const) {
       const err = await refused(() => move("bhxh.haiphong", { unitCode: u1.code, year, quarter, action: "approve", body: undefined }), 422);
       expect(err.message).toBe(MSG.invalid);
       expect(err.issues.map((i) => i.path)).toEqual([path]);
@@ -600,7 +635,13 @@ describe.each(dbKinds)("the review workflow on %s", (kind) => {
     expect(ok).toMatchObject({ from: "SUBMITTED", status: "RETURNED", version: version + 1 });
     expect((await reportEvents(db.prisma, u1, 2026, 3)).at(-1)!.comment).toHaveLength(2000);
     // The estimate goes through review too: reopen the approved 2025 estimate.
-    const est = await move("bhxh.haiphong", { unitCode: u2.code, year: 2025, quarter: 4, action: "reopen", body: { kind: "estimate", comment: "Cập nhật ước thực hiện." } });
+    const est = await move("bhxh.haiphong", {
+      unitCode: u2.code,
+      year: 2025,
+      quarter: 4,
+      action: "reopen",
+      body: { kind: "estimate", comment: "Cập nhật ước thực hiện." },
+    });
     expect(est).toMatchObject({ from: "APPROVED", status: "RETURNED" });
     expect((await reportOf(u2, 2025, 4, "ESTIMATE")).status).toBe("RETURNED");
     expect((await reportOf(u2, 2025, 4)).status).toBe("APPROVED");

@@ -17,8 +17,7 @@ function prng(seed: number): () => number {
 }
 const intBetween = (rand: () => number, lo: number, hi: number) => lo + Math.floor(rand() * (hi - lo + 1));
 
-const w = (...weights: (number | null)[]): AllocationWeight[] =>
-  weights.map((weight, i) => ({ key: String.fromCharCode(97 + i), weight })); // keys a, b, c, …
+const w = (...weights: (number | null)[]): AllocationWeight[] => weights.map((weight, i) => ({ key: String.fromCharCode(97 + i), weight })); // keys a, b, c, …
 const values = (total: number, weights: AllocationWeight[], minimum?: number) =>
   allocate(total, weights, minimum === undefined ? undefined : { minimum }).map((a) => a.value);
 const sum = (xs: number[]) => xs.reduce((s, x) => s + x, 0);
@@ -199,8 +198,7 @@ describe("allocate: properties over 1.000 seeded random cases", () => {
       });
       // A larger weight never gets less.
       let monotone = true;
-      for (let i = 0; i < got.length; i++)
-        for (let j = 0; j < got.length; j++) if (effective[i] > effective[j] && got[i] < got[j]) monotone = false;
+      for (let i = 0; i < got.length; i++) for (let j = 0; j < got.length; j++) if (effective[i] > effective[j] && got[i] < got[j]) monotone = false;
       expect(monotone, ctx).toBe(true);
     }
   });

@@ -21,8 +21,7 @@ import { METRIC_KEYS, type Figures } from "@/lib/domain/metrics";
 
 function referenceInput(): DemoInput {
   const rows = readReferenceUnits();
-  const of = (p: string) =>
-    rows.filter((r) => r.level === "commune" && r.provinceCode === p).map(({ code, name, type }) => ({ code, name, type }));
+  const of = (p: string) => rows.filter((r) => r.level === "commune" && r.provinceCode === p).map(({ code, name, type }) => ({ code, name, type }));
   return { "31": of("31"), "46": of("46") };
 }
 
@@ -45,8 +44,7 @@ const MONEY_KEYS = ["amountDue", "amountCollected", "latePayments"] as const;
 
 const actual = data.reports.filter((r) => r.kind === "ACTUAL");
 const isCurrent = (r: { year: number; quarter: number }) => r.year === 2026 && r.quarter === 3;
-const target = (unitCode: string, year: number, key: string) =>
-  data.targets.find((t) => t.unitCode === unitCode && t.year === year && t.key === key);
+const target = (unitCode: string, year: number, key: string) => data.targets.find((t) => t.unitCode === unitCode && t.year === year && t.key === key);
 
 const endOf2025 = (unitCode: string) => actual.find((r) => r.unitCode === unitCode && r.year === 2025 && r.quarter === 4)!;
 /** The reporting deadline of a quarter: the end (Vietnam time) of the 5th day after it ends. */
@@ -251,8 +249,7 @@ describe("demo data generator", () => {
       rows.sort((a, b) => a.year - b.year || a.quarter - b.quarter);
       for (let i = 1; i < rows.length; i++)
         for (const k of COUNT_KEYS)
-          if (rows[i][k] < 0.8 * rows[i - 1][k])
-            problems.push(`${code} ${rows[i].year}Q${rows[i].quarter} ${k}: ${rows[i - 1][k]} → ${rows[i][k]}`);
+          if (rows[i][k] < 0.8 * rows[i - 1][k]) problems.push(`${code} ${rows[i].year}Q${rows[i].quarter} ${k}: ${rows[i - 1][k]} → ${rows[i][k]}`);
     }
     expect(problems).toEqual([]);
   });
@@ -321,9 +318,7 @@ describe("demo data generator", () => {
   it("uses Thành phố Huế's 2026 plan (seed 004), with commune targets adding up to it", () => {
     for (const [key, value] of Object.entries(SEED_HUE_TARGETS_2026)) {
       expect(target("46", 2026, key)).toMatchObject({ value, kind: "COUNT", source: SOURCE_HUE, tenantCode: "46" });
-      const sum = data.targets
-        .filter((t) => t.tenantCode === "46" && t.unitCode !== "46" && t.year === 2026 && t.key === key)
-        .reduce((s, t) => s + t.value, 0);
+      const sum = data.targets.filter((t) => t.tenantCode === "46" && t.unitCode !== "46" && t.year === 2026 && t.key === key).reduce((s, t) => s + t.value, 0);
       expect(Math.abs(sum - value) / value).toBeLessThan(0.02);
     }
     // Huế's figures at the end of 2025 are plausible against that plan.
@@ -378,7 +373,16 @@ describe("demo data generator", () => {
   });
 
   it("names a document as a target's source only when the document contains the figure", () => {
-    const fromSeed001 = new Set(["2026 bhxhCompulsory", "2026 bhxhVoluntary", "2026 bhxhCoverage", "2030 bhxhCompulsory", "2030 bhxhVoluntary", "2030 bhxhCoverage", "2030 compulsoryCoverage", "2030 voluntaryCoverage"]);
+    const fromSeed001 = new Set([
+      "2026 bhxhCompulsory",
+      "2026 bhxhVoluntary",
+      "2026 bhxhCoverage",
+      "2030 bhxhCompulsory",
+      "2030 bhxhVoluntary",
+      "2030 bhxhCoverage",
+      "2030 compulsoryCoverage",
+      "2030 voluntaryCoverage",
+    ]);
     const fromSeed004 = new Set(Object.keys(SEED_HUE_TARGETS_2026).map((k) => `2026 ${k}`));
     const bySource = new Map<string, string[]>();
     for (const t of data.targets) {

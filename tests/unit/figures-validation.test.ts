@@ -126,9 +126,7 @@ describe("figuresSchema", () => {
     expect(M.unknownKeys(["labour"])).toMatch(/^Trường không hợp lệ: labour\. Chỉ chấp nhận: labourForce, population/);
   });
   it("string values explain the JSON API wants numbers", () => {
-    expect(M.wrongType("bhxhCompulsory", "13.624")).toBe(
-      'Số người tham gia BHXH bắt buộc: phải là số, không phải chuỗi (ví dụ 13624, không phải "13.624").',
-    );
+    expect(M.wrongType("bhxhCompulsory", "13.624")).toBe('Số người tham gia BHXH bắt buộc: phải là số, không phải chuỗi (ví dụ 13624, không phải "13.624").');
   });
 });
 

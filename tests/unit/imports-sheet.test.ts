@@ -63,11 +63,14 @@ describe("small readers", () => {
   });
 
   it("CSV: BOM, comma or semicolon, quotes, UTF-8 only", () => {
-    const bytes = new TextEncoder().encode("\uFEFFMã;Tên đơn vị\r\n10804;\"Xã Kim; Thành\"\r\n");
+    const bytes = new TextEncoder().encode('\uFEFFMã;Tên đơn vị\r\n10804;"Xã Kim; Thành"\r\n');
     const text = csvText(bytes)!;
     expect(text.startsWith("Mã")).toBe(true);
     expect(csvDelimiter(text)).toBe(";");
-    expect(csvGrid(text)).toEqual([["Mã", "Tên đơn vị"], ["10804", "Xã Kim; Thành"]]);
+    expect(csvGrid(text)).toEqual([
+      ["Mã", "Tên đơn vị"],
+      ["10804", "Xã Kim; Thành"],
+    ]);
     expect(csvDelimiter('Mã,Tên,"13.624"\n1,2,3')).toBe(",");
     expect(csvText(new Uint8Array([0x4d, 0xe3, 0x20]))).toBeNull();
     expect(sniffFile(new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0, 0]), "a.xls")).toBe("xls");
@@ -123,8 +126,14 @@ describe("round trip: template → edit → parse", () => {
 
 describe("bad files: a message naming the row and column", () => {
   it("not a spreadsheet, an old .xls", async () => {
-    expect(await readUpload(new Uint8Array([0x25, 0x50, 0x44, 0x46, 0, 0, 0xff]), "a.pdf")).toEqual({ ok: false, message: expect.stringMatching(/không phải bảng tính/) });
-    expect(await readUpload(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]), "broken.xlsx")).toEqual({ ok: false, message: expect.stringMatching(/không phải bảng tính/) });
+    expect(await readUpload(new Uint8Array([0x25, 0x50, 0x44, 0x46, 0, 0, 0xff]), "a.pdf")).toEqual({
+      ok: false,
+      message: expect.stringMatching(/không phải bảng tính/),
+    });
+    expect(await readUpload(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]), "broken.xlsx")).toEqual({
+      ok: false,
+      message: expect.stringMatching(/không phải bảng tính/),
+    });
     expect(await readUpload(new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 1, 2]), "old.xls")).toEqual({ ok: false, message: expect.stringMatching(/\.xls/) });
   });
 
@@ -150,7 +159,15 @@ describe("bad files: a message naming the row and column", () => {
   });
 
   it("duplicate codes, a missing code; empty rows skipped", () => {
-    const p = parseFiguresGrid(grid([["10804", "Xã Kim Thành", 1], [null, null, null], ["10804", "Xã Kim Thành", 2], [null, "Xã Không Mã", 5]]), Q3);
+    const p = parseFiguresGrid(
+      grid([
+        ["10804", "Xã Kim Thành", 1],
+        [null, null, null],
+        ["10804", "Xã Kim Thành", 2],
+        [null, "Xã Không Mã", 5],
+      ]),
+      Q3,
+    );
     expect(p.errors.map((e) => [e.row, e.column.split(" ")[0], e.message.slice(0, 20)])).toEqual([
       [7, "A", "Mã đơn vị trùng với "],
       [8, "A", "Dòng có số liệu nhưn"],

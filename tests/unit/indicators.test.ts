@@ -35,13 +35,7 @@ const seed000: Figures = {
 // participants: its "tỷ lệ nông dân và lao động khu vực phi chính thức tham gia BHXH tự nguyện" is the
 // total voluntary count / labour force in all three years, so the informal count is taken = voluntary.
 // The people past retirement age are the 2019 census figure, 243.757, repeated for every year.
-const province = (
-  labourForce: number,
-  compulsory: number,
-  voluntary: number,
-  bhtn: number,
-  pensions: number,
-): Figures => ({
+const province = (labourForce: number, compulsory: number, voluntary: number, bhtn: number, pensions: number): Figures => ({
   labourForce,
   bhxhCompulsory: compulsory,
   bhxhVoluntary: voluntary,
@@ -194,7 +188,10 @@ describe("computeIndicators: zero or missing values give null, never 0, NaN or I
       });
     }
     for (const part of def.numerator) {
-      for (const [what, value] of [["null", null], ["undefined", undefined]] as const) {
+      for (const [what, value] of [
+        ["null", null],
+        ["undefined", undefined],
+      ] as const) {
         it(`${key}: ${what} numerator part ${part} → null`, () => {
           expect(computeIndicators({ ...FULL, [part]: value }, { revenuePlan: PLAN })[key]).toBeNull();
         });

@@ -181,7 +181,10 @@ describe("properties", () => {
     fc.assert(
       fc.property(int, series, int, fc.integer({ min: 1, max: 1000 }), (x, ref, shift, scale) => {
         const a = modifiedZScore(x, ref);
-        const b = modifiedZScore(x * scale + shift, ref.map((v) => v * scale + shift));
+        const b = modifiedZScore(
+          x * scale + shift,
+          ref.map((v) => v * scale + shift),
+        );
         if (!a) {
           expect(b).toBeNull();
           return;
@@ -196,7 +199,10 @@ describe("properties", () => {
     fc.assert(
       fc.property(int, series, (x, ref) => {
         const a = modifiedZScore(x, ref);
-        const b = modifiedZScore(-x, ref.map((v) => -v));
+        const b = modifiedZScore(
+          -x,
+          ref.map((v) => -v),
+        );
         if (!a) {
           expect(b).toBeNull();
           return;

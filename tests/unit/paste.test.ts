@@ -32,49 +32,79 @@ describe("planPaste: rows matched by a name or code column", () => {
     {
       name: "names in another order than the grid",
       text: "Phường Ái Quốc\t300\nXã Kim Thành\t100\nPhường Đông Hải\t200",
-      want: [["11300", 300], ["10804", 100], ["11242", 200]],
+      want: [
+        ["11300", 300],
+        ["10804", 100],
+        ["11242", 200],
+      ],
     },
     {
       name: "a header row is recognised and skipped",
       text: "Tên đơn vị\tChỉ tiêu\nXã Kim Thành\t13.624\nPhường Đông Hải\t1.000",
-      want: [["10804", 13624], ["11242", 1000]],
+      want: [
+        ["10804", 13624],
+        ["11242", 1000],
+      ],
       header: true,
     },
     {
       name: "codes, with a header Mã / Tên / Chỉ tiêu and an STT column ignored",
       text: "STT\tMã\tTên đơn vị\tChỉ tiêu\n1\t11242\tPhường Đông Hải\t7\n2\t10804\tXã Kim Thành\t8\n",
-      want: [["11242", 7], ["10804", 8]],
+      want: [
+        ["11242", 7],
+        ["10804", 8],
+      ],
       header: true,
     },
     {
       name: "names without the Xã/Phường prefix",
       text: "Kim Thành\t5\nĐông Hải\t6\nÁi Quốc\t7",
-      want: [["10804", 5], ["11242", 6], ["11300", 7]],
+      want: [
+        ["10804", 5],
+        ["11242", 6],
+        ["11300", 7],
+      ],
     },
     {
       name: "names without diacritics, any case",
       text: "xa kim thanh\t5\nPHUONG DONG HAI\t6\nai quoc\t7",
-      want: [["10804", 5], ["11242", 6], ["11300", 7]],
+      want: [
+        ["10804", 5],
+        ["11242", 6],
+        ["11300", 7],
+      ],
     },
     {
       name: "a full name decides between two units with the same bare name",
       text: "Thị trấn An Lão\t1\nXã An Lão\t2",
-      want: [["11401", 1], ["11400", 2]],
+      want: [
+        ["11401", 1],
+        ["11400", 2],
+      ],
     },
     {
       name: "Vietnamese numbers: 13.624 and 53,1%",
       text: "Xã Kim Thành\t13.624\t1.200\t53,1%\nPhường Đông Hải\t\t\t43",
-      want: [["10804", 13624, 1200, 0.531], ["11242", null, null, 0.43]],
+      want: [
+        ["10804", 13624, 1200, 0.531],
+        ["11242", null, null, 0.43],
+      ],
     },
     {
       name: "Windows line ends and a trailing blank line",
       text: "Xã Kim Thành\t1\r\nPhường Đông Hải\t2\r\n\r\n",
-      want: [["10804", 1], ["11242", 2]],
+      want: [
+        ["10804", 1],
+        ["11242", 2],
+      ],
     },
     {
       name: "the grid's own unit by its name or code",
       text: "31\t500\n10804\t200",
-      want: [["31", 500], ["10804", 200]],
+      want: [
+        ["31", 500],
+        ["10804", 200],
+      ],
     },
   ])("$name", ({ text, want, header }) => {
     const { plan, got } = filled(text);
@@ -87,10 +117,20 @@ describe("planPaste: rows matched by a name or code column", () => {
   it.each([
     { name: "an unknown name", text: "Xã Kim Thành\t1\nXã Không Có\t2", error: /Dòng 2: không tìm thấy đơn vị «Xã Không Có»/, kept: ["10804"] },
     { name: "an unknown code among codes", text: "10804\t1\n99999\t2\n11242\t3", error: /Dòng 2: không tìm thấy đơn vị «99999»/, kept: ["10804", "11242"] },
-    { name: "a name shared by two units of the grid", text: "Hòa Bình\t1\nXã Kim Thành\t2", error: /nhiều đơn vị tên «Hòa Bình» \(11500, 11501\) — hãy dùng mã/, kept: ["10804"] },
+    {
+      name: "a name shared by two units of the grid",
+      text: "Hòa Bình\t1\nXã Kim Thành\t2",
+      error: /nhiều đơn vị tên «Hòa Bình» \(11500, 11501\) — hãy dùng mã/,
+      kept: ["10804"],
+    },
     { name: "the same unit twice", text: "Xã Kim Thành\t1\nkim thanh\t2", error: /Dòng 2: Xã Kim Thành \(10804\) đã có ở dòng 1/, kept: ["10804"] },
     { name: "a unit that cannot be edited", text: "Xã Cũ\t1\nXã Kim Thành\t2", error: /không sửa được chỉ tiêu của Xã Cũ \(11600\)/, kept: ["10804"] },
-    { name: "a value that is not a number", text: "Xã Kim Thành\tmười\nPhường Đông Hải\t2", error: /Dòng 1, Xã Kim Thành \(10804\) · BHXH bắt buộc: «mười»/, kept: ["11242"] },
+    {
+      name: "a value that is not a number",
+      text: "Xã Kim Thành\tmười\nPhường Đông Hải\t2",
+      error: /Dòng 1, Xã Kim Thành \(10804\) · BHXH bắt buộc: «mười»/,
+      kept: ["11242"],
+    },
     { name: "a rate above 100%", text: "Xã Kim Thành\t1\t2\t120%", error: /Tỷ lệ BHXH: «120%»/, kept: [] },
     { name: "a decimal count (13,5 people)", text: "Xã Kim Thành\t13,5", error: /BHXH bắt buộc: «13,5»/, kept: [] },
     { name: "more values than columns", text: "Xã Kim Thành\t1\t2\t3\t4", error: /có 4 giá trị nhưng bảng chỉ còn 3 cột/, kept: ["10804"] },
@@ -107,13 +147,20 @@ describe("planPaste: a bare block, by position", () => {
     const { plan, got } = filled("100\n200\n300", 2);
     expect(plan.mode).toBe("position");
     expect(plan.errors).toEqual([]);
-    expect(got).toEqual([["11242", 100], ["11300", 200], ["11400", 300]]);
+    expect(got).toEqual([
+      ["11242", 100],
+      ["11300", 200],
+      ["11400", 300],
+    ]);
     expect(plan.rows[0]).toMatchObject({ name: "Phường Đông Hải", values: [{ key: "bhxhCompulsory", text: "100", value: 100 }] });
   });
   it("skips a header above a bare column", () => {
     const { plan, got } = filled("Chỉ tiêu\n1.500\n2.500", 1);
     expect(plan).toMatchObject({ mode: "position", header: true });
-    expect(got).toEqual([["10804", 1500], ["11242", 2500]]);
+    expect(got).toEqual([
+      ["10804", 1500],
+      ["11242", 2500],
+    ]);
   });
   it("refuses lines past the end of the grid and rows that cannot be edited", () => {
     const { plan, got } = filled("1\n2\n3", 7);
@@ -123,11 +170,14 @@ describe("planPaste: a bare block, by position", () => {
       "Dòng 3: bảng không còn đơn vị nào bên dưới để nhận dòng này.",
     ]);
   });
-  it("never reads a number as a village name (\"5\" is not \"Thôn 5\")", () => {
+  it('never reads a number as a village name ("5" is not "Thôn 5")', () => {
     const villages: PasteTargetRow[] = [5, 6, 7].map((n) => ({ code: `10804-0${n}`, name: `Thôn ${n}`, editable: true }));
     const plan = planPaste("7\n5", villages, 0, COLS);
     expect(plan.mode).toBe("position");
-    expect(plan.rows.map((r) => [r.code, r.values[0].value])).toEqual([["10804-05", 7], ["10804-06", 5]]);
+    expect(plan.rows.map((r) => [r.code, r.values[0].value])).toEqual([
+      ["10804-05", 7],
+      ["10804-06", 5],
+    ]);
   });
 });
 
@@ -153,7 +203,10 @@ describe("parseTargetCell, splitBlock, nameKey, isBlock", () => {
     expect(parseTargetCell(key, text).ok).toBe(false);
   });
   it("splits tab-separated lines and drops blank ones", () => {
-    expect(splitBlock("a\t 1 \r\n\r\nb\t2\n")).toEqual([["a", "1"], ["b", "2"]]);
+    expect(splitBlock("a\t 1 \r\n\r\nb\t2\n")).toEqual([
+      ["a", "1"],
+      ["b", "2"],
+    ]);
   });
   it("strips the unit prefix and the diacritics", () => {
     expect(nameKey("Tổ dân phố Số 3")).toBe("so 3");

@@ -11,8 +11,7 @@ import {
 } from "@/lib/domain/path2030";
 
 /** { 2024: 11_500, 2025: 12_300 } → [{ year: 2024, value: 11_500 }, …] in the object's order. */
-const h = (byYear: Record<number, number>): YearValue[] =>
-  Object.entries(byYear).map(([year, value]) => ({ year: Number(year), value }));
+const h = (byYear: Record<number, number>): YearValue[] => Object.entries(byYear).map(([year, value]) => ({ year: Number(year), value }));
 
 // ---------------------------------------------------------------------------------------------
 // Seed 001: Xã Kim Thành (KH 149/KH-UBND): compulsory participants 13.624 in 2026, 20.800 in 2030.
@@ -37,8 +36,7 @@ describe("seed 001, Xã Kim Thành, compulsory participants", () => {
       pacePerYear: 650,
       projected2030: 15_400,
       status: "off_track",
-      method:
-        "Dự báo theo tốc độ tăng bình quân 3 năm gần nhất (2024–2026, phương pháp bình phương tối thiểu): +650 người/năm.",
+      method: "Dự báo theo tốc độ tăng bình quân 3 năm gần nhất (2024–2026, phương pháp bình phương tối thiểu): +650 người/năm.",
     });
     expect(s.projected2030! / 20_800).toBeCloseTo(0.74, 2);
   });

@@ -1,6 +1,17 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { bandOf, compositeScore, parseWeights, praiseWarnCriticise, rank, trendOf, COMPOSITE_CAP, type ListStatus, type RankInput, type Ranked } from "@/lib/domain/ranking";
+import {
+  bandOf,
+  compositeScore,
+  parseWeights,
+  praiseWarnCriticise,
+  rank,
+  trendOf,
+  COMPOSITE_CAP,
+  type ListStatus,
+  type RankInput,
+  type Ranked,
+} from "@/lib/domain/ranking";
 
 const u = (code: string, value: number | null): RankInput<null> => ({ code, name: `Xã ${code}`, value, data: null });
 

@@ -63,7 +63,8 @@ describe("count sentences", () => {
       now: { bhxhCompulsory: 1_187_526 },
       last: { bhxhCompulsory: 1_135_226 },
       targets: { bhxhCompulsory: 1_240_000 },
-      expected: "Số người tham gia BHXH bắt buộc: 1.187.526 người, đạt 95,8% chỉ tiêu năm 2026 (1.240.000 người), tăng 52.300 người (4,6%) so với cùng kỳ năm 2025",
+      expected:
+        "Số người tham gia BHXH bắt buộc: 1.187.526 người, đạt 95,8% chỉ tiêu năm 2026 (1.240.000 người), tăng 52.300 người (4,6%) so với cùng kỳ năm 2025",
     },
     {
       name: "falling, with a target",
@@ -135,7 +136,12 @@ describe("rate sentences", () => {
   const label = "Tỷ lệ người lao động tham gia BHXH (bắt buộc và tự nguyện) so với lực lượng lao động trong độ tuổi";
 
   it.each<{ name: string; now: Figures; last?: Figures; targets?: Record<string, number>; expected: string }>([
-    { name: "seed 000 with a 43% target", now: seed000, targets: { bhxhCoverage: 0.43 }, expected: `${label}: 53,1% (chỉ tiêu năm 43,0%, đạt 123,5% chỉ tiêu)` },
+    {
+      name: "seed 000 with a 43% target",
+      now: seed000,
+      targets: { bhxhCoverage: 0.43 },
+      expected: `${label}: 53,1% (chỉ tiêu năm 43,0%, đạt 123,5% chỉ tiêu)`,
+    },
     {
       name: "with last year",
       now: seed000,
@@ -144,8 +150,17 @@ describe("rate sentences", () => {
       expected: `${label}: 53,1% (chỉ tiêu năm 55,0%, đạt 96,5% chỉ tiêu); cùng kỳ năm 2025: 44,1%, tăng 9,0 điểm phần trăm so với cùng kỳ`,
     },
     { name: "no target", now: seed000, expected: `${label}: 53,1% (chưa có chỉ tiêu)` },
-    { name: "zero labour force", now: { ...seed000, labourForce: 0 }, targets: { bhxhCoverage: 0.43 }, expected: `${label}: chưa tính được (lực lượng lao động trong độ tuổi bằng 0)` },
-    { name: "no labour force", now: { ...seed000, labourForce: null }, expected: `${label}: chưa tính được (chưa có số liệu lực lượng lao động trong độ tuổi)` },
+    {
+      name: "zero labour force",
+      now: { ...seed000, labourForce: 0 },
+      targets: { bhxhCoverage: 0.43 },
+      expected: `${label}: chưa tính được (lực lượng lao động trong độ tuổi bằng 0)`,
+    },
+    {
+      name: "no labour force",
+      now: { ...seed000, labourForce: null },
+      expected: `${label}: chưa tính được (chưa có số liệu lực lượng lao động trong độ tuổi)`,
+    },
     { name: "half the participants", now: { ...seed000, bhxhVoluntary: null }, expected: `${label}: chưa đủ số liệu để tính` },
   ])("$name", ({ now, last, targets, expected }) => {
     const out = rateClause(ctx(row(now, targets), last ? row(last) : null), "bhxhCoverage", label);
@@ -157,7 +172,11 @@ describe("rate sentences", () => {
     [0.03, "Tỷ lệ chậm đóng: 3% (chỉ tiêu: dưới 2,55%; chưa đạt chỉ tiêu)"],
     [0.02, "Tỷ lệ chậm đóng: 2% (chỉ tiêu: dưới 2,55%; đạt chỉ tiêu)"],
   ])("a rate that should stay low: %s", (rate, expected) => {
-    const out = rateClause(ctx(row({ amountDue: 1_000_000_000, latePayments: rate * 1_000_000_000 }, { latePaymentRate: 0.0255 })), "latePaymentRate", "Tỷ lệ chậm đóng");
+    const out = rateClause(
+      ctx(row({ amountDue: 1_000_000_000, latePayments: rate * 1_000_000_000 }, { latePaymentRate: 0.0255 })),
+      "latePaymentRate",
+      "Tỷ lệ chậm đóng",
+    );
     expect(out).toBe(expected);
   });
 });
@@ -177,14 +196,33 @@ describe("the results section", () => {
     amountCollected: 20_499_827_416_000,
     latePayments: 195_275_773_000,
   };
-  const last: Figures = { ...now, labourForce: 2_714_722, population: 4_695_459, bhxhCompulsory: 1_107_683, bhxhVoluntary: 148_804, bhyt: 4_375_754, amountDue: 19_612_646_830_000, latePayments: 165_640_625_000 };
-  const targets = { bhxhCompulsory: 1_241_131, bhxhVoluntary: 171_095, bhtn: 1_143_786, bhyt: 4_552_273, bhxhCoverage: 0.515, latePaymentRate: 0.025, amountCollected: 29_988_260_000_000 };
+  const last: Figures = {
+    ...now,
+    labourForce: 2_714_722,
+    population: 4_695_459,
+    bhxhCompulsory: 1_107_683,
+    bhxhVoluntary: 148_804,
+    bhyt: 4_375_754,
+    amountDue: 19_612_646_830_000,
+    latePayments: 165_640_625_000,
+  };
+  const targets = {
+    bhxhCompulsory: 1_241_131,
+    bhxhVoluntary: 171_095,
+    bhtn: 1_143_786,
+    bhyt: 4_552_273,
+    bhxhCoverage: 0.515,
+    latePaymentRate: 0.025,
+    amountCollected: 29_988_260_000_000,
+  };
 
   it("writes every group, in the seeds' words", () => {
     const sections = resultSections(row(now, targets), row(last), 2026, 3);
     expect(sections.map((s) => s.heading.slice(0, 2))).toEqual(["a)", "b)", "c)", "d)", "đ)"]);
     const lines = sections.flatMap((s) => s.lines);
-    expect(lines).toContain("Số người tham gia BHXH bắt buộc: 1.187.526 người, đạt 95,7% chỉ tiêu năm 2026 (1.241.131 người), tăng 79.843 người (7,2%) so với cùng kỳ năm 2025.");
+    expect(lines).toContain(
+      "Số người tham gia BHXH bắt buộc: 1.187.526 người, đạt 95,7% chỉ tiêu năm 2026 (1.241.131 người), tăng 79.843 người (7,2%) so với cùng kỳ năm 2025.",
+    );
     expect(lines).toContain(
       "Số người tham gia BHXH tự nguyện: 168.798 người, đạt 98,7% chỉ tiêu năm 2026 (171.095 người), tăng 19.994 người (13,4%) so với cùng kỳ năm 2025; trong đó: nông dân và lao động khu vực phi chính thức: 155.639 người.",
     );
@@ -192,7 +230,9 @@ describe("the results section", () => {
     expect(lines).toContain(
       "Tỷ lệ người lao động tham gia BHXH (bắt buộc và tự nguyện) so với lực lượng lao động trong độ tuổi: 49,6% (chỉ tiêu năm 51,5%, đạt 96,3% chỉ tiêu); cùng kỳ năm 2025: 46,3%, tăng 3,3 điểm phần trăm so với cùng kỳ.",
     );
-    expect(lines).toContain("Tỷ lệ dân số tham gia BHYT (dân số 4.727.101 người): 94,8% (chưa có chỉ tiêu); cùng kỳ năm 2025: 93,2%, tăng 1,6 điểm phần trăm so với cùng kỳ.");
+    expect(lines).toContain(
+      "Tỷ lệ dân số tham gia BHYT (dân số 4.727.101 người): 94,8% (chưa có chỉ tiêu); cùng kỳ năm 2025: 93,2%, tăng 1,6 điểm phần trăm so với cùng kỳ.",
+    );
     expect(lines).toContain("Số phải thu: 20.912 tỷ đồng.");
     expect(lines).toContain("Số đã thu: 20.499,8 tỷ đồng, đạt 68,4% kế hoạch năm 2026 (29.988,3 tỷ đồng), bằng 98,0% số phải thu.");
     expect(lines).toContain("Số tiền chậm đóng: 195,3 tỷ đồng (0,93% số phải thu; chỉ tiêu: dưới 2,5%, đạt chỉ tiêu); cùng kỳ năm 2025: 0,84%.");
@@ -213,7 +253,9 @@ describe("the results section", () => {
     const lines = resultSentences(row(sparse), null, 2026, 3);
     expect(lines).toContain("Số người tham gia BHXH bắt buộc: 100 người, chưa có chỉ tiêu năm 2026.");
     expect(lines).toContain("Số người tham gia BHXH tự nguyện: chưa có số liệu.");
-    expect(lines).toContain("Tỷ lệ người lao động tham gia BHXH (bắt buộc và tự nguyện) so với lực lượng lao động trong độ tuổi: chưa tính được (lực lượng lao động trong độ tuổi bằng 0).");
+    expect(lines).toContain(
+      "Tỷ lệ người lao động tham gia BHXH (bắt buộc và tự nguyện) so với lực lượng lao động trong độ tuổi: chưa tính được (lực lượng lao động trong độ tuổi bằng 0).",
+    );
     expect(lines).toContain("Tỷ lệ dân số tham gia BHYT: chưa tính được (dân số bằng 0).");
     expect(lines).toContain("Số đã thu: 0 đồng, chưa có kế hoạch thu năm 2026.");
     expect(lines).toContain("Số tiền chậm đóng: 0 đồng.");
@@ -222,7 +264,9 @@ describe("the results section", () => {
 
   it("a row without figures says so once", () => {
     expect(resultSentences(row(null), null, 2026, 3)).toEqual(["Chưa có số liệu nào được gửi cho 9 tháng đầu năm 2026 (tính đến ngày 30/9/2026)."]);
-    expect(resultSentences(row({ bhxhCompulsory: null }), null, 2026, 2)).toEqual(["Chưa có số liệu nào được gửi cho 6 tháng đầu năm 2026 (tính đến ngày 30/6/2026)."]);
+    expect(resultSentences(row({ bhxhCompulsory: null }), null, 2026, 2)).toEqual([
+      "Chưa có số liệu nào được gửi cho 6 tháng đầu năm 2026 (tính đến ngày 30/6/2026).",
+    ]);
   });
 });
 
@@ -290,7 +334,12 @@ const TYPES = ["XA", "PHUONG", "DAC_KHU"];
 function many(counts: { attained?: number; close?: number; behind?: number; none?: number }): RankingItem[] {
   const out: RankingItem[] = [];
   const push = (n: number | undefined, status: RankingItem["status"], v: number) => {
-    for (let i = 0; i < (n ?? 0); i++) out.push(item(out.length + 1, `Xã ${out.length + 1}`, status, v, { unit: { code: `C${out.length + 1}`, name: `Xã ${out.length + 1}`, type: TYPES[out.length % 3] } }));
+    for (let i = 0; i < (n ?? 0); i++)
+      out.push(
+        item(out.length + 1, `Xã ${out.length + 1}`, status, v, {
+          unit: { code: `C${out.length + 1}`, name: `Xã ${out.length + 1}`, type: TYPES[out.length % 3] },
+        }),
+      );
   };
   push(counts.attained, "attained", 1.05);
   push(counts.close, "close", 0.95);
@@ -298,14 +347,27 @@ function many(counts: { attained?: number; close?: number; behind?: number; none
   push(counts.none, "none", 0.5);
   return out;
 }
-const REASON: Record<string, UnrankedItem["reason"]> = { "Chưa báo cáo kỳ này": "not_reported", "Chưa có chỉ tiêu để so sánh": "no_target", "Chưa đủ số liệu để tính": "no_value" };
-const un = (name: string, reasonText: string, type = "XA"): UnrankedItem => ({ unit: { code: name, name, type }, reason: REASON[reasonText], reasonText, reportStatus: null });
+const REASON: Record<string, UnrankedItem["reason"]> = {
+  "Chưa báo cáo kỳ này": "not_reported",
+  "Chưa có chỉ tiêu để so sánh": "no_target",
+  "Chưa đủ số liệu để tính": "no_value",
+};
+const un = (name: string, reasonText: string, type = "XA"): UnrankedItem => ({
+  unit: { code: name, name, type },
+  reason: REASON[reasonText],
+  reasonText,
+  reportStatus: null,
+});
 
 describe("rankingSentence", () => {
   it.each<{ name: string; data: ReturnType<typeof ranking>; expected: string }>([
     {
       name: "the usual mix",
-      data: ranking(many({ attained: 45, close: 40, behind: 29 }), [un("A", "Chưa báo cáo kỳ này"), un("B", "Chưa báo cáo kỳ này"), un("C", "Chưa báo cáo kỳ này")]),
+      data: ranking(many({ attained: 45, close: 40, behind: 29 }), [
+        un("A", "Chưa báo cáo kỳ này"),
+        un("B", "Chưa báo cáo kỳ này"),
+        un("C", "Chưa báo cáo kỳ này"),
+      ]),
       expected: "Trong 117 xã, phường, đặc khu, 45 đơn vị đạt mốc kế hoạch, 40 gần đạt, 29 chưa đạt; 3 đơn vị chưa báo cáo.",
     },
     { name: "all close", data: ranking(many({ close: 5 })), expected: "Trong 5 xã, phường, đặc khu, 5 đơn vị gần đạt mốc kế hoạch." },
@@ -317,7 +379,8 @@ describe("rankingSentence", () => {
     {
       name: "some ranked without target, other reasons",
       data: ranking(many({ attained: 2, none: 1 }), [un("A", "Chưa có chỉ tiêu để so sánh"), un("B", "Chưa đủ số liệu để tính")]),
-      expected: "Trong 5 xã, phường, đặc khu, 2 đơn vị đạt mốc kế hoạch, 1 chưa có chỉ tiêu; 1 đơn vị chưa có chỉ tiêu để so sánh, 1 đơn vị chưa đủ số liệu để tính.",
+      expected:
+        "Trong 5 xã, phường, đặc khu, 2 đơn vị đạt mốc kế hoạch, 1 chưa có chỉ tiêu; 1 đơn vị chưa có chỉ tiêu để so sánh, 1 đơn vị chưa đủ số liệu để tính.",
     },
     {
       name: "ranked by a rate without targets",
@@ -351,7 +414,12 @@ describe("values, details and lists", () => {
       expected: "55,2%, đạt 99,5% mốc kế hoạch quý 3, bằng 99,5% chỉ tiêu năm",
     },
     { name: "attainment without actual", choice: att, it: { value: 0.995, actual: null, target: null, attainment: 0.995 }, expected: "đạt 99,5% mốc kế hoạch" },
-    { name: "attainment of a count", choice: { kind: "attainment", key: "bhxhCompulsory" }, it: { value: 0.628, actual: 8561, target: 13624, attainment: 0.628, figuresQuarter: 3 }, expected: "8.561 người, đạt 62,8% mốc kế hoạch quý 3" },
+    {
+      name: "attainment of a count",
+      choice: { kind: "attainment", key: "bhxhCompulsory" },
+      it: { value: 0.628, actual: 8561, target: 13624, attainment: 0.628, figuresQuarter: 3 },
+      expected: "8.561 người, đạt 62,8% mốc kế hoạch quý 3",
+    },
     {
       name: "a ceiling: its margin, never an attainment",
       choice: { kind: "attainment", key: "latePaymentRate" },
@@ -364,10 +432,30 @@ describe("values, details and lists", () => {
       it: { value: 0.031, actual: 0.031, target: 0.025, attainment: null, margin: -0.006 },
       expected: "3,1%, vượt mức 2,5% 0,60 điểm phần trăm",
     },
-    { name: "a rate with target", choice: { kind: "indicator", key: "bhtnCoverage" }, it: { value: 0.44, actual: 0.44, target: 0.4, attainment: 1.1 }, expected: "44,0%, chỉ tiêu năm 40,0%" },
-    { name: "a count without target", choice: { kind: "metric", key: "bhxhVoluntary" }, it: { value: 961, actual: 961, target: null, attainment: null }, expected: "961 người" },
-    { name: "money", choice: { kind: "metric", key: "amountCollected" }, it: { value: 2_500_000_000, actual: null, target: null, attainment: null }, expected: "2,5 tỷ đồng" },
-    { name: "composite", choice: { kind: "composite", key: null }, it: { value: 1.064, actual: null, target: null, attainment: 1.064 }, expected: "điểm tổng hợp 106,4%" },
+    {
+      name: "a rate with target",
+      choice: { kind: "indicator", key: "bhtnCoverage" },
+      it: { value: 0.44, actual: 0.44, target: 0.4, attainment: 1.1 },
+      expected: "44,0%, chỉ tiêu năm 40,0%",
+    },
+    {
+      name: "a count without target",
+      choice: { kind: "metric", key: "bhxhVoluntary" },
+      it: { value: 961, actual: 961, target: null, attainment: null },
+      expected: "961 người",
+    },
+    {
+      name: "money",
+      choice: { kind: "metric", key: "amountCollected" },
+      it: { value: 2_500_000_000, actual: null, target: null, attainment: null },
+      expected: "2,5 tỷ đồng",
+    },
+    {
+      name: "composite",
+      choice: { kind: "composite", key: null },
+      it: { value: 1.064, actual: null, target: null, attainment: 1.064 },
+      expected: "điểm tổng hợp 106,4%",
+    },
     { name: "nothing", choice: { kind: "indicator", key: "bhtnCoverage" }, it: { value: NaN, actual: null, target: null, attainment: null }, expected: "" },
   ])("describeValue: $name", ({ choice, it: i, expected }) => {
     expect(describeValue(i, choice)).toBe(expected);
@@ -380,7 +468,14 @@ describe("values, details and lists", () => {
     expect(indicatorLabelVi({ kind: "composite", key: null })).toBe("Điểm tổng hợp nhiều chỉ tiêu");
   });
 
-  const expl = (reason: string, actions: string) => ({ key: "bhxhCoverage", reason, actions, author: "Cán bộ xã", updatedAt: "2026-10-10T00:00:00Z", version: 1 });
+  const expl = (reason: string, actions: string) => ({
+    key: "bhxhCoverage",
+    reason,
+    actions,
+    author: "Cán bộ xã",
+    updatedAt: "2026-10-10T00:00:00Z",
+    version: 1,
+  });
   const items = [
     item(1, "Phường Tứ Minh", "attained", 1.02, { actual: 0.56, target: 0.55 }),
     item(2, "Xã Thanh Hà", "close", 0.95, { actual: 0.33, target: 0.35 }),
@@ -410,7 +505,9 @@ describe("values, details and lists", () => {
   });
 
   it("drops control characters from typed explanations (XML 1.0 refuses them)", () => {
-    const odd = ranking([item(1, "Xã X", "behind", 0.5, { explanation: expl("Lý do\u0007 một\u0000", "Bước\u001F hai") })], [], { lists: { praise: [], warn: [], criticise: ["C1"], lateReporters: [] } });
+    const odd = ranking([item(1, "Xã X", "behind", 0.5, { explanation: expl("Lý do\u0007 một\u0000", "Bước\u001F hai") })], [], {
+      lists: { praise: [], warn: [], criticise: ["C1"], lateReporters: [] },
+    });
     expect(listParagraphs(odd)[0].details).toEqual(["Xã X giải trình: Lý do một. Giải pháp: Bước hai."]);
   });
 
@@ -423,7 +520,14 @@ describe("values, details and lists", () => {
         { unit: { code: "B", name: "Phường B", type: "PHUONG" }, timeliness: "late", submittedAt: "2026-10-09T02:00:00Z" },
       ],
     });
-    expect(late).toEqual([{ kind: "late", title: "Chậm báo cáo", text: "2 đơn vị không gửi báo cáo đúng thời hạn (chưa gửi báo cáo: Xã A; gửi sau thời hạn: Phường B).", details: [] }]);
+    expect(late).toEqual([
+      {
+        kind: "late",
+        title: "Chậm báo cáo",
+        text: "2 đơn vị không gửi báo cáo đúng thời hạn (chưa gửi báo cáo: Xã A; gửi sau thời hạn: Phường B).",
+        details: [],
+      },
+    ]);
   });
 
   it("leaves empty lists out", () => {
@@ -478,9 +582,19 @@ describe("who issues the report", () => {
     });
     expect(reportMetaFor({ code: "31", name: "Thành phố Hải Phòng", level: "PROVINCE" }).addressee).not.toContain("Bảo hiểm xã hội Việt Nam");
     expect(reportMetaFor({ code: "40", name: "Tỉnh Nghệ An", level: "PROVINCE" }).issuer).toEqual(["ỦY BAN NHÂN DÂN", "TỈNH NGHỆ AN"]);
-    expect(reportMetaFor({ code: "VN", name: "Việt Nam", level: "NATION" })).toMatchObject({ parentBody: "BỘ TÀI CHÍNH", issuer: ["BẢO HIỂM XÃ HỘI VIỆT NAM"], place: "Hà Nội", symbol: "BC-BHXH" });
+    expect(reportMetaFor({ code: "VN", name: "Việt Nam", level: "NATION" })).toMatchObject({
+      parentBody: "BỘ TÀI CHÍNH",
+      issuer: ["BẢO HIỂM XÃ HỘI VIỆT NAM"],
+      place: "Hà Nội",
+      symbol: "BC-BHXH",
+    });
     const commune = defaultReportSettings({ level: "COMMUNE", name: "Xã Kim Thành" }, { name: "Thành phố Hải Phòng" });
-    expect(commune).toMatchObject({ parentBody: "UBND THÀNH PHỐ HẢI PHÒNG", issuer: ["ỦY BAN NHÂN DÂN", "XÃ KIM THÀNH"], place: "Kim Thành", addressee: ["Ủy ban nhân dân thành phố Hải Phòng"] });
+    expect(commune).toMatchObject({
+      parentBody: "UBND THÀNH PHỐ HẢI PHÒNG",
+      issuer: ["ỦY BAN NHÂN DÂN", "XÃ KIM THÀNH"],
+      place: "Kim Thành",
+      addressee: ["Ủy ban nhân dân thành phố Hải Phòng"],
+    });
     expect(commune.copyTo).toContain("Sở Nội vụ thành phố Hải Phòng;");
     expect(commune.copyTo.at(-1)).toMatch(/^Lưu: VT, /);
   });

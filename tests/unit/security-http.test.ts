@@ -7,9 +7,19 @@ const req = (method: string, headers: Record<string, string>) => ({ method, orig
 
 describe("cross-site writes", () => {
   it.each([
-    ["a text/plain POST from another site", "POST", { origin: "https://evil.example", "sec-fetch-site": "cross-site", "content-type": "text/plain", "content-length": "20" }, 403],
+    [
+      "a text/plain POST from another site",
+      "POST",
+      { origin: "https://evil.example", "sec-fetch-site": "cross-site", "content-type": "text/plain", "content-length": "20" },
+      403,
+    ],
     ["a JSON PUT from another site", "PUT", { origin: "https://evil.example", "content-type": "application/json", "content-length": "20" }, 403],
-    ["a form POST from a sandboxed frame (Origin: null)", "POST", { origin: "null", "content-type": "application/x-www-form-urlencoded", "content-length": "5" }, 403],
+    [
+      "a form POST from a sandboxed frame (Origin: null)",
+      "POST",
+      { origin: "null", "content-type": "application/x-www-form-urlencoded", "content-length": "5" },
+      403,
+    ],
     ["same-site but not JSON", "POST", { origin: ORIGIN, "sec-fetch-site": "same-origin", "content-type": "text/plain", "content-length": "20" }, 415],
     ["an empty form POST from the same site", "POST", { origin: ORIGIN, "content-type": "application/x-www-form-urlencoded", "content-length": "3" }, 415],
   ] as const)("refuses %s", (_name, method, headers, status) => {
@@ -17,7 +27,11 @@ describe("cross-site writes", () => {
   });
 
   it.each([
-    ["a JSON PUT from the app", "PUT", { origin: ORIGIN, "sec-fetch-site": "same-origin", "content-type": "application/json; charset=utf-8", "content-length": "20" }],
+    [
+      "a JSON PUT from the app",
+      "PUT",
+      { origin: ORIGIN, "sec-fetch-site": "same-origin", "content-type": "application/json; charset=utf-8", "content-length": "20" },
+    ],
     ["a POST without a body (a transition)", "POST", { origin: ORIGIN, "sec-fetch-site": "same-origin", "content-length": "0" }],
     ["a script with a session cookie and no browser headers", "PUT", { "content-type": "application/json", "content-length": "20" }],
     ["any GET", "GET", { origin: "https://evil.example", "sec-fetch-site": "cross-site" }],

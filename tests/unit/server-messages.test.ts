@@ -38,7 +38,11 @@ describe("server messages", () => {
 
   it("translates the issues of an error body too", () => {
     const body = localizeErrorBody({ error: MSG.invalid, issues: [{ path: "figures.x", message: MSG.required }] }, "en");
-    expect(body).toEqual({ error: "The data sent is not valid.", code: "invalid", issues: [{ path: "figures.x", message: "This figure has not been entered." }] });
+    expect(body).toEqual({
+      error: "The data sent is not valid.",
+      code: "invalid",
+      issues: [{ path: "figures.x", message: "This figure has not been entered." }],
+    });
   });
 
   const h = (o: Record<string, string>) => ({ get: (k: string) => o[k] ?? null });

@@ -35,7 +35,13 @@ describe("sortRows", () => {
   });
   it("sorts numbers descending with nulls last, ties by the tie-break, stable otherwise", () => {
     const byName = (a: Row, b: Row) => a.name.localeCompare(b.name, "vi");
-    expect(names(sortRows(rows, (r) => r.value, "desc", byName))).toEqual(["Xã An Lão", "Đặc khu Cát Hải", "Phường Yên Thế", "Phường Đồ Sơn", "Phường Đông Hải"]);
+    expect(names(sortRows(rows, (r) => r.value, "desc", byName))).toEqual([
+      "Xã An Lão",
+      "Đặc khu Cát Hải",
+      "Phường Yên Thế",
+      "Phường Đồ Sơn",
+      "Phường Đông Hải",
+    ]);
     expect(names(sortRows(rows, (r) => r.value, "asc"))).toEqual(["Phường Đồ Sơn", "Phường Yên Thế", "Đặc khu Cát Hải", "Xã An Lão", "Phường Đông Hải"]);
   });
   it("does not change the input", () => {

@@ -27,8 +27,7 @@ export default async function HomePage() {
     CITY_LEADER: "home.cityLeaderIntro",
     COMMUNE_OFFICER: "home.officerIntro",
   }[user.role];
-  const listTitle =
-    unit?.level === "NATION" ? "home.provinceList" : unit?.level === "PROVINCE" ? "home.communeList" : "home.villageList";
+  const listTitle = unit?.level === "NATION" ? "home.provinceList" : unit?.level === "PROVINCE" ? "home.communeList" : "home.villageList";
   // What to do next: the officer's report of the last ended quarter; the city's reporting status.
   const last = lastEndedPeriod();
   let todo: { text: string; href: string; action: string } | null = null;
@@ -69,7 +68,11 @@ export default async function HomePage() {
       </h2>
       <ul className="space-y-3">
         {returned.map((r) => (
-          <li key={`${r.year}-${r.quarter}`} className="rounded border border-red-200 bg-white p-3 text-sm" data-testid={`home-returned-${r.year}-${r.quarter}`}>
+          <li
+            key={`${r.year}-${r.quarter}`}
+            className="rounded border border-red-200 bg-white p-3 text-sm"
+            data-testid={`home-returned-${r.year}-${r.quarter}`}
+          >
             <p className="font-medium">{t(r.action === "REOPEN" ? "home.reopenedItem" : "home.returnedItem", { q: r.quarter, year: r.year })}</p>
             {r.comment && (
               <blockquote className="mt-1 border-l-2 border-red-300 pl-2 text-slate-800" data-testid="home-returned-comment">
@@ -111,10 +114,17 @@ export default async function HomePage() {
         )}
         {unit && (unit.level === "PROVINCE" || unit.level === "NATION") && (
           <span className="mt-4 ml-2 inline-flex flex-wrap gap-2">
-            <Link href={`/units/${encodeURIComponent(unit.code)}/rankings`} className="rounded border border-brand-600 px-4 py-2 text-sm font-medium text-brand-700 hover:bg-brand-50" data-testid="home-rankings">
+            <Link
+              href={`/units/${encodeURIComponent(unit.code)}/rankings`}
+              className="rounded border border-brand-600 px-4 py-2 text-sm font-medium text-brand-700 hover:bg-brand-50"
+              data-testid="home-rankings"
+            >
               {t("rankings.link")}
             </Link>
-            <Link href={`/units/${encodeURIComponent(unit.code)}/dashboard`} className="rounded border border-brand-600 px-4 py-2 text-sm font-medium text-brand-700 hover:bg-brand-50">
+            <Link
+              href={`/units/${encodeURIComponent(unit.code)}/dashboard`}
+              className="rounded border border-brand-600 px-4 py-2 text-sm font-medium text-brand-700 hover:bg-brand-50"
+            >
               {t("dashboard.link")}
             </Link>
           </span>

@@ -35,7 +35,11 @@ export default async function NotificationsPage() {
         </div>
         {unread > 0 && (
           <form action={markAllNotificationsReadAction}>
-            <button type="submit" className="rounded border border-brand-600 px-3 py-1.5 text-sm font-medium text-brand-700 hover:bg-brand-50" data-testid="mark-all-read">
+            <button
+              type="submit"
+              className="rounded border border-brand-600 px-3 py-1.5 text-sm font-medium text-brand-700 hover:bg-brand-50"
+              data-testid="mark-all-read"
+            >
               {t("markAllRead")}
             </button>
           </form>
@@ -99,4 +103,3 @@ export default async function NotificationsPage() {
     </div>
   );
 }
-

@@ -6,7 +6,16 @@ import { prisma } from "@/lib/db.server";
 import { ServiceError } from "@/lib/figures/errors";
 import { AUDIT_ENTITIES } from "@/lib/audit/audit";
 import { queryObject, searchAudit, type AuditItem, type AuditSearch } from "@/lib/audit/queries";
-import { ActorCell, AuditPager, ChangeCell, auditEntityLabel, auditFieldLabel, auditHref, auditPeriodText, auditShowsField } from "@/components/audit/AuditParts";
+import {
+  ActorCell,
+  AuditPager,
+  ChangeCell,
+  auditEntityLabel,
+  auditFieldLabel,
+  auditHref,
+  auditPeriodText,
+  auditShowsField,
+} from "@/components/audit/AuditParts";
 import { toLocale, type Locale } from "@/lib/i18n/config";
 import { PlainDataTable } from "@/components/ui/DataTable";
 import { buttonClass } from "@/components/ui/Button";
@@ -48,7 +57,13 @@ export default async function AuditPage({ searchParams }: Props) {
         <p className="text-sm text-slate-600">{t("auditIntro")}</p>
       </div>
 
-      <form method="get" action={BASE} role="search" className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-4 text-sm shadow-sm" data-testid="audit-search">
+      <form
+        method="get"
+        action={BASE}
+        role="search"
+        className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-4 text-sm shadow-sm"
+        data-testid="audit-search"
+      >
         <label className="flex flex-col">
           <span className="text-slate-500">{t("q")}</span>
           <input type="search" name="q" defaultValue={sp.q ?? ""} placeholder={t("qPlaceholder")} maxLength={200} className={`${input} w-64`} />

@@ -51,7 +51,7 @@ export default async function UnitPage({ params, searchParams }: Props) {
   const locale = toLocale(await getLocale());
   // The path from the nation down to this unit, each step linked only where the user may go.
   const ancestors: UnitRow[] = [];
-  for (let p = unit.parentId; p !== null; ) {
+  for (let p = unit.parentId; p !== null;) {
     const parent = await findUnitById(p);
     if (!parent) break;
     ancestors.unshift(parent);
@@ -85,7 +85,10 @@ export default async function UnitPage({ params, searchParams }: Props) {
               label: keyLabel(k, locale),
               value: fmt(actual),
               target: fmt(view.expected[k] ?? null),
-              attainment: view.margins[k] !== null && view.margins[k] !== undefined ? formatPoints(view.margins[k], locale) : formatPercent(view.attainment[k] ?? null, locale),
+              attainment:
+                view.margins[k] !== null && view.margins[k] !== undefined
+                  ? formatPoints(view.margins[k], locale)
+                  : formatPercent(view.attainment[k] ?? null, locale),
               status: view.statuses[k],
               explanation: review?.explanations[k] ?? null,
             };
@@ -98,7 +101,9 @@ export default async function UnitPage({ params, searchParams }: Props) {
       label: t("path.participants"),
       unit: "people",
       history: pathData.history.flatMap((h) =>
-        h.figures.bhxhCompulsory !== null && h.figures.bhxhVoluntary !== null ? [{ year: h.year, value: h.figures.bhxhCompulsory + h.figures.bhxhVoluntary }] : [],
+        h.figures.bhxhCompulsory !== null && h.figures.bhxhVoluntary !== null
+          ? [{ year: h.year, value: h.figures.bhxhCompulsory + h.figures.bhxhVoluntary }]
+          : [],
       ),
       target2030: participantsTarget(pathData.targets),
     },
@@ -144,9 +149,7 @@ export default async function UnitPage({ params, searchParams }: Props) {
         <h1 className="text-2xl font-semibold" data-testid="unit-name">
           {unit.name}
         </h1>
-        {unit.validTo && (
-          <p className="mt-2 rounded bg-slate-100 px-3 py-2 text-sm">{t("unit.retired", { date: formatDate(unit.validTo, locale) })}</p>
-        )}
+        {unit.validTo && <p className="mt-2 rounded bg-slate-100 px-3 py-2 text-sm">{t("unit.retired", { date: formatDate(unit.validTo, locale) })}</p>}
         <dl className="mt-4 grid gap-x-6 gap-y-1 text-sm sm:grid-cols-[max-content_1fr]">
           <dt className="text-slate-500">{t("unit.code")}</dt>
           <dd className="tabular-nums">{unit.code}</dd>
@@ -178,36 +181,72 @@ export default async function UnitPage({ params, searchParams }: Props) {
         <PeriodPicker year={period.year} quarter={period.quarter} years={years} />
         <div className="flex flex-wrap gap-2 text-sm">
           {(unit.level === "PROVINCE" || unit.level === "NATION") && (
-            <Link href={`/units/${encodeURIComponent(unit.code)}/dashboard?year=${period.year}&quarter=${period.quarter}`} className="rounded border border-brand-600 px-3 py-1.5 font-medium text-brand-700 hover:bg-brand-50" data-testid="link-dashboard">
+            <Link
+              href={`/units/${encodeURIComponent(unit.code)}/dashboard?year=${period.year}&quarter=${period.quarter}`}
+              className="rounded border border-brand-600 px-3 py-1.5 font-medium text-brand-700 hover:bg-brand-50"
+              data-testid="link-dashboard"
+            >
               {t("dashboard.link")}
             </Link>
           )}
           {(unit.level === "PROVINCE" || unit.level === "NATION") && (
-            <Link href={`/units/${encodeURIComponent(unit.code)}/rankings?year=${period.year}&quarter=${period.quarter}`} className="rounded border border-brand-600 px-3 py-1.5 font-medium text-brand-700 hover:bg-brand-50" data-testid="link-rankings">
+            <Link
+              href={`/units/${encodeURIComponent(unit.code)}/rankings?year=${period.year}&quarter=${period.quarter}`}
+              className="rounded border border-brand-600 px-3 py-1.5 font-medium text-brand-700 hover:bg-brand-50"
+              data-testid="link-rankings"
+            >
               {t("rankings.link")}
             </Link>
           )}
           {(unit.level === "PROVINCE" || unit.level === "NATION") && (
-            <Link href={`/units/${encodeURIComponent(unit.code)}/completeness?year=${period.year}&quarter=${period.quarter}`} className="rounded border border-brand-600 px-3 py-1.5 font-medium text-brand-700 hover:bg-brand-50" data-testid="link-completeness">
+            <Link
+              href={`/units/${encodeURIComponent(unit.code)}/completeness?year=${period.year}&quarter=${period.quarter}`}
+              className="rounded border border-brand-600 px-3 py-1.5 font-medium text-brand-700 hover:bg-brand-50"
+              data-testid="link-completeness"
+            >
               {t("review.completenessLink")}
             </Link>
           )}
-          {unit.level === "PROVINCE" && can(user, "figures.import", unitRef) && <Link href={`/units/${encodeURIComponent(unit.code)}/import?year=${period.year}&quarter=${period.quarter}`} className="rounded border border-brand-600 px-3 py-1.5 font-medium text-brand-700 hover:bg-brand-50" data-testid="link-import">{t("imports.link")}</Link>}
-          <Link href={`/units/${encodeURIComponent(unit.code)}/history`} className="rounded border border-slate-300 px-3 py-1.5 font-medium text-slate-700 hover:bg-slate-50" data-testid="link-history">
+          {unit.level === "PROVINCE" && can(user, "figures.import", unitRef) && (
+            <Link
+              href={`/units/${encodeURIComponent(unit.code)}/import?year=${period.year}&quarter=${period.quarter}`}
+              className="rounded border border-brand-600 px-3 py-1.5 font-medium text-brand-700 hover:bg-brand-50"
+              data-testid="link-import"
+            >
+              {t("imports.link")}
+            </Link>
+          )}
+          <Link
+            href={`/units/${encodeURIComponent(unit.code)}/history`}
+            className="rounded border border-slate-300 px-3 py-1.5 font-medium text-slate-700 hover:bg-slate-50"
+            data-testid="link-history"
+          >
             {t("review.historyLink")}
           </Link>
           {unit.level !== "VILLAGE" && (
-            <Link href={`/units/${encodeURIComponent(unit.code)}/targets?year=${Math.min(2030, Math.max(2025, period.year))}`} className="rounded border border-brand-600 px-3 py-1.5 font-medium text-brand-700 hover:bg-brand-50" data-testid="link-targets">
+            <Link
+              href={`/units/${encodeURIComponent(unit.code)}/targets?year=${Math.min(2030, Math.max(2025, period.year))}`}
+              className="rounded border border-brand-600 px-3 py-1.5 font-medium text-brand-700 hover:bg-brand-50"
+              data-testid="link-targets"
+            >
               {canSetAny ? t("targets.link") : t("targets.linkView")}
             </Link>
           )}
           {unit.level !== "VILLAGE" && (
-            <Link href={`/units/${encodeURIComponent(unit.code)}/document?year=${period.year}&quarter=${period.quarter}`} className="rounded border border-brand-600 px-3 py-1.5 font-medium text-brand-700 hover:bg-brand-50" data-testid="link-report">
+            <Link
+              href={`/units/${encodeURIComponent(unit.code)}/document?year=${period.year}&quarter=${period.quarter}`}
+              className="rounded border border-brand-600 px-3 py-1.5 font-medium text-brand-700 hover:bg-brand-50"
+              data-testid="link-report"
+            >
               {t("report.link")}
             </Link>
           )}
           {unit.level !== "VILLAGE" && (
-            <Link href={`/units/${encodeURIComponent(unit.code)}/milestones?year=${Math.min(2030, Math.max(2025, period.year))}`} className="rounded border border-slate-300 px-3 py-1.5 font-medium text-slate-700 hover:bg-slate-50" data-testid="link-milestones">
+            <Link
+              href={`/units/${encodeURIComponent(unit.code)}/milestones?year=${Math.min(2030, Math.max(2025, period.year))}`}
+              className="rounded border border-slate-300 px-3 py-1.5 font-medium text-slate-700 hover:bg-slate-50"
+              data-testid="link-milestones"
+            >
               {t("milestones.link")}
             </Link>
           )}
@@ -233,11 +272,16 @@ export default async function UnitPage({ params, searchParams }: Props) {
       )}
       <Dashboard view={view} locale={locale} />
       {review && (
-        <Explanations unitCode={unit.code} year={period.year} quarter={period.quarter} items={explanationItems} canWrite={user.role === "COMMUNE_OFFICER" && user.unitId === unit.id} reported={view.status !== null} />
+        <Explanations
+          unitCode={unit.code}
+          year={period.year}
+          quarter={period.quarter}
+          items={explanationItems}
+          canWrite={user.role === "COMMUNE_OFFICER" && user.unitId === unit.id}
+          reported={view.status !== null}
+        />
       )}
-      {unit.level !== "VILLAGE" && (
-        <TrendChart rows={trendRows} options={INDICATOR_KEYS.map((k) => ({ key: k, label: indicatorLabel(k, locale) }))} />
-      )}
+      {unit.level !== "VILLAGE" && <TrendChart rows={trendRows} options={INDICATOR_KEYS.map((k) => ({ key: k, label: indicatorLabel(k, locale) }))} />}
       {unit.level !== "VILLAGE" && <PathChart series={pathSeries} currentYear={period.year} />}
       {unit.level !== "VILLAGE" && <QuarterList data={yearReports} unitCode={unit.code} canEdit={canEdit} locale={locale} />}
 

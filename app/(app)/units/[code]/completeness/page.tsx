@@ -71,7 +71,16 @@ export default async function CompletenessPage({ params, searchParams }: Props) 
       {data.level === "PROVINCE" ? (
         <>
           {canEditDeadline && (
-            <NumberSettingForm messages="completeness.deadlineForm" testId="deadline-form" name="days" value={data.deadline.days} min={0} max={60} tenantCode={unit.code} save={setDeadlineDaysAction} />
+            <NumberSettingForm
+              messages="completeness.deadlineForm"
+              testId="deadline-form"
+              name="days"
+              value={data.deadline.days}
+              min={0}
+              max={60}
+              tenantCode={unit.code}
+              save={setDeadlineDaysAction}
+            />
           )}
           {canReview && <ReviewQueue parentCode={unit.code} year={year} quarter={quarter} submitted={data.communes.filter((c) => c.state === "SUBMITTED")} />}
           <ChaseList data={data} />

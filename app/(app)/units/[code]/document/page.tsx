@@ -53,7 +53,11 @@ export default async function DocumentPage({ params, searchParams }: Props) {
             {t("download")}
           </a>
           {view.editable && (
-            <Link href={`/units/${encodeURIComponent(unit.code)}/report-settings`} className="rounded border border-slate-300 px-3 py-1.5 text-sm" data-testid="link-report-settings">
+            <Link
+              href={`/units/${encodeURIComponent(unit.code)}/report-settings`}
+              className="rounded border border-slate-300 px-3 py-1.5 text-sm"
+              data-testid="link-report-settings"
+            >
               {t("settingsLink")}
             </Link>
           )}
@@ -79,7 +83,11 @@ export default async function DocumentPage({ params, searchParams }: Props) {
         </p>
       )}
 
-      <article lang="vi" className="mx-auto max-w-[210mm] space-y-3 rounded border border-slate-200 bg-white p-8 font-serif text-[15px] leading-relaxed shadow-sm" data-testid="report-preview">
+      <article
+        lang="vi"
+        className="mx-auto max-w-[210mm] space-y-3 rounded border border-slate-200 bg-white p-8 font-serif text-[15px] leading-relaxed shadow-sm"
+        data-testid="report-preview"
+      >
         <div className="grid grid-cols-[42%_58%] text-center text-sm">
           <div>
             {doc.settings.parentBody && <div>{doc.settings.parentBody}</div>}

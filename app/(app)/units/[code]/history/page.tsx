@@ -6,19 +6,20 @@ import { prisma } from "@/lib/db.server";
 import { scopeUnit } from "@/lib/auth/scope";
 import { ServiceError } from "@/lib/figures/errors";
 import { AUDIT_ENTITIES } from "@/lib/audit/audit";
-import {
-  figureHistory,
-  formatAuditValue,
-  queryObject,
-  unitHistory,
-  REPORT_STATUS_LABELS,
-  type FigureHistory,
-  type UnitHistory,
-} from "@/lib/audit/queries";
+import { figureHistory, formatAuditValue, queryObject, unitHistory, REPORT_STATUS_LABELS, type FigureHistory, type UnitHistory } from "@/lib/audit/queries";
 import { METRIC_KEYS } from "@/lib/domain/metrics";
 import { RATE_TARGET_KEYS } from "@/lib/domain/targets";
 import { keyLabel, isMetricKey } from "@/lib/i18n/labels";
-import { ActorCell, AuditPager, ChangeCell, auditEntityLabel, auditFieldLabel, auditHref, auditPeriodText, auditShowsField } from "@/components/audit/AuditParts";
+import {
+  ActorCell,
+  AuditPager,
+  ChangeCell,
+  auditEntityLabel,
+  auditFieldLabel,
+  auditHref,
+  auditPeriodText,
+  auditShowsField,
+} from "@/components/audit/AuditParts";
 import { toLocale, type Locale } from "@/lib/i18n/config";
 import { PlainDataTable } from "@/components/ui/DataTable";
 import { buttonClass } from "@/components/ui/Button";
@@ -116,7 +117,13 @@ function Filters({ t, locale, sp, base }: { t: T; locale: Locale; sp: Record<str
   if (sp.field && !fields.includes(sp.field)) fields.push(sp.field);
   const input = "rounded border border-slate-300 px-2 py-1";
   return (
-    <form method="get" action={base} className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-4 text-sm shadow-sm" aria-label={t("filters")} data-testid="history-filters">
+    <form
+      method="get"
+      action={base}
+      className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-4 text-sm shadow-sm"
+      aria-label={t("filters")}
+      data-testid="history-filters"
+    >
       <label className="flex flex-col">
         <span className="text-slate-500">{t("entity")}</span>
         <select name="entity" defaultValue={sp.entity ?? ""} className={input}>
@@ -175,7 +182,21 @@ function Filters({ t, locale, sp, base }: { t: T; locale: Locale; sp: Record<str
 const periodText = auditPeriodText;
 const withParams = auditHref;
 
-function HistoryTable({ t, locale, data, base, sp, unitCode }: { t: T; locale: Locale; data: UnitHistory; base: string; sp: Record<string, string>; unitCode: string }) {
+function HistoryTable({
+  t,
+  locale,
+  data,
+  base,
+  sp,
+  unitCode,
+}: {
+  t: T;
+  locale: Locale;
+  data: UnitHistory;
+  base: string;
+  sp: Record<string, string>;
+  unitCode: string;
+}) {
   return (
     <section className="space-y-3">
       <p className="text-sm text-slate-600" data-testid="history-total">
@@ -211,7 +232,11 @@ function HistoryTable({ t, locale, data, base, sp, unitCode }: { t: T; locale: L
                   {i.unit && i.unit.code !== unitCode && <span className="block text-xs text-slate-500">{i.unit.name}</span>}
                   {i.entity === "figure" && i.period && i.field && isMetricKey(i.field) && (
                     <Link
-                      href={withParams(base, {}, { year: i.period.year, quarter: i.period.quarter, field: i.field, kind: i.period.kind === "estimate" ? "estimate" : null })}
+                      href={withParams(
+                        base,
+                        {},
+                        { year: i.period.year, quarter: i.period.quarter, field: i.field, kind: i.period.kind === "estimate" ? "estimate" : null },
+                      )}
                       className="block text-xs text-brand-700 hover:underline"
                       data-testid="figure-history-link"
                     >
@@ -234,9 +259,7 @@ function HistoryTable({ t, locale, data, base, sp, unitCode }: { t: T; locale: L
 function FigureView({ t, locale, data, back }: { t: T; locale: Locale; data: FigureHistory; back: string }) {
   const label = keyLabel(data.metric, locale);
   const title =
-    data.kind === "estimate"
-      ? t("figureTitleEstimate", { label, year: data.year })
-      : t("figureTitle", { label, year: data.year, quarter: data.quarter });
+    data.kind === "estimate" ? t("figureTitleEstimate", { label, year: data.year }) : t("figureTitle", { label, year: data.year, quarter: data.quarter });
   const value = (v: string | null) => formatAuditValue("figure", data.metric, v, locale);
   return (
     <section className="space-y-3" data-testid="figure-history" data-metric={data.metric}>
@@ -264,7 +287,13 @@ function FigureView({ t, locale, data, back }: { t: T; locale: Locale; data: Fig
             <li key={n} className="grid gap-x-4 gap-y-1 px-4 py-3 text-sm sm:grid-cols-[10rem_14rem_1fr]" data-testid="figure-history-item" data-type={i.type}>
               <span className="tabular-nums text-slate-600">{i.time}</span>
               <span>
-                {i.actor ? <span className="font-medium" translate="no">{i.actor.fullName}</span> : <span className="text-slate-500">{t("system")}</span>}
+                {i.actor ? (
+                  <span className="font-medium" translate="no">
+                    {i.actor.fullName}
+                  </span>
+                ) : (
+                  <span className="text-slate-500">{t("system")}</span>
+                )}
               </span>
               <span>
                 {i.type === "change" ? (
@@ -285,7 +314,11 @@ function FigureView({ t, locale, data, back }: { t: T; locale: Locale; data: Fig
                     </span>
                   </>
                 )}
-                {i.reason && <span className="mt-1 block text-slate-700"><Recorded text={i.reason} locale={locale} /></span>}
+                {i.reason && (
+                  <span className="mt-1 block text-slate-700">
+                    <Recorded text={i.reason} locale={locale} />
+                  </span>
+                )}
               </span>
             </li>
           ))}

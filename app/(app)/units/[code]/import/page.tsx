@@ -41,10 +41,20 @@ export default async function ImportPage({ params, searchParams }: Props) {
         {user.role === "CITY_STAFF" ? <li>{t("behalf")}</li> : null}
       </ul>
       <div className="flex flex-wrap gap-2 text-sm">
-        <a href={`/api/v1${unitHref}/figures/template.xlsx?${query}`} className="rounded border border-brand-600 px-3 py-1.5 font-medium text-brand-700 hover:bg-brand-50" data-testid="template-xlsx" download>
+        <a
+          href={`/api/v1${unitHref}/figures/template.xlsx?${query}`}
+          className="rounded border border-brand-600 px-3 py-1.5 font-medium text-brand-700 hover:bg-brand-50"
+          data-testid="template-xlsx"
+          download
+        >
           {t("downloadXlsx")}
         </a>
-        <a href={`/api/v1${unitHref}/figures/template.csv?${query}`} className="rounded border border-slate-300 px-3 py-1.5 font-medium text-slate-700 hover:bg-slate-50" data-testid="template-csv" download>
+        <a
+          href={`/api/v1${unitHref}/figures/template.csv?${query}`}
+          className="rounded border border-slate-300 px-3 py-1.5 font-medium text-slate-700 hover:bg-slate-50"
+          data-testid="template-csv"
+          download
+        >
           {t("downloadCsv")}
         </a>
       </div>
@@ -54,10 +64,20 @@ export default async function ImportPage({ params, searchParams }: Props) {
         <h2 className="text-xl font-semibold">{t("targetsTitle", { year: targetYear })}</h2>
         <p className="text-sm text-slate-600">{t("targetsSubtitle")}</p>
         <div className="flex flex-wrap gap-2 text-sm">
-          <a href={`/api/v1${unitHref}/targets/template.xlsx?year=${targetYear}`} className="rounded border border-brand-600 px-3 py-1.5 font-medium text-brand-700 hover:bg-brand-50" data-testid="targets-template-xlsx" download>
+          <a
+            href={`/api/v1${unitHref}/targets/template.xlsx?year=${targetYear}`}
+            className="rounded border border-brand-600 px-3 py-1.5 font-medium text-brand-700 hover:bg-brand-50"
+            data-testid="targets-template-xlsx"
+            download
+          >
             {t("downloadXlsx")}
           </a>
-          <a href={`/api/v1${unitHref}/targets/template.csv?year=${targetYear}`} className="rounded border border-slate-300 px-3 py-1.5 font-medium text-slate-700 hover:bg-slate-50" data-testid="targets-template-csv" download>
+          <a
+            href={`/api/v1${unitHref}/targets/template.csv?year=${targetYear}`}
+            className="rounded border border-slate-300 px-3 py-1.5 font-medium text-slate-700 hover:bg-slate-50"
+            data-testid="targets-template-csv"
+            download
+          >
             {t("downloadCsv")}
           </a>
         </div>

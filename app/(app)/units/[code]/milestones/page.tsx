@@ -56,7 +56,12 @@ export default async function MilestonesPage({ params, searchParams }: Props) {
           {t("noTargets", { year })}
         </p>
       ) : (
-        <MilestoneForm key={`${unit.code}-${year}`} unitCode={unit.code} grid={grid} labels={Object.fromEntries(grid.rows.map((r) => [r.key, keyLabel(r.key, locale)]))} />
+        <MilestoneForm
+          key={`${unit.code}-${year}`}
+          unitCode={unit.code}
+          grid={grid}
+          labels={Object.fromEntries(grid.rows.map((r) => [r.key, keyLabel(r.key, locale)]))}
+        />
       )}
     </div>
   );

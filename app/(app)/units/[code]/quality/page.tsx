@@ -70,7 +70,16 @@ export default async function QualityPage({ params, searchParams }: Props) {
         {t("summary", { reported: data.reported, communes: data.communes, count: data.items.length })}
       </p>
       {can(user, "city.settings", unit) ? (
-        <NumberSettingForm messages="quality.changeForm" testId="change-threshold-form" name="pct" value={data.changePct} min={MIN_CHANGE_PCT} max={MAX_CHANGE_PCT} tenantCode={unit.code} save={setChangePctAction} />
+        <NumberSettingForm
+          messages="quality.changeForm"
+          testId="change-threshold-form"
+          name="pct"
+          value={data.changePct}
+          min={MIN_CHANGE_PCT}
+          max={MAX_CHANGE_PCT}
+          tenantCode={unit.code}
+          save={setChangePctAction}
+        />
       ) : (
         <p className="text-sm text-slate-600" data-testid="change-threshold">
           {t("changeForm.current", { pct: data.changePct })}

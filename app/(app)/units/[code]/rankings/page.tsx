@@ -25,7 +25,6 @@ export async function generateMetadata() {
   return { title: t("link") };
 }
 
-
 export default async function RankingsPage({ params, searchParams }: Props) {
   const { code } = await params;
   const sp = await searchParams;
@@ -45,18 +44,30 @@ export default async function RankingsPage({ params, searchParams }: Props) {
     data = await rankingsOf(ref, { year, quarter }, null, null);
   }
   const c = data.indicator;
-  const label = c.kind === "composite" ? t("rankings.composite") : c.kind === "attainment" ? t("rankings.attainmentOf", { label: keyLabel(c.key!, locale) }) : keyLabel(c.key!, locale);
+  const label =
+    c.kind === "composite"
+      ? t("rankings.composite")
+      : c.kind === "attainment"
+        ? t("rankings.attainmentOf", { label: keyLabel(c.key!, locale) })
+        : keyLabel(c.key!, locale);
   const fmtValue = (v: number | null | undefined) => (c.percent ? formatPercent(v ?? null, locale) : formatNumber(v ?? null, locale));
   const actualPercent = c.key ? (INDICATOR_KEYS as readonly string[]).includes(c.key) : false;
   const fmtActual = (v: number | null | undefined) => (actualPercent ? formatPercent(v ?? null, locale) : formatNumber(v ?? null, locale));
   const byCode = new Map(data.items.map((i) => [i.unit.code, i]));
-  const query = new URLSearchParams({ parent: unit.code, year: String(year), quarter: String(quarter), indicator: c.param, ...(one(sp.weights) ? { weights: one(sp.weights)! } : {}) });
+  const query = new URLSearchParams({
+    parent: unit.code,
+    year: String(year),
+    quarter: String(quarter),
+    indicator: c.param,
+    ...(one(sp.weights) ? { weights: one(sp.weights)! } : {}),
+  });
   const childrenLabel = unit.level === "NATION" ? t("dashboard.childrenProvinces") : t("dashboard.childrenCommunes");
 
   // Small multiples: the three first and the three last.
-  const topBottom = [...data.items.slice(0, 3).map((i) => ({ i, group: "top" as const })), ...data.items.slice(-3).map((i) => ({ i, group: "bottom" as const }))].filter(
-    (x, idx, arr) => arr.findIndex((y) => y.i.unit.code === x.i.unit.code) === idx,
-  );
+  const topBottom = [
+    ...data.items.slice(0, 3).map((i) => ({ i, group: "top" as const })),
+    ...data.items.slice(-3).map((i) => ({ i, group: "bottom" as const })),
+  ].filter((x, idx, arr) => arr.findIndex((y) => y.i.unit.code === x.i.unit.code) === idx);
   const refs = await unitRefsByCode(topBottom.map((x) => x.i.unit.code));
   const multiples = await multiplesOf(refs, { year, quarter }, c, data.weights ?? []);
   const chartTarget = c.kind === "attainment" || c.kind === "composite" ? data.bands.attained : (data.totals.target ?? null);
@@ -66,7 +77,9 @@ export default async function RankingsPage({ params, searchParams }: Props) {
     const symbol = ch.trend === "up" ? "▲" : ch.trend === "down" ? "▼" : "▶";
     const cls = ch.good === null ? "text-slate-500" : ch.good ? "text-emerald-700" : "text-red-700";
     const d = ch.delta ?? 0;
-    const text = c.percent ? t("rankings.points", { value: `${d > 0 ? "+" : ""}${(d * 100).toLocaleString(locale === "vi" ? "vi-VN" : "en-GB", { maximumFractionDigits: 1 })}` }) : `${d > 0 ? "+" : ""}${formatNumber(d, locale)}`;
+    const text = c.percent
+      ? t("rankings.points", { value: `${d > 0 ? "+" : ""}${(d * 100).toLocaleString(locale === "vi" ? "vi-VN" : "en-GB", { maximumFractionDigits: 1 })}` })
+      : `${d > 0 ? "+" : ""}${formatNumber(d, locale)}`;
     return (
       <span className={cls} title={`${fmtValue(ch.value)} → `} data-trend={ch.trend}>
         {symbol} {text}
@@ -84,7 +97,11 @@ export default async function RankingsPage({ params, searchParams }: Props) {
       formatPercent(att, locale)
     );
   const reportBadge = (status: string | null) =>
-    status === "SUBMITTED" ? <span className="ml-1 rounded bg-amber-100 px-1 text-[11px] text-amber-900" data-testid="not-approved">{t("rankings.submittedNotApproved")}</span> : null;
+    status === "SUBMITTED" ? (
+      <span className="ml-1 rounded bg-amber-100 px-1 text-[11px] text-amber-900" data-testid="not-approved">
+        {t("rankings.submittedNotApproved")}
+      </span>
+    ) : null;
   const totalsName =
     data.totals.provinces !== null && (data.totals.provincesReported ?? 0) < data.totals.provinces
       ? t("rankings.totalsProvinces", { reported: data.totals.provincesReported ?? 0, total: data.totals.provinces })
@@ -96,7 +113,10 @@ export default async function RankingsPage({ params, searchParams }: Props) {
   const notReported = data.unranked.filter((u) => u.reason === "not_reported");
   const otherUnranked = data.unranked.filter((u) => u.reason !== "not_reported");
   const listCard = (kind: "praise" | "warn" | "criticise", codes: string[]) => (
-    <div className={`rounded-lg border p-4 ${kind === "praise" ? "border-emerald-300 bg-emerald-50" : kind === "warn" ? "border-amber-300 bg-amber-50" : "border-red-300 bg-red-50"}`} data-testid={`list-${kind}`}>
+    <div
+      className={`rounded-lg border p-4 ${kind === "praise" ? "border-emerald-300 bg-emerald-50" : kind === "warn" ? "border-amber-300 bg-amber-50" : "border-red-300 bg-red-50"}`}
+      data-testid={`list-${kind}`}
+    >
       <h3 className="mb-2 font-semibold">{t(`rankings.${kind}`, { n: codes.length })}</h3>
       {codes.length === 0 && <p className="text-sm text-slate-600">{t("rankings.listEmpty")}</p>}
       <ol className="space-y-1.5 text-sm">
@@ -107,10 +127,11 @@ export default async function RankingsPage({ params, searchParams }: Props) {
               <span className="font-medium" data-list-unit={it.unit.code} data-status={it.status}>
                 {it.rank}. {it.unit.name}
               </span>{" "}
-              <span className="tabular-nums">{fmtValue(it.value)}</span>{" "}
-              <span className="text-xs">({t(`figures.status.${it.status}`)})</span>
+              <span className="tabular-nums">{fmtValue(it.value)}</span> <span className="text-xs">({t(`figures.status.${it.status}`)})</span>
               {kind !== "praise" && unit.level === "PROVINCE" && (
-                <div className="text-xs text-slate-700">{it.explanation ? t("rankings.explanation", { text: it.explanation.reason }) : t("rankings.noExplanation")}</div>
+                <div className="text-xs text-slate-700">
+                  {it.explanation ? t("rankings.explanation", { text: it.explanation.reason }) : t("rankings.noExplanation")}
+                </div>
               )}
             </li>
           );
@@ -125,10 +146,23 @@ export default async function RankingsPage({ params, searchParams }: Props) {
     { key: "rank", header: t("rankings.colRank"), align: "right", sortable: true, className: `font-semibold ${num}` },
     { key: "unit", header: t("rankings.colUnit"), sortable: true },
     { key: "value", header: t("rankings.colValue"), align: "right", sortable: true, firstDir: "desc", className: `font-semibold ${num}` },
-    ...(c.kind === "attainment" ? [{ key: "actual", header: t("rankings.colActual"), align: "right" as const, sortable: true, firstDir: "desc" as const, className: num }] : []),
+    ...(c.kind === "attainment"
+      ? [{ key: "actual", header: t("rankings.colActual"), align: "right" as const, sortable: true, firstDir: "desc" as const, className: num }]
+      : []),
     { key: "target", header: t("rankings.colTarget"), align: "right", sortable: true, firstDir: "desc", className: num },
     { key: "attainment", header: t("rankings.colAttainment"), align: "right", sortable: true, firstDir: "desc", className: num },
-    ...(isCeiling ? [] : [{ key: "yearAttainment", header: t("rankings.colYearAttainment"), align: "right" as const, sortable: true, firstDir: "desc" as const, className: num }]),
+    ...(isCeiling
+      ? []
+      : [
+          {
+            key: "yearAttainment",
+            header: t("rankings.colYearAttainment"),
+            align: "right" as const,
+            sortable: true,
+            firstDir: "desc" as const,
+            className: num,
+          },
+        ]),
     { key: "status", header: t("rankings.colStatus"), sortable: true, firstDir: "desc" },
     { key: "prev", header: t("rankings.colPrev"), align: "right", sortable: true, firstDir: "desc", className: "text-xs" },
     { key: "year", header: t("rankings.colYear"), align: "right", sortable: true, firstDir: "desc", className: "text-xs" },
@@ -209,7 +243,8 @@ export default async function RankingsPage({ params, searchParams }: Props) {
         </Link>
         <h1 className="mt-1 text-2xl font-semibold">{t("rankings.title", { children: childrenLabel, name: unit.name })}</h1>
         <p className="text-sm text-slate-600" data-testid="rankings-subtitle">
-          {label} · {t("figures.quarterN", { q: quarter })}/{year} · {t("rankings.subtitle", { date: formatDate(data.asAt, locale), generated: formatDate(data.generatedAt, locale) })}
+          {label} · {t("figures.quarterN", { q: quarter })}/{year} ·{" "}
+          {t("rankings.subtitle", { date: formatDate(data.asAt, locale), generated: formatDate(data.generatedAt, locale) })}
         </p>
       </div>
 
@@ -263,10 +298,18 @@ export default async function RankingsPage({ params, searchParams }: Props) {
           {t("rankings.show")}
         </button>
         <span className="ml-auto flex flex-wrap gap-2">
-          <a href={`/api/v1/rankings/docx?${query}`} className="rounded border border-brand-600 px-3 py-1.5 font-medium text-brand-700 hover:bg-brand-50" data-testid="download-docx">
+          <a
+            href={`/api/v1/rankings/docx?${query}`}
+            className="rounded border border-brand-600 px-3 py-1.5 font-medium text-brand-700 hover:bg-brand-50"
+            data-testid="download-docx"
+          >
             {t("rankings.downloadWord")}
           </a>
-          <a href={`/api/v1/rankings/xlsx?${query}`} className="rounded border border-brand-600 px-3 py-1.5 font-medium text-brand-700 hover:bg-brand-50" data-testid="download-xlsx">
+          <a
+            href={`/api/v1/rankings/xlsx?${query}`}
+            className="rounded border border-brand-600 px-3 py-1.5 font-medium text-brand-700 hover:bg-brand-50"
+            data-testid="download-xlsx"
+          >
             {t("rankings.downloadExcel")}
           </a>
           <PrintButton />
@@ -290,8 +333,14 @@ export default async function RankingsPage({ params, searchParams }: Props) {
 
       {data.totals.partial && (
         <p className="rounded bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="partial-note">
-          {t("rankings.partialNote", { reported: formatNumber(data.totals.reported, locale), total: formatNumber(data.totals.units, locale), period: periodText })}
-          {data.totals.provinces !== null && <> {t("rankings.provincesReported", { reported: data.totals.provincesReported ?? 0, total: data.totals.provinces })}</>}
+          {t("rankings.partialNote", {
+            reported: formatNumber(data.totals.reported, locale),
+            total: formatNumber(data.totals.units, locale),
+            period: periodText,
+          })}
+          {data.totals.provinces !== null && (
+            <> {t("rankings.provincesReported", { reported: data.totals.provincesReported ?? 0, total: data.totals.provinces })}</>
+          )}
         </p>
       )}
       <section className="grid gap-3 md:grid-cols-2 xl:grid-cols-4 print:grid-cols-4">
@@ -359,7 +408,11 @@ export default async function RankingsPage({ params, searchParams }: Props) {
         </section>
       )}
 
-      <RankedBarChart bars={data.items.map((i) => ({ name: `${i.rank}. ${i.unit.name}`, value: i.value, status: i.status }))} target={chartTarget} percent={c.percent} />
+      <RankedBarChart
+        bars={data.items.map((i) => ({ name: `${i.rank}. ${i.unit.name}`, value: i.value, status: i.status }))}
+        target={chartTarget}
+        percent={c.percent}
+      />
       <SmallMultiples
         percent={c.percent}
         series={topBottom.map((x, idx) => ({

@@ -31,13 +31,20 @@ export default async function ReportPage({ params, searchParams }: Props) {
   const { user, unit, ref } = await unitPage(code, "/report");
   const t = await getTranslations("figures");
   if (!can(user, "figures.enter", ref)) {
-    const qs = typeof sp.year === "string" ? `?year=${encodeURIComponent(sp.year)}${typeof sp.quarter === "string" ? `&quarter=${encodeURIComponent(sp.quarter)}` : ""}` : "";
+    const qs =
+      typeof sp.year === "string"
+        ? `?year=${encodeURIComponent(sp.year)}${typeof sp.quarter === "string" ? `&quarter=${encodeURIComponent(sp.quarter)}` : ""}`
+        : "";
     return (
       <div className="space-y-3" data-testid="report-read-only">
         <p className="text-sm text-slate-500">{unit.name}</p>
         <h1 className="text-2xl font-semibold">{t("form.readOnlyTitle")}</h1>
         <p className="rounded bg-slate-100 px-3 py-2">{t(unit.level === "COMMUNE" ? "form.onlyOfficer" : "form.noFiguresHere", { unit: unit.name })}</p>
-        <Link href={`/units/${encodeURIComponent(unit.code)}${qs}`} className="inline-block rounded bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700" data-testid="report-unit-link">
+        <Link
+          href={`/units/${encodeURIComponent(unit.code)}${qs}`}
+          className="inline-block rounded bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700"
+          data-testid="report-unit-link"
+        >
           {t("form.seeOnUnitPage")}
         </Link>
       </div>

@@ -27,7 +27,8 @@ export default async function TargetsPage({ params, searchParams }: Props) {
   const year = Number.isInteger(y) && y >= TARGET_YEARS.min && y <= TARGET_YEARS.max ? y : Math.min(TARGET_YEARS.max, currentPeriod().year + 1);
   const grid = await targetGridOf(user, unit, year);
   const years = Array.from({ length: TARGET_YEARS.max - TARGET_YEARS.min + 1 }, (_, i) => TARGET_YEARS.min + i);
-  const source = Object.values(grid.targets).find((d) => d?.source)?.source ?? grid.children.flatMap((c) => Object.values(c.targets)).find((d) => d?.source)?.source ?? "";
+  const source =
+    Object.values(grid.targets).find((d) => d?.source)?.source ?? grid.children.flatMap((c) => Object.values(c.targets)).find((d) => d?.source)?.source ?? "";
 
   return (
     <div className="space-y-5">

@@ -7,6 +7,4 @@ import { issuingSettings } from "@/lib/reports/unit-report";
 // The rankings as a Word report in the Decree 30/2020/NĐ-CP layout, issued as the parent's own
 // report settings say (its people's committee, or for VN Bảo hiểm xã hội Việt Nam). The same
 // session, scope and validation as the JSON API.
-export const GET = rankingsDownload("docx", DOCX_TYPE, async (data, prisma) =>
-  rankingsReport(data, await issuingSettings(prisma, data.parent.code)),
-);
+export const GET = rankingsDownload("docx", DOCX_TYPE, async (data, prisma) => rankingsReport(data, await issuingSettings(prisma, data.parent.code)));

@@ -13,7 +13,8 @@ type Params = { code: string };
 export const POST = apiRoute<Params>(async ({ req, params, actor, prisma }) => {
   await scopeUnit(prisma, actor, params.code, "figures.import");
   const upload = await readUploadForm(req);
-  if (upload.fields.kind === "targets") return stageTargetsImport(prisma, actor, { unitCode: params.code, year: upload.fields.year, fileName: upload.fileName, bytes: upload.bytes });
+  if (upload.fields.kind === "targets")
+    return stageTargetsImport(prisma, actor, { unitCode: params.code, year: upload.fields.year, fileName: upload.fileName, bytes: upload.bytes });
   return stageFiguresImport(prisma, actor, {
     unitCode: params.code,
     year: upload.fields.year,

@@ -14,5 +14,12 @@ export const GET = apiRoute<{ code: string }>(async ({ req, params, actor, prism
 // PUT /api/v1/units/{code}/report?year=Y&quarter=Q { opening, parts: { shortcomings, tasks, proposals } }: a new version.
 export const PUT = apiRoute<{ code: string }>(async ({ req, params, actor, prisma }) => {
   const url = new URL(req.url);
-  return saveReportTexts(prisma, actor, params.code, url.searchParams.get("year") ?? undefined, url.searchParams.get("quarter") ?? undefined, await readJson(req));
+  return saveReportTexts(
+    prisma,
+    actor,
+    params.code,
+    url.searchParams.get("year") ?? undefined,
+    url.searchParams.get("quarter") ?? undefined,
+    await readJson(req),
+  );
 });

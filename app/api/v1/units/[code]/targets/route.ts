@@ -7,7 +7,12 @@ import { requireTargetVersions } from "@/lib/api/versions.server";
 function yearOf(req: Request): number {
   const url = new URL(req.url);
   const r = yearSchema.safeParse(url.searchParams.get("year") ?? undefined);
-  if (!r.success) throw new ServiceError(422, MSG.invalid, r.error.issues.map((i) => ({ path: "year", message: i.message })));
+  if (!r.success)
+    throw new ServiceError(
+      422,
+      MSG.invalid,
+      r.error.issues.map((i) => ({ path: "year", message: i.message })),
+    );
   return r.data;
 }
 
@@ -23,7 +28,12 @@ export const PUT = apiRoute<{ code: string }>(async ({ req, params, actor, prism
   const year = yearOf(req);
   assertCan(actor, "targets.set", unit, { year });
   const body = putTargetsBodySchema.safeParse(await readJson(req));
-  if (!body.success) throw new ServiceError(422, MSG.invalid, body.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })));
+  if (!body.success)
+    throw new ServiceError(
+      422,
+      MSG.invalid,
+      body.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })),
+    );
   await requireTargetVersions(prisma, unit, year, body.data);
   const entries = entriesForUnit(unit.code, body.data);
   let result;

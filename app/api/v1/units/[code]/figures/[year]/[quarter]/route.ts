@@ -12,7 +12,12 @@ type Params = { code: string; year: string; quarter: string };
 export const GET = apiRoute<Params>(async ({ req, params, actor, prisma }) => {
   const unit = await scopeUnit(prisma, actor, params.code);
   const p = periodSchema.safeParse(params);
-  if (!p.success) throw new ServiceError(422, MSG.invalid, p.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })));
+  if (!p.success)
+    throw new ServiceError(
+      422,
+      MSG.invalid,
+      p.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })),
+    );
   const report = await readReport(prisma, unit.id, p.data, kindFromQuery(new URL(req.url)));
   if (!report) throw new ServiceError(404, `Chưa có số liệu quý ${p.data.quarter}/${p.data.year} của ${unit.name}.`);
   return report;
