@@ -10,7 +10,7 @@ import { useLocale, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useEffect, useMemo, useRef, useState, useTransition } from "react";
 import { METRIC_KEYS, INDICATOR_KEYS, METRICS, type Figures, type MetricKey } from "@/lib/domain/metrics";
-import { checkFigures, parseVnInteger } from "@/lib/domain/figures-validation";
+import { checkFigures, parseVnInteger, validationMessages } from "@/lib/domain/figures-validation";
 import { computeIndicators, attainment, INDICATORS, statusOf } from "@/lib/domain/indicators";
 import { YEAR_TO_DATE_METRICS } from "@/lib/domain/period";
 import { formatNumber, formatPercent } from "@/lib/format";
@@ -68,8 +68,12 @@ export function QuarterForm(props: QuarterFormProps) {
   const locked = status === "SUBMITTED" || status === "APPROVED";
 
   const parsed = useMemo(
-    () => Object.fromEntries(METRIC_KEYS.map((k) => [k, parseVnInteger(raw[k])])) as Record<MetricKey, ReturnType<typeof parseVnInteger>>,
-    [raw],
+    () =>
+      Object.fromEntries(METRIC_KEYS.map((k) => [k, parseVnInteger(raw[k], validationMessages(locale))])) as Record<
+        MetricKey,
+        ReturnType<typeof parseVnInteger>
+      >,
+    [raw, locale],
   );
   const figures: Figures = useMemo(() => Object.fromEntries(METRIC_KEYS.map((k) => [k, parsed[k].ok ? parsed[k].value : null])) as Figures, [parsed]);
   const previous = useMemo(() => {
@@ -78,7 +82,10 @@ export function QuarterForm(props: QuarterFormProps) {
     if (props.kind === "actual" && props.quarter === 1) for (const k of YEAR_TO_DATE_METRICS) p[k] = null;
     return p;
   }, [props.previous, props.kind, props.quarter]);
-  const checks = useMemo(() => checkFigures(figures, previous, { changeThreshold: props.changeThreshold }), [figures, previous, props.changeThreshold]);
+  const checks = useMemo(
+    () => checkFigures(figures, previous, { changeThreshold: props.changeThreshold, messages: validationMessages(locale) }),
+    [figures, previous, props.changeThreshold, locale],
+  );
   const indicators = useMemo(() => computeIndicators(figures, { revenuePlan: props.targets.amountCollected ?? null }), [figures, props.targets]);
 
   const fieldIssues = (k: MetricKey) => {
@@ -87,8 +94,10 @@ export function QuarterForm(props: QuarterFormProps) {
     if (!p.ok) out.push({ severity: "error", message: p.message });
     for (const i of checks.errors) if (i.path === k) out.push({ severity: "error", message: i.message });
     for (const i of checks.warnings) if (i.path === k) out.push({ severity: "warning", message: i.message });
+    // The server's own check of the same rule says the same thing (in Vietnamese numbers): one per severity.
     for (const i of serverIssues) {
-      if (i.path === `figures.${k}` && !out.some((o) => o.message === i.message)) out.push({ severity: i.severity ?? "error", message: i.message });
+      const severity = i.severity ?? "error";
+      if (i.path === `figures.${k}` && !out.some((o) => o.message === i.message || o.severity === severity)) out.push({ severity, message: i.message });
     }
     return out;
   };

@@ -1,5 +1,5 @@
 "use server";
-import { textArg } from "./run";
+import { refusalOf, textArg } from "./run";
 // Saving a quarter from the form: the same service, checks and transaction as the JSON API.
 import { revalidatePath } from "next/cache";
 import { currentUser } from "../auth/session.server";
@@ -12,7 +12,7 @@ export type SaveActionResult = ({ ok: true } & SaveResult) | { ok: false; error:
 export async function saveQuarterAction(input: { unitCode: string; year: number; quarter: number; body: unknown }): Promise<SaveActionResult> {
   try {
     const user = await currentUser();
-    if (!user) return { ok: false, error: MSG.unauthenticated, issues: [] };
+    if (!user) return refusalOf(new ServiceError(401, MSG.unauthenticated));
     const result = await saveQuarter(await prisma(), user, {
       unitCode: textArg(input?.unitCode),
       year: input?.year,
@@ -23,7 +23,7 @@ export async function saveQuarterAction(input: { unitCode: string; year: number;
     return { ok: true, ...result };
   } catch (e) {
     if (e instanceof ServiceError) {
-      return { ok: false, error: e.message, issues: e.issues, needsConfirmation: e.extra.needsConfirmation === true, status: e.status };
+      return { ...(await refusalOf(e)), needsConfirmation: e.extra.needsConfirmation === true };
     }
     console.error("[saveQuarterAction]", e);
     return { ok: false, error: "Lỗi hệ thống, chưa lưu được. Vui lòng thử lại.", issues: [] };

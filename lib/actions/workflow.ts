@@ -1,5 +1,5 @@
 "use server";
-import { textArg } from "./run";
+import { refusalOf, textArg } from "./run";
 // Review actions from the unit page: the same service, rules and transaction as the API.
 import { revalidatePath } from "next/cache";
 import { currentUser } from "../auth/session.server";
@@ -8,7 +8,7 @@ import { transition } from "../workflow/service";
 import { saveExplanation } from "../explanations/service";
 import { ServiceError, MSG, type ApiIssue } from "../figures/errors";
 
-type Result = { ok: true } | { ok: false; error: string; issues: ApiIssue[]; status?: number };
+type Result = { ok: true } | { ok: false; error: string; issues: ApiIssue[]; status?: number; code?: string };
 
 async function run(path: string, fn: () => Promise<unknown>): Promise<Result> {
   try {
@@ -16,7 +16,7 @@ async function run(path: string, fn: () => Promise<unknown>): Promise<Result> {
     revalidatePath(path);
     return { ok: true };
   } catch (e) {
-    if (e instanceof ServiceError) return { ok: false, error: e.message, issues: e.issues, status: e.status };
+    if (e instanceof ServiceError) return refusalOf(e);
     console.error("[workflow action]", e);
     return { ok: false, error: "Lỗi hệ thống, chưa thực hiện được. Vui lòng thử lại.", issues: [] };
   }
@@ -32,7 +32,7 @@ export async function transitionAction(input: {
   version?: number;
 }): Promise<Result> {
   const user = await currentUser();
-  if (!user) return { ok: false, error: MSG.unauthenticated, issues: [] };
+  if (!user) return refusalOf(new ServiceError(401, MSG.unauthenticated));
   return run(`/units/${encodeURIComponent(textArg(input?.unitCode))}`, async () =>
     transition(await prisma(), user, {
       unitCode: textArg(input?.unitCode),
@@ -58,6 +58,6 @@ export async function explanationAction(input: {
   version?: number;
 }): Promise<Result> {
   const user = await currentUser();
-  if (!user) return { ok: false, error: MSG.unauthenticated, issues: [] };
+  if (!user) return refusalOf(new ServiceError(401, MSG.unauthenticated));
   return run(`/units/${encodeURIComponent(textArg(input?.unitCode))}`, async () => saveExplanation(await prisma(), user, input));
 }

@@ -151,6 +151,47 @@ export const VALIDATION_MESSAGES_VI = {
 
 export type ValidationMessages = typeof VALIDATION_MESSAGES_VI;
 
+const nEn = (v: number) => formatNumber(v, "en");
+const fieldEn = (key: MetricKey) => METRIC_LABELS_EN[key].label;
+const unitEn = (key: MetricKey) => METRIC_LABELS_EN[key].unit;
+function changePercentEn(change: number, threshold: number): string {
+  let digits = 1;
+  while (digits < 4 && Number(change.toFixed(digits + 2)) <= threshold) digits++;
+  return formatPercent(change, "en", digits);
+}
+
+/** The same messages in English (numbers as 13,624 and 25.0%), for the English interface. */
+export const VALIDATION_MESSAGES_EN: ValidationMessages = {
+  negative: "Figures cannot be negative.",
+  notInteger: "Enter a whole number, with dots between thousands, e.g. 13.624.",
+  notANumber: "Digits only, with dots between thousands, e.g. 13.624.",
+  tooLargeInput: "The number is too large, please check it.",
+  notObject: "figures must be an object, one key per figure.",
+  unknownKeys: (keys: readonly string[]) => `Unknown fields: ${keys.join(", ")}. Accepted: ${METRIC_KEYS.join(", ")}.`,
+  wrongType: (key: MetricKey, input: unknown) =>
+    typeof input === "string" ? `${fieldEn(key)}: must be a number, not a string (e.g. 13624, not "13.624").` : `${fieldEn(key)}: must be a number or null.`,
+  notWhole: (key: MetricKey) => `${fieldEn(key)}: must be a whole number.`,
+  negativeField: (key: MetricKey) => `${fieldEn(key)}: cannot be negative.`,
+  tooBig: (key: MetricKey) => `${fieldEn(key)}: cannot exceed ${nEn(maxFor(key))} ${unitEn(key)}.`,
+  unsafe: (key: MetricKey) => `${fieldEn(key)}: too large to store exactly (at most ${nEn(Number.MAX_SAFE_INTEGER)} ${unitEn(key)}).`,
+  informalGtVoluntary: (informal: number, voluntary: number) =>
+    `Farmers and informal workers (${nEn(informal)}) cannot exceed voluntary social-insurance participants (${nEn(voluntary)}).`,
+  bhtnGtCompulsory: (bhtn: number, compulsory: number) =>
+    `Unemployment-insurance participants (${nEn(bhtn)}) cannot exceed compulsory social-insurance participants (${nEn(compulsory)}).`,
+  lateGtDue: (late: number, due: number) => `Late payments (${nEn(late)} VND) cannot exceed the amount due (${nEn(due)} VND).`,
+  participantsGtLabourForce: (participants: number, labourForce: number) =>
+    `Compulsory and voluntary participants together (${nEn(participants)}) exceed the working-age labour force (${nEn(labourForce)}): please check (workers from elsewhere may explain it).`,
+  bhytGtPopulation: (bhyt: number, population: number) =>
+    `Health-insurance participants (${nEn(bhyt)}) exceed the population (${nEn(population)}): please check.`,
+  drop: (previous: number, current: number, drop: number, threshold: number = CHANGE_WARNING_THRESHOLD) =>
+    `Down ${changePercentEn(drop, threshold)} from the previous quarter (${nEn(previous)} → ${nEn(current)}): please check.`,
+  rise: (previous: number, current: number, rise: number, threshold: number = CHANGE_WARNING_THRESHOLD) =>
+    `Up ${changePercentEn(rise, threshold)} from the previous quarter (${nEn(previous)} → ${nEn(current)}): please check.`,
+};
+
+/** The validation messages of a language. */
+export const validationMessages = (locale: "vi" | "en"): ValidationMessages => (locale === "en" ? VALIDATION_MESSAGES_EN : VALIDATION_MESSAGES_VI);
+
 // ---------------------------------------------------------------------------------------------
 // parseVnInteger: what the officer types in the form
 

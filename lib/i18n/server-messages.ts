@@ -163,6 +163,35 @@ const CATALOGUE: Entry[] = [
     "The cause needs at least {n} characters. The remedy needs at least {m} characters.",
   ),
   entry("explanation.noTarget", "Chưa có chỉ tiêu năm {y} cho nội dung này: không cần giải trình.", "No {y} target for this item: no explanation needed."),
+  // The figures' checks (lib/domain/figures-validation.ts), as the server repeats them.
+  entry(
+    "check.informal",
+    "Số nông dân, lao động phi chính thức ({a}) không được lớn hơn số người tham gia BHXH tự nguyện ({b}).",
+    "Farmers and informal workers ({a}) cannot exceed voluntary social-insurance participants ({b}).",
+  ),
+  entry(
+    "check.bhtn",
+    "Số người tham gia BHTN ({a}) không được lớn hơn số người tham gia BHXH bắt buộc ({b}).",
+    "Unemployment-insurance participants ({a}) cannot exceed compulsory social-insurance participants ({b}).",
+  ),
+  entry(
+    "check.late",
+    "Số tiền chậm đóng ({a} đồng) không được lớn hơn số phải thu ({b} đồng).",
+    "Late payments ({a} VND) cannot exceed the amount due ({b} VND).",
+  ),
+  entry(
+    "check.labourForce",
+    "Tổng số người tham gia BHXH bắt buộc và tự nguyện ({a}) lớn hơn lực lượng lao động trong độ tuổi ({b}): vui lòng kiểm tra lại (có thể do lao động nơi khác đến làm việc).",
+    "Compulsory and voluntary participants together ({a}) exceed the working-age labour force ({b}): please check (workers from elsewhere may explain it).",
+  ),
+  entry(
+    "check.bhyt",
+    "Số người tham gia BHYT ({a}) lớn hơn dân số ({b}): vui lòng kiểm tra lại.",
+    "Health-insurance participants ({a}) exceed the population ({b}): please check.",
+  ),
+  entry("check.drop", "Giảm {p} so với quý trước ({a} → {b}): vui lòng kiểm tra lại.", "Down {p} from the previous quarter ({a} → {b}): please check."),
+  entry("check.rise", "Tăng {p} so với quý trước ({a} → {b}): vui lòng kiểm tra lại.", "Up {p} from the previous quarter ({a} → {b}): please check."),
+  entry("check.negative", "Số liệu không được âm.", "Figures cannot be negative."),
   // Texts the server records (notification titles, audit reasons) — shown in the reader's language.
   entry("notice.submitted", "{unit} đã gửi báo cáo quý {q}/{y}", "{unit} submitted the report for quarter {q}/{y}"),
   entry("notice.submittedEstimate", "{unit} đã gửi báo cáo ước thực hiện năm {y}", "{unit} submitted the estimate for {y}"),

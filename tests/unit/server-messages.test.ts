@@ -59,3 +59,32 @@ describe("server messages", () => {
     expect(requestLocale(h(headers))).toBe(locale);
   });
 });
+
+describe("the figures' checks in English", () => {
+  it("the form's messages and the server's repeated ones both read English", async () => {
+    const { checkFigures, validationMessages, VALIDATION_MESSAGES_VI } = await import("@/lib/domain/figures-validation");
+    const f = {
+      labourForce: 100,
+      population: 100,
+      retirementAgePopulation: 10,
+      bhxhCompulsory: 50,
+      bhxhVoluntary: 10,
+      bhxhVoluntaryInformal: 20,
+      bhtn: 60,
+      bhyt: 150,
+      pensioners: 1,
+      amountDue: 10,
+      amountCollected: 5,
+      latePayments: 20,
+    };
+    const en = checkFigures(f as never, null, { messages: validationMessages("en") });
+    const vi = checkFigures(f as never, null, { messages: VALIDATION_MESSAGES_VI });
+    expect([...en.errors, ...en.warnings].length).toBeGreaterThan(2);
+    for (const i of [...en.errors, ...en.warnings]) expect(i.message).not.toMatch(VIETNAMESE);
+    for (const i of [...vi.errors, ...vi.warnings]) {
+      const m = localizeMessage(i.message, "en");
+      expect(m.code, i.message).not.toBe("message");
+      expect(m.message).not.toMatch(VIETNAMESE);
+    }
+  });
+});
