@@ -37,6 +37,7 @@ describe("seed 001, Xã Kim Thành, compulsory participants", () => {
       projected2030: 15_400,
       status: "off_track",
       method: "Dự báo theo tốc độ tăng bình quân 3 năm gần nhất (2024–2026, phương pháp bình phương tối thiểu): +650 người/năm.",
+      methodInfo: { code: "pace", years: 3, span: "2024–2026", pace: 650, unit: "people" },
     });
     expect(s.projected2030! / 20_800).toBeCloseTo(0.74, 2);
   });
