@@ -407,6 +407,28 @@ const COLS = METRIC_KEYS.map((k) => ({
 }));
 const AUDIT_CHUNK = 20_000;
 
+/** A commit's body: JSON (an empty body is {}), a marker the schema refuses when it is not JSON. */
+export async function readCommitBody(req: Request): Promise<unknown> {
+  const raw = (await req.text()).slice(0, 10_000);
+  if (raw.trim() === "") return {};
+  try {
+    return JSON.parse(raw);
+  } catch {
+    return Symbol.for("invalid-json");
+  }
+}
+
+/** The unit of one of the actor's own pending imports (404 for anyone else's, unknown or malformed). */
+export async function pendingImportUnit(prisma: PrismaClient, actor: Actor, id: unknown): Promise<string> {
+  const notFound = new ServiceError(404, "Không tìm thấy lượt nhập này (đã lưu, đã hết hạn sau 6 giờ hoặc không phải của bạn): hãy tải tệp lên lại.");
+  if (typeof id !== "string" || !/^[0-9a-f]{32}$/.test(id)) throw notFound;
+  const pending = await prisma.pendingImport.findUnique({ where: { id }, select: { userId: true, unitId: true } });
+  if (!pending || pending.userId !== actor.id) throw notFound;
+  const unit = await prisma.unit.findUnique({ where: { id: pending.unitId }, select: { code: true } });
+  if (!unit) throw notFound;
+  return unit.code;
+}
+
 export async function commitImport(
   prisma: PrismaClient,
   actor: Actor,

@@ -26,6 +26,7 @@ import * as imports from "@/app/api/v1/units/[code]/imports/route";
 import * as targetsTemplateXlsx from "@/app/api/v1/units/[code]/targets/template.xlsx/route";
 import * as targetsTemplateCsv from "@/app/api/v1/units/[code]/targets/template.csv/route";
 import * as importCommit from "@/app/api/v1/units/[code]/imports/[id]/commit/route";
+import * as importCommitById from "@/app/api/v1/imports/[id]/commit/route";
 
 export type Handler = (req: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
 const h = (f: unknown) => f as Handler;
@@ -38,7 +39,7 @@ export interface ApiRouteEntry {
   /** The URL segments it takes. */
   params: string[];
   /** Where the unit comes from: the `code` segment, or the `parent` query parameter. */
-  unitFrom: "code" | "parent";
+  unitFrom: "code" | "parent" | "none";
   /** The permission the route needs on that unit (per workflow action for the transitions). */
   permission: Permission | ((params: Record<string, string>) => Permission);
   /** The unit levels the route exists for (another level is refused with 404 or 422). */
@@ -281,6 +282,16 @@ export const API_ROUTES: ApiRouteEntry[] = [
     unitFrom: "code",
     permission: "figures.import",
     levels: ["PROVINCE", "COMMUNE"],
+    body: () => ({ confirmWarnings: true }),
+  },
+  {
+    // No unit in the URL: the import's own (the caller's only); anything else is 404.
+    path: "imports/[id]/commit",
+    method: "POST",
+    handler: h(importCommitById.POST),
+    params: ["id"],
+    unitFrom: "none",
+    permission: "figures.import",
     body: () => ({ confirmWarnings: true }),
   },
   {

@@ -14,6 +14,7 @@ import { GET as getXlsx } from "@/app/api/v1/units/[code]/figures/template.xlsx/
 import { GET as getCsv } from "@/app/api/v1/units/[code]/figures/template.csv/route";
 import { POST as postImport } from "@/app/api/v1/units/[code]/imports/route";
 import { POST as postCommit } from "@/app/api/v1/units/[code]/imports/[id]/commit/route";
+import { POST as postCommitById } from "@/app/api/v1/imports/[id]/commit/route";
 import { GET as getTargetsXlsx } from "@/app/api/v1/units/[code]/targets/template.xlsx/route";
 import { TARGET_KEYS } from "@/lib/domain/targets";
 import { METRIC_KEYS } from "@/lib/domain/metrics";
@@ -307,6 +308,30 @@ describe("imports of a quarter's figures", () => {
     const own = await template("10804");
     const mine = await upload(await own.xlsx.writeBuffer(), "10804");
     if (mine.status === 200) expect((await commit(mine.body.id, { confirmWarnings: true, submit: true }, "10804")).status).toBe(403);
+  });
+
+  it("the commit by id alone (/api/v1/imports/{id}/commit): the uploader's own import only", async () => {
+    await as("bhxh.haiphong");
+    const [a] = await editable(1);
+    const wb = await template();
+    rowOf(wb.worksheets[0], a).getCell(6).value = 4322;
+    const up = await upload(await wb.xlsx.writeBuffer());
+    expect(up.status, JSON.stringify(up.body).slice(0, 300)).toBe(200);
+    const byId = (id: string) =>
+      postCommitById(
+        new Request(`http://localhost/api/v1/imports/${id}/commit`, {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify({ confirmWarnings: true }),
+        }),
+        p({ id }),
+      );
+    await as("bhxh.hue");
+    expect((await byId(up.body.id)).status).toBe(404);
+    await as("bhxh.haiphong");
+    const done = await byId(up.body.id);
+    expect(done.status).toBe(200);
+    expect((await done.json()).saved).toBe(1);
   });
 
   it("targets too: a year's targets of the city's communes, template → edit → import → commit", async () => {

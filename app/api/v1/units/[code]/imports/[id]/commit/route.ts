@@ -1,5 +1,5 @@
 import { apiRoute } from "@/lib/api/route.server";
-import { commitImport } from "@/lib/imports/service";
+import { commitImport, readCommitBody } from "@/lib/imports/service";
 
 type Params = { code: string; id: string };
 
@@ -7,15 +7,6 @@ type Params = { code: string; id: string };
 // import in one transaction — all or none — and answers { saved }. 409 if a figure changed since the
 // preview; 422 when its warnings are not confirmed (or the body is not a JSON object); 404 for an
 // unknown or expired import. Scope is checked before the body is read.
-export const POST = apiRoute<Params>(async ({ req, params, actor, prisma }) => {
-  const raw = (await req.text()).slice(0, 10_000);
-  let body: unknown = {};
-  if (raw.trim() !== "") {
-    try {
-      body = JSON.parse(raw);
-    } catch {
-      body = Symbol.for("invalid-json");
-    }
-  }
-  return commitImport(prisma, actor, { unitCode: params.code, id: params.id, body });
-});
+export const POST = apiRoute<Params>(async ({ req, params, actor, prisma }) =>
+  commitImport(prisma, actor, { unitCode: params.code, id: params.id, body: await readCommitBody(req) }),
+);
