@@ -9,8 +9,8 @@ import { indicatorLabel, metricLabel } from "@/lib/i18n/labels";
 import { StatusBadge } from "./StatusBadge";
 import { cardClass } from "@/components/ui/Card";
 
-// On a phone (under 640 px) the tables keep the key numbers — value, target, attainment, status — and
-// drop the quarter's milestone and the year's attainment, so nothing needs sideways scrolling.
+// On a phone (under 640 px) the tables keep the key numbers — value, target, attainment — and drop the
+// quarter's milestone, the year's attainment and the status badge, so nothing needs sideways scrolling.
 const WIDE = "hidden sm:table-cell";
 
 function Th({ children, right, wide }: { children?: React.ReactNode; right?: boolean; wide?: boolean }) {
@@ -102,7 +102,7 @@ export async function Dashboard({ view, locale }: { view: IndicatorsView; locale
               <Th right wide>
                 {t("colYearAttainment")}
               </Th>
-              <Th>{t("colStatus")}</Th>
+              <Th wide>{t("colStatus")}</Th>
             </tr>
           </thead>
           <tbody>
@@ -124,7 +124,7 @@ export async function Dashboard({ view, locale }: { view: IndicatorsView; locale
                 <td className={`px-1.5 py-1.5 text-right tabular-nums sm:px-3 ${WIDE}`} data-cell="year-attainment">
                   {year(k)}
                 </td>
-                <td className="px-1.5 py-1.5 sm:px-3">
+                <td className={`px-1.5 py-1.5 sm:px-3 ${WIDE}`}>
                   <StatusBadge status={view.statuses[k] ?? "none"} label={statusLabel(k)} />
                 </td>
               </tr>
@@ -146,7 +146,7 @@ export async function Dashboard({ view, locale }: { view: IndicatorsView; locale
               <Th right wide>
                 {t("colYearAttainment")}
               </Th>
-              <Th>{t("colStatus")}</Th>
+              <Th wide>{t("colStatus")}</Th>
             </tr>
           </thead>
           <tbody>
@@ -174,7 +174,7 @@ export async function Dashboard({ view, locale }: { view: IndicatorsView; locale
                 <td className={`px-1.5 py-1.5 text-right tabular-nums sm:px-3 ${WIDE}`} data-cell="year-attainment">
                   {year(k)}
                 </td>
-                <td className="px-1.5 py-1.5 sm:px-3">
+                <td className={`px-1.5 py-1.5 sm:px-3 ${WIDE}`}>
                   {view.targets[k] !== undefined && <StatusBadge status={view.statuses[k] ?? "none"} label={statusLabel(k)} />}
                 </td>
               </tr>

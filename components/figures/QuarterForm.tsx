@@ -13,7 +13,8 @@ import { METRIC_KEYS, INDICATOR_KEYS, METRICS, type Figures, type MetricKey } fr
 import { checkFigures, parseVnInteger, validationMessages } from "@/lib/domain/figures-validation";
 import { computeIndicators, attainment, INDICATORS, statusOf } from "@/lib/domain/indicators";
 import { YEAR_TO_DATE_METRICS } from "@/lib/domain/period";
-import { formatNumber, formatPercent } from "@/lib/format";
+import { formatNumber, formatPercent, formatPoints } from "@/lib/format";
+import { judge, natureOf } from "@/lib/domain/milestones";
 import { toLocale } from "@/lib/i18n/config";
 import { indicatorLabel, metricLabel } from "@/lib/i18n/labels";
 import { saveQuarterAction } from "@/lib/actions/figures";
@@ -325,7 +326,15 @@ export function QuarterForm(props: QuarterFormProps) {
             {INDICATOR_KEYS.map((k) => {
               const target = props.targets[k];
               const att = attainment(indicators[k], target ?? null, INDICATORS[k].direction);
-              const label = t("form.attainmentBadge", { pct: formatPercent(att, locale, 0) });
+              // A ceiling (late payments) is judged under or over it, by a margin in points — never an attainment %.
+              const ceiling =
+                natureOf(k) === "ceiling" && target !== undefined
+                  ? judge(k, indicators[k], target, { value: target, basis: "target" }, INDICATORS[k].direction)
+                  : null;
+              const badgeStatus = ceiling ? ceiling.status : statusOf(att);
+              const label = ceiling
+                ? t("form.ceilingBadge", { points: formatPoints(ceiling.margin, locale) })
+                : t("form.attainmentBadge", { pct: formatPercent(att, locale, 0) });
               return (
                 <tr key={k} className="border-b border-slate-100 align-top">
                   <td className="py-1 pr-2">
@@ -342,7 +351,7 @@ export function QuarterForm(props: QuarterFormProps) {
                   <td className="py-1 pl-2 text-right">
                     {target !== undefined && att !== null && (
                       <span title={`${t("colTarget")}: ${formatPercent(target, locale)}`} data-testid={`badge-${k}`}>
-                        <StatusBadge status={statusOf(att)} label={label} title={t(`status.${statusOf(att)}`)} />
+                        <StatusBadge status={badgeStatus === "none" ? "none" : badgeStatus} label={label} title={t(`status.${badgeStatus}`)} />
                       </span>
                     )}
                   </td>

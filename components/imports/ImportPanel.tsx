@@ -38,7 +38,7 @@ type State =
   | { kind: "errors"; message: string; errors: RowError[]; count: number }
   | { kind: "failed"; message: string }
   | { kind: "preview"; preview: Preview; error?: string }
-  | { kind: "saved"; count: number };
+  | { kind: "saved"; count: number; submitted: boolean };
 
 const SHOWN = 200;
 
@@ -92,7 +92,7 @@ export function ImportPanel({
         body: JSON.stringify({ confirmWarnings: confirmed, ...(kind === "figures" && canSubmit ? { submit: submitToo } : {}) }),
       });
       const body = await res.json().catch(() => ({ error: res.statusText }));
-      if (res.ok) setState({ kind: "saved", count: body.saved });
+      if (res.ok) setState({ kind: "saved", count: body.saved, submitted: kind === "figures" && canSubmit && submitToo });
       else if (res.status === 409 || res.status === 404) setState({ kind: "failed", message: body.error });
       else setState({ kind: "preview", preview, error: body.error });
     } catch (err) {
@@ -170,7 +170,7 @@ export function ImportPanel({
 
       {state.kind === "saved" ? (
         <Alert tone="success" testId="import-saved">
-          {t(kind === "targets" ? "savedTargets" : "saved", { count: state.count })}{" "}
+          {t(kind === "targets" ? "savedTargets" : state.submitted ? "savedSubmitted" : "saved", { count: state.count })}{" "}
           <Link
             href={
               kind === "targets"

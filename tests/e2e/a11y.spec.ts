@@ -73,6 +73,13 @@ test.describe("on a 390 px phone", () => {
       await page.waitForLoadState("load");
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       expect(overflow, `${path} is ${overflow}px wider than the screen`).toBeLessThanOrEqual(0);
+      // Nor inside: no table of key numbers scrolls sideways in its own box.
+      const inner = await page.evaluate(() =>
+        [...document.querySelectorAll("[data-testid=indicator-table], [data-testid=count-table]")].map(
+          (t) => t.parentElement!.scrollWidth - t.parentElement!.clientWidth,
+        ),
+      );
+      expect(Math.max(0, ...inner), `${path}: a key-numbers table scrolls sideways`).toBeLessThanOrEqual(0);
     }
   });
 });
