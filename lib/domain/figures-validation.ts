@@ -109,10 +109,10 @@ const fieldVi = (key: MetricKey) => {
  * Percentage of a change with one decimal, or more decimals when one would show the threshold
  * itself (with a 20% threshold a 20,04% drop warns, and "Giảm 20,0%" would look like it should not have).
  */
-function changePercent(change: number, threshold: number): string {
+function changePercent(change: number, threshold: number, locale: "vi" | "en" = "vi"): string {
   let digits = 1;
   while (digits < 4 && Number(change.toFixed(digits + 2)) <= threshold) digits++;
-  return formatPercent(change, "vi", digits);
+  return formatPercent(change, locale, digits);
 }
 
 export const VALIDATION_MESSAGES_VI = {
@@ -154,11 +154,6 @@ export type ValidationMessages = typeof VALIDATION_MESSAGES_VI;
 const nEn = (v: number) => formatNumber(v, "en");
 const fieldEn = (key: MetricKey) => METRIC_LABELS_EN[key].label;
 const unitEn = (key: MetricKey) => METRIC_LABELS_EN[key].unit;
-function changePercentEn(change: number, threshold: number): string {
-  let digits = 1;
-  while (digits < 4 && Number(change.toFixed(digits + 2)) <= threshold) digits++;
-  return formatPercent(change, "en", digits);
-}
 
 /** The same messages in English (numbers as 13,624 and 25.0%), for the English interface. */
 export const VALIDATION_MESSAGES_EN: ValidationMessages = {
@@ -184,9 +179,9 @@ export const VALIDATION_MESSAGES_EN: ValidationMessages = {
   bhytGtPopulation: (bhyt: number, population: number) =>
     `Health-insurance participants (${nEn(bhyt)}) exceed the population (${nEn(population)}): please check.`,
   drop: (previous: number, current: number, drop: number, threshold: number = CHANGE_WARNING_THRESHOLD) =>
-    `Down ${changePercentEn(drop, threshold)} from the previous quarter (${nEn(previous)} → ${nEn(current)}): please check.`,
+    `Down ${changePercent(drop, threshold, "en")} from the previous quarter (${nEn(previous)} → ${nEn(current)}): please check.`,
   rise: (previous: number, current: number, rise: number, threshold: number = CHANGE_WARNING_THRESHOLD) =>
-    `Up ${changePercentEn(rise, threshold)} from the previous quarter (${nEn(previous)} → ${nEn(current)}): please check.`,
+    `Up ${changePercent(rise, threshold, "en")} from the previous quarter (${nEn(previous)} → ${nEn(current)}): please check.`,
 };
 
 /** The validation messages of a language. */

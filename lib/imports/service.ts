@@ -407,6 +407,9 @@ const COLS = METRIC_KEYS.map((k) => ({
 }));
 const AUDIT_CHUNK = 20_000;
 
+/** An import that is not there for this user: saved already, expired, someone else's or unknown. */
+const importNotFound = () => new ServiceError(404, "Không tìm thấy lượt nhập này (đã lưu, đã hết hạn sau 6 giờ hoặc không phải của bạn): hãy tải tệp lên lại.");
+
 /** A commit's body: JSON (an empty body is {}), a marker the schema refuses when it is not JSON. */
 export async function readCommitBody(req: Request): Promise<unknown> {
   const raw = (await req.text()).slice(0, 10_000);
@@ -420,7 +423,7 @@ export async function readCommitBody(req: Request): Promise<unknown> {
 
 /** The unit of one of the actor's own pending imports (404 for anyone else's, unknown or malformed). */
 export async function pendingImportUnit(prisma: PrismaClient, actor: Actor, id: unknown): Promise<string> {
-  const notFound = new ServiceError(404, "Không tìm thấy lượt nhập này (đã lưu, đã hết hạn sau 6 giờ hoặc không phải của bạn): hãy tải tệp lên lại.");
+  const notFound = importNotFound();
   if (typeof id !== "string" || !/^[0-9a-f]{32}$/.test(id)) throw notFound;
   const pending = await prisma.pendingImport.findUnique({ where: { id }, select: { userId: true, unitId: true } });
   if (!pending || pending.userId !== actor.id) throw notFound;
@@ -454,7 +457,7 @@ export async function commitImportFor(
       MSG.invalid,
       body.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })),
     );
-  const notFound = new ServiceError(404, "Không tìm thấy lượt nhập này (đã lưu, đã hết hạn sau 6 giờ hoặc không phải của bạn): hãy tải tệp lên lại.");
+  const notFound = importNotFound();
   if (typeof input.id !== "string" || !/^[0-9a-f]{32}$/.test(input.id)) throw notFound;
   const pending = await prisma.pendingImport.findUnique({ where: { id: input.id } });
   if (!pending || pending.userId !== actor.id || pending.unitId !== unit.id || now.getTime() - pending.createdAt.getTime() > IMPORT_TTL_MS) throw notFound;

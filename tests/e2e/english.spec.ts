@@ -2,35 +2,11 @@
 // text. Data is exempt — unit names, people's names, the official report documents (Vietnamese by
 // law, marked lang="vi") and figures typed by users.
 import { test, expect, type Page } from "@playwright/test";
-import { signInAndWaitHome } from "./helpers";
+import { ROLE_PAGES, signInAndWaitHome } from "./helpers";
 
 const VIETNAMESE = /[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹàáèéìíòóùúýĂÂĐÊÔƠƯ]/;
 
-const PAGES: Record<string, string[]> = {
-  "xa.kimthanh": [
-    "/",
-    "/units/10804",
-    "/units/10804/report",
-    "/units/10804/targets",
-    "/units/10804/history",
-    "/units/10804/document",
-    "/units/10804/report-settings",
-    "/units/10804-01",
-    "/notifications",
-  ],
-  "bhxh.haiphong": [
-    "/units/31",
-    "/units/31/dashboard",
-    "/units/31/completeness",
-    "/units/31/rankings",
-    "/units/31/targets",
-    "/units/31/quality",
-    "/units/31/milestones",
-    "/units/31/history",
-    "/units/10804",
-  ],
-  admin: ["/", "/admin/users", "/admin/audit", "/units/VN", "/units/VN/rankings", "/units/VN/completeness"],
-};
+const PAGES: Record<string, string[]> = { ...ROLE_PAGES, "bhxh.haiphong": [...ROLE_PAGES["bhxh.haiphong"], "/units/10804"] };
 
 /**
  * Text on the page outside data: everything not inside [lang="vi"] (official documents) or
