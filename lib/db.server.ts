@@ -12,7 +12,9 @@ const g = globalThis as unknown as { __bhxhDb?: Promise<Database> };
 
 async function start(): Promise<Database> {
   const e = env();
-  const db = e.embedded ? await openDatabase({ dataDir: path.resolve(e.DATA_DIR) }) : await openDatabase({ url: e.DATABASE_URL! });
+  const db = e.embedded
+    ? await openDatabase({ dataDir: path.resolve(e.DATA_DIR) })
+    : await openDatabase({ url: e.DATABASE_URL!, poolSize: e.DATABASE_POOL_SIZE });
   const report = await bootstrap(db, { demo: e.demoData });
   for (const w of report.migrations.warnings) console.warn(`[db] ${w}`);
   console.log(

@@ -17,6 +17,8 @@ const schema = z.object({
       message: "phải là một địa chỉ PostgreSQL dạng postgresql://user@host:5432/db",
     })
     .optional(),
+  // Connections each instance keeps to PostgreSQL (several instances share the server's max_connections).
+  DATABASE_POOL_SIZE: z.coerce.number({ error: "phải là một số" }).int("phải là số nguyên").min(1, "ít nhất 1").max(200, "nhiều nhất 200").default(10),
   DATA_DIR: z.string().trim().min(1, "không được để trống").default(".data/pglite"),
   DEMO_DATA: bool.optional(),
   NEXTAUTH_SECRET: z.string().min(16, "phải dài ít nhất 16 ký tự").optional(),

@@ -13,7 +13,24 @@ export interface BootstrapReport {
   ms: number;
 }
 
+/** Advisory lock held while one instance brings a shared PostgreSQL up to date (not Prisma's migration key). */
+export const STARTUP_LOCK_KEY = 72707370;
+
+/**
+ * Several app instances on one PostgreSQL (issue 16) start at once: the whole start-up (migrations,
+ * reference data, demo data) runs under one advisory lock, so exactly one instance does each step and
+ * the others wait, then find it done. The lock is transaction-scoped on a connection of its own and
+ * ends with it (a crashed instance never leaves it held). PGlite is one process: no lock.
+ */
 export async function bootstrap(db: Database, opts: { demo: boolean }): Promise<BootstrapReport> {
+  if (db.kind !== "postgres") return bootstrapSteps(db, opts);
+  return db.sql.transaction(async (lock) => {
+    await lock.query(`SELECT pg_advisory_xact_lock(${STARTUP_LOCK_KEY})`);
+    return bootstrapSteps(db, opts);
+  });
+}
+
+async function bootstrapSteps(db: Database, opts: { demo: boolean }): Promise<BootstrapReport> {
   const t0 = Date.now();
   const migrations = await migrate(db.sql);
   const referenceLoaded = await loadReferenceUnits(db.sql);

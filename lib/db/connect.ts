@@ -31,7 +31,7 @@ export interface Database {
  * A PostgreSQL server by URL, or embedded PGlite in a folder (null: in memory). `loadDataDir` starts
  * PGlite from a dump made by `dumpDataDir()` (the test suite's prepared database).
  */
-export type DatabaseOptions = { url: string } | { dataDir: string | null; loadDataDir?: Blob };
+export type DatabaseOptions = { url: string; poolSize?: number } | { dataDir: string | null; loadDataDir?: Blob };
 
 function pgliteExecutor(db: PGlite | Parameters<Parameters<PGlite["transaction"]>[0]>[0]): SqlExecutor {
   return {
@@ -97,7 +97,7 @@ function pgPoolExecutor(pool: pg.Pool): SqlExecutor {
 
 export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
   if ("url" in opts) {
-    const pool = new pg.Pool({ connectionString: opts.url, max: 10 });
+    const pool = new pg.Pool({ connectionString: opts.url, max: opts.poolSize ?? 10 });
     // An idle connection ended by the server (a restart, a dropped database) must not crash the
     // process: the pool replaces it on the next query.
     pool.on("error", (e) => console.warn(`[db] kết nối PostgreSQL rảnh bị đóng: ${e.message}`));
