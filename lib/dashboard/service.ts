@@ -65,7 +65,8 @@ export interface DashboardData {
 
 const snake = (k: string) => k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 const COLS = METRIC_KEYS.map((k) => `${snake(k)}::float8 AS "${k}"`).join(", ");
-const SUMS = METRIC_KEYS.map((k) => `sum("${k}")::float8 AS "${k}"`).join(", ");
+/** The summary's columns (migration 20261202230000_summaries) under the metric keys. */
+const TOTAL_COLS = METRIC_KEYS.map((k) => `${snake(k)} AS "${k}"`).join(", ");
 
 type Num = number | string | bigint | null;
 const num = (v: Num | undefined) => (v === null || v === undefined ? null : Number(v));
@@ -209,12 +210,10 @@ async function communeDashboard(prisma: PrismaClient, parent: UnitRef, year: num
       year,
       quarter,
     ),
+    // Each year's latest counted figure (up to this quarter this year), from the summary the database keeps current.
     prisma.$queryRawUnsafe<{ unit_id: number; year: number; v: number | null }[]>(
-      `SELECT DISTINCT ON (r.unit_id, r.year) r.unit_id, r.year, (r.bhxh_compulsory + r.bhxh_voluntary)::float8 AS v
-       FROM quarter_reports r
-       WHERE r.tenant_id = $1::int AND ${countedReport("r")}
-         AND (r.year < $2::int OR (r.year = $2::int AND r.quarter <= $3::int))
-       ORDER BY r.unit_id, r.year, r.quarter DESC`,
+      `SELECT unit_id, year, participants AS v FROM year_progress
+       WHERE tenant_id = $1::int AND ((year < $2::int AND quarter = 4) OR (year = $2::int AND quarter = $3::int))`,
       tenant,
       year,
       quarter,
@@ -283,25 +282,9 @@ async function provinceDashboard(prisma: PrismaClient, parent: UnitRef, year: nu
       `SELECT id, code, name, type::text AS type FROM units WHERE parent_id = $1::int AND level = 'PROVINCE' AND valid_to IS NULL ORDER BY code`,
       parent.id,
     ),
-    prisma.$queryRawUnsafe<Record<string, Num>[]>(
-      `WITH cur AS (
-         SELECT r.tenant_id, ${COLS} FROM quarter_reports r
-         JOIN units u ON u.id = r.unit_id AND u.level = 'COMMUNE'
-         WHERE ${countedReportAt("r", "$1::int", "$2::int")}
-       )
-       SELECT tenant_id, ${SUMS} FROM cur GROUP BY tenant_id`,
-      year,
-      quarter,
-    ),
-    prisma.$queryRawUnsafe<Record<string, Num>[]>(
-      `WITH base AS (
-         SELECT r.tenant_id, ${COLS} FROM quarter_reports r
-         JOIN units u ON u.id = r.unit_id AND u.level = 'COMMUNE'
-         WHERE ${countedReportAt("r", "$1::int - 1", "4")}
-       )
-       SELECT tenant_id, ${SUMS} FROM base GROUP BY tenant_id`,
-      year,
-    ),
+    // The provinces' sums of the period and of the previous year end: the summary kept current by the database.
+    prisma.$queryRawUnsafe<Record<string, Num>[]>(`SELECT tenant_id, ${TOTAL_COLS} FROM period_totals WHERE year = $1::int AND quarter = $2::int`, year, quarter),
+    prisma.$queryRawUnsafe<Record<string, Num>[]>(`SELECT tenant_id, ${TOTAL_COLS} FROM period_totals WHERE year = $1::int - 1 AND quarter = 4`, year),
     prisma.$queryRawUnsafe<{ tenant_id: number; total: number; reported: number }[]>(
       `SELECT u.tenant_id, count(*)::int AS total, count(r.id)::int AS reported
        FROM units u
@@ -323,13 +306,8 @@ async function provinceDashboard(prisma: PrismaClient, parent: UnitRef, year: nu
       quarter,
     ),
     prisma.$queryRawUnsafe<{ tenant_id: number; year: number; v: number | null }[]>(
-      `WITH yearly AS (
-         SELECT DISTINCT ON (r.unit_id, r.year) r.tenant_id, r.year, (r.bhxh_compulsory + r.bhxh_voluntary) AS v
-         FROM quarter_reports r
-         WHERE ${countedReport("r")} AND (r.year < $1::int OR (r.year = $1::int AND r.quarter <= $2::int))
-         ORDER BY r.unit_id, r.year, r.quarter DESC
-       )
-       SELECT tenant_id, year, sum(v)::float8 AS v FROM yearly GROUP BY tenant_id, year`,
+      `SELECT tenant_id, year, participants AS v FROM tenant_year_progress
+       WHERE (year < $1::int AND quarter = 4) OR (year = $1::int AND quarter = $2::int)`,
       year,
       quarter,
     ),

@@ -5,6 +5,10 @@
 // or approved. Drafts and returned reports never count; a unit without such a report has not
 // reported ("chưa báo cáo"): it is listed apart, never ranked, coloured or summed on older figures.
 // A submitted-not-approved report counts and is marked as such (its status travels with it).
+//
+// The database applies the same rule to keep its summaries current (period_totals, year_progress,
+// tenant_year_progress: migration 20261202230000_summaries, a trigger on quarter_reports); the
+// summaries are checked against this rule in tests/integration/summaries.test.ts.
 
 /** Report statuses whose figures count. */
 export const COUNTED_STATUSES = ["SUBMITTED", "APPROVED"] as const;

@@ -17,7 +17,7 @@ import { applyTransition } from "../workflow/service";
 import { formatNumber } from "../format";
 import { METRIC_LABELS_VI } from "../domain/figures-validation";
 import { changeThresholdOf } from "../quality/settings";
-import { countedReportAt, countedStatus, isCountedStatus } from "./counted";
+import { countedStatus, isCountedStatus } from "./counted";
 import { buildRow } from "../dashboard/service";
 import { rankingSettings } from "../rankings/settings";
 import type { MilestoneBasis } from "../domain/milestones";
@@ -106,6 +106,7 @@ export interface Aggregate {
 }
 
 const SUMS = METRIC_KEYS.map((k) => `sum(r.${snake(k)})::float8 AS "${k}"`).join(", ");
+const TOTAL_SUMS = METRIC_KEYS.map((k) => `sum(t.${snake(k)})::float8 AS "${k}"`).join(", ");
 function snake(k: string) {
   return k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 }
@@ -116,19 +117,27 @@ function snake(k: string) {
  * out, and `reported`/`total` say how many the sums cover.
  */
 export async function aggregateFigures(prisma: PrismaClient, tenantId: number | null, p: Period, kind: "actual" | "estimate" = "actual"): Promise<Aggregate> {
-  const counted =
+  // The actual figures come from the provinces' period totals, which the database keeps current in the
+  // same transaction as every change of a report (migration 20261202230000_summaries, the rule of
+  // lib/figures/counted.ts); the year-end estimates, rarer, are summed from the reports.
+  const rows =
     kind === "actual"
-      ? countedReportAt("r", "$2::int", "$3::int")
-      : `r.kind = 'ESTIMATE' AND ${countedStatus("r")} AND r.year = $2::int AND r.quarter = $3::int`;
-  const rows = await prisma.$queryRawUnsafe<Array<Record<string, number | null>>>(
-    `SELECT count(*)::float8 AS reported, count(DISTINCT r.tenant_id)::float8 AS provinces_reported, ${SUMS}
-     FROM quarter_reports r
-     JOIN units u ON u.id = r.unit_id AND u.level = 'COMMUNE'
-     WHERE ($1::int IS NULL OR r.tenant_id = $1::int) AND ${counted}`,
-    tenantId,
-    p.year,
-    p.quarter,
-  );
+      ? await prisma.$queryRawUnsafe<Array<Record<string, number | null>>>(
+          `SELECT coalesce(sum(t.reported), 0)::float8 AS reported, count(*)::float8 AS provinces_reported, ${TOTAL_SUMS}
+           FROM period_totals t WHERE ($1::int IS NULL OR t.tenant_id = $1::int) AND t.year = $2::int AND t.quarter = $3::int`,
+          tenantId,
+          p.year,
+          p.quarter,
+        )
+      : await prisma.$queryRawUnsafe<Array<Record<string, number | null>>>(
+          `SELECT count(*)::float8 AS reported, count(DISTINCT r.tenant_id)::float8 AS provinces_reported, ${SUMS}
+           FROM quarter_reports r
+           JOIN units u ON u.id = r.unit_id AND u.level = 'COMMUNE'
+           WHERE ($1::int IS NULL OR r.tenant_id = $1::int) AND r.kind = 'ESTIMATE' AND ${countedStatus("r")} AND r.year = $2::int AND r.quarter = $3::int`,
+          tenantId,
+          p.year,
+          p.quarter,
+        );
   const total = await prisma.unit.count({
     where: { level: "COMMUNE", validTo: null, ...(tenantId === null ? {} : { tenantId }) },
   });

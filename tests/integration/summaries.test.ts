@@ -1,0 +1,121 @@
+// The summaries (issue 16, migration 20261202230000_summaries) equal the direct aggregates under THE
+// rule of which figures count (lib/figures/counted.ts), on the demo data and after every kind of
+// change: a save, each workflow transition, concurrent transitions in one province, and bulk SQL
+// (insert, update, delete). Zero staleness: checked right after each change, with no refresh step.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { dbKinds, migratedDatabase, type TestDatabase } from "@/tests/helpers/db";
+import { saveQuarter, readReport, type Actor } from "@/lib/figures/service";
+import { transition } from "@/lib/workflow/service";
+import { scopeUnit } from "@/lib/auth/scope";
+import { countedReport } from "@/lib/figures/counted";
+import { METRIC_KEYS } from "@/lib/domain/metrics";
+
+const NOW = new Date("2026-11-21T10:00:00Z");
+const snake = (k: string) => k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+const SUMS = METRIC_KEYS.map((k) => `sum(r.${snake(k)})::float8 AS ${snake(k)}`).join(", ");
+const COLS = METRIC_KEYS.map(snake).join(", ");
+
+describe.each(dbKinds)("summaries kept current by the database on %s", (kind) => {
+  let db: TestDatabase;
+  const actors: Record<string, Actor> = {};
+
+  beforeAll(async () => {
+    db = await migratedDatabase(kind, { demo: true });
+    for (const u of await db.prisma.user.findMany()) actors[u.username] = { id: u.id, role: u.role, tenantId: u.tenantId, unitId: u.unitId };
+  });
+  afterAll(async () => {
+    await db?.close();
+  });
+
+  async function expectCurrent() {
+    const direct = await db.sql.query(
+      `SELECT r.tenant_id, r.year, r.quarter, count(*)::int AS reported, ${SUMS}
+       FROM quarter_reports r JOIN units u ON u.id = r.unit_id AND u.level = 'COMMUNE'
+       WHERE ${countedReport("r")} GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`,
+    );
+    const summary = await db.sql.query(`SELECT tenant_id, year, quarter, reported, ${COLS} FROM period_totals ORDER BY 1, 2, 3`);
+    expect(summary).toEqual(direct);
+
+    const progress = await db.sql.query(
+      `SELECT DISTINCT ON (r.unit_id, r.year, g.q) r.unit_id, r.tenant_id, r.year, g.q AS quarter, r.quarter AS as_of_quarter,
+              (r.bhxh_compulsory + r.bhxh_voluntary)::float8 AS participants
+       FROM quarter_reports r JOIN generate_series(1, 4) AS g(q) ON r.quarter <= g.q
+       WHERE ${countedReport("r")} ORDER BY r.unit_id, r.year, g.q, r.quarter DESC`,
+    );
+    expect(await db.sql.query(`SELECT unit_id, tenant_id, year, quarter, as_of_quarter, participants FROM year_progress ORDER BY 1, 3, 4`)).toEqual(progress);
+    const tenants = await db.sql.query(
+      `SELECT tenant_id, year, quarter, sum(participants) AS participants, count(*)::int AS units FROM year_progress GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`,
+    );
+    expect(await db.sql.query(`SELECT tenant_id, year, quarter, participants, units FROM tenant_year_progress ORDER BY 1, 2, 3`)).toEqual(tenants);
+    return summary.length;
+  }
+
+  it("match the direct aggregates on the demo data", async () => {
+    expect(await expectCurrent()).toBeGreaterThan(10);
+  });
+
+  it("follow a save and each transition at once (Kim Thành 2026 Q3: save, submit, return, resubmit, approve, reopen)", async () => {
+    const kt = await scopeUnit(db.prisma, actors["xa.kimthanh"], "10804");
+    const q2 = await readReport(db.prisma, kt.id, { year: 2026, quarter: 2 });
+    const figures = { ...q2!.figures, bhyt: (q2!.figures.bhyt ?? 0) + 11 };
+    await saveQuarter(db.prisma, actors["xa.kimthanh"], { unitCode: "10804", year: 2026, quarter: 3, body: { figures, confirmWarnings: true } }, NOW);
+    await expectCurrent();
+    const before = await db.sql.query<{ bhyt: number | null; reported: number }>(`SELECT bhyt, reported FROM period_totals WHERE tenant_id = $1 AND year = 2026 AND quarter = 3`, [
+      kt.tenantId,
+    ]);
+    const steps: Array<[string, string, Record<string, unknown>]> = [
+      ["xa.kimthanh", "submit", {}],
+      ["bhxh.haiphong", "return", { comment: "Kiểm tra lại số BHYT." }],
+      ["xa.kimthanh", "submit", {}],
+      ["bhxh.haiphong", "approve", {}],
+      ["bhxh.haiphong", "reopen", { comment: "Mở lại để sửa." }],
+    ];
+    for (const [user, action, extra] of steps) {
+      const r = await readReport(db.prisma, kt.id, { year: 2026, quarter: 3 });
+      await transition(db.prisma, actors[user], { unitCode: "10804", year: 2026, quarter: 3, action, body: { version: r!.version, ...extra } }, NOW);
+      await expectCurrent();
+    }
+    // Submitted, the quarter counted: one more commune reported, its BHYT in the sum.
+    const r = await readReport(db.prisma, kt.id, { year: 2026, quarter: 3 });
+    await transition(db.prisma, actors["xa.kimthanh"], { unitCode: "10804", year: 2026, quarter: 3, action: "submit", body: { version: r!.version } }, NOW);
+    const after = await db.sql.query<{ bhyt: number; reported: number }>(`SELECT bhyt, reported FROM period_totals WHERE tenant_id = $1 AND year = 2026 AND quarter = 3`, [
+      kt.tenantId,
+    ]);
+    expect(after[0].reported).toBe((before[0]?.reported ?? 0) + 1);
+    expect(after[0].bhyt).toBe((before[0]?.bhyt ?? 0) + figures.bhyt);
+    await expectCurrent();
+  });
+
+  it("stay right under concurrent transitions in one province", async () => {
+    const submitted = await db.sql.query<{ code: string; version: number }>(
+      `SELECT u.code, r.version FROM quarter_reports r JOIN units u ON u.id = r.unit_id
+       WHERE u.tenant_id = (SELECT id FROM units WHERE code = '31') AND r.year = 2026 AND r.quarter = 3 AND r.kind = 'ACTUAL' AND r.status = 'SUBMITTED'
+       ORDER BY u.code LIMIT 4`,
+    );
+    expect(submitted.length).toBe(4);
+    await Promise.all(
+      submitted.map((s, i) =>
+        transition(
+          db.prisma,
+          actors["bhxh.haiphong"],
+          { unitCode: s.code, year: 2026, quarter: 3, action: i % 2 ? "approve" : "return", body: { version: s.version, comment: "Trả lại để bổ sung." } },
+          NOW,
+        ),
+      ),
+    );
+    await expectCurrent();
+  });
+
+  it("follow bulk SQL: an insert of many rows, an update of many, a delete", async () => {
+    await db.sql.exec(`UPDATE quarter_reports SET status = 'APPROVED' WHERE status = 'SUBMITTED' AND year = 2026`);
+    await expectCurrent();
+    await db.sql.exec(
+      `INSERT INTO quarter_reports (tenant_id, unit_id, year, quarter, kind, status, bhxh_compulsory, bhxh_voluntary, bhyt)
+       SELECT u.tenant_id, u.id, 2027, 1, 'ACTUAL', 'SUBMITTED', 100, 20, 900 FROM units u WHERE u.level = 'COMMUNE'`,
+    );
+    await expectCurrent();
+    await db.sql.exec(`DELETE FROM quarter_reports WHERE year = 2027`);
+    await expectCurrent();
+    expect(await db.sql.query(`SELECT * FROM period_totals WHERE year = 2027`)).toEqual([]);
+  });
+});
