@@ -17,6 +17,15 @@ const schema = z.object({
       message: "phải là một địa chỉ PostgreSQL dạng postgresql://user@host:5432/db",
     })
     .optional(),
+  // A PostgreSQL streaming replica for read-only pages and exports (optional; with DATABASE_URL only).
+  DATABASE_REPLICA_URL: z
+    .string()
+    .trim()
+    .min(1)
+    .refine((v) => /^postgres(ql)?:\/\/[^\s]+$/.test(v), {
+      message: "phải là một địa chỉ PostgreSQL dạng postgresql://user@replica:5432/db",
+    })
+    .optional(),
   // Connections each instance keeps to PostgreSQL (several instances share the server's max_connections).
   DATABASE_POOL_SIZE: z.coerce.number({ error: "phải là một số" }).int("phải là số nguyên").min(1, "ít nhất 1").max(200, "nhiều nhất 200").default(10),
   DATA_DIR: z.string().trim().min(1, "không được để trống").default(".data/pglite"),
@@ -67,6 +76,11 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     throw new EnvError(`Cấu hình môi trường không hợp lệ (invalid environment):\n${lines.join("\n")}`);
   }
   const embedded = r.data.DATABASE_URL === undefined;
+  if (embedded && r.data.DATABASE_REPLICA_URL) {
+    throw new EnvError(
+      "Cấu hình môi trường không hợp lệ (invalid environment):\n  - DATABASE_REPLICA_URL: chỉ dùng cùng DATABASE_URL (máy chủ PostgreSQL chính); cơ sở dữ liệu nhúng không có bản sao (a replica needs DATABASE_URL, the primary)",
+    );
+  }
   if (!embedded && r.data.NODE_ENV === "production" && !r.data.NEXTAUTH_URL) {
     throw new EnvError(
       "Cấu hình môi trường không hợp lệ (invalid environment):\n  - NEXTAUTH_URL: bắt buộc khi chạy trên máy chủ PostgreSQL (DATABASE_URL): địa chỉ công khai người dùng mở, ví dụ https://bhxh.example.gov.vn (the public URL is required on a server install; https makes the session cookies Secure)",

@@ -1,6 +1,6 @@
 // npm test: every test there is: unit and integration tests (Vitest) on embedded PGlite and, when
 // TEST_DATABASE_URL is set, on that PostgreSQL server too; then the browser tests (Playwright
-// driving Debian's Chromium against a production build).
+// driving Debian's Chromium against a production build), then the read-replica test (scripts/replica-test.mjs).
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 
@@ -29,7 +29,10 @@ if (!env.TEST_DATABASE_URL) {
 }
 const unit = run("npx", ["vitest", "run"]);
 const e2e = run("npx", ["playwright", "test"]);
-const failed = [unit !== 0 && "vitest", e2e !== 0 && "playwright"].filter(Boolean);
+// A real streaming replica of the PostgreSQL server, and the several-instances test again reading from it
+// (skips itself, saying why, where it cannot run: no TEST_DATABASE_URL, not root, no PostgreSQL tools).
+const replica = run("node", ["scripts/replica-test.mjs"]);
+const failed = [unit !== 0 && "vitest", e2e !== 0 && "playwright", replica !== 0 && "replica"].filter(Boolean);
 if (failed.length) {
   console.error(`\nThất bại: ${failed.join(", ")}`);
   process.exit(1);

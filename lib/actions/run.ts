@@ -3,6 +3,7 @@
 // message and issues), the page revalidated after a change, and never a stack trace for the user.
 import { revalidatePath } from "next/cache";
 import { currentUser, type SessionUser } from "../auth/session.server";
+import { writeFence, writeFenceCookie } from "../db.server";
 import { ServiceError, MSG, type ApiIssue } from "../figures/errors";
 import { cookies } from "next/headers";
 import { localizeMessage } from "../i18n/server-messages";
@@ -38,6 +39,8 @@ export async function runAction<T>(path: string, label: string, fn: (actor: Sess
     if (!user) return refusalOf(new ServiceError(401, MSG.unauthenticated));
     const data = await fn(user);
     revalidatePath(path);
+    const fence = await writeFence();
+    if (fence) (await cookies()).set(writeFenceCookie(fence));
     return { ok: true, data };
   } catch (e) {
     if (e instanceof ServiceError) return refusalOf(e);

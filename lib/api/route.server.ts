@@ -4,7 +4,7 @@
 import "server-only";
 import { NextResponse } from "next/server";
 import { currentUser } from "../auth/session.server";
-import { prisma } from "../db.server";
+import { prisma, readPrisma, writeFence, writeFenceCookie } from "../db.server";
 import type { PrismaClient } from "../generated/prisma/client";
 import { ServiceError, MSG } from "../figures/errors";
 import type { Actor } from "../figures/service";
@@ -34,14 +34,28 @@ export function apiRoute<P>(fn: (ctx: ApiContext<P>) => Promise<unknown>) {
     try {
       const user = await currentUser();
       if (!user) return errorJson(req, { error: MSG.unauthenticated, issues: [] }, 401);
-      const body = await fn({ req, params: await context.params, actor: user, prisma: await prisma() });
-      return json(body, 200);
+      // Reads may come from a replica (DATABASE_REPLICA_URL); writes, and the reads of a write, from the primary.
+      const reading = req.method === "GET" || req.method === "HEAD";
+      const body = await fn({ req, params: await context.params, actor: user, prisma: reading ? await readPrisma() : await prisma() });
+      const res = json(body, 200);
+      if (!reading) await fenceWrite(res);
+      return res;
     } catch (e) {
       if (e instanceof ServiceError) return errorJson(req, e.toJSON(), e.status);
       console.error("[api]", req.method, new URL(req.url).pathname, e);
       return errorJson(req, { error: "Lỗi hệ thống, vui lòng thử lại sau.", issues: [] }, 500);
     }
   };
+}
+
+/** After a successful write: the fence cookie, so this user's next reads wait for the replica or use the primary. */
+async function fenceWrite(res: NextResponse | Response) {
+  const fence = await writeFence();
+  if (fence && res instanceof NextResponse) res.cookies.set(writeFenceCookie(fence));
+  else if (fence) {
+    const c = writeFenceCookie(fence);
+    res.headers.append("set-cookie", `${c.name}=${c.value}; Max-Age=${c.maxAge}; Path=/; HttpOnly; SameSite=Lax${c.secure ? "; Secure" : ""}`);
+  }
 }
 
 /** The request's JSON body, or a 422 saying it is not JSON. */
@@ -71,7 +85,8 @@ export function fileRoute<P>(fn: (ctx: ApiContext<P>) => Promise<FileBody>) {
     try {
       const user = await currentUser();
       if (!user) return errorJson(req, { error: MSG.unauthenticated, issues: [] }, 401);
-      const f = await fn({ req, params: context ? await context.params : ({} as P), actor: user, prisma: await prisma() });
+      // Downloads read: from the replica when one is set (lib/db.server.ts readPrisma).
+      const f = await fn({ req, params: context ? await context.params : ({} as P), actor: user, prisma: await readPrisma() });
       return new Response(new Uint8Array(f.body), {
         status: 200,
         headers: {

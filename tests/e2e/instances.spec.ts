@@ -2,7 +2,9 @@
 // same moment on one fresh PostgreSQL database, as behind a load balancer. They must apply the
 // migrations and load the data once, accept each other's sessions, see each other's saves at once,
 // refuse the second of two concurrent edits across them (409), and count sign-in failures together.
-// Needs the machine's PostgreSQL (TEST_DATABASE_URL, set by CI); skipped without it.
+// Needs the machine's PostgreSQL (TEST_DATABASE_URL, set by CI); skipped without it. With
+// TEST_REPLICA_URL (a streaming replica of that server, started by scripts/replica-test.mjs) the
+// instances read through DATABASE_REPLICA_URL and the replica test below runs too.
 import { test, expect } from "@playwright/test";
 import { spawn, type ChildProcess } from "node:child_process";
 import pg from "pg";
@@ -11,6 +13,7 @@ import { DEMO_PASSWORD } from "../../lib/demo/accounts";
 import { readMigrations } from "../../lib/db/migrate";
 
 const ADMIN_URL = process.env.TEST_DATABASE_URL;
+const REPLICA_BASE = process.env.TEST_REPLICA_URL;
 const BASE = Number(process.env.E2E_PORT ?? 3100) + 50;
 const KIM_THANH = "10804";
 
@@ -19,6 +22,7 @@ test.skip(!ADMIN_URL, "TEST_DATABASE_URL is not set: the several-instances test 
 
 let dbName = "";
 let dbUrl = "";
+let replicaUrl = "";
 const procs: ChildProcess[] = [];
 const urls = [`http://127.0.0.1:${BASE}`, `http://127.0.0.1:${BASE + 1}`];
 
@@ -52,12 +56,25 @@ test.beforeAll(async () => {
   const u = new URL(ADMIN_URL!);
   u.pathname = `/${dbName}`;
   dbUrl = u.toString();
+  if (REPLICA_BASE) {
+    const r = new URL(REPLICA_BASE);
+    r.pathname = `/${dbName}`;
+    replicaUrl = r.toString();
+  }
   // Both at once on the empty database: the start-up race is part of the test. No NEXTAUTH_SECRET:
   // the instances must agree on the secret kept in the database.
   const logs: string[][] = [[], []];
   urls.forEach((url, i) => {
-    const env = { ...process.env, NODE_ENV: "production" as const, DATABASE_URL: dbUrl, NEXTAUTH_URL: urls[0], DEMO_DATA: "true", NEXT_TELEMETRY_DISABLED: "1" };
+    const env = {
+      ...process.env,
+      NODE_ENV: "production" as const,
+      DATABASE_URL: dbUrl,
+      NEXTAUTH_URL: urls[0],
+      DEMO_DATA: "true",
+      NEXT_TELEMETRY_DISABLED: "1",
+    };
     delete env.NEXTAUTH_SECRET;
+    if (replicaUrl) Object.assign(env, { DATABASE_REPLICA_URL: replicaUrl });
     const p = spawn("npx", ["next", "start", "-p", String(BASE + i), "-H", "127.0.0.1"], { env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
     p.stdout?.on("data", (d: Buffer) => logs[i].push(String(d)));
     p.stderr?.on("data", (d: Buffer) => logs[i].push(String(d)));
@@ -119,6 +136,45 @@ test("a session signed in on one instance works on the other; a save on one is r
   const after = (await (await onA.get(path)).json()) as { version: number; figures: Record<string, number | null> };
   expect(after.version).toBe(report.version + 1);
   expect(after.figures.bhyt).toBe((report.figures.bhyt ?? 0) + (a.status === 200 ? 1 : 2));
+});
+
+test("with a replica: reads come from it, except a user's own reads right after a write, which come from the primary", async () => {
+  test.skip(!REPLICA_BASE, "no replica (scripts/replica-test.mjs starts one)");
+  const officer = new HttpSession(urls[0]);
+  await officer.signIn("xa.kimthanh", DEMO_PASSWORD);
+  const staff = new HttpSession(urls[1]);
+  await staff.signIn("bhxh.haiphong", DEMO_PASSWORD);
+  const path = `/api/v1/units/${KIM_THANH}/figures/2026/3`;
+  const before = (await (await officer.get(path)).json()) as { version: number; figures: Record<string, number | null> };
+  // Every page of the city reads from the replica without trying to write there.
+  for (const page of [
+    "/",
+    "/units/31",
+    "/units/31/dashboard",
+    "/units/31/rankings",
+    "/units/31/completeness",
+    `/units/${KIM_THANH}`,
+    `/units/${KIM_THANH}/report`,
+  ]) {
+    expect((await staff.get(page)).status, page).toBe(200);
+  }
+  // Freeze the replica, then write on the primary.
+  await admin((c) => c.query("SELECT pg_wal_replay_pause()"), replicaUrl);
+  try {
+    const bhyt = (before.figures.bhyt ?? 0) + 100;
+    const saved = await officer.json("PUT", path, { figures: { ...before.figures, bhyt }, version: before.version, confirmWarnings: true });
+    expect(saved.status, await saved.clone().text()).toBe(200);
+    // The writer reads its own write at once (its fence cookie sends it to the primary), on either instance…
+    expect(((await (await officer.get(path)).json()) as { figures: { bhyt: number } }).figures.bhyt).toBe(bhyt);
+    expect(((await (await officer.on(urls[1]).get(path)).json()) as { figures: { bhyt: number } }).figures.bhyt).toBe(bhyt);
+    // …while another user's read still comes from the frozen replica.
+    expect(((await (await staff.get(path)).json()) as { figures: { bhyt: number } }).figures.bhyt).toBe(before.figures.bhyt);
+  } finally {
+    await admin((c) => c.query("SELECT pg_wal_replay_resume()"), replicaUrl);
+  }
+  await expect
+    .poll(async () => ((await (await staff.get(path)).json()) as { figures: { bhyt: number } }).figures.bhyt, { timeout: 15_000 })
+    .toBe((before.figures.bhyt ?? 0) + 100);
 });
 
 test("sign-in failures count across both instances", async () => {
