@@ -14,6 +14,11 @@ const nextConfig: NextConfig = {
   typedRoutes: false,
   // forbidden() → app/forbidden.tsx with HTTP 403 for units outside a user's scope.
   experimental: { authInterrupts: true },
+  // The public list of employers paying late (issue 15): /public/late-payers/46 is a page and
+  // /public/late-payers/46.csv its file, served by the route handler of …/[province]/csv.
+  async rewrites() {
+    return [{ source: "/public/late-payers/:province(\\d+).csv", destination: "/public/late-payers/:province/csv" }];
+  },
 };
 
 export default withNextIntl(nextConfig);

@@ -1,8 +1,11 @@
 "use client";
 // A unit's quarter milestones: each target's default milestone per quarter (shown as the field's
 // placeholder and below it), and the value city staff set instead. An empty field keeps the default.
+// A quarter the unit's saved monthly scenario plans shows the scenario's value, read-only: that is the
+// milestone (lib/domain/milestones.ts), edited on the monthly page.
 // Rates are typed as percentages ("43,5"), counts as numbers ("13.624"); the server gets fractions.
 import { useState, useTransition } from "react";
+import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
 import { formatNumber, formatPercent } from "@/lib/format";
 import { toLocale } from "@/lib/i18n/config";
@@ -38,7 +41,7 @@ export function MilestoneForm({ unitCode, grid, labels }: { unitCode: string; gr
     const entries: { key: string; quarter: number; value: number | null; version: number }[] = [];
     for (const r of grid.rows) {
       for (const q of r.quarters) {
-        if (q.quarter === 4) continue;
+        if (q.quarter === 4 || q.scenario !== null) continue;
         const id = `${r.key}:${q.quarter}`;
         const typed = parseLocal(cells[id] ?? "", locale);
         if (typed !== null && (Number.isNaN(typed) || typed <= 0 || (r.kind === "RATE" && typed > 100))) {
@@ -66,6 +69,14 @@ export function MilestoneForm({ unitCode, grid, labels }: { unitCode: string; gr
 
   return (
     <div className="space-y-3">
+      {grid.scenarioSaved && (
+        <p className="rounded bg-brand-50 px-3 py-2 text-sm text-slate-700" data-testid="milestones-scenario-note">
+          {t("scenarioNote", { year: grid.year })}{" "}
+          <Link href={`/units/${encodeURIComponent(unitCode)}/monthly?year=${grid.year}`} className="font-medium text-brand-700 hover:underline">
+            {t("scenarioLink")}
+          </Link>
+        </p>
+      )}
       <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
         <table className="w-full min-w-[44rem] text-sm" data-testid="milestone-table">
           <thead className="bg-slate-50">
@@ -95,6 +106,13 @@ export function MilestoneForm({ unitCode, grid, labels }: { unitCode: string; gr
                   .map((q) => {
                     const id = `${r.key}:${q.quarter}`;
                     const def = q.defaultValue === null ? "" : show(r.kind, q.defaultValue);
+                    if (q.scenario !== null)
+                      return (
+                        <td key={q.quarter} className="px-3 py-1.5 text-right" data-cell={id} data-basis="scenario">
+                          <span className="tabular-nums">{r.kind === "RATE" ? formatPercent(q.scenario, locale, 2) : formatNumber(q.scenario, locale)}</span>
+                          <div className="text-[11px] text-slate-500">{t("fromScenario", { month: q.quarter * 3 })}</div>
+                        </td>
+                      );
                     return (
                       <td key={q.quarter} className="px-3 py-1.5 text-right">
                         <input

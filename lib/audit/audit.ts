@@ -3,7 +3,23 @@
 // role writes here, in the same transaction as the change.
 import type { Prisma, PrismaClient } from "../generated/prisma/client";
 
-export const AUDIT_ENTITIES = ["figure", "report", "status", "target", "milestone", "unit", "user", "role", "explanation", "setting", "session"] as const;
+export const AUDIT_ENTITIES = [
+  "figure",
+  "report",
+  "status",
+  "target",
+  "milestone",
+  "unit",
+  "user",
+  "role",
+  "explanation",
+  "setting",
+  "session",
+  "employer",
+  "publication",
+  "scenario",
+  "monthly",
+] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
 
 export interface AuditInput {

@@ -90,6 +90,11 @@ export const PERMISSIONS = {
     denied: "Chỉ cán bộ của xã được tạo, đổi tên hoặc ngừng thôn, tổ dân phố của xã.",
     grants: { COMMUNE_OFFICER: [{ reach: "own", levels: ["COMMUNE"] }] },
   },
+  "villages.figures": {
+    what: "Record a village's / residential group's quarterly figures (labour force, population, BHXH and BHYT participants).",
+    denied: "Chỉ cán bộ của xã nhập số liệu của các thôn, tổ dân phố thuộc xã mình.",
+    grants: { COMMUNE_OFFICER: [{ reach: "ownVillages", levels: ["VILLAGE"] }] },
+  },
   "report.edit": {
     what: "Edit a unit's report: its issuing settings and narrative.",
     denied: "Chỉ cán bộ của chính đơn vị soạn, sửa báo cáo và thiết lập báo cáo của đơn vị mình.",
@@ -132,6 +137,31 @@ export const PERMISSIONS = {
     grants: {
       CITY_STAFF: [{ reach: "ownProvince", levels: ["PROVINCE"] }],
       COMMUNE_OFFICER: [{ reach: "own", levels: ["COMMUNE"] }],
+    },
+  },
+  "employers.view": {
+    what: "See a province's register of employers paying social insurance late, its trend and its published lists.",
+    denied: "Danh sách đơn vị chậm đóng BHXH chỉ dành cho cán bộ và lãnh đạo thành phố, tỉnh và trung ương.",
+    grants: {
+      ADMIN: [{ reach: "any", levels: ["PROVINCE"] }],
+      NATIONAL_LEADER: [{ reach: "any", levels: ["PROVINCE"] }],
+      CITY_STAFF: [{ reach: "ownProvince", levels: ["PROVINCE"] }],
+      CITY_LEADER: [{ reach: "ownProvince", levels: ["PROVINCE"] }],
+    },
+  },
+  "employers.manage": {
+    what: "Enter and import a province's employers paying late (as at a month end) and publish a month's list of those late N+ months.",
+    denied: "Chỉ cán bộ BHXH thành phố, tỉnh nhập danh sách đơn vị chậm đóng và công bố danh sách của thành phố mình.",
+    grants: { CITY_STAFF: [{ reach: "ownProvince", levels: ["PROVINCE"] }] },
+  },
+  "figures.monthly": {
+    what: "Enter or import a province's monthly figures (participants, money due, collected, late) and those of its communes.",
+    denied: "Chỉ cán bộ BHXH thành phố, tỉnh nhập số liệu theo tháng của thành phố mình và các xã, phường của thành phố.",
+    grants: {
+      CITY_STAFF: [
+        { reach: "ownProvince", levels: ["PROVINCE"] },
+        { reach: "tenant", levels: ["COMMUNE"] },
+      ],
     },
   },
   "users.manage": {
@@ -194,7 +224,7 @@ export const deniedMessage = (permission: Permission): string => PERMISSIONS[per
 /** Roles that only read (no grant beyond seeing). */
 export function isReadOnly(role: Role): boolean {
   return PERMISSION_KEYS.every(
-    (p) => p === "unit.view" || p === "completeness.view" || p === "quality.view" || !can({ role, tenantId: null, unitId: null }, p),
+    (p) => p === "unit.view" || p === "completeness.view" || p === "quality.view" || p === "employers.view" || !can({ role, tenantId: null, unitId: null }, p),
   );
 }
 

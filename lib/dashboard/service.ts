@@ -12,6 +12,7 @@ import type { ReportStatus, UnitLevel } from "../generated/prisma/enums";
 import { METRIC_KEYS, type IndicatorKey } from "../domain/metrics";
 import { computeIndicators, type Status } from "../domain/indicators";
 import { judgeTargets, type MilestoneBasis } from "../domain/milestones";
+import { scenarioMilestones } from "../monthly/milestones";
 import { actualForTarget, isCountTargetKey, isTargetKey, targetDirectionOf, type TargetKey } from "../domain/targets";
 import { isPeriodEnded } from "../domain/period";
 import { computePathStatus, participantsTarget, type PathStatus, type YearValue } from "../domain/path2030";
@@ -90,6 +91,8 @@ export interface RowInput {
   targets: Record<string, number>;
   targets2030: Record<string, number>;
   overrides: Record<string, number>;
+  /** The saved monthly scenario's values at the quarter-end month (lib/monthly/milestones.ts); they win over overrides. */
+  scenario?: Record<string, number>;
   history: YearValue[];
   year: number;
   quarter: number;
@@ -110,6 +113,7 @@ export function buildRow(i: RowInput): DashboardRow {
     actualOf: (k) => (i.figures ? actualForTarget(k as TargetKey, i.figures, indicators) : null),
     baselineOf: (k) => (i.baseline ? actualForTarget(k as TargetKey, i.baseline, baselineIndicators) : null),
     overrides: i.overrides,
+    scenario: i.scenario,
     directionOf: (k) => targetDirectionOf(k as TargetKey),
     bands: i.bands,
     // A sum over part of the children is not compared with a milestone meant for all of them.
@@ -178,7 +182,7 @@ export async function dashboard(prisma: PrismaClient, parent: ScopedUnit, year: 
 
 async function communeDashboard(prisma: PrismaClient, parent: UnitRef, year: number, quarter: number): Promise<DashboardData> {
   const tenant = parent.id;
-  const [children, period, baselines, targets, overrides, history, settings] = await Promise.all([
+  const [children, period, baselines, targets, overrides, history, settings, scenarioBy] = await Promise.all([
     prisma
       .$queryRawUnsafe<{ id: number; code: string; name: string; type: string }[]>(
         `SELECT id, code, name, type::text AS type FROM units WHERE parent_id = $1::int AND level = 'COMMUNE' AND valid_to IS NULL`,
@@ -219,6 +223,7 @@ async function communeDashboard(prisma: PrismaClient, parent: UnitRef, year: num
       quarter,
     ),
     rankingSettings(prisma, tenant),
+    scenarioMilestones(prisma, year, quarter, { tenantId: tenant }),
   ]);
   const periodBy = new Map(period.map((r) => [Number(r.unit_id), r]));
   const baselineBy = new Map(baselines.map((r) => [Number(r.unit_id), figuresFrom(r)]));
@@ -246,6 +251,7 @@ async function communeDashboard(prisma: PrismaClient, parent: UnitRef, year: num
       targets: now.get(id) ?? {},
       targets2030: y2030.get(id) ?? {},
       overrides: overrideBy.get(id) ?? {},
+      scenario: scenarioBy.get(id),
       history: historyBy.get(id) ?? [],
       year,
       quarter,
@@ -261,6 +267,7 @@ async function communeDashboard(prisma: PrismaClient, parent: UnitRef, year: num
     targets: now.get(parent.id) ?? {},
     targets2030: y2030.get(parent.id) ?? {},
     overrides: overrideBy.get(parent.id) ?? {},
+    scenario: scenarioBy.get(parent.id),
     history: [...totalHistory.entries()].map(([y, v]) => ({ year: y, value: v })),
     year,
     quarter,
@@ -277,13 +284,17 @@ async function communeDashboard(prisma: PrismaClient, parent: UnitRef, year: num
 }
 
 async function provinceDashboard(prisma: PrismaClient, parent: UnitRef, year: number, quarter: number): Promise<DashboardData> {
-  const [provinces, sums, baselines, counts, targets, overrides, history] = await Promise.all([
+  const [provinces, sums, baselines, counts, targets, overrides, history, scenarioBy] = await Promise.all([
     prisma.$queryRawUnsafe<{ id: number; code: string; name: string; type: string }[]>(
       `SELECT id, code, name, type::text AS type FROM units WHERE parent_id = $1::int AND level = 'PROVINCE' AND valid_to IS NULL ORDER BY code`,
       parent.id,
     ),
     // The provinces' sums of the period and of the previous year end: the summary kept current by the database.
-    prisma.$queryRawUnsafe<Record<string, Num>[]>(`SELECT tenant_id, ${TOTAL_COLS} FROM period_totals WHERE year = $1::int AND quarter = $2::int`, year, quarter),
+    prisma.$queryRawUnsafe<Record<string, Num>[]>(
+      `SELECT tenant_id, ${TOTAL_COLS} FROM period_totals WHERE year = $1::int AND quarter = $2::int`,
+      year,
+      quarter,
+    ),
     prisma.$queryRawUnsafe<Record<string, Num>[]>(`SELECT tenant_id, ${TOTAL_COLS} FROM period_totals WHERE year = $1::int - 1 AND quarter = 4`, year),
     prisma.$queryRawUnsafe<{ tenant_id: number; total: number; reported: number }[]>(
       `SELECT u.tenant_id, count(*)::int AS total, count(r.id)::int AS reported
@@ -311,6 +322,7 @@ async function provinceDashboard(prisma: PrismaClient, parent: UnitRef, year: nu
       year,
       quarter,
     ),
+    scenarioMilestones(prisma, year, quarter, { levels: ["PROVINCE", "NATION"] }),
   ]);
   const sumBy = new Map(sums.map((r) => [Number(r.tenant_id), figuresFrom(r)]));
   const baselineBy = new Map(baselines.map((r) => [Number(r.tenant_id), figuresFrom(r)]));
@@ -338,6 +350,7 @@ async function provinceDashboard(prisma: PrismaClient, parent: UnitRef, year: nu
       targets: now.get(id) ?? {},
       targets2030: y2030.get(id) ?? {},
       overrides: overrideBy.get(id) ?? {},
+      scenario: scenarioBy.get(id),
       history: historyBy.get(id) ?? [],
       year,
       quarter,
@@ -354,6 +367,7 @@ async function provinceDashboard(prisma: PrismaClient, parent: UnitRef, year: nu
     targets: now.get(parent.id) ?? {},
     targets2030: y2030.get(parent.id) ?? {},
     overrides: overrideBy.get(parent.id) ?? {},
+    scenario: scenarioBy.get(parent.id),
     history: [...totalHistory.entries()].map(([y, v]) => ({ year: y, value: v })),
     year,
     quarter,

@@ -10,6 +10,9 @@ import { DEMO_PASSWORD } from "./accounts";
 import { DEMO_DEADLINE_DAYS, DEMO_TENANT_CODES, generateDemoData, type DemoInput, type DemoTenantCode } from "./generate";
 import type { Prisma } from "../generated/prisma/client";
 import { defaultReportSettings } from "../reports/document";
+import { loadMonthlyDemo } from "./monthly";
+import { loadDemoEmployers } from "./employers";
+import { loadVillageDemo } from "./villages";
 
 /**
  * Report settings of the demo's signing units (Decree 30 defaults with a signer's name, so the
@@ -226,6 +229,9 @@ export async function loadDemoData(db: Database): Promise<void> {
       });
       await reviewStory(tx, DEMO_TENANT_CODES.map(tenantIdOf), unitIdOf);
       await demoReportSettings(tx);
+      await loadMonthlyDemo(tx); // Huế's 2026 monthly scenario and figures to October (issue 15)
+      await loadDemoEmployers(tx);
+      await loadVillageDemo(tx); // Kim Thành's villages with figures and 2026 targets (issue 15)
       await tx.systemSetting.upsert({
         where: { key: DEMO_SETTING },
         create: { key: DEMO_SETTING, value: DEMO_DATA_VERSION },

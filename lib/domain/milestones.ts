@@ -11,6 +11,17 @@
 // City staff may override a unit's milestone for a quarter (stored, versioned, audited); an
 // override wins over the default.
 //
+// Monthly scenario (lib/domain/scenario.ts, issue 15): a unit's saved scenario for a year gives the
+// planned value of each target at each month end; its quarter-end months (3, 6, 9) ARE the quarter
+// milestones. The one rule of which value applies to a quarter (milestoneFor, used by every caller:
+// the unit page, the dashboards and rankings, the reports, the milestones page):
+//   Q1–Q3: 1. the saved scenario's value at the quarter-end month, when the scenario has the key;
+//          2. else city staff's override of that quarter;
+//          3. else the default above;
+//   Q4:    always the year's target (a scenario's December equals it; a Q4 override does not exist).
+// While a scenario holds a key, its quarter milestones are edited in the scenario (the milestones
+// page shows them read-only, and a quarter override of them is refused): one value per quarter.
+//
 // The status of a figure compares it with its milestone; the year's attainment ("đạt X% kế hoạch
 // năm") compares it with the year's target and is shown beside it, never in its place. A ceiling is
 // attained when the rate is at or under it; it shows its margin in percentage points, never an
@@ -43,7 +54,9 @@ export type MilestoneBasis =
   /** ceiling: the target at every period */
   | "ceiling"
   /** set by city staff for this quarter */
-  | "override";
+  | "override"
+  /** the saved monthly scenario's value at the quarter-end month (3, 6, 9) */
+  | "scenario";
 
 export interface Milestone {
   value: number;
@@ -72,15 +85,25 @@ export function defaultMilestone(key: string, target: number | null | undefined,
   }
 }
 
-/** The milestone that applies: the override when city staff set one, else the default. */
+/**
+ * The milestone that applies (the precedence in this file's header): for Q1–Q3 the saved scenario's
+ * quarter-end value, else city staff's override, else the default; Q4 is always the default (the
+ * year's target). Null when there is no target.
+ */
 export function milestoneFor(
   key: string,
   target: number | null | undefined,
   quarter: number,
   baseline?: number | null,
   override?: number | null,
+  scenario?: number | null,
 ): Milestone | null {
-  if (isNumber(override)) return { value: override, basis: "override" };
+  if (!isNumber(target)) return null;
+  const q = Math.trunc(quarter);
+  if (q >= 1 && q <= 3) {
+    if (isNumber(scenario)) return { value: scenario, basis: "scenario" };
+    if (isNumber(override)) return { value: override, basis: "override" };
+  }
   return defaultMilestone(key, target, quarter, baseline);
 }
 
@@ -150,6 +173,8 @@ export interface JudgeTargetsInput {
   baselineOf: (key: string) => number | null;
   /** City staff's overrides of the period's milestones, by key. */
   overrides?: Record<string, number>;
+  /** The saved monthly scenario's values at the period's quarter-end month, by key (they win over overrides). */
+  scenario?: Record<string, number>;
   directionOf: (key: string) => Direction;
   bands?: Bands;
   /**
@@ -163,7 +188,7 @@ export interface JudgeTargetsInput {
 export function judgeTargets(input: JudgeTargetsInput): TargetsJudgement {
   const out: TargetsJudgement = { expected: {}, basis: {}, attainment: {}, yearAttainment: {}, margins: {}, statuses: {} };
   for (const [key, target] of Object.entries(input.targets)) {
-    const m = milestoneFor(key, target, input.quarter, input.baselineOf(key), input.overrides?.[key]);
+    const m = milestoneFor(key, target, input.quarter, input.baselineOf(key), input.overrides?.[key], input.scenario?.[key]);
     const j = input.skip?.(key)
       ? { ...NONE, expected: m?.value ?? null, basis: m?.basis ?? null }
       : judge(key, input.actualOf(key), target, m, input.directionOf(key), input.bands);

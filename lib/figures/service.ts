@@ -21,6 +21,7 @@ import { countedStatus, isCountedStatus } from "./counted";
 import { buildRow } from "../dashboard/service";
 import { rankingSettings } from "../rankings/settings";
 import type { MilestoneBasis } from "../domain/milestones";
+import { scenarioMilestones } from "../monthly/milestones";
 
 export interface Actor {
   id: number;
@@ -219,10 +220,11 @@ export async function indicatorsView(prisma: PrismaClient, unit: ScopedUnit, p: 
   }
   // Milestones of an estimate (figures to 31/12) are the year's targets: judged as at Q4.
   const quarter = kind === "estimate" ? 4 : p.quarter;
-  const [targetDetails, overrideRows, settings] = await Promise.all([
+  const [targetDetails, overrideRows, settings, scenarioBy] = await Promise.all([
     readTargets(prisma, unit.id, p.year),
     prisma.milestone.findMany({ where: { unitId: unit.id, year: p.year, quarter }, select: { key: true, value: true } }),
     rankingSettings(prisma, unit.level === "NATION" ? null : unit.tenantId),
+    scenarioMilestones(prisma, p.year, quarter, { unitId: unit.id }),
   ]);
   const targets = Object.fromEntries(Object.entries(targetDetails).map(([k, t]) => [k, t.value]));
   const row = buildRow({
@@ -232,6 +234,7 @@ export async function indicatorsView(prisma: PrismaClient, unit: ScopedUnit, p: 
     targets,
     targets2030: {},
     overrides: Object.fromEntries(overrideRows.map((o) => [o.key, o.value])),
+    scenario: scenarioBy.get(unit.id),
     history: [],
     year: p.year,
     quarter,

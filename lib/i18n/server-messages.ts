@@ -41,12 +41,16 @@ const PERMISSION_EN: Record<Permission, string> = {
   "report.review": "Only the city's social-insurance staff approve, return or reopen the reports of the city's communes.",
   "targets.set": "Your account may not set targets for this unit.",
   "villages.manage": "Only the commune's officer creates, renames or retires its villages and residential groups.",
+  "villages.figures": "Only the commune's officer records the figures of the commune's villages and residential groups.",
   "report.edit": "Only the unit's own staff write and edit its report and report settings.",
   "completeness.view": "The reporting-progress board is for city and national staff and leaders.",
   "quality.view": "The data-quality page is for the city's staff and leaders.",
   "city.settings": "Only the city's social-insurance staff change the city's settings (deadline, check threshold, ranking bands).",
   "figures.import":
     "Your account may not import figures from a file for this unit: city staff import for their city's communes, a commune's officer for the commune.",
+  "employers.view": "The register of employers paying late is for the staff and leaders of a city or province and national staff.",
+  "employers.manage": "Only the city's social-insurance staff enter the employers paying late and publish the city's list.",
+  "figures.monthly": "Only the city's social-insurance staff enter the monthly figures of their city and its communes.",
   "users.manage": "Only the system administrator manages accounts.",
   "audit.search": "Only the system administrator searches the system audit trail.",
 };
@@ -102,6 +106,13 @@ const CATALOGUE: Entry[] = [
     "Someone else changed these targets while you were editing: nothing was saved. Reload the grid.",
   ),
   entry("explanation.stale", "Giải trình này vừa được sửa ở nơi khác: hãy tải lại trang.", "This explanation was just changed elsewhere: reload the page."),
+  entry("villages.notVillage", "{unit} không phải thôn, tổ dân phố.", "{unit} is not a village or residential group."),
+  entry("villages.retired", "«{unit}» đã ngừng hoạt động: không nhập số liệu mới được.", "«{unit}» has been retired: no new figures can be recorded."),
+  entry(
+    "villages.stale",
+    "Số liệu của {unit} quý {q}/{y} đã được người khác lưu sau khi bạn mở trang: chưa lưu gì của bạn. Hãy tải lại trang.",
+    "The figures of {unit} for quarter {q}/{y} were saved by someone else after you opened the page: nothing of yours was saved. Reload the page.",
+  ),
   entry("villages.concurrent", "Có người vừa thêm thôn cùng lúc: vui lòng thử lại.", "Someone added a village at the same moment: please try again."),
   entry(
     "level.rankings",
@@ -163,6 +174,161 @@ const CATALOGUE: Entry[] = [
     "The cause needs at least {n} characters. The remedy needs at least {m} characters.",
   ),
   entry("explanation.noTarget", "Chưa có chỉ tiêu năm {y} cho nội dung này: không cần giải trình.", "No {y} target for this item: no explanation needed."),
+  // The monthly scenario and monthly figures (lib/domain/scenario.ts, lib/monthly/service.ts).
+  entry(
+    "scenario.noTargets",
+    "Đơn vị chưa có chỉ tiêu năm {y}: hãy giao chỉ tiêu năm trước khi lập kịch bản theo tháng.",
+    "This unit has no {y} targets: set the yearly targets before making a monthly scenario.",
+  ),
+  entry("scenario.missingMonth", "Thiếu tháng {m}: kịch bản cần đủ 12 tháng.", "Month {m} is missing: a scenario needs all 12 months."),
+  entry("scenario.badMonth", "Tháng không hợp lệ «{m}»: chỉ từ 1 đến 12.", "Invalid month «{m}»: only 1 to 12."),
+  entry(
+    "scenario.notTargeted",
+    "«{key}» không phải chỉ tiêu năm {y} của đơn vị: kịch bản chỉ gồm các chỉ tiêu đã giao.",
+    "«{key}» is not one of the unit's {y} targets: a scenario holds only the targets set.",
+  ),
+  entry("scenario.missingKey", "Tháng {m} thiếu giá trị của «{label}».", "Month {m} has no value for «{label}»."),
+  entry("scenario.notWhole", "Tháng {m}, «{label}»: phải là số nguyên.", "Month {m}, «{label}»: must be a whole number."),
+  entry("scenario.negative", "Tháng {m}, «{label}»: không được âm.", "Month {m}, «{label}»: cannot be negative."),
+  entry("scenario.rateOver100", "Tháng {m}, «{label}»: tỷ lệ không được quá 100%.", "Month {m}, «{label}»: a rate cannot exceed 100%."),
+  entry(
+    "scenario.december",
+    "Tháng 12 của «{label}» phải bằng chỉ tiêu năm ({target}): kịch bản kết thúc ở chỉ tiêu năm.",
+    "December of «{label}» must equal the year's target ({target}): a scenario ends at the year's target.",
+  ),
+  entry(
+    "scenario.shape",
+    'Nội dung phải là { months: { "1": { khóa chỉ tiêu: giá trị }, …, "12": { … } }, version }.',
+    'The body must be { months: { "1": { target key: value }, …, "12": { … } }, version }.',
+  ),
+  entry("scenario.notNumber", "Mỗi giá trị của kịch bản phải là một số.", "Every value of the scenario must be a number."),
+  entry(
+    "scenario.stale",
+    "Kịch bản theo tháng đã được người khác sửa trong lúc bạn nhập: hãy tải lại trang, không có gì được lưu.",
+    "Someone else changed the monthly scenario while you were editing: reload the page; nothing was saved.",
+  ),
+  entry(
+    "scenario.ownsMilestone",
+    "Mốc quý {q} của «{label}» lấy từ kịch bản theo tháng năm {y} (tháng {m}): hãy sửa kịch bản ở trang Theo tháng.",
+    "The Q{q} milestone of «{label}» comes from the {y} monthly scenario (month {m}): edit the scenario on the Monthly page.",
+  ),
+  entry(
+    "monthly.badVersion",
+    "version phải là một số nguyên không âm (đọc bằng GET trước).",
+    "version must be a whole number, not negative (read it with GET first).",
+  ),
+  entry(
+    "monthly.notEnded",
+    "Tháng {m}/{y} chưa kết thúc: chưa thể nhập số liệu của tháng này.",
+    "Month {m}/{y} has not ended: its figures cannot be entered yet.",
+  ),
+  entry("monthly.badMonth", "Tháng phải là số nguyên từ 1 đến 12.", "The month must be a whole number from 1 to 12."),
+  entry("monthly.empty", "Chưa nhập số liệu nào cho tháng này.", "No figure was entered for this month."),
+  entry("monthly.shape", "Nội dung phải là { figures: { khóa: số }, version }.", "The body must be { figures: { key: number }, version }."),
+  entry("monthly.unknownKeys", "Trường không hợp lệ: {keys}. Số liệu tháng chỉ gồm: {list}.", "Invalid fields: {keys}. Monthly figures have only: {list}."),
+  entry(
+    "monthly.stale",
+    "Số liệu tháng {m}/{y} đã được người khác sửa trong lúc bạn nhập: hãy tải lại trang, không có gì được lưu.",
+    "Someone else changed the figures of month {m}/{y} while you were editing: reload the page; nothing was saved.",
+  ),
+  // Employers paying late (issue 15): lib/employers/service.ts, lib/employers/sheet.ts, lib/domain/employers.ts.
+  entry("employers.provinceOnly", "Danh sách đơn vị chậm đóng có cho thành phố, tỉnh.", "The register of employers paying late exists for a city or province."),
+  entry(
+    "employers.lateMonths",
+    "Số tháng chậm đóng (lateMonths) phải là số nguyên từ 0 đến 120.",
+    "Months late (lateMonths) must be a whole number from 0 to 120.",
+  ),
+  entry(
+    "employers.month",
+    "Tháng phải là số nguyên từ 1 đến 12, năm từ 2015 đến 2035 (gửi cả year và month).",
+    "The month must be a whole number from 1 to 12 and the year from 2015 to 2035 (send both year and month).",
+  ),
+  entry(
+    "employers.monthNotEnded",
+    "Tháng {m}/{y} chưa kết thúc (số liệu tính đến ngày {date}): chưa thể nhập hay công bố.",
+    "Month {m}/{y} has not ended (figures as at {date}): nothing can be entered or published for it yet.",
+  ),
+  entry(
+    "employers.noData",
+    "Chưa có số liệu đơn vị chậm đóng tại ngày {date}: hãy nhập hoặc tải tệp lên trước khi công bố.",
+    "No figures on late-paying employers as at {date}: enter them or upload a file before publishing.",
+  ),
+  entry(
+    "employers.stale",
+    "Số liệu của đơn vị này vừa được người khác sửa: hãy tải lại trang, không có gì được lưu.",
+    "Someone else just changed this employer's figures: reload the page; nothing was saved.",
+  ),
+  entry(
+    "employers.exists",
+    "Mã số thuế {tax} đã có trong danh sách: hãy nhập lại mã số thuế để tải số liệu đang lưu của đơn vị rồi sửa, không có gì được lưu.",
+    "Tax code {tax} is already in the register: type the tax code again to load the employer's stored figures and edit them; nothing was saved.",
+  ),
+  entry(
+    "employers.publicationStale",
+    "Danh sách tháng này vừa được công bố hoặc công bố lại ở nơi khác: hãy tải lại trang, không có gì được lưu.",
+    "This month's list was just published or republished elsewhere: reload the page; nothing was saved.",
+  ),
+  entry(
+    "employers.importStale",
+    "Số liệu đơn vị chậm đóng đã thay đổi sau khi bạn kiểm tra tệp: chưa lưu gì. Hãy kiểm tra tệp lại.",
+    "The register changed after you checked the file: nothing was saved. Check the file again.",
+  ),
+  entry("employers.communeUnknown", "Không có xã, phường nào «{text}» trong thành phố, tỉnh này.", "No commune «{text}» in this city or province."),
+  entry(
+    "file.errors",
+    "Tệp có {n} lỗi: chưa lưu gì. Hãy sửa các dòng được liệt kê rồi tải lên lại.",
+    "The file has {n} errors: nothing was saved. Correct the rows listed and upload it again.",
+  ),
+  entry("file.error", "Tệp có lỗi ở dòng {row}: {message}", "The file has an error on row {row}: {message}"),
+  entry("file.errorFile", "Tệp có lỗi: {message}", "The file has an error: {message}"),
+  entry(
+    "employers.upload",
+    "Gửi tệp bằng biểu mẫu tải lên (multipart/form-data) với trường file, year, month.",
+    "Send the file as a form upload (multipart/form-data) with the fields file, year, month.",
+  ),
+  entry(
+    "employers.noHeader",
+    "Không tìm thấy dòng tiêu đề có cột «Mã số thuế» và «Tên đơn vị»: hãy dùng tệp mẫu tải từ trang đơn vị chậm đóng.",
+    "No header row with the columns «Mã số thuế» and «Tên đơn vị» was found: use the template from the late-paying employers page.",
+  ),
+  entry("employers.duplicateColumn", "Cột này trùng với cột {col}.", "This column repeats column {col}."),
+  entry("employers.missingColumn", "Thiếu cột «{name}».", "The column «{name}» is missing."),
+  entry(
+    "employers.wrongMonth",
+    "Tiêu đề tệp ghi số liệu tại {got}, nhưng đang nhập số liệu tại {want}: hãy chọn đúng tháng hoặc dùng đúng tệp.",
+    "The file's title says figures as at {got}, but figures as at {want} are being imported: choose the right month or use the right file.",
+  ),
+  entry("employers.nameRequired", "Chưa nhập tên đơn vị.", "The employer's name is missing."),
+  entry("employers.nameTooLong", "Tên đơn vị tối đa 300 ký tự.", "An employer's name has at most 300 characters."),
+  entry("employers.addressTooLong", "Địa chỉ tối đa 500 ký tự.", "An address has at most 500 characters."),
+  entry("employers.monthsRequired", "Chưa nhập số tháng chậm đóng.", "Months late is missing."),
+  entry("employers.monthsInvalid", "Số tháng chậm đóng là số nguyên từ 0 đến 120.", "Months late is a whole number from 0 to 120."),
+  entry("employers.amountRequired", "Chưa nhập số tiền chậm đóng.", "The amount late is missing."),
+  entry(
+    "employers.amountInvalid",
+    "Số tiền chậm đóng là số nguyên không âm (đồng), dấu chấm ngăn cách hàng nghìn, ví dụ 125.400.000.",
+    "The amount late is a whole non-negative number of VND, dots between thousands, e.g. 125.400.000.",
+  ),
+  entry("employers.amountTooLarge", "Số tiền chậm đóng quá lớn, vui lòng kiểm tra lại.", "The amount late is too large: please check it."),
+  entry(
+    "employers.lateWithoutAmount",
+    "Có số tháng chậm đóng nhưng số tiền chậm đóng bằng 0: hãy kiểm tra lại (đơn vị đã đóng đủ thì ghi 0 tháng).",
+    "Months late are given but the amount late is 0: please check (an employer that has paid in full has 0 months).",
+  ),
+  entry("employers.duplicateTaxCode", "Mã số thuế trùng với dòng {row}: mỗi đơn vị một dòng.", "The tax code repeats row {row}: one employer a row."),
+  entry("employers.empty", "Tệp không có dòng nào.", "The file has no rows."),
+  entry("employers.tooManyRows", "Tệp có quá nhiều dòng (tối đa 5.000).", "The file has too many rows (at most 5,000)."),
+  entry("taxCode.required", "Chưa nhập mã số thuế.", "The tax code is missing."),
+  entry(
+    "taxCode.format",
+    "Mã số thuế gồm 10 chữ số, hoặc 10 chữ số, dấu gạch ngang và 3 chữ số của chi nhánh (ví dụ 0101234567-001).",
+    "A tax code is 10 digits, or 10 digits, a hyphen and a branch's 3 digits (e.g. 0101234567-001).",
+  ),
+  entry(
+    "taxCode.checkDigit",
+    "Mã số thuế không đúng: chữ số kiểm tra (chữ số thứ 10) không khớp, hãy kiểm tra lại.",
+    "The tax code is wrong: its check digit (the 10th digit) does not match; please check it.",
+  ),
   // The figures' checks (lib/domain/figures-validation.ts), as the server repeats them.
   entry(
     "check.informal",
@@ -226,6 +392,8 @@ function fill(template: string, names: string[], values: string[]): string {
     let v = values[i] ?? "";
     if (n === "action") v = ACTIONS_EN[v] ?? v;
     if (n === "status") v = STATUS_EN[v] ?? v;
+    // A message inside a message ("Tệp có lỗi ở dòng 7: {message}"): in English as well.
+    if (n === "message") v = localizeMessage(v, "en").message;
     out = out.split(`{${n}}`).join(v);
   });
   return out;

@@ -3,12 +3,17 @@
 // ("targets.set": city staff for their communes and city, the administrator for provinces, the
 // commune officer for its villages). Every change is versioned (a stale version is refused with
 // 409, nothing written) and written to the audit trail in the same transaction.
+// A unit with a saved monthly scenario for the year (lib/monthly/service.ts) takes its Q1–Q3
+// milestones from the scenario's months 3, 6 and 9 (the precedence of lib/domain/milestones.ts):
+// the grid shows them as such, read-only, and an override of them is refused (422).
 import { z } from "zod";
 import type { PrismaClient } from "../generated/prisma/client";
 import { can } from "../auth/permissions";
 import { audit } from "../audit/audit";
 import { computeIndicators } from "../domain/indicators";
-import { defaultMilestone, type MilestoneBasis } from "../domain/milestones";
+import { defaultMilestone, milestoneFor, type MilestoneBasis } from "../domain/milestones";
+import { quarterEndMonth, scenarioQuarterValues } from "../domain/scenario";
+import { keyLabel } from "../i18n/labels";
 import { actualForTarget, isTargetKey, targetKindOf, type TargetKey } from "../domain/targets";
 import { isCountedStatus } from "../figures/counted";
 import { ServiceError, MSG } from "../figures/errors";
@@ -28,6 +33,10 @@ export interface MilestoneCell {
   override: number | null;
   /** Version of the override row (0: none yet); send it back to change it. */
   version: number;
+  /** The saved monthly scenario's value at the quarter-end month (Q1–Q3), if any: it is the milestone. */
+  scenario: number | null;
+  /** The milestone that applies (lib/domain/milestones.ts milestoneFor): scenario, else override, else default. */
+  applied: { value: number; basis: MilestoneBasis } | null;
 }
 
 export interface MilestoneRow {
@@ -44,10 +53,13 @@ export interface MilestoneGrid {
   unit: { code: string; name: string; level: string };
   year: number;
   editable: boolean;
+  /** Whether the unit has a saved monthly scenario for the year (its months 3, 6, 9 are the Q1–Q3 milestones). */
+  scenarioSaved: boolean;
   rows: MilestoneRow[];
 }
 
-async function baselineFigures(prisma: PrismaClient, unit: UnitRef, year: number): Promise<FigureValues | null> {
+/** The unit's figures at the end of the previous year (a stock's starting point), if they count. */
+export async function baselineFigures(prisma: PrismaClient, unit: UnitRef, year: number): Promise<FigureValues | null> {
   const p = { year: year - 1, quarter: 4 };
   if (unit.level === "COMMUNE" || unit.level === "VILLAGE") {
     const r = await readReport(prisma, unit.id, p);
@@ -67,11 +79,13 @@ export async function milestoneGrid(prisma: PrismaClient, actor: Actor, unitCode
       y.error.issues.map((i) => ({ path: "year", message: i.message })),
     );
   const year = y.data;
-  const [targets, overrides, base] = await Promise.all([
+  const [targets, overrides, base, scenario] = await Promise.all([
     readTargets(prisma, unit.id, year),
     prisma.milestone.findMany({ where: { unitId: unit.id, year } }),
     baselineFigures(prisma, unit, year),
+    prisma.scenario.findUnique({ where: { unitId_year: { unitId: unit.id, year } }, select: { months: true } }),
   ]);
+  const fromScenario = [1, 2, 3].map((q) => scenarioQuarterValues(scenario?.months ?? null, q));
   const plan = targets.amountCollected?.value ?? null;
   const baseIndicators = base ? computeIndicators(base, { revenuePlan: plan }) : null;
   const rows: MilestoneRow[] = Object.entries(targets)
@@ -88,11 +102,27 @@ export async function milestoneGrid(prisma: PrismaClient, actor: Actor, unitCode
         quarters: [1, 2, 3, 4].map((q) => {
           const d = defaultMilestone(key, t.value, q, baseline);
           const o = overrides.find((m) => m.key === key && m.quarter === q);
-          return { quarter: q, defaultValue: d?.value ?? null, defaultBasis: d?.basis ?? null, override: o?.value ?? null, version: o?.version ?? 0 };
+          const s = q <= 3 ? (fromScenario[q - 1][key] ?? null) : null;
+          const applied = milestoneFor(key, t.value, q, baseline, o?.value ?? null, s);
+          return {
+            quarter: q,
+            defaultValue: d?.value ?? null,
+            defaultBasis: d?.basis ?? null,
+            override: o?.value ?? null,
+            version: o?.version ?? 0,
+            scenario: s,
+            applied,
+          };
         }),
       };
     });
-  return { unit: { code: unit.code, name: unit.name, level: unit.level }, year, editable: can(actor, "targets.set", unit, { year: year }), rows };
+  return {
+    unit: { code: unit.code, name: unit.name, level: unit.level },
+    year,
+    editable: can(actor, "targets.set", unit, { year: year }),
+    scenarioSaved: scenario !== null,
+    rows,
+  };
 }
 
 const entrySchema = z.object(
@@ -130,11 +160,22 @@ export async function saveMilestones(prisma: PrismaClient, actor: Actor, unitCod
     );
   const { year, entries } = parsed.data;
   assertCan(actor, "targets.set", unit, { year });
-  const targets = await readTargets(prisma, unit.id, year);
+  const [targets, scenario] = await Promise.all([
+    readTargets(prisma, unit.id, year),
+    prisma.scenario.findUnique({ where: { unitId_year: { unitId: unit.id, year } }, select: { months: true } }),
+  ]);
   const issues = entries.flatMap((e, i) => {
     const key = e.key as TargetKey;
     if (!targets[key])
       return [{ path: `entries.${i}.key`, message: `Chưa có chỉ tiêu năm ${year} cho «${key}»: hãy giao chỉ tiêu năm trước khi đặt mốc quý.` }];
+    // One value per quarter: a quarter the saved scenario plans is edited in the scenario.
+    if (e.value !== null && scenarioQuarterValues(scenario?.months ?? null, e.quarter)[key] !== undefined)
+      return [
+        {
+          path: `entries.${i}.value`,
+          message: `Mốc quý ${e.quarter} của «${keyLabel(key, "vi")}» lấy từ kịch bản theo tháng năm ${year} (tháng ${quarterEndMonth(e.quarter)}): hãy sửa kịch bản ở trang Theo tháng.`,
+        },
+      ];
     if (e.value !== null && targetKindOf(key) === "RATE" && e.value > 1)
       return [{ path: `entries.${i}.value`, message: "Mốc của một tỷ lệ không được quá 100%." }];
     return [];

@@ -14,6 +14,7 @@ import { ServiceError, MSG, type ApiIssue } from "../figures/errors";
 import { audit } from "../audit/audit";
 import type { Actor, UnitRef } from "../figures/service";
 import type { ScopedUnit } from "../auth/scope";
+import { latestVillageBasis } from "../villages/service";
 
 export const yearSchema = z.coerce
   .number({ error: "Năm phải là một số." })
@@ -101,8 +102,13 @@ export interface GridChild {
   unit: { code: string; name: string; type: string; level: string; retired: boolean };
   editable: boolean;
   targets: Partial<Record<TargetKey, TargetDetail>>;
-  /** Basis for suggestions: latest submitted figures of the year before (or this year). */
+  /**
+   * Basis for suggestions: a commune's (or province's) latest submitted figures before the target
+   * year; a village's latest recorded quarter of its own figures (lib/villages).
+   */
   basis: { labourForce: number | null; participants: number | null };
+  /** The quarter the basis is of (null: no figures). */
+  basisPeriod: { year: number; quarter: number } | null;
 }
 
 export interface TargetGrid {
@@ -115,6 +121,8 @@ export interface TargetGrid {
   sums: Partial<Record<TargetKey, number>>;
   /** Parent's count target minus the sum of the children's (null without a parent target). */
   gaps: Partial<Record<TargetKey, number | null>>;
+  /** Where the suggestion basis comes from: the children's quarterly reports, or (villages) their own recorded figures. */
+  basisSource: "reports" | "villageFigures";
 }
 
 /** A unit's targets for a year, with its children's (communes of a city, villages of a commune). */
@@ -134,11 +142,19 @@ export async function targetGrid(prisma: PrismaClient, actor: Actor, unit: Scope
     m[r.key as TargetKey] = detailOf(r);
     byUnit.set(r.unitId, m);
   }
-  // Suggestion basis: each child's latest submitted/approved figures up to the year before the target year.
-  const basis = new Map<number, { labourForce: number | null; participants: number | null }>();
-  if (visible.length > 0) {
-    const b = await prisma.$queryRawUnsafe<Array<{ unit_id: number; labour_force: number | null; participants: number | null }>>(
-      `SELECT DISTINCT ON (unit_id) unit_id, labour_force::float8 AS labour_force,
+  // Suggestion basis: each child's latest submitted/approved figures up to the year before the target
+  // year; for villages (which have no quarterly reports) their latest recorded village figures.
+  const basis = new Map<number, { labourForce: number | null; participants: number | null; period: { year: number; quarter: number } | null }>();
+  const villageChildren = unit.level === "COMMUNE";
+  if (villageChildren) {
+    for (const [id, b] of await latestVillageBasis(
+      prisma,
+      visible.map((c) => c.id),
+    ))
+      basis.set(id, b);
+  } else if (visible.length > 0) {
+    const b = await prisma.$queryRawUnsafe<Array<{ unit_id: number; labour_force: number | null; participants: number | null; year: number; quarter: number }>>(
+      `SELECT DISTINCT ON (unit_id) unit_id, labour_force::float8 AS labour_force, year::int AS year, quarter::int AS quarter,
               (coalesce(bhxh_compulsory, 0) + coalesce(bhxh_voluntary, 0))::float8 AS participants
        FROM quarter_reports
        WHERE unit_id = ANY($1::int[]) AND ${countedReport()} AND year < $2::int
@@ -150,13 +166,15 @@ export async function targetGrid(prisma: PrismaClient, actor: Actor, unit: Scope
       basis.set(Number(r.unit_id), {
         labourForce: r.labour_force === null ? null : Number(r.labour_force),
         participants: r.participants === null ? null : Number(r.participants),
+        period: { year: Number(r.year), quarter: Number(r.quarter) },
       });
   }
   const gridChildren: GridChild[] = visible.map((c) => ({
     unit: { code: c.code, name: c.name, type: c.type, level: c.level, retired: c.validTo !== null },
     editable: c.validTo === null && can(actor, "targets.set", c, { year: year }),
     targets: byUnit.get(c.id) ?? {},
-    basis: basis.get(c.id) ?? { labourForce: null, participants: null },
+    basis: { labourForce: basis.get(c.id)?.labourForce ?? null, participants: basis.get(c.id)?.participants ?? null },
+    basisPeriod: basis.get(c.id)?.period ?? null,
   }));
   const own = byUnit.get(unit.id) ?? {};
   const sums: Partial<Record<TargetKey, number>> = {};
@@ -174,6 +192,7 @@ export async function targetGrid(prisma: PrismaClient, actor: Actor, unit: Scope
     children: gridChildren,
     sums,
     gaps,
+    basisSource: villageChildren ? "villageFigures" : "reports",
   };
 }
 

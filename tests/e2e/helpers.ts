@@ -24,6 +24,7 @@ export const ROLE_PAGES: Record<"xa.kimthanh" | "bhxh.haiphong" | "admin", strin
     "/units/10804/history",
     "/units/10804/document",
     "/units/10804/report-settings",
+    "/units/10804/villages",
     "/units/10804-01",
     "/notifications",
   ],
@@ -35,7 +36,9 @@ export const ROLE_PAGES: Record<"xa.kimthanh" | "bhxh.haiphong" | "admin", strin
     "/units/31/targets",
     "/units/31/quality",
     "/units/31/milestones",
+    "/units/31/monthly",
     "/units/31/history",
+    "/units/31/employers",
   ],
   admin: ["/", "/admin/users", "/admin/audit", "/units/VN", "/units/VN/rankings", "/units/VN/completeness"],
 };

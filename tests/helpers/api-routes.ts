@@ -15,6 +15,9 @@ import * as figures from "@/app/api/v1/units/[code]/figures/route";
 import * as history from "@/app/api/v1/units/[code]/history/route";
 import * as indicators from "@/app/api/v1/units/[code]/indicators/route";
 import * as milestones from "@/app/api/v1/units/[code]/milestones/route";
+import * as scenario from "@/app/api/v1/units/[code]/scenario/route";
+import * as monthly from "@/app/api/v1/units/[code]/monthly/route";
+import * as monthlyMonth from "@/app/api/v1/units/[code]/monthly/[year]/[month]/route";
 import * as quality from "@/app/api/v1/units/[code]/quality/route";
 import * as reportSettings from "@/app/api/v1/units/[code]/report-settings/route";
 import * as reportDocx from "@/app/api/v1/units/[code]/report.docx/route";
@@ -27,6 +30,12 @@ import * as targetsTemplateXlsx from "@/app/api/v1/units/[code]/targets/template
 import * as targetsTemplateCsv from "@/app/api/v1/units/[code]/targets/template.csv/route";
 import * as importCommit from "@/app/api/v1/units/[code]/imports/[id]/commit/route";
 import * as importCommitById from "@/app/api/v1/imports/[id]/commit/route";
+import * as employers from "@/app/api/v1/units/[code]/employers/route";
+import * as employersPublications from "@/app/api/v1/units/[code]/employers/publications/route";
+import * as employersImports from "@/app/api/v1/units/[code]/employers/imports/route";
+import * as employersImportCommit from "@/app/api/v1/units/[code]/employers/imports/commit/route";
+import * as employersTemplateXlsx from "@/app/api/v1/units/[code]/employers/template.xlsx/route";
+import * as employersTemplateCsv from "@/app/api/v1/units/[code]/employers/template.csv/route";
 
 export type Handler = (req: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
 const h = (f: unknown) => f as Handler;
@@ -54,6 +63,58 @@ const REPORT_LEVELS = ["NATION", "PROVINCE", "COMMUNE"] as const;
 const PARENT_LEVELS = ["NATION", "PROVINCE"] as const;
 
 export const API_ROUTES: ApiRouteEntry[] = [
+  // Employers paying late (issue 15): a province's register. The uploads get JSON here, so a permitted
+  // one is refused with 415 (not a file) — after the scope gate.
+  {
+    path: "units/[code]/employers",
+    method: "GET",
+    handler: h(employers.GET),
+    params: ["code"],
+    unitFrom: "code",
+    permission: "employers.view",
+    levels: ["PROVINCE"],
+    query: "lateMonths=3&year=2026&month=10",
+  },
+  {
+    path: "units/[code]/employers/publications",
+    method: "POST",
+    handler: h(employersPublications.POST),
+    params: ["code"],
+    unitFrom: "code",
+    permission: "employers.manage",
+    levels: ["PROVINCE"],
+    body: () => ({ year: 2026, month: 10, minMonthsLate: 3, version: 0 }),
+  },
+  ...(
+    [
+      ["units/[code]/employers/imports", employersImports.POST],
+      ["units/[code]/employers/imports/commit", employersImportCommit.POST],
+    ] as const
+  ).map(([path, handler]) => ({
+    path,
+    method: "POST" as const,
+    handler: h(handler),
+    params: ["code"],
+    unitFrom: "code" as const,
+    permission: "employers.manage" as const,
+    levels: ["PROVINCE"] as const,
+    body: () => ({ year: 2026, month: 10 }),
+  })),
+  ...(
+    [
+      ["units/[code]/employers/template.xlsx", employersTemplateXlsx.GET],
+      ["units/[code]/employers/template.csv", employersTemplateCsv.GET],
+    ] as const
+  ).map(([path, handler]) => ({
+    path,
+    method: "GET" as const,
+    handler: h(handler),
+    params: ["code"],
+    unitFrom: "code" as const,
+    permission: "employers.manage" as const,
+    levels: ["PROVINCE"] as const,
+    query: "year=2026&month=10",
+  })),
   {
     path: "rankings",
     method: "GET",
@@ -128,8 +189,9 @@ export const API_ROUTES: ApiRouteEntry[] = [
     handler: h(quarter.PUT),
     params: ["code", "year", "quarter"],
     unitFrom: "code",
-    permission: "figures.enter",
-    levels: ["COMMUNE"],
+    // A village's figures (codes "10804-01") are its commune's officer's (issue 15); a commune's, its own officer's.
+    permission: (p) => (p.code.includes("-") ? "villages.figures" : "figures.enter"),
+    levels: ["COMMUNE", "VILLAGE"],
     body: () => ({ figures: { labourForce: 1000 }, version: 1 }),
   },
   { path: "units/[code]/figures", method: "GET", handler: h(figures.GET), params: ["code"], unitFrom: "code", permission: "unit.view", query: `year=${Y}` },
@@ -160,6 +222,45 @@ export const API_ROUTES: ApiRouteEntry[] = [
     unitFrom: "code",
     permission: "targets.set",
     body: () => ({ year: 2026, entries: [] }),
+  },
+  // The monthly scenario and monthly figures (issue 15).
+  {
+    path: "units/[code]/scenario",
+    method: "GET",
+    handler: h(scenario.GET),
+    params: ["code"],
+    unitFrom: "code",
+    permission: "unit.view",
+    query: `year=${Y}`,
+  },
+  {
+    path: "units/[code]/scenario",
+    method: "PUT",
+    handler: h(scenario.PUT),
+    params: ["code"],
+    unitFrom: "code",
+    permission: "targets.set",
+    query: `year=${Y}`,
+    body: () => ({ months: {}, version: 0 }),
+  },
+  {
+    path: "units/[code]/monthly",
+    method: "GET",
+    handler: h(monthly.GET),
+    params: ["code"],
+    unitFrom: "code",
+    permission: "unit.view",
+    query: `year=${Y}`,
+  },
+  {
+    path: "units/[code]/monthly/[year]/[month]",
+    method: "PUT",
+    handler: h(monthlyMonth.PUT),
+    params: ["code", "year", "month"],
+    unitFrom: "code",
+    permission: "figures.monthly",
+    levels: ["PROVINCE", "COMMUNE"],
+    body: () => ({ figures: { bhxhCompulsory: 1000 }, version: 0 }),
   },
   {
     path: "units/[code]/quality",

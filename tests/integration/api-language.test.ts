@@ -3,7 +3,12 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 
 const ctx = vi.hoisted(() => ({ prisma: null as unknown, user: null as unknown, locale: undefined as string | undefined }));
-vi.mock("@/lib/db.server", () => ({ prisma: async () => ctx.prisma }));
+vi.mock("@/lib/db.server", () => ({
+  prisma: async () => ctx.prisma,
+  readPrisma: async () => ctx.prisma,
+  writeFence: async () => null,
+  writeFenceCookie: () => ({}),
+}));
 vi.mock("@/lib/auth/session.server", () => ({ currentUser: async () => ctx.user, requireUser: async () => ctx.user }));
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
 vi.mock("next/headers", () => ({ cookies: async () => ({ get: (k: string) => (k === "NEXT_LOCALE" && ctx.locale ? { value: ctx.locale } : undefined) }) }));

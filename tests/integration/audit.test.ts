@@ -26,7 +26,12 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 // the test's user and database.
 const state = vi.hoisted(() => ({ user: null as null | (Actor & { username: string }), prisma: null as unknown }));
 vi.mock("@/lib/auth/session.server", () => ({ currentUser: async () => state.user, requireUser: async () => state.user }));
-vi.mock("@/lib/db.server", () => ({ prisma: async () => state.prisma }));
+vi.mock("@/lib/db.server", () => ({
+  prisma: async () => state.prisma,
+  readPrisma: async () => state.prisma,
+  writeFence: async () => null,
+  writeFenceCookie: () => ({}),
+}));
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
 
 const ROOT = path.resolve(import.meta.dirname, "../..");

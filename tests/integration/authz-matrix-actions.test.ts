@@ -3,7 +3,12 @@
 import { describe, expect, it, vi } from "vitest";
 
 const ctx = vi.hoisted(() => ({ prisma: null as unknown, user: null as unknown }));
-vi.mock("@/lib/db.server", () => ({ prisma: async () => ctx.prisma }));
+vi.mock("@/lib/db.server", () => ({
+  prisma: async () => ctx.prisma,
+  readPrisma: async () => ctx.prisma,
+  writeFence: async () => null,
+  writeFenceCookie: () => ({}),
+}));
 vi.mock("@/lib/auth/session.server", () => ({ currentUser: async () => ctx.user, requireUser: async () => ctx.user }));
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined, revalidateTag: () => undefined }));
 
@@ -11,14 +16,17 @@ import { can, PERMISSIONS, type Permission } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/auth/session.server";
 import { CODES, USERS, useMatrix } from "@/tests/helpers/authz";
 import * as completenessActions from "@/lib/actions/completeness";
+import * as employersActions from "@/lib/actions/employers";
 import * as figuresActions from "@/lib/actions/figures";
 import * as milestonesActions from "@/lib/actions/milestones";
+import * as monthlyActions from "@/lib/actions/monthly";
 import * as qualityActions from "@/lib/actions/quality";
 import * as rankingsActions from "@/lib/actions/rankings";
 import * as reportsActions from "@/lib/actions/reports";
 import * as reviewActions from "@/lib/actions/review";
 import * as targetsActions from "@/lib/actions/targets";
 import * as usersActions from "@/lib/actions/users";
+import * as villagesActions from "@/lib/actions/villages";
 import * as workflowActions from "@/lib/actions/workflow";
 
 const DENIED = new Set<string>(Object.values(PERMISSIONS).map((p) => p.denied));
@@ -90,6 +98,12 @@ describe("the authorization matrix of the server actions", () => {
       call: (code) => rankingsActions.setRankingSettingsAction(code, { attained: 1, close: 0.9, listSize: 5 }),
     },
     { name: "saveMilestonesAction", permission: "targets.set", call: (code) => milestonesActions.saveMilestonesAction(code, { year: 2026, entries: [] }) },
+    { name: "saveScenarioAction", permission: "targets.set", call: (code) => monthlyActions.saveScenarioAction(code, 2026, { months: {}, version: 0 }) },
+    {
+      name: "saveMonthlyFiguresAction",
+      permission: "figures.monthly",
+      call: (code) => monthlyActions.saveMonthlyFiguresAction(code, 2026, 6, { figures: { bhxhCompulsory: 1000 }, version: 0 }),
+    },
     {
       name: "saveReportTextsAction",
       permission: "report.edit",
@@ -106,6 +120,18 @@ describe("the authorization matrix of the server actions", () => {
       call: (code) => targetsActions.saveTargetsAction(code, { year: 2026, entries: [{ unitCode: code, key: "bhxhCompulsory", value: null }] }),
     },
     {
+      name: "saveVillageFiguresAction",
+      permission: "villages.figures",
+      call: (code) =>
+        villagesActions.saveVillageFiguresAction({
+          communeCode: code.split("-")[0],
+          villageCode: code,
+          year: 2026,
+          quarter: 2,
+          body: { figures: { labourForce: 1000 }, version: 1 },
+        }),
+    },
+    {
       name: "createVillageAction",
       permission: "villages.manage",
       call: (code) => targetsActions.createVillageAction(code, { name: `Thôn Ma Trận ${code}`, type: "THON" }),
@@ -117,6 +143,32 @@ describe("the authorization matrix of the server actions", () => {
       unitOf: (code) => (code.includes("-") ? code.split("-")[0] : code),
       call: (code) =>
         targetsActions.renameVillageAction(code.includes("-") ? code.split("-")[0] : code, code.includes("-") ? code : `${code}-01`, "Thôn Đổi Tên"),
+    },
+    {
+      name: "saveEmployerMonthAction",
+      permission: "employers.manage",
+      call: (code) =>
+        employersActions.saveEmployerMonthAction(code, {
+          taxCode: "0100112437",
+          name: "Công ty Ma Trận",
+          year: 2026,
+          month: 10,
+          monthsLate: 1,
+          amountLate: 1000,
+          version: 0,
+          employerVersion: 0,
+        }),
+    },
+    {
+      name: "publishLatePayersAction",
+      permission: "employers.manage",
+      call: (code) => employersActions.publishLatePayersAction(code, { year: 2026, month: 10, minMonthsLate: 3, version: 0 }),
+    },
+    {
+      // Reads only, but through the same gate.
+      name: "lookupEmployerAction",
+      permission: "employers.view",
+      call: (code) => employersActions.lookupEmployerAction(code, { taxCode: "0100112437", year: 2026, month: 10 }),
     },
     {
       name: "createUserAction",
@@ -143,14 +195,17 @@ describe("the authorization matrix of the server actions", () => {
     const listed = new Set(ACTIONS.map((a) => a.name.split(" ")[0]));
     const modules = {
       completenessActions,
+      employersActions,
       figuresActions,
       milestonesActions,
+      monthlyActions,
       qualityActions,
       rankingsActions,
       reportsActions,
       reviewActions,
       targetsActions,
       usersActions,
+      villagesActions,
       workflowActions,
     };
     // Not about a unit's data: the locale (a cookie), one's own notifications, and the retire action

@@ -7,7 +7,12 @@
 import { describe, expect, it, vi } from "vitest";
 
 const ctx = vi.hoisted(() => ({ prisma: null as unknown, user: null as unknown }));
-vi.mock("@/lib/db.server", () => ({ prisma: async () => ctx.prisma }));
+vi.mock("@/lib/db.server", () => ({
+  prisma: async () => ctx.prisma,
+  readPrisma: async () => ctx.prisma,
+  writeFence: async () => null,
+  writeFenceCookie: () => ({}),
+}));
 vi.mock("@/lib/auth/session.server", () => ({ currentUser: async () => ctx.user, requireUser: async () => ctx.user }));
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined, revalidateTag: () => undefined }));
 
@@ -42,7 +47,7 @@ describe("the authorization matrix of the API", () => {
 
   /** The cells of one route: its parameter sets (the four workflow actions for transitions). */
   const paramSets = (r: ApiRouteEntry, code: string): Record<string, string>[] => {
-    const base: Record<string, string> = { code, year: "2026", quarter: "2", id: "0".repeat(32) };
+    const base: Record<string, string> = { code, year: "2026", quarter: "2", month: "6", id: "0".repeat(32) };
     if (r.params.includes("action")) return ["submit", "approve", "return", "reopen"].map((action) => ({ ...base, action }));
     return [base];
   };

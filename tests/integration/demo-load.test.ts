@@ -30,8 +30,14 @@ describe.each(dbKinds)("loadDemoData on %s", (kind) => {
     // Every commune of both tenants has reports and targets; both provinces have targets.
     const reporting = await db.sql.query<{ n: number }>(`SELECT count(DISTINCT unit_id)::int AS n FROM quarter_reports WHERE tenant_id IN ($1, $2)`, [hp, hue]);
     expect(reporting[0].n).toBe(154);
-    const targeted = await db.sql.query<{ n: number }>(`SELECT count(DISTINCT unit_id)::int AS n FROM targets WHERE tenant_id IN ($1, $2)`, [hp, hue]);
+    const targeted = await db.sql.query<{ n: number }>(
+      `SELECT count(DISTINCT unit_id)::int AS n FROM targets WHERE tenant_id IN ($1, $2) AND unit_id IN (SELECT id FROM units WHERE level <> 'VILLAGE')`,
+      [hp, hue],
+    );
     expect(targeted[0].n).toBe(156);
+    // Kim Thành's ten villages have their 2026 targets and their own figures (lib/demo/villages.ts).
+    expect(await db.prisma.target.count({ where: { unit: { level: "VILLAGE", parent: { code: "10804" } }, year: 2026 } })).toBe(30);
+    expect(await db.prisma.villageFigure.count({ where: { unit: { parent: { code: "10804" } } } })).toBe(40);
   });
 
   it("creates the villages under their communes", async () => {
@@ -95,7 +101,7 @@ describe.each(dbKinds)("loadDemoData on %s", (kind) => {
   it("cites a document only for the targets it contains", async () => {
     const rows = await db.sql.query<{ source: string; n: number }>(
       `SELECT t.source, count(*)::int AS n FROM targets t JOIN units u ON u.id = t.unit_id
-        WHERE u.level <> 'NATION' GROUP BY t.source ORDER BY t.source`,
+        WHERE u.level NOT IN ('NATION', 'VILLAGE') GROUP BY t.source ORDER BY t.source`,
     );
     expect(Object.fromEntries(rows.map((r) => [r.source, r.n]))).toEqual({
       [SOURCE_HUE]: 4,

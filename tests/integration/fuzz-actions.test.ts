@@ -5,7 +5,12 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 
 const ctx = vi.hoisted(() => ({ prisma: null as unknown, user: null as unknown }));
-vi.mock("@/lib/db.server", () => ({ prisma: async () => ctx.prisma }));
+vi.mock("@/lib/db.server", () => ({
+  prisma: async () => ctx.prisma,
+  readPrisma: async () => ctx.prisma,
+  writeFence: async () => null,
+  writeFenceCookie: () => ({}),
+}));
 vi.mock("@/lib/auth/session.server", () => ({ currentUser: async () => ctx.user, requireUser: async () => ctx.user }));
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined, revalidateTag: () => undefined }));
 vi.mock("next/headers", () => ({ cookies: async () => ({ set: () => undefined, get: () => undefined }) }));
@@ -14,29 +19,35 @@ import fc from "fast-check";
 import { storedFingerprint } from "@/tests/helpers/fingerprint";
 import { migratedDatabase, type TestDatabase } from "@/tests/helpers/db";
 import * as completeness from "@/lib/actions/completeness";
+import * as employers from "@/lib/actions/employers";
 import * as figures from "@/lib/actions/figures";
 import * as locale from "@/lib/actions/locale";
 import * as milestones from "@/lib/actions/milestones";
+import * as monthly from "@/lib/actions/monthly";
 import * as notifications from "@/lib/actions/notifications";
 import * as quality from "@/lib/actions/quality";
 import * as rankings from "@/lib/actions/rankings";
 import * as reports from "@/lib/actions/reports";
 import * as targets from "@/lib/actions/targets";
 import * as users from "@/lib/actions/users";
+import * as villages from "@/lib/actions/villages";
 import * as workflow from "@/lib/actions/workflow";
 
 type AnyAction = (...args: unknown[]) => Promise<unknown>;
 const ACTIONS: [string, AnyAction][] = Object.entries({
   completeness,
+  employers,
   figures,
   locale,
   milestones,
+  monthly,
   notifications,
   quality,
   rankings,
   reports,
   targets,
   users,
+  villages,
   workflow,
 }).flatMap(([mod, m]) =>
   Object.entries(m)

@@ -4,7 +4,12 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 
 const ctx = vi.hoisted(() => ({ prisma: null as unknown, user: null as unknown }));
-vi.mock("@/lib/db.server", () => ({ prisma: async () => ctx.prisma }));
+vi.mock("@/lib/db.server", () => ({
+  prisma: async () => ctx.prisma,
+  readPrisma: async () => ctx.prisma,
+  writeFence: async () => null,
+  writeFenceCookie: () => ({}),
+}));
 vi.mock("@/lib/auth/session.server", () => ({ currentUser: async () => ctx.user, requireUser: async () => ctx.user }));
 
 import fc from "fast-check";
@@ -84,7 +89,7 @@ describe.each(dbKinds)("fuzzing every API route on %s", (kind) => {
       fc.asyncProperty(
         fc.constantFrom(...ROUTES),
         fc.constantFrom(...USERS),
-        fc.record({ code, year: num, quarter: num, action: word }),
+        fc.record({ code, year: num, quarter: num, month: num, action: word }),
         query,
         body,
         async (route, username, params, q, payload) => {

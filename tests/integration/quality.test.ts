@@ -10,7 +10,12 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vites
 
 const ctx = vi.hoisted(() => ({ prisma: null as unknown, user: null as unknown }));
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
-vi.mock("@/lib/db.server", () => ({ prisma: async () => ctx.prisma }));
+vi.mock("@/lib/db.server", () => ({
+  prisma: async () => ctx.prisma,
+  readPrisma: async () => ctx.prisma,
+  writeFence: async () => null,
+  writeFenceCookie: () => ({}),
+}));
 vi.mock("@/lib/auth/session.server", () => ({ currentUser: async () => ctx.user, requireUser: async () => ctx.user }));
 
 import { revalidatePath } from "next/cache";

@@ -60,9 +60,10 @@ describe.each(dbKinds)("summaries kept current by the database on %s", (kind) =>
     const figures = { ...q2!.figures, bhyt: (q2!.figures.bhyt ?? 0) + 11 };
     await saveQuarter(db.prisma, actors["xa.kimthanh"], { unitCode: "10804", year: 2026, quarter: 3, body: { figures, confirmWarnings: true } }, NOW);
     await expectCurrent();
-    const before = await db.sql.query<{ bhyt: number | null; reported: number }>(`SELECT bhyt, reported FROM period_totals WHERE tenant_id = $1 AND year = 2026 AND quarter = 3`, [
-      kt.tenantId,
-    ]);
+    const before = await db.sql.query<{ bhyt: number | null; reported: number }>(
+      `SELECT bhyt, reported FROM period_totals WHERE tenant_id = $1 AND year = 2026 AND quarter = 3`,
+      [kt.tenantId],
+    );
     const steps: Array<[string, string, Record<string, unknown>]> = [
       ["xa.kimthanh", "submit", {}],
       ["bhxh.haiphong", "return", { comment: "Kiểm tra lại số BHYT." }],
@@ -78,9 +79,10 @@ describe.each(dbKinds)("summaries kept current by the database on %s", (kind) =>
     // Submitted, the quarter counted: one more commune reported, its BHYT in the sum.
     const r = await readReport(db.prisma, kt.id, { year: 2026, quarter: 3 });
     await transition(db.prisma, actors["xa.kimthanh"], { unitCode: "10804", year: 2026, quarter: 3, action: "submit", body: { version: r!.version } }, NOW);
-    const after = await db.sql.query<{ bhyt: number; reported: number }>(`SELECT bhyt, reported FROM period_totals WHERE tenant_id = $1 AND year = 2026 AND quarter = 3`, [
-      kt.tenantId,
-    ]);
+    const after = await db.sql.query<{ bhyt: number; reported: number }>(
+      `SELECT bhyt, reported FROM period_totals WHERE tenant_id = $1 AND year = 2026 AND quarter = 3`,
+      [kt.tenantId],
+    );
     expect(after[0].reported).toBe((before[0]?.reported ?? 0) + 1);
     expect(after[0].bhyt).toBe((before[0]?.bhyt ?? 0) + figures.bhyt);
     await expectCurrent();

@@ -15,7 +15,12 @@ import { createUserAsAdmin, listUsers, resetPassword, updateUser, USER_MSG, USER
 // The server actions read the session and the app's database: point both at the test's.
 const state = vi.hoisted(() => ({ user: null as null | (Actor & { username: string }), prisma: null as unknown }));
 vi.mock("@/lib/auth/session.server", () => ({ currentUser: async () => state.user, requireUser: async () => state.user }));
-vi.mock("@/lib/db.server", () => ({ prisma: async () => state.prisma }));
+vi.mock("@/lib/db.server", () => ({
+  prisma: async () => state.prisma,
+  readPrisma: async () => state.prisma,
+  writeFence: async () => null,
+  writeFenceCookie: () => ({}),
+}));
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
 
 const USERNAMES = ["admin", "lanhdao.quocgia", "bhxh.haiphong", "lanhdao.haiphong", "xa.kimthanh", "xa.nguyenluongbang", "bhxh.hue"] as const;

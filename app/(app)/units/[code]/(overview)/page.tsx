@@ -216,6 +216,15 @@ export default async function UnitPage({ params, searchParams }: Props) {
               {t("imports.link")}
             </Link>
           )}
+          {unit.level === "PROVINCE" && can(user, "employers.view", unitRef) && (
+            <Link
+              href={`/units/${encodeURIComponent(unit.code)}/employers`}
+              className="rounded border border-brand-600 px-3 py-1.5 font-medium text-brand-700 hover:bg-brand-50"
+              data-testid="link-employers"
+            >
+              {t("employers.link")}
+            </Link>
+          )}
           <Link
             href={`/units/${encodeURIComponent(unit.code)}/history`}
             className="rounded border border-slate-300 px-3 py-1.5 font-medium text-slate-700 hover:bg-slate-50"
@@ -248,6 +257,24 @@ export default async function UnitPage({ params, searchParams }: Props) {
               data-testid="link-milestones"
             >
               {t("milestones.link")}
+            </Link>
+          )}
+          {unit.level !== "NATION" && (
+            <Link
+              href={`/units/${encodeURIComponent(unit.code)}/monthly?year=${Math.min(2030, Math.max(2025, period.year))}`}
+              className="rounded border border-slate-300 px-3 py-1.5 font-medium text-slate-700 hover:bg-slate-50"
+              data-testid="link-monthly"
+            >
+              {t("monthly.link")}
+            </Link>
+          )}
+          {unit.level === "COMMUNE" && (
+            <Link
+              href={`/units/${encodeURIComponent(unit.code)}/villages?year=${period.year}&quarter=${period.quarter}`}
+              className="rounded border border-brand-600 px-3 py-1.5 font-medium text-brand-700 hover:bg-brand-50"
+              data-testid="link-villages"
+            >
+              {t("villages.link")}
             </Link>
           )}
         </div>

@@ -1,0 +1,154 @@
+"use client";
+// The monthly scenario of a unit: months down, target keys across; December is the year's target
+// (not editable); months 3, 6, 9 are the quarter milestones. Counts typed "13.624", rates as
+// percentages "43,5" (the server gets fractions). Saved whole, with the version read (409: reload).
+import { useState, useTransition } from "react";
+import { useLocale, useTranslations } from "next-intl";
+import { toLocale } from "@/lib/i18n/config";
+import { saveScenarioAction } from "@/lib/actions/monthly";
+import type { ScenarioView } from "@/lib/monthly/service";
+import { buttonClass } from "@/components/ui/Button";
+import { parseLocal, showValue } from "./numbers";
+
+const EDITABLE_MONTHS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11] as const;
+
+export function ScenarioGrid({ unitCode, view, labels }: { unitCode: string; view: ScenarioView; labels: Record<string, string> }) {
+  const t = useTranslations("monthly");
+  const locale = toLocale(useLocale());
+  const [pending, start] = useTransition();
+  const [version, setVersion] = useState(view.version);
+  const [saved, setSaved] = useState(view.saved);
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const fill = (months: ScenarioView["months"]) =>
+    Object.fromEntries(EDITABLE_MONTHS.flatMap((m) => view.targets.map((r) => [`${m}:${r.key}`, showValue(r.kind, months[String(m)]?.[r.key], locale)])));
+  const [cells, setCells] = useState<Record<string, string>>(() => fill(view.months));
+  const [stored, setStored] = useState(view.months);
+
+  function reset() {
+    setCells(fill(view.defaults));
+    setMessage({ ok: true, text: t("resetDone") });
+  }
+
+  function save() {
+    const months: Record<string, Record<string, number>> = {};
+    let changed = !saved;
+    for (const m of EDITABLE_MONTHS) {
+      months[String(m)] = {};
+      for (const r of view.targets) {
+        const id = `${m}:${r.key}`;
+        const typed = parseLocal(cells[id] ?? "", locale);
+        if (typed === null || Number.isNaN(typed) || (r.kind === "RATE" && typed > 100)) {
+          setMessage({ ok: false, text: t(typed !== null && typed > 100 ? "rateOver100" : "badNumber", { month: m, label: labels[r.key] }) });
+          document.getElementById(`s-${m}-${r.key}`)?.focus();
+          return;
+        }
+        const value = r.kind === "RATE" ? Math.round(typed * 100) / 10_000 : Math.round(typed);
+        months[String(m)][r.key] = value;
+        if (stored[String(m)]?.[r.key] !== value) changed = true;
+      }
+    }
+    months["12"] = Object.fromEntries(view.targets.map((r) => [r.key, r.target]));
+    if (!changed) {
+      setMessage({ ok: true, text: t("nothingChanged") });
+      return;
+    }
+    start(async () => {
+      const res = await saveScenarioAction(unitCode, view.year, { months, version });
+      if (res.ok) {
+        setVersion(res.data.version);
+        setSaved(true);
+        setStored(res.data.months);
+        setMessage({ ok: true, text: t("saved", { version: res.data.version }) });
+      } else setMessage({ ok: false, text: [res.error, ...res.issues.slice(0, 5).map((i) => i.message)].join(" ") });
+    });
+  }
+
+  const cellText = (kind: "COUNT" | "RATE", v: number | undefined) => (v === undefined ? "—" : `${showValue(kind, v, locale)}${kind === "RATE" ? "%" : ""}`);
+
+  return (
+    <div className="space-y-3">
+      <p className="text-sm text-slate-600" data-testid="scenario-state">
+        {saved ? t("scenarioSaved", { version }) : t("scenarioDefaults")}
+      </p>
+      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+        <table className="w-full text-sm" data-testid="scenario-table">
+          <caption className="sr-only">{t("scenarioTitle")}</caption>
+          <thead className="bg-slate-50">
+            <tr>
+              <th scope="col" className="sticky left-0 bg-slate-50 px-3 py-2 text-left font-medium">
+                {t("colMonth")}
+              </th>
+              {view.targets.map((r) => (
+                <th key={r.key} scope="col" className="min-w-32 px-3 py-2 text-right font-medium">
+                  {labels[r.key]}
+                  {r.kind === "RATE" && <span className="text-xs text-slate-500"> (%)</span>}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {EDITABLE_MONTHS.map((m) => (
+              <tr key={m} className={`border-t border-slate-100 ${m % 3 === 0 ? "bg-brand-50/40" : ""}`} data-month={m}>
+                <th scope="row" className="sticky left-0 bg-white px-3 py-1.5 text-left font-normal whitespace-nowrap">
+                  {t("month", { month: m })}
+                  {m % 3 === 0 && <span className="block text-[11px] text-slate-500">{t("quarterEnd", { q: m / 3 })}</span>}
+                </th>
+                {view.targets.map((r) => {
+                  const id = `${m}:${r.key}`;
+                  return (
+                    <td key={r.key} className="px-3 py-1.5 text-right">
+                      {view.editable ? (
+                        <input
+                          id={`s-${m}-${r.key}`}
+                          aria-label={t("cellLabel", { label: labels[r.key], month: m })}
+                          inputMode="decimal"
+                          disabled={pending}
+                          value={cells[id] ?? ""}
+                          onChange={(e) => setCells((c) => ({ ...c, [id]: e.target.value }))}
+                          className={`${r.key === "amountCollected" ? "w-44" : "w-28"} rounded border border-slate-300 px-2 py-1 text-right tabular-nums`}
+                          data-cell={id}
+                        />
+                      ) : (
+                        <span className="tabular-nums" data-cell={id}>
+                          {cellText(r.kind, view.months[String(m)]?.[r.key])}
+                        </span>
+                      )}
+                    </td>
+                  );
+                })}
+              </tr>
+            ))}
+            <tr className="border-t border-slate-200 bg-slate-50 font-medium" data-month={12}>
+              <th scope="row" className="sticky left-0 bg-slate-50 px-3 py-1.5 text-left whitespace-nowrap">
+                {t("month", { month: 12 })}
+                <span className="block text-[11px] font-normal text-slate-500">{t("december")}</span>
+              </th>
+              {view.targets.map((r) => (
+                <td key={r.key} className="px-3 py-1.5 text-right tabular-nums">
+                  {cellText(r.kind, r.target)}
+                </td>
+              ))}
+            </tr>
+          </tbody>
+        </table>
+      </div>
+      {view.editable ? (
+        <div className="flex flex-wrap items-center gap-3">
+          <button type="button" onClick={save} disabled={pending} className={buttonClass()} data-testid="save-scenario">
+            {pending ? t("saving") : t("save")}
+          </button>
+          <button type="button" onClick={reset} disabled={pending} className={buttonClass({ variant: "secondary" })} data-testid="reset-scenario">
+            {t("reset")}
+          </button>
+          {message && (
+            <p role={message.ok ? "status" : "alert"} className={`text-sm ${message.ok ? "text-emerald-700" : "text-red-700"}`} data-testid="scenario-message">
+              {message.text}
+            </p>
+          )}
+        </div>
+      ) : (
+        <p className="text-sm text-slate-600">{t("readOnly")}</p>
+      )}
+    </div>
+  );
+}
