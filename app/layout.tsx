@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
-import { NextIntlClientProvider } from "next-intl";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getTimeZone, getTranslations } from "next-intl/server";
+import { toLocale } from "@/lib/i18n/config";
+import { ViMessages } from "@/components/intl/ViMessages";
+import { EnMessages } from "@/components/intl/EnMessages";
 // Self-hosted font with full Vietnamese diacritics (no request leaves the machine).
 import "@fontsource/be-vietnam-pro/vietnamese-400.css";
 import "@fontsource/be-vietnam-pro/vietnamese-500.css";
@@ -18,11 +20,14 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
-  const locale = await getLocale();
+  const locale = toLocale(await getLocale());
+  const timeZone = await getTimeZone();
+  // The browser's messages come with the JavaScript (cached), not inline in every page (components/intl).
+  const Messages = locale === "en" ? EnMessages : ViMessages;
   return (
     <html lang={locale}>
       <body className="min-h-screen">
-        <NextIntlClientProvider>{children}</NextIntlClientProvider>
+        <Messages timeZone={timeZone}>{children}</Messages>
       </body>
     </html>
   );

@@ -5,35 +5,47 @@
 import Link from "next/link";
 import { useMemo } from "react";
 import { useLocale, useTranslations } from "next-intl";
-import type { CommuneCompleteness, CompletenessState, ProvinceCompleteness, Timeliness } from "@/lib/completeness/service";
+import type { CompletenessState, Timeliness } from "@/lib/completeness/service";
 import { formatDate } from "@/lib/format";
 import { toLocale } from "@/lib/i18n/config";
 import { compareVi } from "@/lib/collate";
 import { DataTable, type Column } from "@/components/ui/DataTable";
+import { unpack } from "@/components/ui/packed";
+import type { CommuneRow, CommuneRows } from "./commune-rows";
 import { StateBadge, TimelinessBadge } from "./badges";
 import { Officers } from "./Officers";
 
 const STATES: readonly CompletenessState[] = ["NOT_STARTED", "DRAFT", "SUBMITTED", "APPROVED", "RETURNED"];
 const TIMELINESS: readonly Timeliness[] = ["overdue", "late", "pending", "on_time"];
-const nameOf = (c: CommuneCompleteness) => c.name;
-const keyOf = (c: CommuneCompleteness) => c.code;
-const byName = (a: CommuneCompleteness, b: CommuneCompleteness) => compareVi(a.name, b.name);
+const nameOf = (c: CommuneRow) => c.name;
+const keyOf = (c: CommuneRow) => c.code;
+const byName = (a: CommuneRow, b: CommuneRow) => compareVi(a.name, b.name);
+const rowAttrs = (c: CommuneRow) => ({ "data-unit": c.code, "data-state": c.state });
 
-export function CommuneTable({ data }: { data: ProvinceCompleteness }) {
+export function CommuneTable({
+  communes,
+  year,
+  quarter,
+  total,
+  counts,
+}: {
+  communes: CommuneRows;
+  year: number;
+  quarter: number;
+  total: number;
+  counts: Record<CompletenessState, number>;
+}) {
   const t = useTranslations("completeness");
   const locale = toLocale(useLocale());
+  const rows = useMemo(() => unpack(communes.rows), [communes.rows]);
 
-  const columns = useMemo<Column<CommuneCompleteness>[]>(
+  const columns = useMemo<Column<CommuneRow>[]>(
     () => [
       {
         key: "name",
         header: t("colUnit"),
         sortValue: nameOf,
-        cell: (c) => (
-          <Link href={`/units/${encodeURIComponent(c.code)}?year=${data.year}&quarter=${data.quarter}`} className="text-brand-700 hover:underline">
-            {c.name}
-          </Link>
-        ),
+        cell: (c) => <Link href={`/units/${encodeURIComponent(c.code)}?year=${year}&quarter=${quarter}`}>{c.name}</Link>,
       },
       {
         key: "state",
@@ -44,8 +56,8 @@ export function CommuneTable({ data }: { data: ProvinceCompleteness }) {
         filter: {
           key: "state",
           label: t("filterState"),
-          allLabel: `${t("all")} (${data.total})`,
-          options: STATES.map((s) => ({ value: s, label: `${t(`states.${s}`)} (${data.counts[s]})` })),
+          allLabel: `${t("all")} (${total})`,
+          options: STATES.map((s) => ({ value: s, label: `${t(`states.${s}`)} (${counts[s]})` })),
           match: (c, v) => c.state === v,
         },
       },
@@ -67,7 +79,6 @@ export function CommuneTable({ data }: { data: ProvinceCompleteness }) {
         key: "submitted",
         header: t("colSubmitted"),
         sortValue: (c) => (c.submittedAt ? Date.parse(c.submittedAt) : null),
-        className: "tabular-nums",
         cellAttrs: () => ({ "data-cell": "submitted" }),
         cell: (c) => formatDate(c.submittedAt, locale),
       },
@@ -78,15 +89,15 @@ export function CommuneTable({ data }: { data: ProvinceCompleteness }) {
         cell: (c) => <Officers officers={c.officers} empty={t("noOfficer")} />,
       },
     ],
-    [t, locale, data],
+    [t, locale, year, quarter, total, counts],
   );
 
   return (
-    <DataTable<CommuneCompleteness>
-      rows={data.communes}
+    <DataTable<CommuneRow>
+      rows={rows}
       columns={columns}
       rowKey={keyOf}
-      rowAttrs={(c) => ({ "data-unit": c.code, "data-state": c.state })}
+      rowAttrs={rowAttrs}
       label={t("tableLabel")}
       searchText={nameOf}
       defaultSort={{ key: "name", dir: "asc" }}

@@ -4,9 +4,8 @@
 // runs, a confirmation lists every selected commune with its key figures (issue 13).
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
+import { useMemo, useState, useTransition } from "react";
 import { useLocale, useTranslations } from "next-intl";
-import type { CommuneCompleteness } from "@/lib/completeness/service";
 import { reviewBatchAction } from "@/lib/actions/completeness";
 import { reviewFiguresAction } from "@/lib/actions/review";
 import { formatDate, formatNumber, formatPercent } from "@/lib/format";
@@ -18,6 +17,8 @@ import { ConfirmDialog } from "@/components/ui/ConfirmDialog";
 import { Toast } from "@/components/ui/Toast";
 import { WithData, dataMark } from "@/components/ui/Field";
 import { TimelinessBadge } from "./badges";
+import { unpack } from "@/components/ui/packed";
+import type { CommuneRows } from "./commune-rows";
 
 /** The figures shown for each commune in the confirmation of a batch. */
 const KEY_FIGURES: MetricKey[] = ["bhxhCompulsory", "bhxhVoluntary", "bhyt", "amountCollected"];
@@ -28,10 +29,12 @@ interface Props {
   parentCode: string;
   year: number;
   quarter: number;
-  submitted: CommuneCompleteness[];
+  /** The board's communes (packed, shared with its table): the submitted ones are the queue. */
+  communes: CommuneRows;
 }
 
-export function ReviewQueue({ parentCode, year, quarter, submitted }: Props) {
+export function ReviewQueue({ parentCode, year, quarter, communes }: Props) {
+  const submitted = useMemo(() => unpack(communes.rows).filter((c) => c.state === "SUBMITTED"), [communes.rows]);
   const t = useTranslations("completeness");
   const locale = toLocale(useLocale());
   const router = useRouter();
@@ -108,9 +111,9 @@ export function ReviewQueue({ parentCode, year, quarter, submitted }: Props) {
               {t("review.selected", { n: selected.length, total: submitted.length })}
             </span>
           </div>
-          <ul className="max-h-80 divide-y divide-slate-100 overflow-y-auto rounded border border-slate-100 text-sm">
+          <ul className="max-h-80 divide-y divide-slate-100 overflow-y-auto rounded border border-slate-100 text-sm [&>li]:flex [&>li]:flex-wrap [&>li]:items-center [&>li]:gap-3 [&>li]:px-2 [&>li]:py-1.5">
             {submitted.map((c) => (
-              <li key={c.code} data-unit={c.code} className="flex flex-wrap items-center gap-3 px-2 py-1.5">
+              <li key={c.code} data-unit={c.code}>
                 <label className="inline-flex items-center gap-2">
                   <input type="checkbox" checked={picked.has(c.code)} onChange={(e) => toggle(c.code, e.target.checked)} aria-label={c.name} />
                   <span>{c.name}</span>

@@ -18,7 +18,7 @@ export const TIMELINESS_CLASSES: Record<Timeliness, string> = {
 
 export function StateBadge({ state, label }: { state: CompletenessState; label: string }) {
   return (
-    <span data-state={state} className={`inline-block whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-medium ring-1 ${STATE_CLASSES[state]}`}>
+    <span data-state={state} className={`badge whitespace-nowrap ${STATE_CLASSES[state]}`}>
       {label}
     </span>
   );
@@ -26,10 +26,7 @@ export function StateBadge({ state, label }: { state: CompletenessState; label: 
 
 export function TimelinessBadge({ timeliness, label }: { timeliness: Timeliness; label: string }) {
   return (
-    <span
-      data-timeliness={timeliness}
-      className={`inline-block whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-medium ring-1 ${TIMELINESS_CLASSES[timeliness]}`}
-    >
+    <span data-timeliness={timeliness} className={`badge whitespace-nowrap ${TIMELINESS_CLASSES[timeliness]}`}>
       {label}
     </span>
   );

@@ -5,12 +5,13 @@
 import Link from "next/link";
 import { useMemo } from "react";
 import { useLocale, useTranslations } from "next-intl";
-import type { DashboardData, DashboardRow } from "@/lib/dashboard/service";
 import { formatNumber, formatPercent } from "@/lib/format";
 import { toLocale } from "@/lib/i18n/config";
 import { StatusBadge } from "@/components/figures/StatusBadge";
 import { DataTable, type Column, type TableFilter } from "@/components/ui/DataTable";
 import { compareVi } from "@/lib/collate";
+import { unpack } from "@/components/ui/packed";
+import type { DashRow, DashTable } from "./dashboard-rows";
 
 const PATH_ORDER = { off_track: 0, at_risk: 1, unknown: 2, on_track: 3, reached: 4 } as const;
 const PATH_CLASS: Record<string, string> = {
@@ -21,30 +22,31 @@ const PATH_CLASS: Record<string, string> = {
   unknown: "bg-slate-100 text-slate-600",
 };
 
-const stateValue = (r: DashboardRow) =>
+const stateValue = (r: DashRow) =>
   r.reported !== null
     ? r.reported / Math.max(1, r.total ?? 1)
     : ({ APPROVED: 3, SUBMITTED: 2, RETURNED: 1, DRAFT: 0 } as const)[r.periodStatus ?? "DRAFT"] - (r.periodStatus ? 0 : 1);
-const byName = (a: DashboardRow, b: DashboardRow) => compareVi(a.unit.name, b.unit.name);
-const nameOf = (r: DashboardRow) => r.unit.name;
-const keyOf = (r: DashboardRow) => r.unit.code;
+const byName = (a: DashRow, b: DashRow) => compareVi(a.name, b.name);
+const nameOf = (r: DashRow) => r.name;
+const keyOf = (r: DashRow) => r.code;
+const unitAttrs = (r: DashRow) => ({ "data-unit": r.code });
 
-export function DashboardTable({ data }: { data: DashboardData }) {
+export function DashboardTable({ data }: { data: DashTable }) {
   const t = useTranslations();
   const locale = toLocale(useLocale());
-  const types = useMemo(() => [...new Set(data.rows.map((r) => r.unit.type))].sort(), [data.rows]);
+  const rows = useMemo(() => unpack(data.rows), [data.rows]);
+  const types = useMemo(() => [...new Set(rows.map((r) => r.type))].sort(), [rows]);
 
-  const columns = useMemo<Column<DashboardRow>[]>(() => {
+  const columns = useMemo<Column<DashRow>[]>(() => {
     const pct = (v: number | null | undefined) => formatPercent(v ?? null, locale);
-    const statusLabel = (r: DashboardRow, key: string) =>
-      r.targets[key] === undefined
+    const coverageLabel = (r: DashRow) =>
+      !r.coverageTarget
         ? t("figures.status.none")
-        : !r.figures
+        : !r.hasFigures
           ? t("dashboard.notReported")
-          : r.statuses[key] === "none"
+          : r.coverageStatus === "none"
             ? t("figures.status.noData")
-            : t(`figures.status.${r.statuses[key]}`);
-    const num = "tabular-nums";
+            : t(`figures.status.${r.coverageStatus}`);
     return [
       {
         key: "name",
@@ -55,12 +57,10 @@ export function DashboardTable({ data }: { data: DashboardData }) {
             r.partial ? (
               t("dashboard.totalsPartial", { reported: formatNumber(r.reported, locale), total: formatNumber(r.total, locale) })
             ) : (
-              t("dashboard.totals", { name: r.unit.name })
+              t("dashboard.totals", { name: r.name })
             )
           ) : (
-            <Link href={`/units/${encodeURIComponent(r.unit.code)}?year=${data.year}&quarter=${data.quarter}`} className="text-brand-700 hover:underline">
-              {r.unit.name}
-            </Link>
+            <Link href={`/units/${encodeURIComponent(r.code)}?year=${data.year}&quarter=${data.quarter}`}>{r.name}</Link>
           ),
       },
       {
@@ -90,33 +90,29 @@ export function DashboardTable({ data }: { data: DashboardData }) {
         header: t("dashboard.colCoverage"),
         align: "right",
         firstDir: "desc",
-        className: num,
-        sortValue: (r) => r.indicators.bhxhCoverage,
+        sortValue: (r) => r.coverage,
         cellAttrs: () => ({ "data-cell": "coverage" }),
-        cell: (r) => pct(r.indicators.bhxhCoverage),
+        cell: (r) => pct(r.coverage),
       },
       {
         key: "coverageTarget",
         header: t("dashboard.colCoverageTarget"),
         align: "right",
-        className: `${num} text-slate-600`,
-        cell: (r) => (r.expected.bhxhCoverage == null ? "—" : pct(r.expected.bhxhCoverage)),
+        className: "text-slate-600",
+        cell: (r) => (r.coverageExpected == null ? "—" : pct(r.coverageExpected)),
       },
       {
         key: "coverageAtt",
         header: t("dashboard.colCoverageAtt"),
         align: "right",
         firstDir: "desc",
-        className: num,
-        sortValue: (r) => r.attainment.bhxhCoverage ?? null,
+        sortValue: (r) => r.coverageAtt,
         cellAttrs: () => ({ "data-cell": "coverageAtt" }),
         cell: (r) => (
           <>
-            <span className="mr-1">{pct(r.attainment.bhxhCoverage)}</span>
-            <StatusBadge status={r.statuses.bhxhCoverage ?? "none"} label={statusLabel(r, "bhxhCoverage")} />
-            {r.yearAttainment.bhxhCoverage != null && (
-              <div className="text-xs font-normal text-slate-600">{t("dashboard.yearAtt", { att: pct(r.yearAttainment.bhxhCoverage) })}</div>
-            )}
+            <span className="mr-1">{pct(r.coverageAtt)}</span>
+            <StatusBadge status={r.coverageStatus} label={coverageLabel(r)} />
+            {r.coverageYearAtt != null && <div className="text-xs font-normal text-slate-600">{t("dashboard.yearAtt", { att: pct(r.coverageYearAtt) })}</div>}
           </>
         ),
         filter: {
@@ -127,7 +123,7 @@ export function DashboardTable({ data }: { data: DashboardData }) {
             value: s,
             label: s === "none" ? t("figures.status.noData") : t(`figures.status.${s}`),
           })),
-          match: (r, v) => (r.statuses.bhxhCoverage ?? "none") === v,
+          match: (r, v) => r.coverageStatus === v,
         },
       },
       {
@@ -135,20 +131,14 @@ export function DashboardTable({ data }: { data: DashboardData }) {
         header: t("dashboard.colCompulsory"),
         align: "right",
         firstDir: "desc",
-        className: num,
-        sortValue: (r) => r.attainment.bhxhCompulsory ?? null,
+        sortValue: (r) => r.compulsoryAtt,
         cellAttrs: (r) => ({
-          title:
-            r.targets.bhxhCompulsory !== undefined
-              ? `${formatNumber(r.figures?.bhxhCompulsory, locale)} / ${formatNumber(r.targets.bhxhCompulsory, locale)}`
-              : undefined,
+          title: r.compulsoryTarget !== null ? `${formatNumber(r.compulsory, locale)} / ${formatNumber(r.compulsoryTarget, locale)}` : undefined,
         }),
         cell: (r) => (
           <>
-            {formatNumber(r.figures?.bhxhCompulsory, locale)}
-            <div className="text-xs text-slate-600">
-              {r.attainment.bhxhCompulsory != null && t("dashboard.ofTarget", { att: pct(r.attainment.bhxhCompulsory) })}
-            </div>
+            {formatNumber(r.compulsory, locale)}
+            <div className="text-xs text-slate-600">{r.compulsoryAtt != null && t("dashboard.ofTarget", { att: pct(r.compulsoryAtt) })}</div>
           </>
         ),
       },
@@ -157,14 +147,11 @@ export function DashboardTable({ data }: { data: DashboardData }) {
         header: t("dashboard.colVoluntary"),
         align: "right",
         firstDir: "desc",
-        className: num,
-        sortValue: (r) => r.attainment.bhxhVoluntary ?? null,
+        sortValue: (r) => r.voluntaryAtt,
         cell: (r) => (
           <>
-            {formatNumber(r.figures?.bhxhVoluntary, locale)}
-            <div className="text-xs text-slate-600">
-              {r.attainment.bhxhVoluntary != null && t("dashboard.ofTarget", { att: pct(r.attainment.bhxhVoluntary) })}
-            </div>
+            {formatNumber(r.voluntary, locale)}
+            <div className="text-xs text-slate-600">{r.voluntaryAtt != null && t("dashboard.ofTarget", { att: pct(r.voluntaryAtt) })}</div>
           </>
         ),
       },
@@ -173,24 +160,22 @@ export function DashboardTable({ data }: { data: DashboardData }) {
         header: t("dashboard.colBhyt"),
         align: "right",
         firstDir: "desc",
-        className: num,
-        sortValue: (r) => r.indicators.bhytCoverage,
-        cell: (r) => pct(r.indicators.bhytCoverage),
+        sortValue: (r) => r.bhyt,
+        cell: (r) => pct(r.bhyt),
       },
       {
         key: "late",
         header: t("dashboard.colLate"),
         align: "right",
         firstDir: "desc",
-        className: num,
-        sortValue: (r) => r.indicators.latePaymentRate,
+        sortValue: (r) => r.late,
         cell: (r) => (
           <>
-            {formatPercent(r.indicators.latePaymentRate ?? null, locale, 2)}
-            {r.targets.latePaymentRate !== undefined && r.figures && r.indicators.latePaymentRate !== null && (
-              <div className={`text-xs ${r.statuses.latePaymentRate === "attained" ? "text-emerald-700" : "text-red-700"}`}>
-                {t(r.statuses.latePaymentRate === "attained" ? "dashboard.ceilingUnder" : "dashboard.ceilingOver", {
-                  value: formatPercent(r.targets.latePaymentRate, locale, 2),
+            {formatPercent(r.late, locale, 2)}
+            {r.lateCeiling !== null && r.hasFigures && r.late !== null && (
+              <div className={`text-xs ${r.lateStatus === "attained" ? "text-emerald-700" : "text-red-700"}`}>
+                {t(r.lateStatus === "attained" ? "dashboard.ceilingUnder" : "dashboard.ceilingOver", {
+                  value: formatPercent(r.lateCeiling, locale, 2),
                 })}
               </div>
             )}
@@ -201,18 +186,18 @@ export function DashboardTable({ data }: { data: DashboardData }) {
         key: "path",
         header: t("dashboard.colPath"),
         firstDir: "desc",
-        sortValue: (r) => PATH_ORDER[r.path.status],
-        cellAttrs: (r) => ({ "data-cell": "path", "data-path": r.path.status }),
+        sortValue: (r) => PATH_ORDER[r.path],
+        cellAttrs: (r) => ({ "data-cell": "path", "data-path": r.path }),
         cell: (r) => (
           <span
-            className={`inline-block rounded px-2 py-0.5 text-xs ${PATH_CLASS[r.path.status]}`}
+            className={`inline-block rounded px-2 py-0.5 text-xs ${PATH_CLASS[r.path]}`}
             title={
-              r.path.projected2030 !== null && r.path.target2030 !== null
-                ? t("dashboard.projected", { value: formatNumber(r.path.projected2030, locale), target: formatNumber(r.path.target2030, locale) })
+              r.projected2030 !== null && r.target2030 !== null
+                ? t("dashboard.projected", { value: formatNumber(r.projected2030, locale), target: formatNumber(r.target2030, locale) })
                 : undefined
             }
           >
-            {t(`dashboard.path.${r.path.status}`)}
+            {t(`dashboard.path.${r.path}`)}
           </span>
         ),
         filter: {
@@ -220,13 +205,13 @@ export function DashboardTable({ data }: { data: DashboardData }) {
           label: t("dashboard.filterPath"),
           allLabel: t("dashboard.all"),
           options: (["on_track", "at_risk", "off_track", "reached", "unknown"] as const).map((s) => ({ value: s, label: t(`dashboard.path.${s}`) })),
-          match: (r, v) => r.path.status === v,
+          match: (r, v) => r.path === v,
         },
       },
     ];
   }, [t, locale, data.year, data.quarter]);
 
-  const filters = useMemo<TableFilter<DashboardRow>[]>(
+  const filters = useMemo<TableFilter<DashRow>[]>(
     () =>
       types.length > 1
         ? [
@@ -235,7 +220,7 @@ export function DashboardTable({ data }: { data: DashboardData }) {
               label: t("dashboard.filterType"),
               allLabel: t("dashboard.all"),
               options: types.map((ty) => ({ value: ty, label: t(`unitTypes.${ty}`) })),
-              match: (r, v) => r.unit.type === v,
+              match: (r, v) => r.type === v,
             },
           ]
         : [],
@@ -243,13 +228,13 @@ export function DashboardTable({ data }: { data: DashboardData }) {
   );
 
   return (
-    <DataTable<DashboardRow>
-      rows={data.rows}
+    <DataTable<DashRow>
+      rows={rows}
       headRows={[data.totals]}
       columns={columns}
       filters={filters}
       rowKey={keyOf}
-      rowAttrs={(r) => ({ "data-unit": r.unit.code })}
+      rowAttrs={unitAttrs}
       label={t("dashboard.tableLabel")}
       searchText={nameOf}
       defaultSort={{ key: "name", dir: "asc" }}

@@ -14,7 +14,7 @@ export const STATUS_CLASSES: Record<Status, string> = {
  */
 export function StatusBadge({ status, label, title }: { status: Status; label: string; title?: string }) {
   return (
-    <span data-status={status} title={title} className={`inline-block rounded-full px-2 py-0.5 text-xs font-medium ring-1 ${STATUS_CLASSES[status]}`}>
+    <span data-status={status} title={title} className={`badge ${STATUS_CLASSES[status]}`}>
       {label}
     </span>
   );

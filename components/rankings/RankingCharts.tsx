@@ -1,7 +1,7 @@
 "use client";
 // A ranked bar chart with the target line (the first and last units, or all of them), and small
 // multiples of the top and bottom units' trends.
-import { useEffect, useState } from "react";
+import { useEffect, useMemo, useState } from "react";
 import { flushSync } from "react-dom";
 import { useLocale, useTranslations } from "next-intl";
 import { Bar, BarChart, CartesianGrid, Cell, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
@@ -9,6 +9,8 @@ import { formatNumber, formatPercent } from "@/lib/format";
 import { toLocale } from "@/lib/i18n/config";
 import { topAndBottom } from "@/lib/table";
 import { cardClass } from "@/components/ui/Card";
+import { unpack, type Packed } from "@/components/ui/packed";
+import type { LeagueRow } from "./league-rows";
 
 const COLORS: Record<string, string> = { attained: "#059669", close: "#d97706", behind: "#dc2626", none: "#94a3b8" };
 
@@ -18,18 +20,12 @@ const EACH_END = 10; // bars at each end of the list by default
 /**
  * The ranked units as horizontal bars, names on the y axis. With many units (114 communes) the
  * first and last 10 are shown, with a button to show every unit; the height grows with the bars.
- * Printed, the chart is never split across pages: the short version is printed, whole.
+ * Printed, the chart is never split across pages: the short version is printed, whole. The rows are
+ * the league table's (the same packed list, sent once).
  */
-export function RankedBarChart({
-  bars,
-  target,
-  percent,
-}: {
-  bars: { name: string; value: number; status: string }[];
-  target: number | null;
-  percent: boolean;
-}) {
+export function RankedBarChart({ rows, target, percent }: { rows: Packed<LeagueRow>; target: number | null; percent: boolean }) {
   const t = useTranslations("rankings");
+  const bars = useMemo(() => unpack(rows).map((r) => ({ name: `${r.rank}. ${r.name}`, value: r.value, status: r.status as string })), [rows]);
   const locale = toLocale(useLocale());
   const [all, setAll] = useState(false);
   const [printing, setPrinting] = useState(false);

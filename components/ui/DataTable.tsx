@@ -36,7 +36,7 @@ export interface Column<T> {
   /** The direction of the first click (asc by default; desc suits "higher is better" figures). */
   firstDir?: SortDir;
   align?: "left" | "right";
-  /** Classes of the cells (padding and alignment are given). */
+  /** Classes of the cells (padding, alignment, tabular digits and links' colour are given by the table). */
   className?: string;
   /** Attributes of a cell (data-cell, title…). */
   cellAttrs?: (row: T, ctx: { head: boolean }) => Attrs;
@@ -51,7 +51,8 @@ export interface DataTableProps<T> {
   /** The table's accessible name (the scrolling region's label and the table's caption). */
   label: string;
   rowAttrs?: (row: T, ctx: { head: boolean }) => Attrs;
-  rowClassName?: (row: T, ctx: { head: boolean }) => string;
+  /** Classes of a row besides the table's own (borders; the totals' background, the others' on hover). */
+  rowClassName?: (row: T, ctx: { head: boolean }) => string | undefined;
   /** Rows shown above the list, never filtered or sorted (the parent's totals). */
   headRows?: readonly T[];
   /** The text a name search looks in; no search box without it. */
@@ -119,16 +120,20 @@ export function DataTable<T>(props: DataTableProps<T>) {
 
   const sortBy = (c: Column<T>) => change({ sort: c.key, dir: view.sort === c.key ? (view.dir === "asc" ? "desc" : "asc") : (c.firstDir ?? "asc") });
   const align = (c: Column<T>) => (c.align === "right" ? "text-right" : "text-left");
+  // A cell carries only its own classes (a city's 168 rows × 10 cells, each repeating the same ones,
+  // weighed some 60 KB of HTML): the padding, digits, links, the rows' borders and colours are the
+  // table's and the tbody's, and so is the alignment most columns share (the others say theirs; the
+  // table's rule has no weight, :where, so that a cell's class wins).
+  const mostlyRight = columns.filter((c) => c.align === "right").length * 2 > columns.length;
+  const cellClasses = columns.map(
+    (c) =>
+      [mostlyRight ? (c.align === "right" ? "" : "text-left") : c.align === "right" ? "text-right" : "", c.className ?? ""].filter(Boolean).join(" ") ||
+      undefined,
+  );
   const line = (r: T, head: boolean) => (
-    <tr
-      key={rowKey(r)}
-      {...rowAttrs?.(r, { head })}
-      className={
-        rowClassName?.(r, { head }) ?? `border-t border-slate-100 print:break-inside-avoid ${head ? "bg-brand-50 font-semibold" : "hover:bg-slate-50"}`
-      }
-    >
-      {columns.map((c) => (
-        <td key={c.key} {...c.cellAttrs?.(r, { head })} className={`${cellBase} ${align(c)} ${c.className ?? ""}`}>
+    <tr key={rowKey(r)} {...rowAttrs?.(r, { head })} className={rowClassName?.(r, { head })}>
+      {columns.map((c, i) => (
+        <td key={c.key} {...c.cellAttrs?.(r, { head })} className={cellClasses[i]}>
           {c.cell(r, { head })}
         </td>
       ))}
@@ -196,7 +201,10 @@ export function DataTable<T>(props: DataTableProps<T>) {
         className="max-h-[calc(100vh-5rem)] overflow-auto rounded-lg border border-slate-200 bg-white xl:max-h-none xl:overflow-visible print:max-h-none print:overflow-visible"
         data-table-scroll=""
       >
-        <table className={`w-full text-sm print:min-w-0 print:text-[9pt] ${props.tableClassName ?? ""}`} data-testid={props.testId}>
+        <table
+          className={`w-full text-sm tabular-nums print:min-w-0 print:text-[9pt] [&_td]:px-2 [&_td]:py-1.5 [&_td_a]:text-brand-700 [&_td_a:hover]:underline ${mostlyRight ? "[:where(&)_td]:text-right" : ""} ${props.tableClassName ?? ""}`}
+          data-testid={props.testId}
+        >
           <caption className="sr-only">{label}</caption>
           <thead>
             <tr>
@@ -220,12 +228,16 @@ export function DataTable<T>(props: DataTableProps<T>) {
               })}
             </tr>
           </thead>
-          {headRows.length > 0 && <tbody data-testid={props.headTestId}>{headRows.map((r) => line(r, true))}</tbody>}
-          <tbody data-testid={props.bodyTestId}>
+          {headRows.length > 0 && (
+            <tbody data-testid={props.headTestId} className="[&>tr]:border-t [&>tr]:border-slate-100 [&>tr]:bg-brand-50 [&>tr]:font-semibold">
+              {headRows.map((r) => line(r, true))}
+            </tbody>
+          )}
+          <tbody data-testid={props.bodyTestId} className="[&>tr]:border-t [&>tr]:border-slate-100 [&>tr:hover]:bg-slate-50">
             {shown.map((r) => line(r, false))}
             {shown.length === 0 && (
               <tr>
-                <td colSpan={columns.length} className="px-3 py-4 text-center text-slate-500">
+                <td colSpan={columns.length} className="px-3! py-4! text-center text-slate-500">
                   {props.emptyText ?? t("noRows")}
                 </td>
               </tr>
@@ -276,6 +288,7 @@ export type PlainDataTableProps = Omit<
 const plainKey = (r: PlainRow) => r.key;
 const plainText = (r: PlainRow) => r.text ?? "";
 const plainAttrs = (r: PlainRow) => r.attrs ?? {};
+const plainClass = (r: PlainRow) => r.className;
 
 export function PlainDataTable({ rows, columns, searchable, countRows, ...rest }: PlainDataTableProps) {
   const t = useTranslations("table");
@@ -300,9 +313,7 @@ export function PlainDataTable({ rows, columns, searchable, countRows, ...rest }
       columns={cols}
       rowKey={plainKey}
       rowAttrs={plainAttrs}
-      rowClassName={(r, { head }) =>
-        r.className ?? `border-t border-slate-100 print:break-inside-avoid ${head ? "bg-brand-50 font-semibold" : "hover:bg-slate-50"}`
-      }
+      rowClassName={plainClass}
       searchText={searchable ? plainText : undefined}
       countText={countRows ? (shown, total) => t("shownRows", { shown, total }) : undefined}
     />

@@ -6,8 +6,22 @@ export type LoadingShape = "table" | "rankings" | "form" | "list";
 
 const block = "animate-pulse rounded bg-slate-200";
 
-export async function PageLoading({ shape = "table", back = true }: { shape?: LoadingShape; back?: boolean }) {
+/**
+ * `title={false}`: the fallback of a Suspense boundary inside a page (its title and pickers shown at
+ * once, the big table streamed after them): "Đang tải…" and one grey block, as light as can be, as
+ * a fallback is sent with the page that replaces it.
+ */
+export async function PageLoading({ shape = "table", back = true, title = true }: { shape?: LoadingShape; back?: boolean; title?: boolean }) {
   const t = await getTranslations("table");
+  if (!title)
+    return (
+      <div className="space-y-3" aria-busy="true" data-testid="page-loading">
+        <p role="status" className="text-sm text-slate-600">
+          {t("loading")}
+        </p>
+        <div className="h-64 animate-pulse rounded-lg bg-slate-100" />
+      </div>
+    );
   return (
     <div className="space-y-4" aria-busy="true" data-testid="page-loading">
       <div className="space-y-2">

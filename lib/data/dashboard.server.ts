@@ -1,8 +1,8 @@
 import "server-only";
-import { prisma } from "../db.server";
+import { readPrisma } from "../db.server";
 import { dashboard } from "../dashboard/service";
 import type { ScopedUnit } from "../auth/scope";
 
 export async function dashboardOfUnit(unit: ScopedUnit, year: number, quarter: number) {
-  return dashboard(await prisma(), unit, year, quarter);
+  return dashboard(await readPrisma(), unit, year, quarter);
 }

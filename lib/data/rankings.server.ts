@@ -1,5 +1,5 @@
 import "server-only";
-import { prisma } from "../db.server";
+import { readPrisma } from "../db.server";
 import { rankings, rankingSettings, type IndicatorChoice } from "../rankings/service";
 import { trendSeries, type TrendPoint } from "../figures/trend";
 import { attainment } from "../domain/indicators";
@@ -10,11 +10,11 @@ import type { Period } from "../domain/period";
 import type { ScopedUnit } from "../auth/scope";
 
 export async function rankingsOf(unit: ScopedUnit, p: Period, indicator: string | null, weights: string | null) {
-  return rankings(await prisma(), unit, p, indicator, weights);
+  return rankings(await readPrisma(), unit, p, indicator, weights);
 }
 
 export async function rankingSettingsOf(tenantId: number) {
-  return rankingSettings(await prisma(), tenantId);
+  return rankingSettings(await readPrisma(), tenantId);
 }
 
 /** The ranked measure at one point of a unit's trend (rate, count, attainment or composite). */
@@ -29,7 +29,7 @@ function measure(p: TrendPoint, c: IndicatorChoice, weights: Weight[]): number |
 
 /** Quarterly trends of some units for the small multiples. */
 export async function multiplesOf(units: UnitRef[], to: Period, c: IndicatorChoice, weights: Weight[]) {
-  const db = await prisma();
+  const db = await readPrisma();
   return Promise.all(
     units.map(async (u) => {
       const points = await trendSeries(db, u, to.year - 1, to);
@@ -39,7 +39,7 @@ export async function multiplesOf(units: UnitRef[], to: Period, c: IndicatorChoi
 }
 
 export async function unitRefsByCode(codes: string[]): Promise<UnitRef[]> {
-  const db = await prisma();
+  const db = await readPrisma();
   const rows = await db.unit.findMany({
     where: { code: { in: codes }, validTo: null },
     select: { id: true, code: true, name: true, level: true, parentId: true, tenantId: true },

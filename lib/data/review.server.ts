@@ -1,5 +1,5 @@
 import "server-only";
-import { prisma } from "../db.server";
+import { readPrisma } from "../db.server";
 import { reportEvents } from "../workflow/service";
 import { reportThread } from "../workflow/comments";
 import { listExplanations } from "../explanations/service";
@@ -7,7 +7,7 @@ import type { Period } from "../domain/period";
 import type { ScopedUnit } from "../auth/scope";
 
 export async function reviewOf(unit: ScopedUnit, p: Period) {
-  const db = await prisma();
+  const db = await readPrisma();
   const [events, explanations, thread] = await Promise.all([
     reportEvents(db, unit, p.year, p.quarter),
     listExplanations(db, [unit.id], p.year, p.quarter),
@@ -21,7 +21,7 @@ export async function reviewOf(unit: ScopedUnit, p: Period) {
  * home page lists first. Only the officer's own commune (the scope gate already made `unit`).
  */
 export async function returnedQuartersOf(unit: ScopedUnit) {
-  const db = await prisma();
+  const db = await readPrisma();
   const rows = await db.quarterReport.findMany({
     where: { unitId: unit.id, status: "RETURNED", kind: "ACTUAL" },
     orderBy: [{ year: "desc" }, { quarter: "desc" }],

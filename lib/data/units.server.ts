@@ -1,7 +1,7 @@
 // Data functions for units (Next.js dashboard style: pages call these, never Prisma directly).
 import "server-only";
 import { z } from "zod";
-import { prisma } from "../db.server";
+import { readPrisma } from "../db.server";
 import { inForceThenByName } from "../collate";
 import type { UnitLevel, UnitType } from "../generated/prisma/enums";
 
@@ -34,7 +34,7 @@ const unitSelect = {
 
 /** The unit with this code: the one in force, else the most recent one (a retired unit keeps its page). */
 export async function findUnitByCode(code: string): Promise<UnitRow | null> {
-  const db = await prisma();
+  const db = await readPrisma();
   return db.unit.findFirst({
     where: { code },
     orderBy: [{ validTo: { sort: "desc", nulls: "first" } }, { validFrom: "desc" }],
@@ -43,23 +43,23 @@ export async function findUnitByCode(code: string): Promise<UnitRow | null> {
 }
 
 export async function findUnitById(id: number): Promise<UnitRow | null> {
-  const db = await prisma();
+  const db = await readPrisma();
   return db.unit.findUnique({ where: { id }, select: unitSelect });
 }
 
 /** Units directly below, in force ones first, by name in Vietnamese order (the database sorts by code points). */
 export async function listChildren(parentId: number): Promise<UnitRow[]> {
-  const db = await prisma();
+  const db = await readPrisma();
   const rows = await db.unit.findMany({ where: { parentId }, select: unitSelect });
   return rows.sort(inForceThenByName);
 }
 
 export async function countUnits(where: { tenantId?: number; level?: UnitLevel; parentId?: number }): Promise<number> {
-  const db = await prisma();
+  const db = await readPrisma();
   return db.unit.count({ where: { ...where, validTo: null } });
 }
 
 export async function countUsers(): Promise<number> {
-  const db = await prisma();
+  const db = await readPrisma();
   return db.user.count({ where: { active: true } });
 }

@@ -25,6 +25,7 @@ import { openDatabase, type Database } from "../../lib/db/connect";
 import { hashPassword } from "../../lib/auth/password";
 import { generateDataset } from "../bench/dataset";
 import { HttpSession } from "./session";
+import { defaultWeighAccounts, PAGE_BUDGET_BYTES, weighPages, type PageWeight } from "./weigh";
 
 const num = (name: string, fallback: number) => {
   const v = process.env[name];
@@ -113,9 +114,9 @@ async function prepare(db: Database): Promise<Account[]> {
     const p = provinces[i % provinces.length];
     add(`lt.tinh.${i}`, "staff", "CITY_STAFF", Number(p.id), Number(p.id), p.code);
   }
-  for (let i = 0; i < nLeaders; i++) {
+  for (let i = 0, national = 0; i < nLeaders; i++) {
     // One leader in five is national; the others lead a city, the largest first.
-    if (i % 5 === 4) add(`lt.tw.${i}`, "leader", "NATIONAL_LEADER", null, null, "VN");
+    if (i % 5 === 4) add(`lt.tw.${national++}`, "leader", "NATIONAL_LEADER", null, null, "VN");
     else {
       const p = provinces[i % provinces.length];
       add(`lt.ld.${i}`, "leader", "CITY_LEADER", Number(p.id), Number(p.id), p.code);
@@ -345,7 +346,27 @@ function table(r: RunResult) {
   return { rows, total: { n: r.samples.length, errors: r.samples.filter((s) => !s.ok).length, p50: pct(all, 50), p95: pct(all, 95), p99: pct(all, 99) } };
 }
 
-function markdown(results: RunResult[]): string {
+function weightMarkdown(rows: PageWeight[]): string[] {
+  if (!rows.length) return [];
+  const home = Math.min(...rows.filter((r) => r.path === "/").map((r) => r.ms));
+  const kb = (n: number) => `${(n / 1024).toFixed(0)} KB`;
+  return [
+    "## Pages, one user at a time (before the load)",
+    "",
+    `Uncompressed HTML with its inline RSC payload, and the server's time to the last byte (second fetch), on the largest city ` +
+      `(${f0(168)} communes) and the nation. Budget: ${kb(PAGE_BUDGET_BYTES)} per page; server time at most 4× the home page's (${f0(home)} ms).`,
+    "",
+    "| User | Page | Size | of which payload | ms | × home |",
+    "|---|---|---:|---:|---:|---:|",
+    ...rows.map(
+      (r) =>
+        `| ${r.user} | ${r.path} | ${kb(r.bytes)}${r.bytes > PAGE_BUDGET_BYTES ? " ✗" : ""} | ${kb(r.payloadBytes)} | ${f0(r.ms)} | ${(r.ms / home).toFixed(1)}${r.ms > 4 * home ? " ✗" : ""} |`,
+    ),
+    "",
+  ];
+}
+
+function markdown(results: RunResult[], weights: PageWeight[]): string {
   const out = [
     "# Load test (npm run loadtest)",
     "",
@@ -356,6 +377,7 @@ function markdown(results: RunResult[]): string {
     "",
     "Goal (issue 16): 200 virtual users at a 5 s think time, p95 under 1 s, no errors.",
     "",
+    ...weightMarkdown(weights),
   ];
   for (const r of results) {
     const t = table(r);
@@ -402,12 +424,19 @@ async function main() {
   log(`cơ sở dữ liệu ${name}`);
   const db = await openDatabase({ url });
   const results: RunResult[] = [];
+  let weights: PageWeight[] = [];
   try {
     const accounts = await prepare(db);
     for (const [run, n] of INSTANCE_RUNS.entries()) {
       log(`chạy với ${n} tiến trình ứng dụng…`);
       const inst = await startInstances(n, url);
       try {
+        if (run === 0) {
+          const officer = accounts.find((a) => a.role === "officer")!;
+          const city = accounts.find((a) => a.role === "staff")!.unit;
+          weights = await weighPages(inst.urls[0], defaultWeighAccounts(PASSWORD, city, officer.unit));
+          log(`đã đo ${weights.length} trang`);
+        }
         const r = await runOnce(accounts, inst.urls, run);
         const t = table(r).total;
         log(`${n} tiến trình: ${t.n} yêu cầu, p95 ${f0(t.p95)} ms, lỗi ${t.errors}`);
@@ -426,15 +455,11 @@ async function main() {
     }
   }
   mkdirSync("bench-results", { recursive: true });
-  const md = markdown(results);
+  const md = markdown(results, weights);
   writeFileSync("bench-results/loadtest.md", md + "\n");
   writeFileSync(
     "bench-results/loadtest.json",
-    JSON.stringify(
-      results.map((r) => ({ ...r, samples: undefined, summary: table(r) })),
-      null,
-      2,
-    ) + "\n",
+    JSON.stringify({ weights, runs: results.map((r) => ({ ...r, samples: undefined, summary: table(r) })) }, null, 2) + "\n",
   );
   console.log("\n" + md);
 }

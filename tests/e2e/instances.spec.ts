@@ -153,11 +153,18 @@ test("with a replica: reads come from it, except a user's own reads right after 
     "/units/31/dashboard",
     "/units/31/rankings",
     "/units/31/completeness",
+    "/units/31/targets",
+    "/units/31/monthly",
+    "/units/31/employers",
     `/units/${KIM_THANH}`,
     `/units/${KIM_THANH}/report`,
+    `/units/${KIM_THANH}/document`,
+    `/units/${KIM_THANH}/villages`,
+    "/api/v1/rankings/xlsx?parent=31&year=2026&quarter=3&indicator=compulsoryCoverage",
   ]) {
     expect((await staff.get(page)).status, page).toBe(200);
   }
+  expect((await new HttpSession(urls[0]).get("/public/late-payers/46")).status).toBe(200);
   // Freeze the replica, then write on the primary.
   await admin((c) => c.query("SELECT pg_wal_replay_pause()"), replicaUrl);
   try {

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { Suspense } from "react";
 import { getLocale, getTranslations } from "next-intl/server";
 import { periodFromSearch, periodReplaced, pickerYears, unitPage } from "@/lib/data/unit-page.server";
 import { PeriodReplacedNotice } from "@/components/figures/PeriodReplacedNotice";
@@ -8,6 +9,9 @@ import { formatDate } from "@/lib/format";
 import { toLocale } from "@/lib/i18n/config";
 import { PeriodPicker } from "@/components/figures/PeriodPicker";
 import { DashboardTable } from "@/components/dashboard/DashboardTable";
+import { toDashTable } from "@/components/dashboard/dashboard-rows";
+import { PageLoading } from "@/components/ui/PageLoading";
+import type { ScopedUnit } from "@/lib/auth/scope";
 
 type Props = {
   params: Promise<{ code: string }>;
@@ -27,7 +31,6 @@ export default async function DashboardPage({ params, searchParams }: Props) {
   const t = await getTranslations("dashboard");
   const locale = toLocale(await getLocale());
   const { year, quarter } = periodFromSearch(sp);
-  const data = await dashboardOfUnit(unit, year, quarter);
   const years = pickerYears();
 
   return (
@@ -39,7 +42,7 @@ export default async function DashboardPage({ params, searchParams }: Props) {
         <h1 className="mt-1 text-2xl font-semibold">{t("title", { name: unit.name })}</h1>
         <p className="text-sm text-slate-600">
           {t("subtitle", {
-            children: data.childLevel === "COMMUNE" ? t("childrenCommunes") : t("childrenProvinces"),
+            children: unit.level === "NATION" ? t("childrenProvinces") : t("childrenCommunes"),
             date: formatDate(quarterEnd(year, quarter), locale),
             year,
           })}
@@ -47,10 +50,19 @@ export default async function DashboardPage({ params, searchParams }: Props) {
       </div>
       <PeriodPicker year={year} quarter={quarter} years={years} />
       <PeriodReplacedNotice requested={periodReplaced(sp, { year, quarter })} shown={{ year, quarter }} />
-      <DashboardTable data={data} />
+      {/* The title and the picker at once; the table (every child unit) streamed after it. */}
+      <Suspense key={`${year}-${quarter}`} fallback={<PageLoading title={false} />}>
+        <DashboardSection unit={unit} year={year} quarter={quarter} />
+      </Suspense>
       <p className="text-xs text-slate-500" data-testid="path-method">
         {t("pathMethod")}
       </p>
     </div>
   );
+}
+
+// Only what the table shows goes to the browser (components/dashboard/dashboard-rows.ts).
+async function DashboardSection({ unit, year, quarter }: { unit: ScopedUnit; year: number; quarter: number }) {
+  const data = await dashboardOfUnit(unit, year, quarter);
+  return <DashboardTable data={toDashTable(data)} />;
 }

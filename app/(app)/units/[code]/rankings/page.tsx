@@ -1,18 +1,23 @@
 import Link from "next/link";
+import { Suspense } from "react";
 import { getLocale, getTranslations } from "next-intl/server";
-import { periodFromSearch, periodReplaced, pickerYears, unitPage, firstParam as one } from "@/lib/data/unit-page.server";
+import { periodFromSearch, periodReplaced, pickerYears, unitPage, firstParam as one, type SearchParams } from "@/lib/data/unit-page.server";
 import { multiplesOf, rankingsOf, unitRefsByCode } from "@/lib/data/rankings.server";
 import { INDICATOR_KEYS } from "@/lib/domain/metrics";
 import { COUNT_TARGET_KEYS, RATE_TARGET_KEYS } from "@/lib/domain/targets";
-import { formatDate, formatNumber, formatPercent, formatPoints } from "@/lib/format";
+import { formatDate, formatNumber, formatPercent } from "@/lib/format";
 import { toLocale } from "@/lib/i18n/config";
 import { keyLabel } from "@/lib/i18n/labels";
 import { ServiceError } from "@/lib/figures/errors";
-import type { Change, RankingItem, RankingsData } from "@/lib/rankings/service";
+import type { RankingItem, RankingsData } from "@/lib/rankings/service";
+import type { SessionUser } from "@/lib/auth/session.server";
+import type { ScopedUnit } from "@/lib/auth/scope";
 import { StatusBadge } from "@/components/figures/StatusBadge";
 import { RankedBarChart, SmallMultiples } from "@/components/rankings/RankingCharts";
 import { PrintButton, RankingSettingsForm } from "@/components/rankings/RankingControls";
-import { PlainDataTable, type PlainColumn, type PlainRow } from "@/components/ui/DataTable";
+import { LeagueTable } from "@/components/rankings/LeagueTable";
+import { toLeagueRows, toLeagueTotals } from "@/components/rankings/league-rows";
+import { PageLoading } from "@/components/ui/PageLoading";
 import { buttonClass } from "@/components/ui/Button";
 
 type Props = {
@@ -28,20 +33,60 @@ export async function generateMetadata() {
 export default async function RankingsPage({ params, searchParams }: Props) {
   const { code } = await params;
   const sp = await searchParams;
-  const { user, unit, ref } = await unitPage(code, "/rankings", { levels: ["PROVINCE", "NATION"] });
+  const { user, unit } = await unitPage(code, "/rankings", { levels: ["PROVINCE", "NATION"] });
+  const t = await getTranslations();
+  const { year, quarter } = periodFromSearch(sp);
+  const childrenLabel = unit.level === "NATION" ? t("dashboard.childrenProvinces") : t("dashboard.childrenCommunes");
 
+  // The title at once; the rankings (the longest page to compute) streamed after it.
+  return (
+    <div data-testid="rankings-page">
+      <div>
+        <Link href={`/units/${encodeURIComponent(unit.code)}`} className="text-sm text-brand-700 hover:underline print:hidden">
+          ← {unit.name}
+        </Link>
+        <h1 className="mt-1 text-2xl font-semibold">{t("rankings.title", { children: childrenLabel, name: unit.name })}</h1>
+      </div>
+      <Suspense
+        key={`${year}-${quarter}-${one(sp.indicator) ?? ""}-${one(sp.weights) ?? ""}`}
+        fallback={
+          <div className="mt-4">
+            <PageLoading shape="rankings" title={false} />
+          </div>
+        }
+      >
+        <RankingsSection user={user} unit={unit} sp={sp} year={year} quarter={quarter} childrenLabel={childrenLabel} />
+      </Suspense>
+    </div>
+  );
+}
+
+async function RankingsSection({
+  user,
+  unit,
+  sp,
+  year,
+  quarter,
+  childrenLabel,
+}: {
+  user: SessionUser;
+  unit: ScopedUnit;
+  sp: SearchParams;
+  year: number;
+  quarter: number;
+  childrenLabel: string;
+}) {
   const t = await getTranslations();
   const locale = toLocale(await getLocale());
-  const { year, quarter } = periodFromSearch(sp);
   const replaced = periodReplaced(sp, { year, quarter });
   let data: RankingsData;
   let inputError: string | null = null;
   try {
-    data = await rankingsOf(ref, { year, quarter }, one(sp.indicator) ?? null, one(sp.weights) ?? null);
+    data = await rankingsOf(unit, { year, quarter }, one(sp.indicator) ?? null, one(sp.weights) ?? null);
   } catch (e) {
     if (!(e instanceof ServiceError)) throw e;
     inputError = [e.message, ...e.issues.map((i) => i.message)].join(" ");
-    data = await rankingsOf(ref, { year, quarter }, null, null);
+    data = await rankingsOf(unit, { year, quarter }, null, null);
   }
   const c = data.indicator;
   const label =
@@ -52,7 +97,6 @@ export default async function RankingsPage({ params, searchParams }: Props) {
         : keyLabel(c.key!, locale);
   const fmtValue = (v: number | null | undefined) => (c.percent ? formatPercent(v ?? null, locale) : formatNumber(v ?? null, locale));
   const actualPercent = c.key ? (INDICATOR_KEYS as readonly string[]).includes(c.key) : false;
-  const fmtActual = (v: number | null | undefined) => (actualPercent ? formatPercent(v ?? null, locale) : formatNumber(v ?? null, locale));
   const byCode = new Map(data.items.map((i) => [i.unit.code, i]));
   const query = new URLSearchParams({
     parent: unit.code,
@@ -61,7 +105,6 @@ export default async function RankingsPage({ params, searchParams }: Props) {
     indicator: c.param,
     ...(one(sp.weights) ? { weights: one(sp.weights)! } : {}),
   });
-  const childrenLabel = unit.level === "NATION" ? t("dashboard.childrenProvinces") : t("dashboard.childrenCommunes");
 
   // Small multiples: the three first and the three last.
   const topBottom = [
@@ -72,36 +115,8 @@ export default async function RankingsPage({ params, searchParams }: Props) {
   const multiples = await multiplesOf(refs, { year, quarter }, c, data.weights ?? []);
   const chartTarget = c.kind === "attainment" || c.kind === "composite" ? data.bands.attained : (data.totals.target ?? null);
 
-  const arrow = (ch: Change) => {
-    if (ch.trend === "none") return <span className="text-slate-400">—</span>;
-    const symbol = ch.trend === "up" ? "▲" : ch.trend === "down" ? "▼" : "▶";
-    const cls = ch.good === null ? "text-slate-500" : ch.good ? "text-emerald-700" : "text-red-700";
-    const d = ch.delta ?? 0;
-    const text = c.percent
-      ? t("rankings.points", { value: `${d > 0 ? "+" : ""}${(d * 100).toLocaleString(locale === "vi" ? "vi-VN" : "en-GB", { maximumFractionDigits: 1 })}` })
-      : `${d > 0 ? "+" : ""}${formatNumber(d, locale)}`;
-    return (
-      <span className={cls} title={`${fmtValue(ch.value)} → `} data-trend={ch.trend}>
-        {symbol} {text}
-      </span>
-    );
-  };
   const periodText = t("rankings.periodText", { q: quarter, year });
   const isCeiling = data.items.some((i) => i.margin !== null) || data.totals.margin !== null;
-  const versus = (att: number | null, margin: number | null) =>
-    margin !== null ? (
-      <span className={margin >= 0 ? "text-emerald-700" : "text-red-700"}>
-        {t(margin >= 0 ? "rankings.ceilingUnder" : "rankings.ceilingOver", { value: formatPoints(Math.abs(margin), locale, { signed: false }) })}
-      </span>
-    ) : (
-      formatPercent(att, locale)
-    );
-  const reportBadge = (status: string | null) =>
-    status === "SUBMITTED" ? (
-      <span className="ml-1 rounded bg-amber-100 px-1 text-[11px] text-amber-900" data-testid="not-approved">
-        {t("rankings.submittedNotApproved")}
-      </span>
-    ) : null;
   const totalsName =
     data.totals.provinces !== null && (data.totals.provincesReported ?? 0) < data.totals.provinces
       ? t("rankings.totalsProvinces", { reported: data.totals.provincesReported ?? 0, total: data.totals.provinces })
@@ -125,9 +140,9 @@ export default async function RankingsPage({ params, searchParams }: Props) {
           return (
             <li key={code}>
               <span className="font-medium" data-list-unit={it.unit.code} data-status={it.status}>
-                {it.rank}. {it.unit.name}
+                {`${it.rank}. ${it.unit.name}`}
               </span>{" "}
-              <span className="tabular-nums">{fmtValue(it.value)}</span> <span className="text-xs">({t(`figures.status.${it.status}`)})</span>
+              <span className="tabular-nums">{fmtValue(it.value)}</span> <span className="text-xs">{`(${t(`figures.status.${it.status}`)})`}</span>
               {kind !== "praise" && unit.level === "PROVINCE" && (
                 <div className="text-xs text-slate-700">
                   {it.explanation ? t("rankings.explanation", { text: it.explanation.reason }) : t("rankings.noExplanation")}
@@ -140,108 +155,17 @@ export default async function RankingsPage({ params, searchParams }: Props) {
     </div>
   );
 
-  // The league table: the cells drawn here, sorted and searched in the browser (components/ui/DataTable).
-  const num = "tabular-nums";
-  const leagueColumns: PlainColumn[] = [
-    { key: "rank", header: t("rankings.colRank"), align: "right", sortable: true, className: `font-semibold ${num}` },
-    { key: "unit", header: t("rankings.colUnit"), sortable: true },
-    { key: "value", header: t("rankings.colValue"), align: "right", sortable: true, firstDir: "desc", className: `font-semibold ${num}` },
-    ...(c.kind === "attainment"
-      ? [{ key: "actual", header: t("rankings.colActual"), align: "right" as const, sortable: true, firstDir: "desc" as const, className: num }]
-      : []),
-    { key: "target", header: t("rankings.colTarget"), align: "right", sortable: true, firstDir: "desc", className: num },
-    { key: "attainment", header: t("rankings.colAttainment"), align: "right", sortable: true, firstDir: "desc", className: num },
-    ...(isCeiling
-      ? []
-      : [
-          {
-            key: "yearAttainment",
-            header: t("rankings.colYearAttainment"),
-            align: "right" as const,
-            sortable: true,
-            firstDir: "desc" as const,
-            className: num,
-          },
-        ]),
-    { key: "status", header: t("rankings.colStatus"), sortable: true, firstDir: "desc" },
-    { key: "prev", header: t("rankings.colPrev"), align: "right", sortable: true, firstDir: "desc", className: "text-xs" },
-    { key: "year", header: t("rankings.colYear"), align: "right", sortable: true, firstDir: "desc", className: "text-xs" },
-    { key: "path", header: t("rankings.colPath"), sortable: true, firstDir: "desc", className: "text-xs" },
-  ];
-  const STATUS_ORDER: Record<string, number> = { attained: 3, close: 2, behind: 1, none: 0 };
-  const PATH_ORDER: Record<string, number> = { reached: 4, on_track: 3, unknown: 2, at_risk: 1, off_track: 0 };
-  const leagueTotals: PlainRow = {
-    key: "totals",
-    attrs: { "data-testid": "league-totals" },
-    className: "bg-brand-50 font-semibold",
-    cells: {
-      rank: null,
-      unit: totalsName,
-      value: fmtValue(data.totals.value),
-      actual: fmtActual(data.totals.actual),
-      target: c.kind === "attainment" ? fmtActual(data.totals.expected) : fmtValue(data.totals.expected),
-      attainment: versus(data.totals.attainment, data.totals.margin),
-      yearAttainment: formatPercent(data.totals.yearAttainment, locale),
-      status: (
-        <StatusBadge
-          status={data.totals.status as "attained"}
-          label={data.totals.partial && data.totals.status === "none" ? t("rankings.partialNotJudged") : t(`figures.status.${data.totals.status}`)}
-        />
-      ),
-      prev: arrow(data.totals.previousQuarter),
-      year: arrow(data.totals.lastYear),
-      path: null,
-    },
-  };
-  const leagueRows: PlainRow[] = data.items.map((it) => ({
-    key: it.unit.code,
-    text: it.unit.name,
-    attrs: { "data-unit": it.unit.code, "data-rank": it.rank },
-    className: "border-t border-slate-100 hover:bg-slate-50 print:break-inside-avoid",
-    cellAttrs: { value: { "data-cell": "value" } },
-    sort: {
-      rank: it.rank,
-      unit: it.unit.name,
-      value: it.value,
-      actual: it.actual,
-      target: c.kind === "attainment" ? it.expected : it.target,
-      attainment: it.margin ?? it.attainment,
-      yearAttainment: it.yearAttainment,
-      status: STATUS_ORDER[it.status] ?? null,
-      prev: it.previousQuarter.delta,
-      year: it.lastYear.delta,
-      path: PATH_ORDER[it.path] ?? null,
-    },
-    cells: {
-      rank: it.rank,
-      unit: (
-        <>
-          {/* inline-block: a link beside the badge's text, told apart by more than its colour */}
-          <Link href={`/units/${encodeURIComponent(it.unit.code)}?year=${year}&quarter=${quarter}`} className="inline-block text-brand-700 hover:underline">
-            {it.unit.name}
-          </Link>
-          {reportBadge(it.reportStatus)}
-        </>
-      ),
-      value: fmtValue(it.value),
-      actual: fmtActual(it.actual),
-      target: c.kind === "attainment" ? fmtActual(it.expected) : fmtValue(it.target),
-      attainment: versus(it.attainment, it.margin),
-      yearAttainment: formatPercent(it.yearAttainment, locale),
-      status: <StatusBadge status={it.status} label={t(`figures.status.${it.status}`)} />,
-      prev: arrow(it.previousQuarter),
-      year: arrow(it.lastYear),
-      path: t(`dashboard.path.${it.path}`),
-    },
-  }));
+  // The league table and the ranked bar chart: one packed list of rows, sent once for both.
+  const leagueRows = toLeagueRows(data);
+  const leagueTotals = toLeagueTotals(
+    data,
+    totalsName,
+    data.totals.partial && data.totals.status === "none" ? t("rankings.partialNotJudged") : t(`figures.status.${data.totals.status}`),
+  );
 
   return (
-    <div className="space-y-5 print:space-y-3" data-testid="rankings-page">
+    <div className="space-y-5 print:space-y-3">
       <div>
-        <Link href={`/units/${encodeURIComponent(unit.code)}`} className="text-sm text-brand-700 hover:underline print:hidden">
-          ← {unit.name}
-        </Link>
-        <h1 className="mt-1 text-2xl font-semibold">{t("rankings.title", { children: childrenLabel, name: unit.name })}</h1>
         <p className="text-sm text-slate-600" data-testid="rankings-subtitle">
           {label} · {t("figures.quarterN", { q: quarter })}/{year} ·{" "}
           {t("rankings.subtitle", { date: formatDate(data.asAt, locale), generated: formatDate(data.generatedAt, locale) })}
@@ -350,17 +274,19 @@ export default async function RankingsPage({ params, searchParams }: Props) {
         <div className="rounded-lg border border-slate-300 bg-slate-50 p-4" data-testid="list-late">
           <h3 className="mb-2 font-semibold">{t("rankings.late", { n: data.lateReporters.length })}</h3>
           {data.lateReporters.length === 0 && <p className="text-sm text-slate-600">{t("rankings.listEmpty")}</p>}
-          <ul className="space-y-1 text-sm">
+          {/* A city's late list may hold a hundred communes: its spans' classes are the list's. */}
+          <ul className="space-y-1 text-sm [&_span]:text-xs [&_span]:text-slate-600 [&_strong]:font-medium">
             {data.lateReporters.map((l) => (
               <li key={l.unit.code} data-late-unit={l.unit.code}>
-                <span className="font-medium">{l.unit.name}</span>{" "}
-                <span className="text-xs text-slate-600">
-                  ·{" "}
-                  {l.timeliness === "overdue"
-                    ? t("rankings.lateOverdue", { date: data.deadline ? formatDate(data.deadline, locale) : "" })
-                    : l.timeliness === "late"
-                      ? t("rankings.lateLate")
-                      : t("rankings.lateProvince", { n: (l.lateCount ?? 0) + (l.overdueCount ?? 0) })}
+                <strong>{l.unit.name}</strong>{" "}
+                <span>
+                  {`· ${
+                    l.timeliness === "overdue"
+                      ? t("rankings.lateOverdue", { date: data.deadline ? formatDate(data.deadline, locale) : "" })
+                      : l.timeliness === "late"
+                        ? t("rankings.lateLate")
+                        : t("rankings.lateProvince", { n: (l.lateCount ?? 0) + (l.overdueCount ?? 0) })
+                  }`}
                 </span>
               </li>
             ))}
@@ -368,15 +294,13 @@ export default async function RankingsPage({ params, searchParams }: Props) {
         </div>
       </section>
 
-      <PlainDataTable
-        label={t("rankings.tableLabel", { children: childrenLabel })}
-        columns={leagueColumns}
-        headRows={[leagueTotals]}
+      <LeagueTable
         rows={leagueRows}
-        searchable
-        defaultSort={{ key: "rank", dir: "asc" }}
-        tableClassName="min-w-[56rem]"
-        testId="league-table"
+        totals={leagueTotals}
+        format={{ percent: c.percent, actualPercent, attainment: c.kind === "attainment", ceiling: isCeiling }}
+        year={year}
+        quarter={quarter}
+        label={t("rankings.tableLabel", { children: childrenLabel })}
       />
       <p className="text-xs text-slate-500">
         {t("rankings.bandsNote", { attained: formatPercent(data.bands.attained, locale, 0), close: formatPercent(data.bands.close, locale, 0) })}
@@ -389,7 +313,8 @@ export default async function RankingsPage({ params, searchParams }: Props) {
           <ul className="grid gap-1 sm:grid-cols-2 lg:grid-cols-3">
             {notReported.map((u) => (
               <li key={u.unit.code} data-unit={u.unit.code}>
-                {u.unit.name} <span className="text-xs text-slate-500">· {reasonText(u)}</span>
+                {`${u.unit.name} `}
+                <span className="text-xs text-slate-500">{`· ${reasonText(u)}`}</span>
               </li>
             ))}
           </ul>
@@ -401,18 +326,15 @@ export default async function RankingsPage({ params, searchParams }: Props) {
           <ul className="grid gap-1 sm:grid-cols-2 lg:grid-cols-3">
             {otherUnranked.map((u) => (
               <li key={u.unit.code} data-unit={u.unit.code}>
-                {u.unit.name} <span className="text-xs text-slate-500">· {reasonText(u)}</span>
+                {`${u.unit.name} `}
+                <span className="text-xs text-slate-500">{`· ${reasonText(u)}`}</span>
               </li>
             ))}
           </ul>
         </section>
       )}
 
-      <RankedBarChart
-        bars={data.items.map((i) => ({ name: `${i.rank}. ${i.unit.name}`, value: i.value, status: i.status }))}
-        target={chartTarget}
-        percent={c.percent}
-      />
+      <RankedBarChart rows={leagueRows} target={chartTarget} percent={c.percent} />
       <SmallMultiples
         percent={c.percent}
         series={topBottom.map((x, idx) => ({

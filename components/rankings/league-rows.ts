@@ -1,0 +1,95 @@
+// The league table's rows as the table and the ranked bar chart show them (issue 16): the values of
+// the cells only, numbers unformatted, packed once and given to both (components/ui/packed.ts).
+import type { Change, RankingsData } from "@/lib/rankings/service";
+import type { Status } from "@/lib/domain/indicators";
+import { pack, trim, type Packed } from "@/components/ui/packed";
+
+export interface LeagueRow {
+  code: string;
+  name: string;
+  /** null: the totals row. */
+  rank: number | null;
+  /** SUBMITTED (not yet approved) or APPROVED. */
+  reportStatus: string | null;
+  value: number | null;
+  actual: number | null;
+  /** The target shown: the period's milestone for an attainment, else the year's target. */
+  target: number | null;
+  attainment: number | null;
+  /** A ceiling: target − actual (positive: under it). */
+  margin: number | null;
+  yearAttainment: number | null;
+  status: Status;
+  path: string | null;
+  prevTrend: Change["trend"];
+  prevGood: boolean | null;
+  prevDelta: number | null;
+  prevValue: number | null;
+  yearTrend: Change["trend"];
+  yearGood: boolean | null;
+  yearDelta: number | null;
+  yearValue: number | null;
+}
+
+/** How the cells are formatted: the ranked value and the actual, as a percentage or a count. */
+export interface LeagueFormat {
+  percent: boolean;
+  actualPercent: boolean;
+  /** An attainment: the actual column shown, the target column is the milestone (an actual). */
+  attainment: boolean;
+  /** A ceiling (margins instead of attainments): no year-attainment column. */
+  ceiling: boolean;
+}
+
+export interface LeagueTotals extends LeagueRow {
+  /** "Tổng của …", or how many reported. */
+  label: string;
+  statusLabel: string;
+}
+
+const prevOf = (c: Change) => ({ prevTrend: c.trend, prevGood: c.good, prevDelta: trim(c.delta), prevValue: trim(c.value) });
+const yearOf = (c: Change) => ({ yearTrend: c.trend, yearGood: c.good, yearDelta: trim(c.delta), yearValue: trim(c.value) });
+
+export function toLeagueRows(data: RankingsData): Packed<LeagueRow> {
+  const attainment = data.indicator.kind === "attainment";
+  return pack(
+    data.items.map((it): LeagueRow => ({
+      code: it.unit.code,
+      name: it.unit.name,
+      rank: it.rank,
+      reportStatus: it.reportStatus,
+      value: trim(it.value),
+      actual: trim(it.actual),
+      target: trim(attainment ? it.expected : it.target),
+      attainment: trim(it.attainment),
+      margin: trim(it.margin),
+      yearAttainment: trim(it.yearAttainment),
+      status: it.status,
+      path: it.path,
+      ...prevOf(it.previousQuarter),
+      ...yearOf(it.lastYear),
+    })),
+  );
+}
+
+export function toLeagueTotals(data: RankingsData, label: string, statusLabel: string): LeagueTotals {
+  const s = data.totals;
+  return {
+    code: data.parent.code,
+    name: data.parent.name,
+    rank: null,
+    reportStatus: null,
+    value: trim(s.value),
+    actual: trim(s.actual),
+    target: trim(s.expected),
+    attainment: trim(s.attainment),
+    margin: trim(s.margin),
+    yearAttainment: trim(s.yearAttainment),
+    status: s.status as Status,
+    path: null,
+    ...prevOf(s.previousQuarter),
+    ...yearOf(s.lastYear),
+    label,
+    statusLabel,
+  };
+}
