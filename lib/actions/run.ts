@@ -4,7 +4,7 @@
 import { revalidatePath } from "next/cache";
 import { currentUser, type SessionUser } from "../auth/session.server";
 import { writeFence, writeFenceCookie } from "../db.server";
-import { ServiceError, MSG, type ApiIssue } from "../figures/errors";
+import { ServiceError, MSG, busyError, type ApiIssue } from "../figures/errors";
 import { cookies } from "next/headers";
 import { localizeMessage } from "../i18n/server-messages";
 import { LOCALE_COOKIE, toLocale, type Locale } from "../i18n/config";
@@ -44,6 +44,8 @@ export async function runAction<T>(path: string, label: string, fn: (actor: Sess
     return { ok: true, data };
   } catch (e) {
     if (e instanceof ServiceError) return refusalOf(e);
+    const busy = busyError(e);
+    if (busy) return refusalOf(busy);
     console.error(`[${label} action]`, e);
     return {
       ok: false,

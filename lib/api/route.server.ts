@@ -6,7 +6,7 @@ import { NextResponse } from "next/server";
 import { currentUser } from "../auth/session.server";
 import { prisma, readPrisma, writeFence, writeFenceCookie } from "../db.server";
 import type { PrismaClient } from "../generated/prisma/client";
-import { ServiceError, MSG } from "../figures/errors";
+import { ServiceError, MSG, busyError } from "../figures/errors";
 import type { Actor } from "../figures/service";
 import { contentDisposition } from "../reports/sentences";
 import { localizeErrorBody, requestLocale } from "../i18n/server-messages";
@@ -42,6 +42,8 @@ export function apiRoute<P>(fn: (ctx: ApiContext<P>) => Promise<unknown>) {
       return res;
     } catch (e) {
       if (e instanceof ServiceError) return errorJson(req, e.toJSON(), e.status);
+      const busy = busyError(e);
+      if (busy) return errorJson(req, busy.toJSON(), busy.status);
       console.error("[api]", req.method, new URL(req.url).pathname, e);
       return errorJson(req, { error: "Lỗi hệ thống, vui lòng thử lại sau.", issues: [] }, 500);
     }
@@ -99,6 +101,8 @@ export function fileRoute<P>(fn: (ctx: ApiContext<P>) => Promise<FileBody>) {
       });
     } catch (e) {
       if (e instanceof ServiceError) return errorJson(req, e.toJSON(), e.status);
+      const busy = busyError(e);
+      if (busy) return errorJson(req, busy.toJSON(), busy.status);
       console.error("[api]", req.method, new URL(req.url).pathname, e);
       return errorJson(req, { error: "Lỗi hệ thống, vui lòng thử lại sau.", issues: [] }, 500);
     }

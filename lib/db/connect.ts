@@ -95,6 +95,13 @@ function pgPoolExecutor(pool: pg.Pool): SqlExecutor {
   };
 }
 
+/**
+ * Under load every connection of the pool may be busy: a save waits for one up to 10 s (Prisma's
+ * default, 2 s, turned busy moments into failed saves in the load test) and may run 20 s. Beyond that
+ * the caller answers 503 "busy, try again" (lib/figures/errors.ts busyError), never a bare 500.
+ */
+export const TRANSACTION_OPTIONS = { maxWait: 10_000, timeout: 20_000 } as const;
+
 export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
   if ("url" in opts) {
     const pool = new pg.Pool({ connectionString: opts.url, max: opts.poolSize ?? 10 });
@@ -103,7 +110,7 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
     pool.on("error", (e) => console.warn(`[db] kết nối PostgreSQL rảnh bị đóng: ${e.message}`));
     // Fail fast with the driver's message when the server cannot be reached.
     await pool.query("SELECT 1");
-    const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+    const prisma = new PrismaClient({ adapter: new PrismaPg(pool), transactionOptions: TRANSACTION_OPTIONS });
     return {
       prisma,
       sql: pgPoolExecutor(pool),
@@ -117,7 +124,7 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
   if (opts.dataDir) mkdirSync(opts.dataDir, { recursive: true });
   const lite = new PGlite({ ...(opts.dataDir ? { dataDir: opts.dataDir } : {}), ...(opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {}) });
   await lite.waitReady;
-  const prisma = new PrismaClient({ adapter: new PrismaPGlite(lite) });
+  const prisma = new PrismaClient({ adapter: new PrismaPGlite(lite), transactionOptions: TRANSACTION_OPTIONS });
   return {
     prisma,
     sql: pgliteExecutor(lite),

@@ -12,7 +12,7 @@ export interface ApiIssue {
 
 export class ServiceError extends Error {
   constructor(
-    public readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 428,
+    public readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 428 | 503,
     message: string,
     public readonly issues: ApiIssue[] = [],
     public readonly extra: Record<string, unknown> = {},
@@ -45,3 +45,14 @@ export const MSG = {
   required: "Chưa nhập số liệu này.",
   noVillageFigures: "Thôn, tổ dân phố không có báo cáo số liệu hằng quý.",
 } as const;
+
+/**
+ * Overload, not a bug: every database connection stayed busy longer than a transaction may wait
+ * (Prisma P2028 "Unable to start a transaction", P2024 pool timeout). The caller answers 503 with
+ * this message — nothing was written — instead of a 500.
+ */
+export function busyError(e: unknown): ServiceError | null {
+  const code = (e as { code?: unknown } | null)?.code;
+  if (code === "P2028" || code === "P2024") return new ServiceError(503, "Hệ thống đang bận, chưa lưu được. Vui lòng thử lại sau ít phút.");
+  return null;
+}

@@ -151,6 +151,11 @@ const CATALOGUE: Entry[] = [
     "A sign-in must be a form (application/x-www-form-urlencoded).",
   ),
   entry("system", "Lỗi hệ thống, vui lòng thử lại sau.", "System error, please try again later."),
+  entry(
+    "system.busy",
+    "Hệ thống đang bận, chưa lưu được. Vui lòng thử lại sau ít phút.",
+    "The system is busy and nothing was saved. Please try again in a few minutes.",
+  ),
   entry("system.notSaved", "Lỗi hệ thống, chưa lưu được. Vui lòng thử lại.", "System error: nothing was saved. Please try again."),
   entry("system.notDone", "Lỗi hệ thống, chưa thực hiện được. Vui lòng thử lại.", "System error: nothing was done. Please try again."),
   entry("system.notSavedShort", "Lỗi hệ thống, chưa lưu được.", "System error: nothing was saved."),
@@ -231,6 +236,54 @@ const CATALOGUE: Entry[] = [
     "Số liệu tháng {m}/{y} đã được người khác sửa trong lúc bạn nhập: hãy tải lại trang, không có gì được lưu.",
     "Someone else changed the figures of month {m}/{y} while you were editing: reload the page; nothing was saved.",
   ),
+  // The monthly figures from a file (lib/imports/monthly-sheet.ts, lib/monthly/import.ts).
+  entry(
+    "monthlyFile.noHeader",
+    "Không tìm thấy dòng tiêu đề có cột «Tháng» và các cột số liệu tháng (ví dụ «Số người tham gia BHXH bắt buộc»): hãy dùng tệp mẫu tải từ trang Theo tháng.",
+    "No header row with the column «Tháng» (month) and the monthly figures' columns (e.g. «Số người tham gia BHXH bắt buộc») was found: use the template from the Monthly page.",
+  ),
+  entry(
+    "monthlyFile.wrongYear",
+    "Tiêu đề tệp ghi năm {got}, nhưng đang nhập số liệu tháng năm {want}: hãy chọn đúng năm hoặc dùng đúng tệp.",
+    "The file's title says {got}, but monthly figures of {want} are being imported: choose the right year or use the right file.",
+  ),
+  entry(
+    "monthlyFile.badMonth",
+    "Cột «Tháng» phải là số tháng từ 1 đến 12 (ô chứa «{text}»).",
+    "The «Tháng» (month) column takes a month from 1 to 12 (the cell holds «{text}»).",
+  ),
+  entry("monthlyFile.otherYear", "Dòng này là tháng {m}/{got}, nhưng tệp đang nhập năm {want}.", "This row is month {m}/{got}, but the file imports {want}."),
+  entry("monthlyFile.missingMonth", "Dòng có số liệu nhưng thiếu tháng ở cột «Tháng».", "The row has figures but no month in the «Tháng» (month) column."),
+  entry("monthlyFile.duplicateMonth", "Tháng {m} trùng với dòng {row}: mỗi tháng một dòng.", "Month {m} repeats row {row}: one month a row."),
+  entry(
+    "monthlyImport.stale",
+    "Số liệu tháng {months} năm {y} đã thay đổi sau khi bạn xem trước: chưa lưu gì. Hãy tải tệp lên lại để xem số hiện tại.",
+    "The figures of month(s) {months} of {y} changed after your preview: nothing was saved. Upload the file again to see the current figures.",
+  ),
+  entry("monthlyImport.body", "Nội dung phải là một đối tượng JSON (có thể rỗng: {}).", "The body must be a JSON object (it may be empty: {})."),
+  // A file upload's common refusals (lib/imports/sheet.ts, lib/imports/service.ts).
+  entry(
+    "import.notFound",
+    "Không tìm thấy lượt nhập này (đã lưu, đã hết hạn sau 6 giờ hoặc không phải của bạn): hãy tải tệp lên lại.",
+    "This import was not found (already saved, expired after 6 hours, or not yours): upload the file again.",
+  ),
+  entry(
+    "import.notSpreadsheet",
+    "Tệp không phải bảng tính Excel (.xlsx) hay CSV: hãy tải lên tệp mẫu đã điền số liệu.",
+    "The file is not an Excel workbook (.xlsx) or a CSV: upload the filled-in template.",
+  ),
+  entry(
+    "import.oldExcel",
+    "Tệp Excel 97–2003 (.xls) không đọc được: trong Excel chọn Lưu thành (Save As) → Sổ làm việc Excel (.xlsx) rồi tải lên.",
+    "An Excel 97–2003 file (.xls) cannot be read: in Excel choose Save As → Excel Workbook (.xlsx), then upload it.",
+  ),
+  entry(
+    "import.notUtf8",
+    "Tệp CSV phải mã hóa UTF-8: trong Excel chọn Lưu thành → CSV UTF-8 (phân tách bằng dấu phẩy).",
+    "A CSV file must be UTF-8: in Excel choose Save As → CSV UTF-8 (comma delimited).",
+  ),
+  entry("import.empty", "Tệp không có dòng số liệu nào.", "The file has no rows of figures."),
+  entry("import.tooLarge", "Tệp quá lớn (tối đa 10 MB).", "The file is too large (at most 10 MB)."),
   // Employers paying late (issue 15): lib/employers/service.ts, lib/employers/sheet.ts, lib/domain/employers.ts.
   entry("employers.provinceOnly", "Danh sách đơn vị chậm đóng có cho thành phố, tỉnh.", "The register of employers paying late exists for a city or province."),
   entry(

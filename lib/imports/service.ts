@@ -200,7 +200,7 @@ interface Staged {
 }
 
 /** 422 with every error of a file by row and column (the first thousand), nothing stored. */
-function fileErrors(errors: SheetIssue[]): ServiceError {
+export function fileErrors(errors: SheetIssue[]): ServiceError {
   const first = errors[0];
   const message =
     errors.length === 1
@@ -408,7 +408,8 @@ const COLS = METRIC_KEYS.map((k) => ({
 const AUDIT_CHUNK = 20_000;
 
 /** An import that is not there for this user: saved already, expired, someone else's or unknown. */
-const importNotFound = () => new ServiceError(404, "Không tìm thấy lượt nhập này (đã lưu, đã hết hạn sau 6 giờ hoặc không phải của bạn): hãy tải tệp lên lại.");
+export const importNotFound = () =>
+  new ServiceError(404, "Không tìm thấy lượt nhập này (đã lưu, đã hết hạn sau 6 giờ hoặc không phải của bạn): hãy tải tệp lên lại.");
 
 /** A commit's body: JSON (an empty body is {}), a marker the schema refuses when it is not JSON. */
 export async function readCommitBody(req: Request): Promise<unknown> {
@@ -461,6 +462,8 @@ export async function commitImportFor(
   if (typeof input.id !== "string" || !/^[0-9a-f]{32}$/.test(input.id)) throw notFound;
   const pending = await prisma.pendingImport.findUnique({ where: { id: input.id } });
   if (!pending || pending.userId !== actor.id || pending.unitId !== unit.id || now.getTime() - pending.createdAt.getTime() > IMPORT_TTL_MS) throw notFound;
+  // A month-by-month import is committed by its own route (lib/monthly/import.ts, "figures.monthly").
+  if (pending.kind === "monthly") throw notFound;
   if (pending.kind === "targets") return commitTargets(prisma, actor, unit, pending, now);
   const staged = pending.rows as unknown as Staged;
   if (staged.warnings > 0 && !body.data.confirmWarnings) {

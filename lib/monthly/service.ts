@@ -58,7 +58,7 @@ export const MONTHLY_MSG = {
 
 const invalid = (issues: ApiIssue[]) => new ServiceError(422, MSG.invalid, issues);
 
-function parseYear(input: unknown): number {
+export function parseYear(input: unknown): number {
   const y = yearSchema.safeParse(input);
   if (!y.success) throw invalid(y.error.issues.map((i) => ({ path: "year", message: i.message })));
   return y.data;
@@ -249,11 +249,11 @@ export interface MonthlyFiguresView {
 
 const COLUMNS: Record<MonthlyMetricKey, true> = Object.fromEntries(MONTHLY_METRIC_KEYS.map((k) => [k, true])) as Record<MonthlyMetricKey, true>;
 
-function valuesOf(row: Record<MonthlyMetricKey, number | bigint | null>): MonthlyValues {
+export function valuesOf(row: Record<MonthlyMetricKey, number | bigint | null>): MonthlyValues {
   return Object.fromEntries(MONTHLY_METRIC_KEYS.map((k) => [k, row[k] === null ? null : Number(row[k])])) as MonthlyValues;
 }
 
-async function monthlyFiguresOf(prisma: PrismaClient, actor: Actor, unit: ScopedUnit, year: number, now: Date): Promise<MonthlyFiguresView> {
+export async function monthlyFiguresOf(prisma: PrismaClient, actor: Actor, unit: ScopedUnit, year: number, now: Date): Promise<MonthlyFiguresView> {
   const rows = await prisma.monthlyFigures.findMany({ where: { unitId: unit.id, year }, select: { ...COLUMNS, month: true, version: true, updatedAt: true } });
   return {
     unit: { code: unit.code, name: unit.name, level: unit.level },
@@ -293,10 +293,25 @@ const monthlyField = (key: MonthlyMetricKey) =>
     .max(maxFor(key), { error: () => M.tooBig(key) })
     .nullable()
     .optional();
-const monthlyFiguresSchema = z.strictObject(
+/** A month's figures as the form and the API take them: each whole, not negative, within its bound; null or left out: not entered. */
+export const monthlyFiguresSchema = z.strictObject(
   Object.fromEntries(MONTHLY_METRIC_KEYS.map((k) => [k, monthlyField(k)])) as { [K in MonthlyMetricKey]: ReturnType<typeof monthlyField> },
   { error: (iss) => (iss.code === "unrecognized_keys" ? MONTHLY_MSG.unknownKeys(iss.keys) : MONTHLY_MSG.figuresShape) },
 );
+/**
+ * The rules across a month's fields (the form's, the API's and the file import's): something entered,
+ * BHTN ≤ compulsory participants, late payments ≤ amount due. Paths: the field's key ("" for the month).
+ */
+export function monthlyCrossIssues(f: MonthlyValues): ApiIssue[] {
+  const issues: ApiIssue[] = [];
+  if (MONTHLY_METRIC_KEYS.every((k) => f[k] === null)) issues.push({ path: "", message: MONTHLY_MSG.empty });
+  if (f.bhtn !== null && f.bhxhCompulsory !== null && f.bhtn > f.bhxhCompulsory)
+    issues.push({ path: "bhtn", message: M.bhtnGtCompulsory(f.bhtn, f.bhxhCompulsory) });
+  if (f.latePayments !== null && f.amountDue !== null && f.latePayments > f.amountDue)
+    issues.push({ path: "latePayments", message: M.lateGtDue(f.latePayments, f.amountDue) });
+  return issues;
+}
+
 const saveMonthlySchema = z.object(
   {
     figures: monthlyFiguresSchema,
@@ -329,12 +344,7 @@ export async function saveMonthlyFigures(
   const parsed = saveMonthlySchema.safeParse(input);
   if (!parsed.success) throw invalid(parsed.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })));
   const f = Object.fromEntries(MONTHLY_METRIC_KEYS.map((k) => [k, parsed.data.figures[k] ?? null])) as MonthlyValues;
-  const issues: ApiIssue[] = [];
-  if (MONTHLY_METRIC_KEYS.every((k) => f[k] === null)) issues.push({ path: "figures", message: MONTHLY_MSG.empty });
-  if (f.bhtn !== null && f.bhxhCompulsory !== null && f.bhtn > f.bhxhCompulsory)
-    issues.push({ path: "figures.bhtn", message: M.bhtnGtCompulsory(f.bhtn, f.bhxhCompulsory) });
-  if (f.latePayments !== null && f.amountDue !== null && f.latePayments > f.amountDue)
-    issues.push({ path: "figures.latePayments", message: M.lateGtDue(f.latePayments, f.amountDue) });
+  const issues = monthlyCrossIssues(f).map((i) => ({ ...i, path: i.path ? `figures.${i.path}` : "figures" }));
   if (issues.length) throw invalid(issues);
   const { version } = parsed.data;
   await prisma.$transaction(async (tx) => {

@@ -17,8 +17,8 @@ export interface RequestFacts {
   path?: string;
 }
 
-/** API routes that take a file upload (multipart/form-data) as well as JSON: the imports (issue 14), the employers' file (issue 15). */
-export const MULTIPART_API = /^\/api\/v1\/units\/[^/]+\/(?:imports|employers\/imports(?:\/commit)?)\/?$/;
+/** API routes that take a file upload (multipart/form-data) as well as JSON: the imports (issue 14), the employers' file and the monthly figures' file (issue 15). */
+export const MULTIPART_API = /^\/api\/v1\/units\/[^/]+\/(?:imports|employers\/imports(?:\/commit)?|monthly\/imports)\/?$/;
 
 /** The origin the browser sees: behind a proxy, X-Forwarded-Host/Proto when TRUST_PROXY says so. */
 export function publicOrigin(url: URL, headers: Headers, trustProxy = process.env.TRUST_PROXY === "true"): string {

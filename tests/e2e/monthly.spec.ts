@@ -1,6 +1,9 @@
 // Month by month (issue 15): Huế's city staff see October 2026 against the monthly scenario and what
 // November needs, change a cell of the scenario, save, reload and find it kept; the quarter
-// milestones show they come from the scenario; a month not ended is refused.
+// milestones show they come from the scenario; a month not ended is refused. Then they import the
+// monthly figures from the downloaded template with one value changed: preview, commit (issue 15, item 2).
+import { readFile } from "node:fs/promises";
+import ExcelJS from "exceljs";
 import { expect, test } from "@playwright/test";
 import { signInAndWaitHome } from "./helpers";
 
@@ -50,4 +53,40 @@ test("bhxh.hue sees October 2026 against the scenario and what November needs, e
   await page.getByLabel("Số người tham gia BHYT, tháng 11").fill(before);
   await page.getByTestId("save-scenario").click();
   await expect(page.getByTestId("scenario-message")).toContainText("Đã lưu kịch bản (phiên bản 3)");
+});
+
+test("bhxh.hue imports the monthly figures from the template: one value changed, the preview, the commit", async ({ page }) => {
+  await signInAndWaitHome(page, "bhxh.hue");
+  await page.goto("/units/46/monthly?year=2026");
+  const panel = page.getByTestId("monthly-import");
+  const [download] = await Promise.all([page.waitForEvent("download"), panel.getByTestId("monthly-template-xlsx").click()]);
+  expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load((await readFile((await download.path())!)) as unknown as ArrayBuffer);
+  const ws = wb.worksheets[0];
+  // October (row 14), BHYT (column F): one more thousand.
+  expect(ws.getCell("A14").value).toBe("10");
+  expect(ws.getCell("F4").value).toBe("Số người tham gia BHYT (người)");
+  const before = Number(ws.getCell("F14").value);
+  ws.getCell("F14").value = before + 1000;
+  await panel.getByTestId("monthly-import-file").setInputFiles({
+    name: "so-lieu-thang.xlsx",
+    mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    buffer: Buffer.from(await wb.xlsx.writeBuffer()),
+  });
+  await panel.getByTestId("monthly-import-check").click();
+  const row = panel.getByTestId("monthly-import-change-row");
+  await expect(row).toHaveCount(1);
+  const vi = (n: number) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ".");
+  await expect(row).toContainText("Tháng 10/2026");
+  await expect(row).toContainText(`Số người tham gia BHYT: ${vi(before)} → ${vi(before + 1000)}`);
+  await panel.getByTestId("monthly-import-commit").click();
+  await expect(panel.getByTestId("monthly-import-saved")).toContainText("Đã lưu số liệu 1 tháng (Tháng 10/2026)");
+
+  // Stored: the API reads it back; then back as it was, for the other tests.
+  const got = await (await page.request.get("/api/v1/units/46/monthly?year=2026")).json();
+  const oct = got.months[9];
+  expect(oct.figures.bhyt).toBe(before + 1000);
+  const put = await page.request.put("/api/v1/units/46/monthly/2026/10", { data: { figures: { ...oct.figures, bhyt: before }, version: oct.version } });
+  expect(put.status()).toBe(200);
 });

@@ -18,6 +18,10 @@ import * as milestones from "@/app/api/v1/units/[code]/milestones/route";
 import * as scenario from "@/app/api/v1/units/[code]/scenario/route";
 import * as monthly from "@/app/api/v1/units/[code]/monthly/route";
 import * as monthlyMonth from "@/app/api/v1/units/[code]/monthly/[year]/[month]/route";
+import * as monthlyTemplateXlsx from "@/app/api/v1/units/[code]/monthly/template.xlsx/route";
+import * as monthlyTemplateCsv from "@/app/api/v1/units/[code]/monthly/template.csv/route";
+import * as monthlyImports from "@/app/api/v1/units/[code]/monthly/imports/route";
+import * as monthlyImportCommit from "@/app/api/v1/units/[code]/monthly/imports/[id]/commit/route";
 import * as quality from "@/app/api/v1/units/[code]/quality/route";
 import * as reportSettings from "@/app/api/v1/units/[code]/report-settings/route";
 import * as reportDocx from "@/app/api/v1/units/[code]/report.docx/route";
@@ -261,6 +265,43 @@ export const API_ROUTES: ApiRouteEntry[] = [
     permission: "figures.monthly",
     levels: ["PROVINCE", "COMMUNE"],
     body: () => ({ figures: { bhxhCompulsory: 1000 }, version: 0 }),
+  },
+  // The monthly figures from a file (issue 15, item 2): the matrix sends JSON, so a permitted upload is
+  // refused with 415 (not a file), and a commit of an unknown import with 404 — after the scope gate.
+  ...(
+    [
+      ["units/[code]/monthly/template.xlsx", monthlyTemplateXlsx.GET],
+      ["units/[code]/monthly/template.csv", monthlyTemplateCsv.GET],
+    ] as const
+  ).map(([path, handler]) => ({
+    path,
+    method: "GET" as const,
+    handler: h(handler),
+    params: ["code"],
+    unitFrom: "code" as const,
+    permission: "figures.monthly" as const,
+    levels: ["PROVINCE", "COMMUNE"] as const,
+    query: `year=${Y}`,
+  })),
+  {
+    path: "units/[code]/monthly/imports",
+    method: "POST",
+    handler: h(monthlyImports.POST),
+    params: ["code"],
+    unitFrom: "code",
+    permission: "figures.monthly",
+    levels: ["PROVINCE", "COMMUNE"],
+    body: () => ({ year: 2026 }),
+  },
+  {
+    path: "units/[code]/monthly/imports/[id]/commit",
+    method: "POST",
+    handler: h(monthlyImportCommit.POST),
+    params: ["code", "id"],
+    unitFrom: "code",
+    permission: "figures.monthly",
+    levels: ["PROVINCE", "COMMUNE"],
+    body: () => ({}),
   },
   {
     path: "units/[code]/quality",

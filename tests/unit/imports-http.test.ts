@@ -11,9 +11,14 @@ describe("multipart uploads at the edge", () => {
   it("lets a same-site upload through to /api/v1/units/{code}/imports", () => {
     expect(checkApiWrite(req("/api/v1/units/31/imports", { ...multipart, origin: ORIGIN, "sec-fetch-site": "same-origin" }))).toBeNull();
   });
+  it("lets a same-site upload through to /api/v1/units/{code}/monthly/imports (issue 15)", () => {
+    expect(checkApiWrite(req("/api/v1/units/31/monthly/imports", { ...multipart, origin: ORIGIN, "sec-fetch-site": "same-origin" }))).toBeNull();
+  });
   it.each([
     ["another route", "/api/v1/units/31/targets", 415],
     ["the commit (JSON only)", "/api/v1/units/31/imports/abc/commit", 415],
+    ["the monthly commit (JSON only)", "/api/v1/units/31/monthly/imports/abc/commit", 415],
+    ["a month's figures (JSON only)", "/api/v1/units/31/monthly/2026/10", 415],
     ["a request without a path", undefined, 415],
   ] as const)("refuses multipart to %s", (_n, path, status) => {
     expect(checkApiWrite(req(path, { ...multipart, origin: ORIGIN, "sec-fetch-site": "same-origin" }))?.status).toBe(status);

@@ -10,6 +10,7 @@ import { keyLabel, metricLabel } from "@/lib/i18n/labels";
 import { ScenarioGrid } from "@/components/monthly/ScenarioGrid";
 import { MonthlyComparison } from "@/components/monthly/MonthlyComparison";
 import { MonthlyFiguresForm } from "@/components/monthly/MonthlyFiguresForm";
+import { MonthlyImport } from "@/components/monthly/MonthlyImport";
 
 type Props = {
   params: Promise<{ code: string }>;
@@ -47,6 +48,9 @@ export default async function MonthlyPage({ params, searchParams }: Props) {
   const endedMonths = view.figures.months.filter((m) => m.ended);
   const initialMonth = [...endedMonths].reverse().find((m) => !m.figures)?.month ?? endedMonths.at(-1)?.month ?? 1;
   const unitHref = `/units/${encodeURIComponent(unit.code)}`;
+  // The form keeps what it saved; after an import (a refresh) it starts again from the stored months.
+  const figuresKey = `${unit.code}-${year}-${view.figures.months.map((m) => m.version).join(".")}`;
+  const ti = await getTranslations("monthly.import");
   return (
     <div className="space-y-5" data-testid="monthly-page">
       <div>
@@ -107,7 +111,7 @@ export default async function MonthlyPage({ params, searchParams }: Props) {
           </h2>
           <p className="mb-3 max-w-3xl text-sm text-slate-600">{t("figuresIntro")}</p>
           <MonthlyFiguresForm
-            key={`${unit.code}-${year}`}
+            key={figuresKey}
             unitCode={unit.code}
             year={year}
             months={view.figures.months}
@@ -115,6 +119,15 @@ export default async function MonthlyPage({ params, searchParams }: Props) {
             units={figureUnits}
             initialMonth={initialMonth}
           />
+        </section>
+      )}
+      {view.figuresLevel && view.figures.editable && (
+        <section className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm" aria-labelledby="monthly-import-title">
+          <h2 id="monthly-import-title" className="mb-1 text-lg font-semibold">
+            {ti("title")}
+          </h2>
+          <p className="mb-3 max-w-3xl text-sm text-slate-600">{ti("intro", { year })}</p>
+          <MonthlyImport key={`${unit.code}-${year}`} unitCode={unit.code} year={year} />
         </section>
       )}
     </div>
