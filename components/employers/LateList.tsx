@@ -25,11 +25,15 @@ interface Draft {
 
 const EMPTY: Draft = { taxCode: "", name: "", address: "", communeCode: "", monthsLate: "", amountLate: "", version: 0, employerVersion: 0 };
 
-/** "125.400.000" or "125400000" → 125400000; "" → null; anything else → NaN. */
+/**
+ * "125.400.000", "125,400,000" or "125400000" → 125400000; "" → null; anything else — a decimal such
+ * as "2,5" above all, which must never become 25 — → NaN.
+ */
 function wholeNumber(text: string): number | null {
-  const s = text.trim().replace(/[\s.,]/g, "");
+  const s = text.trim().replace(/\s/g, "");
   if (s === "") return null;
-  return /^\d{1,16}$/.test(s) ? Number(s) : Number.NaN;
+  if (!/^\d{1,3}(\.\d{3})+$/.test(s) && !/^\d{1,3}(,\d{3})+$/.test(s) && !/^\d{1,16}$/.test(s)) return Number.NaN;
+  return Number(s.replace(/[.,]/g, ""));
 }
 
 export function LateList({

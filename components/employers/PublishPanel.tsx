@@ -21,6 +21,7 @@ export function PublishPanel({
   amount,
   published,
   publicHref,
+  missing = null,
 }: {
   unitCode: string;
   month: MonthRef;
@@ -32,6 +33,8 @@ export function PublishPanel({
   amount: number | null;
   published: PublicationSummary | null;
   publicHref: string;
+  /** Employers late at the previous month end with no row at this one (they would drop off the list). */
+  missing?: { asAt: string; count: number } | null;
 }) {
   const t = useTranslations("employers.publish");
   const locale = toLocale(useLocale());
@@ -81,6 +84,11 @@ export function PublishPanel({
         testId="publish-dialog"
       >
         <p>{count === null ? t("confirmBodyUnknown", { n: lateMonths }) : t("confirmBody", { count, amount: formatNumber(amount, locale), n: lateMonths })}</p>
+        {missing ? (
+          <p className="mt-2 rounded border border-amber-300 bg-amber-50 p-2 text-amber-900" role="alert" data-testid="publish-missing">
+            {t("missing", { count: missing.count, previous: missing.asAt, date, n: lateMonths })}
+          </p>
+        ) : null}
         <p className="mt-2">{t("confirmFields")}</p>
         {published ? <p className="mt-2">{t("confirmReplace")}</p> : null}
       </ConfirmDialog>

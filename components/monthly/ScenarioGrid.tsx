@@ -8,7 +8,7 @@ import { toLocale } from "@/lib/i18n/config";
 import { saveScenarioAction } from "@/lib/actions/monthly";
 import type { ScenarioView } from "@/lib/monthly/service";
 import { buttonClass } from "@/components/ui/Button";
-import { parseLocal, showValue } from "./numbers";
+import { parseCount, parseLocal, showValue } from "./numbers";
 
 const EDITABLE_MONTHS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11] as const;
 
@@ -36,13 +36,13 @@ export function ScenarioGrid({ unitCode, view, labels }: { unitCode: string; vie
       months[String(m)] = {};
       for (const r of view.targets) {
         const id = `${m}:${r.key}`;
-        const typed = parseLocal(cells[id] ?? "", locale);
-        if (typed === null || Number.isNaN(typed) || (r.kind === "RATE" && typed > 100)) {
+        const typed = r.kind === "RATE" ? parseLocal(cells[id] ?? "", locale) : parseCount(cells[id] ?? "");
+        if (typed === null || Number.isNaN(typed) || typed < 0 || (r.kind === "RATE" && typed > 100)) {
           setMessage({ ok: false, text: t(typed !== null && typed > 100 ? "rateOver100" : "badNumber", { month: m, label: labels[r.key] }) });
           document.getElementById(`s-${m}-${r.key}`)?.focus();
           return;
         }
-        const value = r.kind === "RATE" ? Math.round(typed * 100) / 10_000 : Math.round(typed);
+        const value = r.kind === "RATE" ? Math.round(typed * 100) / 10_000 : typed;
         months[String(m)][r.key] = value;
         if (stored[String(m)]?.[r.key] !== value) changed = true;
       }

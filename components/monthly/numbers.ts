@@ -20,3 +20,18 @@ export function showValue(kind: "COUNT" | "RATE", value: number | null | undefin
   if (kind === "COUNT") return new Intl.NumberFormat(tag, { maximumFractionDigits: 0 }).format(value);
   return new Intl.NumberFormat(tag, { maximumFractionDigits: 2 }).format(Math.round(value * 10_000) / 100);
 }
+
+/**
+ * A count as typed: whole digits, optionally grouped by thousands with "." or "," (13.624, 13,624) —
+ * never a decimal, which would be rounded into another number ("150,5" is refused, not 151).
+ * "" → null; anything else → NaN.
+ */
+export function parseCount(text: string): number | null {
+  const s = text.trim().replace(/\s/g, "");
+  if (s === "") return null;
+  if (/^\d{1,3}(\.\d{3})+$/.test(s) || /^\d{1,3}(,\d{3})+$/.test(s) || /^\d+$/.test(s)) {
+    const n = Number(s.replace(/[.,]/g, ""));
+    return Number.isSafeInteger(n) ? n : Number.NaN;
+  }
+  return Number.NaN;
+}

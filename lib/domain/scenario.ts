@@ -191,6 +191,7 @@ export const SCENARIO_MESSAGES_VI = {
   notTargeted: (key: string, year: number) => `«${key}» không phải chỉ tiêu năm ${year} của đơn vị: kịch bản chỉ gồm các chỉ tiêu đã giao.`,
   missingKey: (m: number, label: string) => `Tháng ${m} thiếu giá trị của «${label}».`,
   notWhole: (m: number, label: string) => `Tháng ${m}, «${label}»: phải là số nguyên.`,
+  tooLarge: (m: number, label: string) => `Tháng ${m}, «${label}»: quá lớn, gấp hơn 10 lần chỉ tiêu năm.`,
   negative: (m: number, label: string) => `Tháng ${m}, «${label}»: không được âm.`,
   rateOver100: (m: number, label: string) => `Tháng ${m}, «${label}»: tỷ lệ không được quá 100%.`,
   december: (label: string, target: string) => `Tháng 12 của «${label}» phải bằng chỉ tiêu năm (${target}): kịch bản kết thúc ở chỉ tiêu năm.`,
@@ -234,6 +235,9 @@ export function checkScenario(
       else if (v < 0) issues.push({ path, message: M.negative(m, labelOf(k)) });
       else if (t.kind === "RATE" && v > 1) issues.push({ path, message: M.rateOver100(m, labelOf(k)) });
       else if (t.kind === "COUNT" && !Number.isInteger(v)) issues.push({ path, message: M.notWhole(m, labelOf(k)) });
+      // A typing slip (an extra zero or three) must not become a quarter milestone: a month's plan is
+      // at most ten times the year's target.
+      else if (t.kind === "COUNT" && v > 10 * Math.max(1, t.value)) issues.push({ path, message: M.tooLarge(m, labelOf(k)) });
       else if (m === 12 && Math.abs(v - t.value) > 1e-9 * Math.max(1, Math.abs(t.value)))
         issues.push({ path, message: M.december(labelOf(k), formatTarget(k, t.value)) });
     }

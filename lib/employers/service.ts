@@ -159,6 +159,11 @@ export interface EmployerRegister {
   publications: PublicationSummary[];
   /** The publication of the month shown, if any. */
   publication: PublicationSummary | null;
+  /**
+   * Employers `lateMonths`+ months late at the month end recorded before this one that have no row at
+   * this one: a list published now would silently drop them (an import of a partial file, say).
+   */
+  missingSincePrevious: { asAt: string; count: number } | null;
 }
 
 function monthsWhere(months: MonthRef[]): Prisma.EmployerArrearsWhereInput {
@@ -236,6 +241,18 @@ export async function employerRegister(
     employerVersion: r.employer.version,
   }));
   const employers = lateList(all, lateMonths);
+  const previous = months.find((m) => compareMonths(m, asAt) < 0);
+  const missing = previous
+    ? await prisma.employerArrears.count({
+        where: {
+          tenantId: unit.id,
+          year: previous.year,
+          month: previous.month,
+          monthsLate: { gte: Math.max(1, lateMonths) },
+          employerId: { notIn: rows.map((r) => r.employerId) },
+        },
+      })
+    : 0;
   return {
     unit: { code: unit.code, name: unit.name },
     asAt: { ...asAt, date: monthEndLabel(asAt) },
@@ -251,6 +268,7 @@ export async function employerRegister(
     ),
     publications,
     publication: publications.find((p) => p.year === asAt.year && p.month === asAt.month) ?? null,
+    missingSincePrevious: previous && missing > 0 ? { asAt: monthEndLabel(previous), count: missing } : null,
   };
 }
 

@@ -194,6 +194,11 @@ const CATALOGUE: Entry[] = [
   ),
   entry("scenario.missingKey", "Tháng {m} thiếu giá trị của «{label}».", "Month {m} has no value for «{label}»."),
   entry("scenario.notWhole", "Tháng {m}, «{label}»: phải là số nguyên.", "Month {m}, «{label}»: must be a whole number."),
+  entry(
+    "scenario.tooLarge",
+    "Tháng {m}, «{label}»: quá lớn, gấp hơn 10 lần chỉ tiêu năm.",
+    "Month {m}, «{label}»: too large, more than 10 times the year's target.",
+  ),
   entry("scenario.negative", "Tháng {m}, «{label}»: không được âm.", "Month {m}, «{label}»: cannot be negative."),
   entry("scenario.rateOver100", "Tháng {m}, «{label}»: tỷ lệ không được quá 100%.", "Month {m}, «{label}»: a rate cannot exceed 100%."),
   entry(

@@ -101,6 +101,17 @@ describe.each(dbKinds)("employers paying late on %s", (kind) => {
     expect(body.trend[0]).toMatchObject({ year: 2025, month: 11, count: null });
     expect(body.publications).toEqual([expect.objectContaining({ year: 2026, month: 9, count: 4, minMonthsLate: 3 })]);
     expect(body.publication).toBeNull();
+    // A month end missing an employer that was late at the one before: publishing would drop it, so the register says so.
+    const before = body.missingSincePrevious?.count ?? 0;
+    const [gone] = await db.prisma.$queryRawUnsafe<{ id: number }[]>(
+      `SELECT a.id FROM employer_arrears a JOIN employer_arrears s ON s.employer_id = a.employer_id AND s.year = 2026 AND s.month = 9 AND s.months_late >= 3
+       WHERE a.year = 2026 AND a.month = 10 LIMIT 1`,
+    );
+    const [kept] = await db.prisma.$queryRawUnsafe<{ j: string }[]>(`SELECT row_to_json(a)::text AS j FROM employer_arrears a WHERE id = $1`, gone.id);
+    await db.prisma.$executeRawUnsafe(`DELETE FROM employer_arrears WHERE id = $1`, gone.id);
+    const partial = await register("46");
+    await db.prisma.$executeRawUnsafe(`INSERT INTO employer_arrears SELECT * FROM json_populate_record(NULL::employer_arrears, $1::json)`, kept.j);
+    expect(partial.body.missingSincePrevious).toEqual({ asAt: "30/9/2026", count: before + 1 });
     const september = await register("46", "year=2026&month=9&lateMonths=2");
     expect(september.body.asAt.month).toBe(9);
     expect(september.body.employers.length).toBeGreaterThan(4);

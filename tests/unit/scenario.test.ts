@@ -20,6 +20,7 @@ import {
 } from "@/lib/domain/scenario";
 import { defaultMilestone, judgeTargets, milestoneFor } from "@/lib/domain/milestones";
 import { localizeMessage } from "@/lib/i18n/server-messages";
+import { parseCount } from "@/components/monthly/numbers";
 
 const VIETNAMESE = /[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹàáèéìíòóùúý]/i;
 
@@ -143,6 +144,13 @@ describe("checking a submitted scenario", () => {
     ["a negative count", (s) => void (s["2"].bhxhCompulsory = -1), "months.2.bhxhCompulsory", SCENARIO_MESSAGES_VI.negative(2, "bhxhCompulsory")],
     ["a fractional count", (s) => void (s["2"].bhxhCompulsory = 12000.5), "months.2.bhxhCompulsory", SCENARIO_MESSAGES_VI.notWhole(2, "bhxhCompulsory")],
     ["a rate over 100%", (s) => void (s["4"].bhxhCoverage = 43), "months.4.bhxhCoverage", SCENARIO_MESSAGES_VI.rateOver100(4, "bhxhCoverage")],
+    // A typing slip (extra zeros) found by a tester: it would have become Q3's milestone.
+    [
+      "a count over ten times the target",
+      (s) => void (s["9"].bhxhCompulsory = 136_241),
+      "months.9.bhxhCompulsory",
+      SCENARIO_MESSAGES_VI.tooLarge(9, "bhxhCompulsory"),
+    ],
     [
       "December off the target",
       (s) => void (s["12"].bhxhCompulsory = 13600),
@@ -279,4 +287,17 @@ describe("months that have ended (Vietnam time)", () => {
     expect(lastEndedMonth(new Date("2026-12-02T03:00:00Z"))).toEqual({ year: 2026, month: 11 });
     expect(lastEndedMonth(new Date("2027-01-05T03:00:00Z"))).toEqual({ year: 2026, month: 12 });
   });
+});
+
+describe("a count typed in the scenario grid (components/monthly/numbers.ts)", () => {
+  it.each([
+    ["13.624", 13624],
+    ["13,624", 13624],
+    ["13624", 13624],
+    ["1.234.567", 1234567],
+    ["", null],
+  ])("reads %s as %s", (text, value) => expect(parseCount(text)).toBe(value));
+  it.each(["150,5", "146,7", "2,5", "1.5", "-3", "12a", "1.23"])("refuses %s instead of rounding it into another number", (text) =>
+    expect(parseCount(text)).toBeNaN(),
+  );
 });

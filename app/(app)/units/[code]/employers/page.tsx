@@ -172,6 +172,7 @@ export default async function EmployersPage({ params, searchParams }: Props) {
             amount={register.lateMonths >= 1 ? register.total.amount : null}
             published={register.publication}
             publicHref={publicHref}
+            missing={register.missingSincePrevious}
           />
         ) : null}
         {register.publications.length > 0 ? (
