@@ -30,7 +30,7 @@ test("bhxh.hue sees October 2026 against the scenario and what November needs, e
   const before = await cell.inputValue();
   await cell.fill("mười");
   await page.getByTestId("save-scenario").click();
-  await expect(page.getByTestId("scenario-message")).toContainText("không phải là một số");
+  await expect(page.getByTestId("scenario-message")).toContainText("không hợp lệ");
   await cell.fill("1.185.000");
   await page.getByTestId("save-scenario").click();
   await expect(page.getByTestId("scenario-message")).toContainText("Đã lưu kịch bản (phiên bản 2)");
