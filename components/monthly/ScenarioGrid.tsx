@@ -24,9 +24,14 @@ export function ScenarioGrid({ unitCode, view, labels }: { unitCode: string; vie
   const [cells, setCells] = useState<Record<string, string>>(() => fill(view.months));
   const [stored, setStored] = useState(view.months);
 
+  // Only the months still ahead go back to the defaults: an ended month keeps what is stored, so a
+  // quarter already judged keeps its milestone (a tester saw Q3's move after a reset and a save).
   function reset() {
-    setCells(fill(view.defaults));
-    setMessage({ ok: true, text: t("resetDone") });
+    const defaults = fill(view.defaults);
+    setCells((current) =>
+      Object.fromEntries(Object.entries(current).map(([id, text]) => [id, Number(id.split(":")[0]) <= view.endedMonths ? text : (defaults[id] ?? text)])),
+    );
+    setMessage({ ok: true, text: t(view.endedMonths > 0 ? "resetDoneFuture" : "resetDone", { month: view.endedMonths }) });
   }
 
   function save() {

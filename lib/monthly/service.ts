@@ -109,6 +109,9 @@ export interface ScenarioView {
   months: ScenarioMonths;
   /** The defaults, for "khôi phục mặc định". */
   defaults: ScenarioMonths;
+  /** Months of the year that have ended (0–12): "khôi phục mặc định" leaves them as stored, so the
+   *  milestones of quarters already judged do not move behind anyone's back. */
+  endedMonths: number;
 }
 
 async function scenarioOf(prisma: PrismaClient, actor: Actor, unit: ScopedUnit, year: number): Promise<ScenarioView> {
@@ -146,6 +149,7 @@ async function scenarioOf(prisma: PrismaClient, actor: Actor, unit: ScopedUnit, 
     targets,
     months: row ? completeScenario(row.months, byKey, defaults) : defaults,
     defaults,
+    endedMonths: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12].filter((m) => isMonthEnded(year, m)).length,
   };
 }
 

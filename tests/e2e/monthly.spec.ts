@@ -38,6 +38,16 @@ test("bhxh.hue sees October 2026 against the scenario and what November needs, e
   await expect(page.getByLabel("Số người tham gia BHYT, tháng 11")).toHaveValue("1.185.000");
   await expect(page.getByTestId("latest-month").getByTestId("need-bhyt")).toContainText("1.185.000");
 
+  // "Khôi phục mặc định" puts back only the months still ahead: September (Q3, ended) keeps its stored plan.
+  const september = page.getByLabel("Số người tham gia BHYT, tháng 9");
+  const septemberStored = await september.inputValue();
+  await september.fill("1");
+  await page.getByTestId("reset-scenario").click();
+  await expect(page.getByTestId("scenario-message")).toContainText("các tháng đã qua giữ số đã lưu");
+  await expect(september).toHaveValue("1");
+  await september.fill(septemberStored);
+  await page.reload();
+
   // The quarter milestones say where they come from.
   await page.goto("/units/46/milestones?year=2026");
   await expect(page.getByTestId("milestones-scenario-note")).toBeVisible();
