@@ -124,7 +124,7 @@ export function EmployerImport({ unitCode, month }: { unitCode: string; month: M
       {state.kind === "errors" ? (
         <div className="space-y-2" data-testid="employers-import-errors">
           <Alert tone="error">{t("errorsTitle", { count: state.count })}</Alert>
-          <div className="overflow-x-auto">
+          <div className="relative overflow-x-auto">
             <table className="min-w-full text-sm">
               <caption className="sr-only">{t("errorsCaption")}</caption>
               <thead>
@@ -182,7 +182,7 @@ export function EmployerImport({ unitCode, month }: { unitCode: string; month: M
           </p>
           {state.kind === "preview" && state.error ? <Alert tone="error">{state.error}</Alert> : null}
           {preview.created.length + preview.changed.length > 0 ? (
-            <div className="overflow-x-auto">
+            <div className="relative overflow-x-auto">
               <table className="min-w-full text-sm">
                 <caption className="sr-only">{t("changesCaption")}</caption>
                 <thead>

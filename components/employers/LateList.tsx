@@ -141,7 +141,7 @@ export function LateList({
             {t("none", { n: lateMonths })}
           </p>
         ) : (
-          <div className="overflow-x-auto">
+          <div className="relative overflow-x-auto">
             <table className="min-w-full text-sm">
               <caption className="sr-only">{t("listTitle", { n: lateMonths, date: monthEndLabel(month) })}</caption>
               <thead>

@@ -128,7 +128,7 @@ export function MonthlyImport({ unitCode, year }: { unitCode: string; year: numb
       {state.kind === "errors" ? (
         <div className="space-y-2" data-testid="monthly-import-errors">
           <Alert tone="error">{t("errorsTitle", { count: state.count })}</Alert>
-          <div className="overflow-x-auto">
+          <div className="relative overflow-x-auto">
             <table className="min-w-full text-sm">
               <caption className="sr-only">{t("errorsCaption")}</caption>
               <thead>
@@ -173,7 +173,7 @@ export function MonthlyImport({ unitCode, year }: { unitCode: string; year: numb
           {preview.changes.length === 0 ? (
             <p className="text-sm text-slate-600">{t("noChanges")}</p>
           ) : (
-            <div className="overflow-x-auto">
+            <div className="relative overflow-x-auto">
               <table className="min-w-full text-sm">
                 <caption className="sr-only">{t("changesCaption")}</caption>
                 <thead>

@@ -75,7 +75,7 @@ export function ScenarioGrid({ unitCode, view, labels }: { unitCode: string; vie
       <p className="text-sm text-slate-600" data-testid="scenario-state">
         {saved ? t("scenarioSaved", { version }) : t("scenarioDefaults")}
       </p>
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+      <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
         <table className="w-full text-sm" data-testid="scenario-table">
           <caption className="sr-only">{t("scenarioTitle")}</caption>
           <thead className="bg-slate-50">

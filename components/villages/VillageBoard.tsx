@@ -94,7 +94,7 @@ export function VillageBoard({ board, labels }: { board: Board; labels: Record<s
           {t("noneBehind")}
         </p>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+        <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
           <table className="w-full min-w-[60rem] text-sm">
             <caption className="sr-only">{t("caption", { q: board.quarter, y: board.year })}</caption>
             <thead className="bg-slate-50">

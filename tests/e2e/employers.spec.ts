@@ -95,3 +95,16 @@ test("a city leader reads the register without publishing; a commune officer may
   expect((await leader.goto("/units/46/employers"))?.status()).toBe(403);
   await leader.close();
 });
+
+test.describe("on a 390 px phone", () => {
+  test.use({ viewport: { width: 390, height: 844 } });
+  test("the register and the public list need no sideways scrolling of the page", async ({ page }) => {
+    await signInAndWaitHome(page, "bhxh.hue");
+    for (const path of ["/units/46/employers", "/public/late-payers/46"]) {
+      await page.goto(path);
+      await page.waitForLoadState("load");
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow, `${path} is ${overflow}px wider than the screen`).toBeLessThanOrEqual(0);
+    }
+  });
+});
