@@ -33,6 +33,8 @@ export function MonthlyFiguresForm({
   const [months, setMonths] = useState(initialMonths);
   const [month, setMonth] = useState(initialMonth);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  /** Warnings the server asks to confirm (a participant count moving over ±20%, money collected going down). */
+  const [warnings, setWarnings] = useState<string[]>([]);
   const textOf = (m: number) =>
     Object.fromEntries(MONTHLY_METRIC_KEYS.map((k) => [k, showValue("COUNT", months.find((x) => x.month === m)?.figures?.[k], locale)])) as Record<
       MonthlyMetricKey,
@@ -46,9 +48,10 @@ export function MonthlyFiguresForm({
     setMonth(m);
     setFields(textOf(m));
     setMessage(null);
+    setWarnings([]);
   }
 
-  function save() {
+  function save(confirmWarnings = false) {
     const figures: Record<string, number | null> = {};
     for (const k of MONTHLY_METRIC_KEYS) {
       const v = parseLocal(fields[k], locale);
@@ -60,10 +63,14 @@ export function MonthlyFiguresForm({
       figures[k] = v;
     }
     start(async () => {
-      const res = await saveMonthlyFiguresAction(unitCode, year, month, { figures, version: current?.version ?? 0 });
+      const res = await saveMonthlyFiguresAction(unitCode, year, month, { figures, version: current?.version ?? 0, confirmWarnings });
       if (res.ok) {
         setMonths(res.data.months);
+        setWarnings([]);
         setMessage({ ok: true, text: t("figuresSaved", { month, year }) });
+      } else if (res.code === "figures.needsConfirmation") {
+        setWarnings(res.issues.map((i) => i.message));
+        setMessage(null);
       } else setMessage({ ok: false, text: [res.error, ...res.issues.slice(0, 4).map((i) => i.message)].join(" ") });
     });
   }
@@ -105,8 +112,27 @@ export function MonthlyFiguresForm({
           </label>
         ))}
       </div>
+      {warnings.length > 0 && (
+        <div role="alert" className="rounded border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900" data-testid="monthly-warnings">
+          <p className="font-medium">{t("figuresCheck")}</p>
+          <ul className="mt-1 list-disc pl-5">
+            {warnings.map((w) => (
+              <li key={w}>{w}</li>
+            ))}
+          </ul>
+          <button
+            type="button"
+            onClick={() => save(true)}
+            disabled={pending}
+            className={`mt-2 ${buttonClass({ variant: "secondary" })}`}
+            data-testid="confirm-monthly"
+          >
+            {t("figuresConfirm", { month })}
+          </button>
+        </div>
+      )}
       <div className="flex flex-wrap items-center gap-3">
-        <button type="button" onClick={save} disabled={pending} className={buttonClass()} data-testid="save-monthly">
+        <button type="button" onClick={() => save()} disabled={pending} className={buttonClass()} data-testid="save-monthly">
           {pending ? t("saving") : t("figuresSave", { month })}
         </button>
         {message && (

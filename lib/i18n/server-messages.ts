@@ -193,6 +193,16 @@ const CATALOGUE: Entry[] = [
     "«{key}» is not one of the unit's {y} targets: a scenario holds only the targets set.",
   ),
   entry("scenario.missingKey", "Tháng {m} thiếu giá trị của «{label}».", "Month {m} has no value for «{label}»."),
+  entry(
+    "monthly.bigChange",
+    "«{label}»: thay đổi {pct} so với tháng trước ({prev} → {cur}): vui lòng kiểm tra lại.",
+    "«{label}»: changed {pct} from the month before ({prev} → {cur}): please check.",
+  ),
+  entry(
+    "monthly.collectedDown",
+    "«{label}»: số lũy kế từ đầu năm giảm so với tháng trước ({prev} → {cur}): vui lòng kiểm tra lại.",
+    "«{label}»: the year-to-date amount went down from the month before ({prev} → {cur}): please check.",
+  ),
   entry("scenario.notWhole", "Tháng {m}, «{label}»: phải là số nguyên.", "Month {m}, «{label}»: must be a whole number."),
   entry(
     "scenario.tooLarge",

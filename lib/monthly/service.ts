@@ -17,7 +17,7 @@ import { can } from "../auth/permissions";
 import { assertCan, scopeUnit, type ScopedUnit } from "../auth/scope";
 import { audit, type AuditInput } from "../audit/audit";
 import { computeIndicators } from "../domain/indicators";
-import { maxFor, VALIDATION_MESSAGES_VI } from "../domain/figures-validation";
+import { maxFor, METRIC_LABELS_VI, VALIDATION_MESSAGES_VI } from "../domain/figures-validation";
 import {
   checkScenario,
   compareWithScenario,
@@ -54,7 +54,40 @@ export const MONTHLY_MSG = {
   unknownKeys: (keys: readonly string[]) => `Trường không hợp lệ: ${keys.join(", ")}. Số liệu tháng chỉ gồm: ${MONTHLY_METRIC_KEYS.join(", ")}.`,
   badVersion: "version phải là một số nguyên không âm (đọc bằng GET trước).",
   monthlyStale: (y: number, m: number) => `Số liệu tháng ${m}/${y} đã được người khác sửa trong lúc bạn nhập: hãy tải lại trang, không có gì được lưu.`,
+  bigChange: (label: string, pct: string, prev: string, cur: string) =>
+    `«${label}»: thay đổi ${pct} so với tháng trước (${prev} → ${cur}): vui lòng kiểm tra lại.`,
+  collectedDown: (label: string, prev: string, cur: string) =>
+    `«${label}»: số lũy kế từ đầu năm giảm so với tháng trước (${prev} → ${cur}): vui lòng kiểm tra lại.`,
 } as const;
+
+/** Participant counts that move by more than this share from one month to the next need confirming (as the quarterly form's ±20%). */
+export const MONTHLY_CHANGE_THRESHOLD = 0.2;
+const CHANGE_KEYS = ["bhxhCompulsory", "bhxhVoluntary", "bhtn", "bhyt"] as const;
+
+/**
+ * Warnings to confirm before a month's figures are saved (a tester saved 147.600 → 10 without a word):
+ * a participant count moving by more than ±20% from the month before, and money collected (year to date)
+ * going down within the year. Pure; `previous` is the month before's stored figures (null: none).
+ */
+export function monthlyWarnings(f: MonthlyValues, previous: MonthlyValues | null, sameYear: boolean): ApiIssue[] {
+  if (!previous) return [];
+  const n = (v: number) => formatNumber(v, "vi");
+  const out: ApiIssue[] = [];
+  for (const k of CHANGE_KEYS) {
+    const cur = f[k];
+    const prev = previous[k];
+    if (cur === null || prev === null || prev <= 0) continue;
+    const change = (cur - prev) / prev;
+    if (Math.abs(change) > MONTHLY_CHANGE_THRESHOLD + 1e-12)
+      out.push({ path: k, message: MONTHLY_MSG.bigChange(METRIC_LABELS_VI[k].label, formatPercent(change, "vi", 1), n(prev), n(cur)) });
+  }
+  if (sameYear && f.amountCollected !== null && previous.amountCollected !== null && f.amountCollected < previous.amountCollected)
+    out.push({
+      path: "amountCollected",
+      message: MONTHLY_MSG.collectedDown(METRIC_LABELS_VI.amountCollected.label, n(previous.amountCollected), n(f.amountCollected)),
+    });
+  return out;
+}
 
 const invalid = (issues: ApiIssue[]) => new ServiceError(422, MSG.invalid, issues);
 
@@ -320,6 +353,7 @@ const saveMonthlySchema = z.object(
   {
     figures: monthlyFiguresSchema,
     version: VERSION,
+    confirmWarnings: z.boolean().optional(),
   },
   { error: MONTHLY_MSG.figuresShape },
 );
@@ -354,6 +388,10 @@ export async function saveMonthlyFigures(
   await prisma.$transaction(async (tx) => {
     const where = { unitId_year_month: { unitId: unit.id, year, month } };
     const current = await tx.monthlyFigures.findUnique({ where });
+    const prevAt = month === 1 ? { year: year - 1, month: 12 } : { year, month: month - 1 };
+    const previousRow = await tx.monthlyFigures.findUnique({ where: { unitId_year_month: { unitId: unit.id, ...prevAt } } });
+    const warnings = monthlyWarnings(f, previousRow ? valuesOf(previousRow) : null, prevAt.year === year).map((w) => ({ ...w, path: `figures.${w.path}` }));
+    if (warnings.length > 0 && !parsed.data.confirmWarnings) throw new ServiceError(422, MSG.needsConfirmation, warnings, { needsConfirmation: true });
     checkVersion(current, version, MONTHLY_MSG.monthlyStale(year, month));
     const before = current ? valuesOf(current) : null;
     const entries: AuditInput[] = MONTHLY_METRIC_KEYS.filter((k) => (before?.[k] ?? null) !== f[k]).map((k) => ({

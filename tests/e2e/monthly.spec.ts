@@ -25,6 +25,16 @@ test("bhxh.hue sees October 2026 against the scenario and what November needs, e
   await expect(months).toHaveCount(11);
   await expect(page.getByTestId("figures-month")).toHaveValue("11");
 
+  // October's voluntary participants typed ten times too high: the form asks to check before saving anything.
+  await page.getByTestId("figures-month").selectOption("10");
+  const voluntary = page.locator("#mf-bhxhVoluntary");
+  await voluntary.fill("999999");
+  await page.getByTestId("save-monthly").click();
+  await expect(page.getByTestId("monthly-warnings")).toContainText("so với tháng trước");
+  await expect(page.getByTestId("confirm-monthly")).toBeVisible();
+  await page.getByTestId("figures-month").selectOption("11");
+  await expect(page.getByTestId("monthly-warnings")).toHaveCount(0);
+
   // Edit November's BHYT plan in the scenario, save, reload: kept.
   const cell = page.getByLabel("Số người tham gia BHYT, tháng 11");
   const before = await cell.inputValue();

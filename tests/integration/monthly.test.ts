@@ -274,4 +274,19 @@ describe.each(dbKinds)("month by month on %s", (kind) => {
     ctx.user = actors["xa.kimthanh"];
     expect((await month("2026", "10")).status).toBe(403);
   });
+
+  it("asks to confirm a month whose participants move over ±20% or whose money collected goes down, writing nothing until confirmed", async () => {
+    const hue = actors["bhxh.hue"];
+    const october = (await readMonthlyFigures(db.prisma, hue, "46", 2026, NOW)).months[9];
+    const stored = october.figures!;
+    const figures = { ...stored, bhxhVoluntary: stored.bhxhVoluntary! * 2, amountCollected: 1 };
+    const e = await failure(saveMonthlyFigures(db.prisma, hue, "46", 2026, 10, { figures, version: october.version }, NOW));
+    expect(e.status).toBe(422);
+    expect(e.extra).toMatchObject({ needsConfirmation: true });
+    expect(e.issues.map((i) => i.path).sort()).toEqual(["figures.amountCollected", "figures.bhxhVoluntary"]);
+    expect(e.issues[0].message + e.issues[1].message).toContain("so với tháng trước");
+    expect((await readMonthlyFigures(db.prisma, hue, "46", 2026, NOW)).months[9].version).toBe(october.version);
+    const saved = await saveMonthlyFigures(db.prisma, hue, "46", 2026, 10, { figures, version: october.version, confirmWarnings: true }, NOW);
+    expect(saved.months[9].figures).toMatchObject({ bhxhVoluntary: figures.bhxhVoluntary });
+  });
 });
