@@ -2,6 +2,7 @@
 // Employers' file in (city staff): upload, see the check — every error by row and column, or what
 // would change (new employers, changed ones, old → new) — then save all rows or none. The commit
 // sends the same file again with the check's token: a register changed since is refused (409).
+import { FileUploadForm } from "@/components/imports/FileUploadForm";
 import { useRef, useState, type FormEvent } from "react";
 import { useRouter } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
@@ -87,23 +88,7 @@ export function EmployerImport({ unitCode, month }: { unitCode: string; month: M
 
   return (
     <div className="mt-3 space-y-3" data-testid="employers-import-panel">
-      <form onSubmit={check} className="flex flex-wrap items-end gap-3">
-        <label className="text-sm font-medium">
-          {t("file")}
-          <input
-            name="file"
-            type="file"
-            required
-            accept=".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv"
-            className="mt-1 block text-sm"
-            data-testid="employers-file"
-            disabled={busy}
-          />
-        </label>
-        <Button type="submit" disabled={busy} data-testid="employers-check">
-          {t("check")}
-        </Button>
-      </form>
+      <FileUploadForm onSubmit={check} fileLabel={t("file")} checkLabel={t("check")} busy={busy} fileTestId="employers-file" checkTestId="employers-check" />
 
       {busy ? (
         <p role="status" aria-live="polite" className="text-sm text-slate-700">

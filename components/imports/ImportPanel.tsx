@@ -1,6 +1,7 @@
 "use client";
 // Upload a figures file, see the check (errors by row and column, or the preview: old → new per
 // commune, warnings to confirm, rows skipped and why), then commit — all rows or none (issue 14).
+import { FileUploadForm } from "@/components/imports/FileUploadForm";
 import { useState, type FormEvent } from "react";
 import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
@@ -105,23 +106,15 @@ export function ImportPanel({
 
   return (
     <div className="space-y-4" data-testid={kind === "targets" ? "import-panel-targets" : "import-panel"}>
-      <form onSubmit={upload} className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-3">
-        <label className="text-sm font-medium">
-          {t("file")}
-          <input
-            name="file"
-            type="file"
-            required
-            accept=".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv"
-            className="mt-1 block text-sm"
-            data-testid="import-file"
-            disabled={busy}
-          />
-        </label>
-        <Button type="submit" disabled={busy} data-testid="import-check">
-          {t("check")}
-        </Button>
-      </form>
+      <FileUploadForm
+        onSubmit={upload}
+        fileLabel={t("file")}
+        checkLabel={t("check")}
+        busy={busy}
+        fileTestId="import-file"
+        checkTestId="import-check"
+        className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-3"
+      />
 
       {busy ? (
         <div role="status" aria-live="polite" className="space-y-1" data-testid="import-progress">

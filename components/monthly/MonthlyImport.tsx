@@ -3,6 +3,7 @@
 // every error by row and column, or the preview (old → new per month) — then save every changed month
 // in one go, or nothing (409 when a month was saved meanwhile). The same steps as the quarterly import
 // (components/imports/ImportPanel.tsx); the server checks everything again.
+import { FileUploadForm } from "@/components/imports/FileUploadForm";
 import { useState, type FormEvent } from "react";
 import { useRouter } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
@@ -91,23 +92,14 @@ export function MonthlyImport({ unitCode, year }: { unitCode: string; year: numb
           {t("downloadCsv")}
         </a>
       </div>
-      <form onSubmit={check} className="flex flex-wrap items-end gap-3">
-        <label className="text-sm font-medium">
-          {t("file")}
-          <input
-            name="file"
-            type="file"
-            required
-            accept=".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv"
-            className="mt-1 block text-sm"
-            data-testid="monthly-import-file"
-            disabled={busy}
-          />
-        </label>
-        <Button type="submit" disabled={busy} data-testid="monthly-import-check">
-          {t("check")}
-        </Button>
-      </form>
+      <FileUploadForm
+        onSubmit={check}
+        fileLabel={t("file")}
+        checkLabel={t("check")}
+        busy={busy}
+        fileTestId="monthly-import-file"
+        checkTestId="monthly-import-check"
+      />
 
       {busy ? (
         <p role="status" aria-live="polite" className="text-sm text-slate-700">
