@@ -5,7 +5,7 @@
 import Link from "next/link";
 import { useMemo } from "react";
 import { useLocale, useTranslations } from "next-intl";
-import { formatNumber, formatPercent, formatPoints } from "@/lib/format";
+import { formatDecimal, formatNumber, formatPercent, formatPoints } from "@/lib/format";
 import { toLocale } from "@/lib/i18n/config";
 import { StatusBadge } from "@/components/figures/StatusBadge";
 import { DataTable, type Column } from "@/components/ui/DataTable";
@@ -47,7 +47,7 @@ export function LeagueTable({
       const cls = good === null ? "text-slate-500" : good ? "text-emerald-700" : "text-red-700";
       const d = delta ?? 0;
       const text = format.percent
-        ? t("rankings.points", { value: `${d > 0 ? "+" : ""}${(d * 100).toLocaleString(locale === "vi" ? "vi-VN" : "en-GB", { maximumFractionDigits: 1 })}` })
+        ? t("rankings.points", { value: `${d > 0 ? "+" : ""}${formatDecimal(d * 100, locale, 1)}` })
         : `${d > 0 ? "+" : ""}${formatNumber(d, locale)}`;
       return (
         <span className={cls} title={`${fmtValue(value)} → `} data-trend={trend}>

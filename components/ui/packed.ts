@@ -39,8 +39,22 @@ export function trim(value: number | null | undefined): number | null {
   return value;
 }
 
+/**
+ * Whether two numbers show the same in every format of lib/format.ts: a count (no decimals), a
+ * percentage with one or two decimals (×1.000, ×10.000) and points (×100 with one or two decimals).
+ * Compared by rounding at those scales rather than by formatting (16 Intl calls a value were most of
+ * a rankings page's time, issue 16); near a rounding boundary the formats themselves are compared.
+ * trim() keeps the number as it is when any of them differs.
+ */
+const SCALES = [1, 1_000, 10_000];
+/** Near a rounding boundary at some scale, where only the formatter itself can tell. */
+const nearHalf = (x: number) => SCALES.some((s) => Math.abs((Math.abs(x * s) % 1) - 0.5) < 1e-6);
 const showsSame = (a: number, b: number) =>
-  formatNumber(a) === formatNumber(b) &&
-  formatPercent(a, "vi", 1) === formatPercent(b, "vi", 1) &&
-  formatPercent(a, "vi", 2) === formatPercent(b, "vi", 2) &&
-  formatPoints(a) === formatPoints(b);
+  nearHalf(a) || nearHalf(b)
+    ? formatNumber(a) === formatNumber(b) &&
+      formatPercent(a, "vi", 1) === formatPercent(b, "vi", 1) &&
+      formatPercent(a, "vi", 2) === formatPercent(b, "vi", 2) &&
+      formatPoints(a) === formatPoints(b)
+    : // points take two decimals under one point, one from there on
+      Math.abs(a * 100) < 1 === Math.abs(b * 100) < 1 &&
+      SCALES.every((s) => Math.round(Math.abs(a * s)) * Math.sign(a) === Math.round(Math.abs(b * s)) * Math.sign(b));

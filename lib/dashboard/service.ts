@@ -121,7 +121,12 @@ export function buildRow(i: RowInput): DashboardRow {
   });
   return {
     unit: i.unit,
-    ...i.extra,
+    // Written out rather than spread: V8's slow path for a spread followed by more fields (issue 16).
+    periodStatus: i.extra.periodStatus,
+    hasReport: i.extra.hasReport,
+    reported: i.extra.reported,
+    total: i.extra.total,
+    figuresQuarter: i.extra.figuresQuarter,
     partial,
     figures: i.figures,
     indicators,
@@ -180,95 +185,113 @@ export async function dashboard(prisma: PrismaClient, parent: ScopedUnit, year: 
   return parent.level === "PROVINCE" ? communeDashboard(prisma, parent, year, quarter) : provinceDashboard(prisma, parent, year, quarter);
 }
 
+/** Prefixed figure columns of a report alias (`r` → "r_labourForce", …). */
+const colsOf = (alias: string, prefix: string) => METRIC_KEYS.map((k) => `${alias}.${snake(k)}::float8 AS "${prefix}${k}"`).join(", ");
+const figuresWith = (r: Record<string, unknown>, prefix: string): FigureValues =>
+  Object.fromEntries(METRIC_KEYS.map((k) => [k, num(r[prefix + k] as Num)])) as FigureValues;
+
+/** A json column as the driver gives it: parsed already (pg) or as text. */
+function json<T>(v: unknown): T | null {
+  if (v === null || v === undefined) return null;
+  return (typeof v === "string" ? JSON.parse(v) : v) as T;
+}
+
+type CommuneDashboardRow = Record<string, unknown> & {
+  id: number;
+  code: string;
+  name: string;
+  type: string;
+  is_parent: boolean;
+  status: ReportStatus | null;
+  counted: boolean | null;
+  has_baseline: boolean | null;
+  targets: Record<string, number> | null;
+  targets2030: Record<string, number> | null;
+  overrides: Record<string, number> | null;
+  history: [number, number][] | null;
+};
+
+/**
+ * Everything a city's dashboard reads, in one statement: per commune (and the city itself, last) its
+ * report of exactly this period (any state, with whether it counts), its counted figures at the end of
+ * the previous year (milestone baselines; for the city: its period totals), its targets of the year
+ * and of 2030, city staff's milestone overrides, and each year's participants (path to 2030; for the
+ * city: the sum the database keeps per province, retired communes' years included). One
+ * row per commune instead of thousands of target and history rows.
+ */
+const COMMUNE_DASHBOARD_SQL = `
+SELECT u.id, u.code, u.name, u.type::text AS type, (u.id = $1::int) AS is_parent,
+       r.status::text AS status, (${countedReport("r")}) AS counted, ${colsOf("r", "r_")},
+       (b.year IS NOT NULL) AS has_baseline, ${colsOf("b", "b_")},
+       t.targets, t.targets2030, m.overrides, h.history
+FROM units u
+LEFT JOIN quarter_reports r ON u.id <> $1::int AND r.unit_id = u.id AND r.kind = 'ACTUAL' AND r.year = $2::int AND r.quarter = $3::int
+LEFT JOIN LATERAL (
+  SELECT b.year, ${METRIC_KEYS.map((k) => `b.${snake(k)}`).join(", ")} FROM quarter_reports b
+  WHERE u.id <> $1::int AND b.unit_id = u.id AND ${countedReportAt("b", "$2::int - 1", "4")}
+  UNION ALL
+  SELECT p.year, ${METRIC_KEYS.map((k) => `p.${snake(k)}`).join(", ")} FROM period_totals p
+  WHERE u.id = $1::int AND p.tenant_id = $1::int AND p.year = $2::int - 1 AND p.quarter = 4
+) b ON true
+LEFT JOIN (
+  SELECT unit_id, json_object_agg(key, value) FILTER (WHERE year = $2::int) AS targets,
+         json_object_agg(key, value) FILTER (WHERE year = 2030) AS targets2030
+  FROM targets WHERE tenant_id = $1::int AND year IN ($2::int, 2030) GROUP BY unit_id
+) t ON t.unit_id = u.id
+LEFT JOIN (
+  SELECT unit_id, json_object_agg(key, value) AS overrides
+  FROM milestones WHERE tenant_id = $1::int AND year = $2::int AND quarter = $3::int GROUP BY unit_id
+) m ON m.unit_id = u.id
+LEFT JOIN (
+  -- Each year's latest counted figure (up to this quarter this year), from the summary the database keeps current.
+  SELECT unit_id, json_agg(json_build_array(year, participants) ORDER BY year) AS history FROM year_progress
+  WHERE tenant_id = $1::int AND participants IS NOT NULL AND ((year < $2::int AND quarter = 4) OR (year = $2::int AND quarter = $3::int))
+  GROUP BY unit_id
+  UNION ALL
+  SELECT $1::int, json_agg(json_build_array(year, participants) ORDER BY year) FROM tenant_year_progress
+  WHERE tenant_id = $1::int AND participants IS NOT NULL AND ((year < $2::int AND quarter = 4) OR (year = $2::int AND quarter = $3::int))
+) h ON h.unit_id = u.id
+WHERE (u.parent_id = $1::int AND u.level = 'COMMUNE' AND u.valid_to IS NULL) OR u.id = $1::int`;
+
 async function communeDashboard(prisma: PrismaClient, parent: UnitRef, year: number, quarter: number): Promise<DashboardData> {
   const tenant = parent.id;
-  const [children, period, baselines, targets, overrides, history, settings, scenarioBy] = await Promise.all([
-    prisma
-      .$queryRawUnsafe<{ id: number; code: string; name: string; type: string }[]>(
-        `SELECT id, code, name, type::text AS type FROM units WHERE parent_id = $1::int AND level = 'COMMUNE' AND valid_to IS NULL`,
-        tenant,
-      )
-      .then((rows) => rows.sort(byName)),
-    // Every report of exactly this period (drafts too, for their status); `counted` says whether its figures count.
-    prisma.$queryRawUnsafe<Array<Record<string, Num> & { status: ReportStatus; counted: boolean }>>(
-      `SELECT r.unit_id, r.status::text AS status, (${countedReport("r")}) AS counted, ${COLS}
-       FROM quarter_reports r
-       WHERE r.tenant_id = $1::int AND r.kind = 'ACTUAL' AND r.year = $2::int AND r.quarter = $3::int`,
-      tenant,
-      year,
-      quarter,
-    ),
-    prisma.$queryRawUnsafe<Array<Record<string, Num>>>(
-      `SELECT r.unit_id, ${COLS} FROM quarter_reports r WHERE r.tenant_id = $1::int AND ${countedReportAt("r", "$2::int - 1", "4")}`,
-      tenant,
-      year,
-    ),
-    prisma.$queryRawUnsafe<{ unit_id: number; year: number; key: string; value: number }[]>(
-      `SELECT unit_id, year, key, value FROM targets WHERE tenant_id = $1::int AND year IN ($2::int, 2030)`,
-      tenant,
-      year,
-    ),
-    prisma.$queryRawUnsafe<{ unit_id: number; key: string; value: number }[]>(
-      `SELECT unit_id, key, value FROM milestones WHERE tenant_id = $1::int AND year = $2::int AND quarter = $3::int`,
-      tenant,
-      year,
-      quarter,
-    ),
-    // Each year's latest counted figure (up to this quarter this year), from the summary the database keeps current.
-    prisma.$queryRawUnsafe<{ unit_id: number; year: number; v: number | null }[]>(
-      `SELECT unit_id, year, participants AS v FROM year_progress
-       WHERE tenant_id = $1::int AND ((year < $2::int AND quarter = 4) OR (year = $2::int AND quarter = $3::int))`,
-      tenant,
-      year,
-      quarter,
-    ),
+  const [all, settings, scenarioBy] = await Promise.all([
+    prisma.$queryRawUnsafe<CommuneDashboardRow[]>(COMMUNE_DASHBOARD_SQL, tenant, year, quarter),
     rankingSettings(prisma, tenant),
     scenarioMilestones(prisma, year, quarter, { tenantId: tenant }),
   ]);
-  const periodBy = new Map(period.map((r) => [Number(r.unit_id), r]));
-  const baselineBy = new Map(baselines.map((r) => [Number(r.unit_id), figuresFrom(r)]));
-  const { now, y2030 } = groupTargets(targets, year);
-  const overrideBy = groupOverrides(overrides);
-  const historyBy = new Map<number, YearValue[]>();
-  const totalHistory = new Map<number, number>();
-  for (const h of history) {
-    if (h.v === null) continue;
-    const id = Number(h.unit_id);
-    const list = historyBy.get(id) ?? [];
-    list.push({ year: Number(h.year), value: Number(h.v) });
-    historyBy.set(id, list);
-    totalHistory.set(Number(h.year), (totalHistory.get(Number(h.year)) ?? 0) + Number(h.v));
-  }
+  const own = all.find((r) => r.is_parent);
+  const children = all.filter((r) => !r.is_parent).sort(byName);
+  const historyOf = (r: CommuneDashboardRow | undefined): YearValue[] =>
+    (json<[number, number][]>(r?.history) ?? []).map(([y, v]) => ({ year: Number(y), value: Number(v) }));
   const bands = settings.bands;
   const rows = children.map((c) => {
-    const id = Number(c.id);
-    const r = periodBy.get(id);
-    const counted = r?.counted === true;
+    const counted = c.counted === true;
     return buildRow({
       unit: { code: c.code, name: c.name, type: c.type, level: "COMMUNE" },
-      figures: counted ? figuresFrom(r) : null,
-      baseline: baselineBy.get(id) ?? null,
-      targets: now.get(id) ?? {},
-      targets2030: y2030.get(id) ?? {},
-      overrides: overrideBy.get(id) ?? {},
-      scenario: scenarioBy.get(id),
-      history: historyBy.get(id) ?? [],
+      figures: counted ? figuresWith(c, "r_") : null,
+      baseline: c.has_baseline ? figuresWith(c, "b_") : null,
+      targets: json(c.targets) ?? {},
+      targets2030: json(c.targets2030) ?? {},
+      overrides: json(c.overrides) ?? {},
+      scenario: scenarioBy.get(Number(c.id)),
+      history: historyOf(c),
       year,
       quarter,
       bands,
-      extra: { periodStatus: r?.status ?? null, hasReport: counted, reported: null, total: null, figuresQuarter: counted ? quarter : null },
+      extra: { periodStatus: c.status ?? null, hasReport: counted, reported: null, total: null, figuresQuarter: counted ? quarter : null },
     });
   });
   const reportedRows = rows.filter((r) => r.hasReport);
   const totals = buildRow({
     unit: { code: parent.code, name: parent.name, type: "", level: parent.level },
     figures: sumFigures(reportedRows.map((r) => r.figures!)),
-    baseline: sumFigures([...baselineBy.values()]),
-    targets: now.get(parent.id) ?? {},
-    targets2030: y2030.get(parent.id) ?? {},
-    overrides: overrideBy.get(parent.id) ?? {},
+    baseline: own?.has_baseline ? figuresWith(own, "b_") : null,
+    targets: json(own?.targets) ?? {},
+    targets2030: json(own?.targets2030) ?? {},
+    overrides: json(own?.overrides) ?? {},
     scenario: scenarioBy.get(parent.id),
-    history: [...totalHistory.entries()].map(([y, v]) => ({ year: y, value: v })),
+    history: historyOf(own),
     year,
     quarter,
     bands,

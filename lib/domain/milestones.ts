@@ -137,17 +137,20 @@ export function judge(
   bands: Bands = DEFAULT_BANDS,
 ): Judgement {
   if (!milestone || !isNumber(target)) return NONE;
-  const base = { expected: milestone.value, basis: milestone.basis };
-  if (!isNumber(actual) || actual < 0) return { ...NONE, ...base };
+  // Object literals written out in full: a spread followed by more fields took V8 ~3 µs a call, most
+  // of a city dashboard's judging (measured with the profiler, issue 16).
+  const expected = milestone.value;
+  const basis = milestone.basis;
+  if (!isNumber(actual) || actual < 0) return { expected, basis, attainment: null, yearAttainment: null, margin: null, status: "none" };
   if (natureOf(key) === "ceiling") {
     const margin = target - actual;
-    const ceilingAtt = attainment(actual, milestone.value, "lower");
-    const status: Status = actual <= milestone.value ? "attained" : ceilingAtt !== null && ceilingAtt >= bands.close ? "close" : "behind";
-    return { ...base, attainment: null, yearAttainment: null, margin, status };
+    const ceilingAtt = attainment(actual, expected, "lower");
+    const status: Status = actual <= expected ? "attained" : ceilingAtt !== null && ceilingAtt >= bands.close ? "close" : "behind";
+    return { expected, basis, attainment: null, yearAttainment: null, margin, status };
   }
-  const att = attainment(actual, milestone.value, direction);
+  const att = attainment(actual, expected, direction);
   const status: Status = att === null ? "none" : att >= bands.attained ? "attained" : att >= bands.close ? "close" : "behind";
-  return { ...base, attainment: att, yearAttainment: attainment(actual, target, direction), margin: null, status };
+  return { expected, basis, attainment: att, yearAttainment: attainment(actual, target, direction), margin: null, status };
 }
 
 export interface TargetsJudgement {
@@ -189,8 +192,8 @@ export function judgeTargets(input: JudgeTargetsInput): TargetsJudgement {
   const out: TargetsJudgement = { expected: {}, basis: {}, attainment: {}, yearAttainment: {}, margins: {}, statuses: {} };
   for (const [key, target] of Object.entries(input.targets)) {
     const m = milestoneFor(key, target, input.quarter, input.baselineOf(key), input.overrides?.[key], input.scenario?.[key]);
-    const j = input.skip?.(key)
-      ? { ...NONE, expected: m?.value ?? null, basis: m?.basis ?? null }
+    const j: Judgement = input.skip?.(key)
+      ? { expected: m?.value ?? null, basis: m?.basis ?? null, attainment: null, yearAttainment: null, margin: null, status: "none" }
       : judge(key, input.actualOf(key), target, m, input.directionOf(key), input.bands);
     out.expected[key] = j.expected;
     out.basis[key] = j.basis;

@@ -36,7 +36,7 @@ export function rank<T>(inputs: readonly RankInput<T>[], direction: Direction): 
     const r = prev !== null && Math.abs(it.value - prev) <= TIE_EPSILON ? prevRank : i + 1;
     prev = it.value;
     prevRank = r;
-    return { ...it, rank: r };
+    return Object.assign({}, it, { rank: r });
   });
   return { items, unranked: [...unranked].sort((a, b) => compareVi(a.name, b.name)) };
 }

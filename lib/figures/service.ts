@@ -151,6 +151,54 @@ export async function aggregateFigures(prisma: PrismaClient, tenantId: number | 
   return { figures, reported, included: reported, total, provincesReported: Number(row.provinces_reported ?? 0), provinces };
 }
 
+/**
+ * The communes' sums of several periods at once (actual figures, from the provinces' period totals):
+ * what aggregateFigures gives for each period, in two queries whatever their number (the trend chart
+ * and the year's quarters of a city or the nation asked 2–3 queries per quarter, one after the other).
+ */
+export async function aggregateSeries(prisma: PrismaClient, tenantId: number | null, periods: Period[]): Promise<Map<string, Aggregate>> {
+  const out = new Map<string, Aggregate>();
+  if (periods.length === 0) return out;
+  const years = periods.map((p) => p.year);
+  const quarters = periods.map((p) => p.quarter);
+  const [rows, total, provinces] = await Promise.all([
+    prisma.$queryRawUnsafe<Array<Record<string, number | null> & { year: number; quarter: number }>>(
+      `SELECT t.year::int AS year, t.quarter::int AS quarter, sum(t.reported)::float8 AS reported, count(*)::float8 AS provinces_reported, ${TOTAL_SUMS}
+       FROM period_totals t JOIN unnest($2::int[], $3::int[]) AS p(y, q) ON t.year = p.y AND t.quarter = p.q
+       WHERE ($1::int IS NULL OR t.tenant_id = $1::int)
+       GROUP BY t.year, t.quarter`,
+      tenantId,
+      years,
+      quarters,
+    ),
+    prisma.unit.count({ where: { level: "COMMUNE", validTo: null, ...(tenantId === null ? {} : { tenantId }) } }),
+    tenantId === null ? prisma.unit.count({ where: { level: "PROVINCE", validTo: null } }) : Promise.resolve(0),
+  ]);
+  const byPeriod = new Map(rows.map((r) => [`${Number(r.year)}-${Number(r.quarter)}`, r]));
+  for (const p of periods) {
+    const row: Record<string, number | null> = byPeriod.get(`${p.year}-${p.quarter}`) ?? {};
+    const figures = emptyFigures();
+    for (const k of METRIC_KEYS) figures[k] = row[k] === null || row[k] === undefined ? null : Number(row[k]);
+    const reported = Number(row.reported ?? 0);
+    out.set(
+      `${p.year}-${p.quarter}`,
+      tenantId !== null
+        ? { figures, reported, included: reported, total }
+        : { figures, reported, included: reported, total, provincesReported: Number(row.provinces_reported ?? 0), provinces },
+    );
+  }
+  return out;
+}
+
+/** The targets of a unit for several years, one query: year → key → value. */
+export async function readTargetsOfYears(prisma: PrismaClient, unitId: number, fromYear: number, toYear: number): Promise<Map<number, Record<string, number>>> {
+  const rows = await prisma.target.findMany({ where: { unitId, year: { gte: fromYear, lte: toYear } }, select: { year: true, key: true, value: true } });
+  const out = new Map<number, Record<string, number>>();
+  for (let y = fromYear; y <= toYear; y++) out.set(y, {});
+  for (const r of rows) out.get(r.year)![r.key] = r.value;
+  return out;
+}
+
 export interface TargetValue {
   value: number;
   kind: TargetKind;
@@ -212,7 +260,13 @@ export async function indicatorsView(prisma: PrismaClient, unit: ScopedUnit, p: 
     baseline = b && isCountedStatus(b.status) ? b.figures : null;
   } else if (unit.level === "PROVINCE" || unit.level === "NATION") {
     const tenantId = unit.level === "NATION" ? null : unit.id;
-    const [a, b] = await Promise.all([aggregateFigures(prisma, tenantId, p, kind), aggregateFigures(prisma, tenantId, basePeriod)]);
+    const [a, b] =
+      kind === "actual"
+        ? await aggregateSeries(prisma, tenantId, [p, basePeriod]).then((m) => [
+            m.get(`${p.year}-${p.quarter}`)!,
+            m.get(`${basePeriod.year}-${basePeriod.quarter}`)!,
+          ])
+        : await Promise.all([aggregateFigures(prisma, tenantId, p, kind), aggregateFigures(prisma, tenantId, basePeriod)]);
     aggregate = a;
     figures = a.figures;
     counted = a.reported > 0;
@@ -284,12 +338,18 @@ export async function figuresOfYear(prisma: PrismaClient, unit: ScopedUnit, year
     };
   }
   const tenantId = unit.level === "NATION" ? null : unit.id;
-  const quarters = [];
-  for (const q of [1, 2, 3, 4]) {
-    const a = await aggregateFigures(prisma, tenantId, { year, quarter: q });
-    quarters.push({ year, quarter: q, kind: "actual" as const, status: null, reported: a.reported, total: a.total, figures: a.reported ? a.figures : null });
-  }
-  const e = await aggregateFigures(prisma, tenantId, { year, quarter: 4 }, "estimate");
+  const [series, e] = await Promise.all([
+    aggregateSeries(
+      prisma,
+      tenantId,
+      [1, 2, 3, 4].map((quarter) => ({ year, quarter })),
+    ),
+    aggregateFigures(prisma, tenantId, { year, quarter: 4 }, "estimate"),
+  ]);
+  const quarters = [1, 2, 3, 4].map((q) => {
+    const a = series.get(`${year}-${q}`)!;
+    return { year, quarter: q, kind: "actual" as const, status: null, reported: a.reported, total: a.total, figures: a.reported ? a.figures : null };
+  });
   return {
     unit: { code: unit.code, name: unit.name, level: unit.level },
     year,

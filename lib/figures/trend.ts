@@ -1,11 +1,12 @@
 // A unit's quarters over several years, with every indicator and the year's targets: the data
-// of the trend chart. A commune reads its own reports (one query); a city or the nation sums its
-// communes per quarter.
+// of the trend chart. A commune reads its own counted reports; a city or the nation sums its
+// communes per quarter (the provinces' period totals). Two queries whatever the number of quarters.
 import type { PrismaClient } from "../generated/prisma/client";
 import { computeIndicators } from "../domain/indicators";
 import type { IndicatorKey } from "../domain/metrics";
 import { comparePeriods, type Period } from "../domain/period";
-import { aggregateFigures, figuresOf, readTargets, type FigureValues, type UnitRef } from "./service";
+import { aggregateSeries, figuresOf, readTargetsOfYears, type FigureValues, type UnitRef } from "./service";
+import { COUNTED_STATUSES } from "./counted";
 
 export interface TrendPoint {
   year: number;
@@ -21,41 +22,32 @@ export async function trendSeries(prisma: PrismaClient, unit: UnitRef, fromYear:
   for (let y = fromYear; y <= to.year; y++)
     for (let q = 1; q <= 4; q++) if (comparePeriods({ year: y, quarter: q }, to) <= 0) periods.push({ year: y, quarter: q });
 
-  const targetsByYear = new Map<number, Record<string, number>>();
-  for (let y = fromYear; y <= to.year; y++) {
-    const t = await readTargets(prisma, unit.id, y);
-    targetsByYear.set(y, Object.fromEntries(Object.entries(t).map(([k, v]) => [k, v.value])));
-  }
+  // Set-based: the targets of every year in one query, the figures of every quarter in one more.
+  const figuresBy = new Map<string, FigureValues>();
+  const [targetsByYear] = await Promise.all([
+    readTargetsOfYears(prisma, unit.id, fromYear, to.year),
+    (async () => {
+      if (unit.level === "COMMUNE") {
+        // Only the reports whose figures count (lib/figures/counted.ts): a draft is not a point of the trend.
+        const rows = await prisma.quarterReport.findMany({
+          where: { unitId: unit.id, kind: "ACTUAL", status: { in: [...COUNTED_STATUSES] }, year: { gte: fromYear, lte: to.year } },
+        });
+        for (const r of rows) figuresBy.set(`${r.year}-${r.quarter}`, figuresOf(r));
+      } else if (unit.level === "PROVINCE" || unit.level === "NATION") {
+        const series = await aggregateSeries(prisma, unit.level === "NATION" ? null : unit.id, periods);
+        for (const [k, a] of series) if (a.reported > 0) figuresBy.set(k, a.figures);
+      }
+    })(),
+  ]);
 
-  let figuresAt: (p: Period) => Promise<FigureValues | null>;
-  if (unit.level === "COMMUNE") {
-    const rows = await prisma.quarterReport.findMany({
-      where: { unitId: unit.id, kind: "ACTUAL", year: { gte: fromYear, lte: to.year } },
-    });
-    figuresAt = async (p) => {
-      const r = rows.find((x) => x.year === p.year && x.quarter === p.quarter);
-      return r ? figuresOf(r) : null;
-    };
-  } else if (unit.level === "PROVINCE" || unit.level === "NATION") {
-    const tenantId = unit.level === "NATION" ? null : unit.id;
-    figuresAt = async (p) => {
-      const a = await aggregateFigures(prisma, tenantId, p);
-      return a.reported > 0 ? a.figures : null;
-    };
-  } else {
-    figuresAt = async () => null;
-  }
-
-  const out: TrendPoint[] = [];
-  for (const p of periods) {
-    const figures = await figuresAt(p);
+  return periods.map((p) => {
+    const figures = figuresBy.get(`${p.year}-${p.quarter}`) ?? null;
     const targets = targetsByYear.get(p.year) ?? {};
-    out.push({
+    return {
       ...p,
       figures,
       indicators: figures ? computeIndicators(figures, { revenuePlan: targets.amountCollected ?? null }) : null,
       targets,
-    });
-  }
-  return out;
+    };
+  });
 }

@@ -14,7 +14,9 @@
 // Settings: LOADTEST_DATABASE_URL or TEST_DATABASE_URL (the server where a database loadtest_<time>
 // is made and dropped), LOADTEST_VUS (200), LOADTEST_THINK_MS (5000), LOADTEST_SECONDS (60),
 // LOADTEST_RAMP_SECONDS (20), LOADTEST_INSTANCES ("1,2"), LOADTEST_MAX_REQUESTS (50000),
-// LOADTEST_POOL_SIZE (connections per instance, 10), LOADTEST_KEEP=1 (keep the database).
+// LOADTEST_POOL_SIZE (connections per instance, 10), LOADTEST_KEEP=1 (keep the database),
+// LOADTEST_DATABASE=<name> (reuse a database kept by LOADTEST_KEEP=1: no new dataset, accounts kept),
+// LOADTEST_TARGET=<url,url> (run against app instances already started on that database, e.g. under a profiler).
 // Needs a production build (`npm run build`, or NEXT_DIST_DIR=… of one); builds one when missing.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
@@ -44,7 +46,12 @@ const SECONDS = num("LOADTEST_SECONDS", 60);
 const RAMP_SECONDS = num("LOADTEST_RAMP_SECONDS", 20);
 const MAX_REQUESTS = num("LOADTEST_MAX_REQUESTS", 50_000);
 const POOL_SIZE = num("LOADTEST_POOL_SIZE", 10);
-const KEEP = process.env.LOADTEST_KEEP === "1";
+const REUSE = process.env.LOADTEST_DATABASE ?? "";
+const KEEP = process.env.LOADTEST_KEEP === "1" || REUSE !== "";
+const TARGETS = (process.env.LOADTEST_TARGET ?? "")
+  .split(",")
+  .map((s) => s.trim())
+  .filter(Boolean);
 const INSTANCE_RUNS = (process.env.LOADTEST_INSTANCES ?? "1,2")
   .split(",")
   .map((s) => Number(s.trim()))
@@ -83,8 +90,10 @@ interface Account {
 }
 
 async function prepare(db: Database): Promise<Account[]> {
-  const s = await generateDataset(db, (m) => log(m.trim()));
-  log(`bộ dữ liệu toàn quốc: ${JSON.stringify(s.rows)} trong ${s.seconds.total.toFixed(0)} s`);
+  if (!REUSE) {
+    const s = await generateDataset(db, (m) => log(m.trim()));
+    log(`bộ dữ liệu toàn quốc: ${JSON.stringify(s.rows)} trong ${s.seconds.total.toFixed(0)} s`);
+  }
   const drafts = await db.sql.query<{ code: string; id: number; tenant_id: number }>(
     `SELECT u.code, u.id, u.tenant_id FROM quarter_reports r JOIN units u ON u.id = r.unit_id
      WHERE r.year = ${YEAR} AND r.quarter = ${QUARTER} AND r.kind = 'ACTUAL' AND r.status = 'DRAFT' ORDER BY u.code`,
@@ -140,7 +149,8 @@ async function prepare(db: Database): Promise<Account[]> {
   const hash = await hashPassword(PASSWORD);
   await db.sql.query(
     `INSERT INTO users (username, password_hash, full_name, role, tenant_id, unit_id)
-     SELECT u, $1, f, r::"Role", t, x FROM unnest($2::text[], $3::text[], $4::text[], $5::int[], $6::int[]) AS v(u, f, r, t, x)`,
+     SELECT u, $1, f, r::"Role", t, x FROM unnest($2::text[], $3::text[], $4::text[], $5::int[], $6::int[]) AS v(u, f, r, t, x)
+     ON CONFLICT (username) DO NOTHING`,
     [hash, ...rows],
   );
   log(`${accounts.length} tài khoản: ${nOfficers} cán bộ xã, ${nStaff} cán bộ thành phố, ${nLeaders} lãnh đạo`);
@@ -412,12 +422,14 @@ function markdown(results: RunResult[], weights: PageWeight[]): string {
 // ---------------------------------------------------------------- main
 
 async function main() {
-  ensureBuild();
-  const name = `loadtest_${Date.now()}`;
-  const admin = new pg.Client({ connectionString: ADMIN_URL });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE "${name}"`);
-  await admin.end();
+  if (!TARGETS.length) ensureBuild();
+  const name = REUSE || `loadtest_${Date.now()}`;
+  if (!REUSE) {
+    const admin = new pg.Client({ connectionString: ADMIN_URL });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE "${name}"`);
+    await admin.end();
+  }
   const u = new URL(ADMIN_URL);
   u.pathname = `/${name}`;
   const url = u.toString();
@@ -429,7 +441,7 @@ async function main() {
     const accounts = await prepare(db);
     for (const [run, n] of INSTANCE_RUNS.entries()) {
       log(`chạy với ${n} tiến trình ứng dụng…`);
-      const inst = await startInstances(n, url);
+      const inst = TARGETS.length ? { urls: TARGETS.slice(0, n), stop: async () => {} } : await startInstances(n, url);
       try {
         if (run === 0) {
           const officer = accounts.find((a) => a.role === "officer")!;

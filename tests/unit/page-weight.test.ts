@@ -77,7 +77,20 @@ describe("packed rows", () => {
   });
 
   it("trim shortens a number but never what it shows, as a count, a percentage or points", () => {
-    const edges = [1.03245, 1.0324951, 0.1743499999, 0.0158449999, 0.99995, 0.12345678, 2 / 3, -0.004999, 123456.5, 40_525_000_000.4];
+    const edges = [
+      1.03245,
+      1.0324951,
+      0.009997099818642542,
+      -0.08485,
+      0.1743499999,
+      0.0158449999,
+      0.99995,
+      0.12345678,
+      2 / 3,
+      -0.004999,
+      123456.5,
+      40_525_000_000.4,
+    ];
     const values = [...edges, ...Array.from({ length: 5000 }, (_, i) => rate(i, i % 7) * (i % 3 === 0 ? 1.5 : 1) - (i % 11 === 0 ? 0.5 : 0))];
     for (const v of values) {
       const t = trim(v)!;
