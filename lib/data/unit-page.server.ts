@@ -31,6 +31,11 @@ function segmentCode(rawCode: string): string {
  */
 export async function unitForPage(user: SessionUser | null, rawCode: string, permission: Permission = "unit.view"): Promise<ScopedUnit | null> {
   if (!user) return null;
+  if (permission === "unit.view") {
+    // The page's own gate, asked once per request (a page's title and its body both need it).
+    const gate = await gateOnce(user, rawCode);
+    return typeof gate === "number" ? null : gate;
+  }
   try {
     return await scopeUnit(await prisma(), user, segmentCode(rawCode), permission);
   } catch (e) {

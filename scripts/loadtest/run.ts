@@ -181,7 +181,12 @@ async function startInstances(n: number, url: string): Promise<{ urls: string[];
       NEXTAUTH_SECRET: SECRET,
       DEMO_DATA: "false",
     };
-    const p = spawn("npx", ["next", "start", "-p", String(port), "-H", "127.0.0.1"], { env, stdio: ["ignore", "pipe", "pipe"], detached: true });
+    // As `npm start` runs it (its Node flags included).
+    const p = spawn("npm", ["run", "--silent", "start", "--", "-p", String(port), "-H", "127.0.0.1"], {
+      env,
+      stdio: ["ignore", "pipe", "pipe"],
+      detached: true,
+    });
     p.stderr?.on("data", (d: Buffer) => process.stderr.write(`[app ${port}] ${d}`));
     p.stdout?.resume();
     procs.push(p);
