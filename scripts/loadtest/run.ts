@@ -368,7 +368,7 @@ function weightMarkdown(rows: PageWeight[]): string[] {
   return [
     "## Pages, one user at a time (before the load)",
     "",
-    `Uncompressed HTML with its inline RSC payload, and the server's time to the last byte (second fetch), on the largest city ` +
+    `Uncompressed HTML with its inline RSC payload, and the server's time to the last byte (median of 7 fetches after 3 warm-ups), on the largest city ` +
       `(${f0(168)} communes) and the nation. Budget: ${kb(PAGE_BUDGET_BYTES)} per page; server time at most 4× the home page's (${f0(home)} ms).`,
     "",
     "| User | Page | Size | of which payload | ms | × home |",

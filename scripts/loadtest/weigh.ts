@@ -7,7 +7,7 @@
 //   npx tsx scripts/loadtest/weigh.ts http://127.0.0.1:3000 [filter]   (accounts of scripts/loadtest/run.ts;
 //                                                                       filter: only the paths containing it)
 //
-// Each page is fetched twice and the second answer kept (the first warms the server's caches).
+// Each page is fetched 3 times to warm the server up, then 7 times; the answer of median time is kept.
 import { HttpSession } from "./session";
 
 export interface WeighAccount {
@@ -25,7 +25,7 @@ export interface PageWeight {
   bytes: number;
   /** Of which the inline RSC payload (self.__next_f.push scripts). */
   payloadBytes: number;
-  /** Time to the last byte of the second fetch. */
+  /** Time to the last byte (the median of 7 fetches after 3 warm-ups). */
   ms: number;
   /** Time to its headers, sent with the first bytes (the shell, when the heavy sections are in Suspense). */
   firstByteMs: number;
@@ -43,20 +43,24 @@ export function payloadBytesOf(html: string): number {
   return n;
 }
 
+const WARMUPS = 3;
+const RUNS = 7;
+
 export async function weighPages(baseUrl: string, accounts: readonly WeighAccount[]): Promise<PageWeight[]> {
   const out: PageWeight[] = [];
   for (const a of accounts) {
     const s = new HttpSession(baseUrl);
     await s.signIn(a.username, a.password);
     for (const path of a.pages) {
-      let last: PageWeight | null = null;
-      for (let i = 0; i < 2; i++) {
+      const runs: PageWeight[] = [];
+      for (let i = 0; i < WARMUPS + RUNS; i++) {
         const t0 = performance.now();
         const res = await s.get(path);
         const firstByteMs = performance.now() - t0;
         const buf = Buffer.from(await res.arrayBuffer());
         const ms = performance.now() - t0;
-        last = {
+        if (i < WARMUPS) continue;
+        runs.push({
           user: a.username,
           path,
           status: res.status,
@@ -64,9 +68,10 @@ export async function weighPages(baseUrl: string, accounts: readonly WeighAccoun
           payloadBytes: payloadBytesOf(buf.toString("utf8")),
           ms: Math.round(ms),
           firstByteMs: Math.round(firstByteMs),
-        };
+        });
       }
-      out.push(last!);
+      // The run of median time (one fetch is too noisy to compare pages by: a single slow answer made a page 2× its usual).
+      out.push([...runs].sort((x, y) => x.ms - y.ms)[RUNS >> 1]);
     }
   }
   return out;
