@@ -187,8 +187,14 @@ export async function dashboard(prisma: PrismaClient, parent: ScopedUnit, year: 
 
 /** Prefixed figure columns of a report alias (`r` → "r_labourForce", …). */
 const colsOf = (alias: string, prefix: string) => METRIC_KEYS.map((k) => `${alias}.${snake(k)}::float8 AS "${prefix}${k}"`).join(", ");
-const figuresWith = (r: Record<string, unknown>, prefix: string): FigureValues =>
-  Object.fromEntries(METRIC_KEYS.map((k) => [k, num(r[prefix + k] as Num)])) as FigureValues;
+const PREFIXED: Record<string, readonly string[]> = { r_: METRIC_KEYS.map((k) => `r_${k}`), b_: METRIC_KEYS.map((k) => `b_${k}`) };
+/** The figures of prefixed columns (names built once: a key concatenated per read was 3 ms of a rankings page). */
+function figuresWith(r: Record<string, unknown>, prefix: "r_" | "b_"): FigureValues {
+  const names = PREFIXED[prefix];
+  const out = {} as FigureValues;
+  for (let i = 0; i < METRIC_KEYS.length; i++) out[METRIC_KEYS[i]] = num(r[names[i]] as Num);
+  return out;
+}
 
 /** A json column as the driver gives it: parsed already (pg) or as text. */
 function json<T>(v: unknown): T | null {
