@@ -2,6 +2,7 @@
 // Upload a figures file, see the check (errors by row and column, or the preview: old → new per
 // commune, warnings to confirm, rows skipped and why), then commit — all rows or none (issue 14).
 import { FileUploadForm } from "@/components/imports/FileUploadForm";
+import { ImportWarnings } from "@/components/imports/ImportWarnings";
 import { useState, type FormEvent } from "react";
 import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
@@ -228,20 +229,17 @@ export function ImportPanel({
             )}
           </section>
           {preview.warnings.length > 0 ? (
-            <section className="space-y-2" data-testid="import-warnings">
-              <h2 className="text-lg font-semibold">{t("warningsTitle", { count: preview.warnings.length })}</h2>
-              <ul className="list-disc pl-5 text-sm">
-                {preview.warnings.slice(0, SHOWN).map((w, i) => (
-                  <li key={i}>
-                    {t("colRow")} {w.row} · {w.unitName} ({w.unitCode}) · {w.column}: {w.message}
-                  </li>
-                ))}
-              </ul>
-              <label className="flex items-center gap-2 text-sm font-medium">
-                <input type="checkbox" checked={confirmed} onChange={(e) => setConfirmed(e.target.checked)} data-testid="import-confirm" />
-                {t("confirmWarnings")}
-              </label>
-            </section>
+            <ImportWarnings
+              title={t("warningsTitle", { count: preview.warnings.length })}
+              items={preview.warnings
+                .slice(0, SHOWN)
+                .map((w, i) => ({ key: i, text: `${t("colRow")} ${w.row} · ${w.unitName} (${w.unitCode}) · ${w.column}: ${w.message}` }))}
+              confirmLabel={t("confirmWarnings")}
+              confirmed={confirmed}
+              onConfirm={setConfirmed}
+              testId="import-warnings"
+              confirmTestId="import-confirm"
+            />
           ) : null}
           {kind === "figures" && canSubmit ? (
             <label className="flex items-center gap-2 text-sm font-medium">

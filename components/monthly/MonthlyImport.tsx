@@ -4,6 +4,7 @@
 // in one go, or nothing (409 when a month was saved meanwhile). The same steps as the quarterly import
 // (components/imports/ImportPanel.tsx); the server checks everything again.
 import { FileUploadForm } from "@/components/imports/FileUploadForm";
+import { ImportWarnings } from "@/components/imports/ImportWarnings";
 import { useState, type FormEvent } from "react";
 import { useRouter } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
@@ -35,6 +36,8 @@ export function MonthlyImport({ unitCode, year }: { unitCode: string; year: numb
   const locale = toLocale(useLocale());
   const router = useRouter();
   const [state, setState] = useState<State>({ kind: "idle" });
+  // The preview's warnings (±20% from the month before, money collected going down) are confirmed before saving.
+  const [confirmed, setConfirmed] = useState(false);
   const base = `/api/v1/units/${encodeURIComponent(unitCode)}/monthly/imports`;
 
   async function check(e: FormEvent<HTMLFormElement>) {
@@ -42,6 +45,7 @@ export function MonthlyImport({ unitCode, year }: { unitCode: string; year: numb
     const form = new FormData(e.currentTarget);
     form.set("year", String(year));
     setState({ kind: "busy", what: "reading" });
+    setConfirmed(false);
     try {
       const res = await fetch(base, { method: "POST", body: form });
       const body = await res.json().catch(() => ({ error: res.statusText }));
@@ -56,7 +60,11 @@ export function MonthlyImport({ unitCode, year }: { unitCode: string; year: numb
   async function commit(preview: MonthlyImportPreview) {
     setState({ kind: "busy", what: "saving", preview });
     try {
-      const res = await fetch(`${base}/${preview.id}/commit`, { method: "POST", headers: { "content-type": "application/json" }, body: "{}" });
+      const res = await fetch(`${base}/${preview.id}/commit`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ confirmWarnings: confirmed }),
+      });
       const body = await res.json().catch(() => ({ error: res.statusText }));
       if (res.ok) {
         setState({ kind: "saved", months: body.months ?? [] });
@@ -203,8 +211,28 @@ export function MonthlyImport({ unitCode, year }: { unitCode: string; year: numb
               </table>
             </div>
           )}
+          {preview.warnings.length > 0 ? (
+            <ImportWarnings
+              title={t("warningsTitle", { count: preview.warnings.length })}
+              items={preview.warnings.map((w, i) => ({
+                key: i,
+                text: `${t("colRow")} ${w.row} · ${t("monthName", { month: w.month, year: preview.year })}: ${w.message}`,
+                attrs: { "data-month": w.month, "data-key": w.key },
+              }))}
+              confirmLabel={t("confirmWarnings")}
+              confirmed={confirmed}
+              onConfirm={setConfirmed}
+              testId="monthly-import-warnings"
+              confirmTestId="monthly-import-confirm"
+              className="space-y-2 rounded border border-amber-300 bg-amber-50 p-3"
+            />
+          ) : null}
           <div className="flex flex-wrap gap-2">
-            <Button onClick={() => commit(preview)} disabled={busy || preview.changes.length === 0} data-testid="monthly-import-commit">
+            <Button
+              onClick={() => commit(preview)}
+              disabled={busy || preview.changes.length === 0 || (preview.warnings.length > 0 && !confirmed)}
+              data-testid="monthly-import-commit"
+            >
               {t("commit", { count: preview.changes.length })}
             </Button>
             <Button variant="secondary" onClick={() => setState({ kind: "idle" })} disabled={busy}>

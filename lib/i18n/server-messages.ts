@@ -276,6 +276,12 @@ const CATALOGUE: Entry[] = [
     "The figures of month(s) {months} of {y} changed after your preview: nothing was saved. Upload the file again to see the current figures.",
   ),
   entry("monthlyImport.body", "Nội dung phải là một đối tượng JSON (có thể rỗng: {}).", "The body must be a JSON object (it may be empty: {})."),
+  entry("monthlyImport.confirmWarnings", "confirmWarnings phải là true hoặc false.", "confirmWarnings must be true or false."),
+  entry(
+    "import.needsConfirmation",
+    "Có số liệu bất thường cần xác nhận trước khi lưu. ({n} cảnh báo)",
+    "Some figures are unusual and need confirming before saving ({n} warnings).",
+  ),
   // A file upload's common refusals (lib/imports/sheet.ts, lib/imports/service.ts).
   entry(
     "import.notFound",

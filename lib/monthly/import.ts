@@ -14,6 +14,7 @@ import { audit, type AuditInput } from "../audit/audit";
 import { isMonthEnded, MONTHLY_METRIC_KEYS, type MonthlyMetricKey } from "../domain/scenario";
 import { METRIC_LABELS_VI } from "../domain/figures-validation";
 import { ServiceError, MSG } from "../figures/errors";
+import { formatNumber } from "../format";
 import type { Actor } from "../figures/service";
 import { fileErrors, importNotFound, IMPORT_TTL_MS, type ImportChange } from "../imports/service";
 import { MAX_FILE_BYTES, MSG_IMPORT, toCsv, type SheetIssue } from "../imports/sheet";
@@ -22,6 +23,8 @@ import { MONTHLY_HEADERS, MONTHLY_SUBTITLE, monthlyMetricOfHeader, monthlyTitle,
 import {
   MONTHLY_MSG,
   monthlyCrossIssues,
+  monthlyWarnings,
+  previousMonthOf,
   monthlyFiguresOf,
   monthlyFiguresSchema,
   parseYear,
@@ -36,6 +39,7 @@ export const MONTHLY_IMPORT_MSG = {
   stale: (months: number[], y: number) =>
     `Số liệu tháng ${months.join(", ")} năm ${y} đã thay đổi sau khi bạn xem trước: chưa lưu gì. Hãy tải tệp lên lại để xem số hiện tại.`,
   commitBody: "Nội dung phải là một đối tượng JSON (có thể rỗng: {}).",
+  confirmWarnings: "confirmWarnings phải là true hoặc false.",
 } as const;
 
 const KIND = "monthly";
@@ -98,6 +102,12 @@ export interface MonthlyImportPreview {
   rows: number;
   /** Months whose figures change: old → new. */
   changes: MonthlyImportItem[];
+  /**
+   * The monthly form's warnings on the changed months (a participant count moving over ±20% from the
+   * month before, money collected going down within the year), against the month before as it will be
+   * after this file. To save, city staff confirm them (commit with confirmWarnings: true).
+   */
+  warnings: { row: number; month: number; key: string; message: string }[];
   /** Month rows that change nothing. */
   unchanged: number;
 }
@@ -173,6 +183,20 @@ export async function stageMonthlyImport(
   }
   if (errors.length > 0) throw fileErrors(errors.sort((a, b) => a.row - b.row));
 
+  // The form's warnings, each changed month against the month before as it will be after this file
+  // (the file's own row for it, else the stored month; for January, the stored December before).
+  const after = new Map<number, MonthlyValues>(stored.map((s) => [s.month, valuesOf(s)]));
+  for (const s of staged) after.set(s.month, s.figures);
+  const december = staged.some((s) => s.month === 1)
+    ? await prisma.monthlyFigures.findUnique({ where: { unitId_year_month: { unitId: unit.id, year: year - 1, month: 12 } }, select: COLUMNS })
+    : null;
+  const warnings: MonthlyImportPreview["warnings"] = [];
+  for (const s of staged) {
+    const prev = previousMonthOf(year, s.month);
+    const before = prev.year === year ? (after.get(prev.month) ?? null) : december ? valuesOf(december) : null;
+    for (const w of monthlyWarnings(s.figures, before, prev.year === year)) warnings.push({ row: s.row, month: s.month, key: w.path, message: w.message });
+  }
+
   await prisma.pendingImport.deleteMany({ where: { createdAt: { lt: new Date(now.getTime() - IMPORT_TTL_MS) } } });
   const id = randomBytes(16).toString("hex");
   await prisma.pendingImport.create({
@@ -185,17 +209,20 @@ export async function stageMonthlyImport(
       quarter: null,
       fileName,
       sha256,
-      rows: { months: staged } as unknown as Prisma.InputJsonValue,
+      rows: { months: staged, warnings: warnings.length } as unknown as Prisma.InputJsonValue,
       createdAt: now,
     },
   });
-  return { id, unit: { code: unit.code, name: unit.name }, year, fileName, sha256, rows: parsed.rows.length, changes: items, unchanged };
+  return { id, unit: { code: unit.code, name: unit.name }, year, fileName, sha256, rows: parsed.rows.length, changes: items, unchanged, warnings };
 }
 
 // ---------------------------------------------------------------------------------------------
 // Commit
 
-const commitBodySchema = z.object({}, { error: MONTHLY_IMPORT_MSG.commitBody });
+const commitBodySchema = z.object(
+  { confirmWarnings: z.boolean({ error: MONTHLY_IMPORT_MSG.confirmWarnings }).default(false) },
+  { error: MONTHLY_IMPORT_MSG.commitBody },
+);
 
 const isUniqueClash = (e: unknown) => (e as { code?: string } | null)?.code === "P2002";
 
@@ -212,7 +239,12 @@ export async function commitMonthlyImport(
 ): Promise<{ saved: number; months: number[]; figures: MonthlyFiguresView }> {
   const unit = await scopeUnit(prisma, actor, input.unitCode, "figures.monthly");
   const body = commitBodySchema.safeParse(input.body ?? {});
-  if (!body.success) throw new ServiceError(422, MSG.invalid, [{ path: "", message: MONTHLY_IMPORT_MSG.commitBody }]);
+  if (!body.success)
+    throw new ServiceError(
+      422,
+      MSG.invalid,
+      body.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })),
+    );
   if (typeof input.id !== "string" || !/^[0-9a-f]{32}$/.test(input.id)) throw importNotFound();
   const pending = await prisma.pendingImport.findUnique({ where: { id: input.id } });
   if (
@@ -224,7 +256,17 @@ export async function commitMonthlyImport(
   )
     throw importNotFound();
   const year = pending.year;
-  const staged = (pending.rows as unknown as { months: StagedMonth[] }).months;
+  const { months: staged, warnings = 0 } = pending.rows as unknown as { months: StagedMonth[]; warnings?: number };
+  // The warnings shown in the preview are confirmed before anything is saved (as the monthly form asks).
+  if (warnings > 0 && !body.data.confirmWarnings)
+    throw new ServiceError(
+      422,
+      `${MSG.needsConfirmation} (${formatNumber(warnings)} cảnh báo)`,
+      [{ path: "confirmWarnings", message: MSG.needsConfirmation }],
+      {
+        needsConfirmation: true,
+      },
+    );
   const reason = `Nhập số liệu tháng từ tệp «${pending.fileName}» (SHA-256 ${pending.sha256})`;
   const stale = (months: number[]) =>
     new ServiceError(

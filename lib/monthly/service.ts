@@ -64,6 +64,11 @@ export const MONTHLY_MSG = {
 export const MONTHLY_CHANGE_THRESHOLD = 0.2;
 const CHANGE_KEYS = ["bhxhCompulsory", "bhxhVoluntary", "bhtn", "bhyt"] as const;
 
+/** The month a month's figures are compared with (the warnings below): the month before, December of the year before for January. */
+export function previousMonthOf(year: number, month: number): { year: number; month: number } {
+  return month === 1 ? { year: year - 1, month: 12 } : { year, month: month - 1 };
+}
+
 /**
  * Warnings to confirm before a month's figures are saved (a tester saved 147.600 → 10 without a word):
  * a participant count moving by more than ±20% from the month before, and money collected (year to date)
@@ -388,7 +393,7 @@ export async function saveMonthlyFigures(
   await prisma.$transaction(async (tx) => {
     const where = { unitId_year_month: { unitId: unit.id, year, month } };
     const current = await tx.monthlyFigures.findUnique({ where });
-    const prevAt = month === 1 ? { year: year - 1, month: 12 } : { year, month: month - 1 };
+    const prevAt = previousMonthOf(year, month);
     const previousRow = await tx.monthlyFigures.findUnique({ where: { unitId_year_month: { unitId: unit.id, ...prevAt } } });
     const warnings = monthlyWarnings(f, previousRow ? valuesOf(previousRow) : null, prevAt.year === year).map((w) => ({ ...w, path: `figures.${w.path}` }));
     if (warnings.length > 0 && !parsed.data.confirmWarnings) throw new ServiceError(422, MSG.needsConfirmation, warnings, { needsConfirmation: true });

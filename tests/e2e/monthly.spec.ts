@@ -75,7 +75,7 @@ test("bhxh.hue sees October 2026 against the scenario and what November needs, e
   await expect(page.getByTestId("scenario-message")).toContainText("Đã lưu kịch bản (phiên bản 3)");
 });
 
-test("bhxh.hue imports the monthly figures from the template: one value changed, the preview, the commit", async ({ page }) => {
+test("bhxh.hue imports the monthly figures from the template: one value changed, the preview with its warning to confirm, the commit", async ({ page }) => {
   await signInAndWaitHome(page, "bhxh.hue");
   await page.goto("/units/46/monthly?year=2026");
   const panel = page.getByTestId("monthly-import");
@@ -84,11 +84,12 @@ test("bhxh.hue imports the monthly figures from the template: one value changed,
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load((await readFile((await download.path())!)) as unknown as ArrayBuffer);
   const ws = wb.worksheets[0];
-  // October (row 14), BHYT (column F): one more thousand.
+  // October (row 14), BHYT (column F): half as many again — over the form's ±20%, so a warning to confirm.
   expect(ws.getCell("A14").value).toBe("10");
   expect(ws.getCell("F4").value).toBe("Số người tham gia BHYT (người)");
   const before = Number(ws.getCell("F14").value);
-  ws.getCell("F14").value = before + 1000;
+  const after = Math.round(before * 1.5);
+  ws.getCell("F14").value = after;
   await panel.getByTestId("monthly-import-file").setInputFiles({
     name: "so-lieu-thang.xlsx",
     mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -99,14 +100,20 @@ test("bhxh.hue imports the monthly figures from the template: one value changed,
   await expect(row).toHaveCount(1);
   const vi = (n: number) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ".");
   await expect(row).toContainText("Tháng 10/2026");
-  await expect(row).toContainText(`Số người tham gia BHYT: ${vi(before)} → ${vi(before + 1000)}`);
+  await expect(row).toContainText(`Số người tham gia BHYT: ${vi(before)} → ${vi(after)}`);
+  const warnings = panel.getByTestId("monthly-import-warnings");
+  await expect(warnings).toContainText("1 cảnh báo cần xác nhận");
+  await expect(warnings).toContainText("Tháng 10/2026");
+  await expect(warnings).toContainText("so với tháng trước");
+  await expect(panel.getByTestId("monthly-import-commit")).toBeDisabled();
+  await panel.getByTestId("monthly-import-confirm").check();
   await panel.getByTestId("monthly-import-commit").click();
   await expect(panel.getByTestId("monthly-import-saved")).toContainText("Đã lưu số liệu 1 tháng (Tháng 10/2026)");
 
   // Stored: the API reads it back; then back as it was, for the other tests.
   const got = await (await page.request.get("/api/v1/units/46/monthly?year=2026")).json();
   const oct = got.months[9];
-  expect(oct.figures.bhyt).toBe(before + 1000);
+  expect(oct.figures.bhyt).toBe(after);
   const put = await page.request.put("/api/v1/units/46/monthly/2026/10", { data: { figures: { ...oct.figures, bhyt: before }, version: oct.version } });
   expect(put.status()).toBe(200);
 });

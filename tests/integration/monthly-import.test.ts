@@ -49,6 +49,8 @@ describe("the monthly import's refusals", () => {
       MSG_MONTHLY_FILE.duplicateMonth(3, 7),
       MONTHLY_IMPORT_MSG.stale([8, 9], 2026),
       MONTHLY_IMPORT_MSG.commitBody,
+      MONTHLY_IMPORT_MSG.confirmWarnings,
+      "Có số liệu bất thường cần xác nhận trước khi lưu. (2 cảnh báo)",
     ]) {
       const en = localizeMessage(vi, "en");
       expect(en.code, vi).not.toBe("message");
@@ -77,12 +79,12 @@ describe.each(dbKinds)("monthly figures from a file on %s", (kind) => {
     const res = await postImport(new Request(`http://localhost/api/v1/units/${code}/monthly/imports`, { method: "POST", body: form }), p({ code }));
     return { status: res.status, body: await res.json() };
   };
-  const commit = async (id: string, code = "46", route = postCommit) => {
+  const commit = async (id: string, code = "46", route = postCommit, body: unknown = {}) => {
     const res = await route(
       new Request(`http://localhost/api/v1/units/${code}/monthly/imports/${id}/commit`, {
         method: "POST",
         headers: { "content-type": "application/json" },
-        body: "{}",
+        body: JSON.stringify(body),
       }),
       p({ code, id }),
     );
@@ -189,6 +191,40 @@ describe.each(dbKinds)("monthly figures from a file on %s", (kind) => {
     expect(entries.find((e) => e.field === "bhyt")).toMatchObject({ entityId: "46/2026/10", oldValue: String(oct.bhyt), newValue: String(oct.bhyt! + 100) });
     // Committed once only.
     expect((await commit(body.id)).status).toBe(404);
+  });
+
+  it("a file with unusual figures: the form's warnings in the preview, and nothing saved until they are confirmed", async () => {
+    as("bhxh.hue");
+    const wb = await template();
+    const ws = wb.worksheets[0];
+    const [aug, sep] = await db.prisma.monthlyFigures.findMany({ where: { unit: { code: "46" }, year: Y, month: { in: [8, 9] } }, orderBy: { month: "asc" } });
+    // September's compulsory participants half as many again as August's (a slip of a digit), and its money collected below August's.
+    const jump = Math.round(aug.bhxhCompulsory! * 1.5);
+    ws.getCell(rowOfMonth(9), COL.bhxhCompulsory).value = jump;
+    ws.getCell(rowOfMonth(9), COL.amountCollected).value = Number(aug.amountCollected) - 1;
+    const storedBefore = await stored();
+    const { status, body } = await upload(await wb.xlsx.writeBuffer());
+    expect(status, JSON.stringify(body).slice(0, 500)).toBe(200);
+    expect(body.warnings.map((w: { month: number; key: string }) => `${w.month}:${w.key}`).sort()).toEqual(["9:amountCollected", "9:bhxhCompulsory"]);
+    expect(body.warnings.find((w: { key: string }) => w.key === "bhxhCompulsory").message).toMatch(/thay đổi 50,0% so với tháng trước/);
+    // October, which the file leaves as it is, is not warned about even though it now follows the file's September.
+    expect(body.warnings.every((w: { month: number }) => w.month === 9)).toBe(true);
+
+    const refused = await commit(body.id);
+    expect(refused.status).toBe(422);
+    expect(refused.body).toMatchObject({ needsConfirmation: true, error: "Có số liệu bất thường cần xác nhận trước khi lưu. (2 cảnh báo)" });
+    expect((await commit(body.id, "46", postCommit, { confirmWarnings: "có" })).status).toBe(422);
+    expect(await stored()).toBe(storedBefore);
+
+    const done = await commit(body.id, "46", postCommit, { confirmWarnings: true });
+    expect(done.status, JSON.stringify(done.body)).toBe(200);
+    expect((await db.prisma.monthlyFigures.findFirstOrThrow({ where: { unit: { code: "46" }, year: Y, month: 9 } })).bhxhCompulsory).toBe(jump);
+    // Put September back (its warnings confirmed the same way) for the tests after this one.
+    ws.getCell(rowOfMonth(9), COL.bhxhCompulsory).value = sep.bhxhCompulsory;
+    ws.getCell(rowOfMonth(9), COL.amountCollected).value = Number(sep.amountCollected);
+    const back = await upload(await wb.xlsx.writeBuffer());
+    expect(back.status).toBe(200);
+    expect((await commit(back.body.id, "46", postCommit, { confirmWarnings: true })).status).toBe(200);
   });
 
   it("a file with bad rows: every error by row and column, nothing stored", async () => {
