@@ -457,14 +457,34 @@ export async function saveQuarter(
     const existing = await tx.quarterReport.findUnique({ where: reportKey });
     assertWritable(existing, body.data.version, figures, unit.name);
     let row: Awaited<ReturnType<typeof tx.quarterReport.findUniqueOrThrow>>;
+    const before = existing ? figuresOf(existing) : emptyFigures();
+    const auditOf = (reportId: number) =>
+      audit(
+        tx,
+        METRIC_KEYS.filter((k) => before[k] !== figures[k]).map((k) => ({
+          tenantId: unit.tenantId,
+          unitId: unit.id,
+          actorId: actor.id,
+          entity: "figure" as const,
+          entityId: reportId,
+          field: k,
+          oldValue: before[k],
+          newValue: figures[k],
+          at: now,
+        })),
+      );
     if (existing) {
+      // The audit first and the report's write last: the write's trigger locks the province's summaries
+      // until the commit, so nothing else waits behind it (under load, saves in one province queued).
+      // A refused write rolls the audit back with it.
+      await auditOf(existing.id);
       // Conditional on the version read: of two concurrent saves, the second finds nothing to update.
-      const r = await tx.quarterReport.updateMany({
+      const updated = await tx.quarterReport.updateManyAndReturn({
         where: { id: existing.id, version: existing.version },
         data: { ...data, status: existing.status === "RETURNED" ? "RETURNED" : "DRAFT", version: { increment: 1 } },
       });
-      if (r.count !== 1) throw conflictError(await tx.quarterReport.findUnique({ where: reportKey }), figures, unit.name);
-      row = await tx.quarterReport.findUniqueOrThrow({ where: { id: existing.id } });
+      if (updated.length !== 1) throw conflictError(await tx.quarterReport.findUnique({ where: reportKey }), figures, unit.name);
+      row = updated[0];
     } else {
       const created = await tx.quarterReport.createManyAndReturn({
         data: [{ ...data, status: "DRAFT", unitId: unit.id, tenantId: unit.tenantId!, year, quarter, kind: toKind(kind) }],
@@ -472,22 +492,8 @@ export async function saveQuarter(
       });
       if (created.length !== 1) throw conflictError(await tx.quarterReport.findUnique({ where: reportKey }), figures, unit.name);
       row = created[0];
+      await auditOf(row.id);
     }
-    const before = existing ? figuresOf(existing) : emptyFigures();
-    await audit(
-      tx,
-      METRIC_KEYS.filter((k) => before[k] !== figures[k]).map((k) => ({
-        tenantId: unit.tenantId,
-        unitId: unit.id,
-        actorId: actor.id,
-        entity: "figure" as const,
-        entityId: row.id,
-        field: k,
-        oldValue: before[k],
-        newValue: figures[k],
-        at: now,
-      })),
-    );
     if (submit) {
       await applyTransition(tx, actor, unit, row, "submit", null, now);
       row = await tx.quarterReport.findUniqueOrThrow({ where: { id: row.id } });

@@ -73,15 +73,6 @@ export async function applyTransition(
     }
   }
   const to = TRANSITIONS[action].to;
-  const updated = await tx.quarterReport.updateMany({
-    where: { id: report.id, version: report.version, status: report.status },
-    data: {
-      status: to,
-      version: { increment: 1 },
-      ...(action === "submit" ? { submittedAt: now, firstSubmittedAt: report.firstSubmittedAt ?? now } : {}),
-    },
-  });
-  if (updated.count !== 1) throw new ServiceError(409, `Báo cáo của ${unit.name} vừa được người khác thay đổi: hãy tải lại trang.`);
   await tx.reportEvent.create({
     data: {
       tenantId: unit.tenantId!,
@@ -130,6 +121,18 @@ export async function applyTransition(
       { tenantId: unit.tenantId, kind: action === "approve" ? "approved" : action === "return" ? "returned" : "reopened", title, body: comment, link },
     );
   }
+  // The report's write last: its trigger locks the province's summaries until the commit, so the event,
+  // audit and notifications above are not written while others wait (under load, transitions in one
+  // province queued). Conditional on the version and state read: a refused write rolls them all back.
+  const updated = await tx.quarterReport.updateMany({
+    where: { id: report.id, version: report.version, status: report.status },
+    data: {
+      status: to,
+      version: { increment: 1 },
+      ...(action === "submit" ? { submittedAt: now, firstSubmittedAt: report.firstSubmittedAt ?? now } : {}),
+    },
+  });
+  if (updated.count !== 1) throw new ServiceError(409, `Báo cáo của ${unit.name} vừa được người khác thay đổi: hãy tải lại trang.`);
   return to;
 }
 
