@@ -120,35 +120,37 @@ function snake(k: string) {
 export async function aggregateFigures(prisma: PrismaClient, tenantId: number | null, p: Period, kind: "actual" | "estimate" = "actual"): Promise<Aggregate> {
   // The actual figures come from the provinces' period totals, which the database keeps current in the
   // same transaction as every change of a report (migration 20261202230000_summaries, the rule of
-  // lib/figures/counted.ts); the year-end estimates, rarer, are summed from the reports.
-  const rows =
-    kind === "actual"
-      ? await prisma.$queryRawUnsafe<Array<Record<string, number | null>>>(
-          `SELECT coalesce(sum(t.reported), 0)::float8 AS reported, count(*)::float8 AS provinces_reported, ${TOTAL_SUMS}
-           FROM period_totals t WHERE ($1::int IS NULL OR t.tenant_id = $1::int) AND t.year = $2::int AND t.quarter = $3::int`,
-          tenantId,
-          p.year,
-          p.quarter,
-        )
-      : await prisma.$queryRawUnsafe<Array<Record<string, number | null>>>(
-          `SELECT count(*)::float8 AS reported, count(DISTINCT r.tenant_id)::float8 AS provinces_reported, ${SUMS}
-           FROM quarter_reports r
-           JOIN units u ON u.id = r.unit_id AND u.level = 'COMMUNE'
-           WHERE ($1::int IS NULL OR r.tenant_id = $1::int) AND r.kind = 'ESTIMATE' AND ${countedStatus("r")} AND r.year = $2::int AND r.quarter = $3::int`,
-          tenantId,
-          p.year,
-          p.quarter,
-        );
-  const total = await prisma.unit.count({
-    where: { level: "COMMUNE", validTo: null, ...(tenantId === null ? {} : { tenantId }) },
-  });
-  const row = rows[0] ?? {};
+  // lib/figures/counted.ts): aggregateSeries reads them. The year-end estimates, rarer, are summed from the reports.
+  if (kind === "actual") return (await aggregateSeries(prisma, tenantId, [p])).get(`${p.year}-${p.quarter}`)!;
+  const [rows, counts] = await Promise.all([
+    prisma.$queryRawUnsafe<Array<Record<string, number | null>>>(
+      `SELECT count(*)::float8 AS reported, count(DISTINCT r.tenant_id)::float8 AS provinces_reported, ${SUMS}
+       FROM quarter_reports r
+       JOIN units u ON u.id = r.unit_id AND u.level = 'COMMUNE'
+       WHERE ($1::int IS NULL OR r.tenant_id = $1::int) AND r.kind = 'ESTIMATE' AND ${countedStatus("r")} AND r.year = $2::int AND r.quarter = $3::int`,
+      tenantId,
+      p.year,
+      p.quarter,
+    ),
+    unitCounts(prisma, tenantId),
+  ]);
+  return toAggregate(rows[0] ?? {}, tenantId, counts);
+}
+
+/** Communes in scope (and, for the nation, provinces): what a sum's `reported` is out of. */
+function unitCounts(prisma: PrismaClient, tenantId: number | null): Promise<{ total: number; provinces: number }> {
+  return Promise.all([
+    prisma.unit.count({ where: { level: "COMMUNE", validTo: null, ...(tenantId === null ? {} : { tenantId }) } }),
+    tenantId === null ? prisma.unit.count({ where: { level: "PROVINCE", validTo: null } }) : Promise.resolve(0),
+  ]).then(([total, provinces]) => ({ total, provinces }));
+}
+
+function toAggregate(row: Record<string, number | null>, tenantId: number | null, counts: { total: number; provinces: number }): Aggregate {
   const figures = emptyFigures();
   for (const k of METRIC_KEYS) figures[k] = row[k] === null || row[k] === undefined ? null : Number(row[k]);
   const reported = Number(row.reported ?? 0);
-  if (tenantId !== null) return { figures, reported, included: reported, total };
-  const provinces = await prisma.unit.count({ where: { level: "PROVINCE", validTo: null } });
-  return { figures, reported, included: reported, total, provincesReported: Number(row.provinces_reported ?? 0), provinces };
+  if (tenantId !== null) return { figures, reported, included: reported, total: counts.total };
+  return { figures, reported, included: reported, total: counts.total, provincesReported: Number(row.provinces_reported ?? 0), provinces: counts.provinces };
 }
 
 /**
@@ -159,34 +161,20 @@ export async function aggregateFigures(prisma: PrismaClient, tenantId: number | 
 export async function aggregateSeries(prisma: PrismaClient, tenantId: number | null, periods: Period[]): Promise<Map<string, Aggregate>> {
   const out = new Map<string, Aggregate>();
   if (periods.length === 0) return out;
-  const years = periods.map((p) => p.year);
-  const quarters = periods.map((p) => p.quarter);
-  const [rows, total, provinces] = await Promise.all([
+  const [rows, counts] = await Promise.all([
     prisma.$queryRawUnsafe<Array<Record<string, number | null> & { year: number; quarter: number }>>(
       `SELECT t.year::int AS year, t.quarter::int AS quarter, sum(t.reported)::float8 AS reported, count(*)::float8 AS provinces_reported, ${TOTAL_SUMS}
        FROM period_totals t JOIN unnest($2::int[], $3::int[]) AS p(y, q) ON t.year = p.y AND t.quarter = p.q
        WHERE ($1::int IS NULL OR t.tenant_id = $1::int)
        GROUP BY t.year, t.quarter`,
       tenantId,
-      years,
-      quarters,
+      periods.map((p) => p.year),
+      periods.map((p) => p.quarter),
     ),
-    prisma.unit.count({ where: { level: "COMMUNE", validTo: null, ...(tenantId === null ? {} : { tenantId }) } }),
-    tenantId === null ? prisma.unit.count({ where: { level: "PROVINCE", validTo: null } }) : Promise.resolve(0),
+    unitCounts(prisma, tenantId),
   ]);
   const byPeriod = new Map(rows.map((r) => [`${Number(r.year)}-${Number(r.quarter)}`, r]));
-  for (const p of periods) {
-    const row: Record<string, number | null> = byPeriod.get(`${p.year}-${p.quarter}`) ?? {};
-    const figures = emptyFigures();
-    for (const k of METRIC_KEYS) figures[k] = row[k] === null || row[k] === undefined ? null : Number(row[k]);
-    const reported = Number(row.reported ?? 0);
-    out.set(
-      `${p.year}-${p.quarter}`,
-      tenantId !== null
-        ? { figures, reported, included: reported, total }
-        : { figures, reported, included: reported, total, provincesReported: Number(row.provinces_reported ?? 0), provinces },
-    );
-  }
+  for (const p of periods) out.set(`${p.year}-${p.quarter}`, toAggregate(byPeriod.get(`${p.year}-${p.quarter}`) ?? {}, tenantId, counts));
   return out;
 }
 
