@@ -8,7 +8,7 @@
 import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
-import { useEffect, useMemo, useRef, useState, useTransition } from "react";
+import { useMemo, useState, useTransition } from "react";
 import { METRIC_KEYS, INDICATOR_KEYS, METRICS, type Figures, type MetricKey } from "@/lib/domain/metrics";
 import { checkFigures, parseVnInteger, validationMessages } from "@/lib/domain/figures-validation";
 import { computeIndicators, attainment, INDICATORS, statusOf } from "@/lib/domain/indicators";
@@ -21,9 +21,10 @@ import { saveQuarterAction } from "@/lib/actions/figures";
 import type { ApiIssue } from "@/lib/figures/errors";
 import { StatusBadge } from "./StatusBadge";
 import { ConfirmDialog } from "@/components/ui/ConfirmDialog";
+import { LeaveGuardDialog, useLeaveGuard } from "@/components/ui/LeaveGuard";
 import { WithData, dataMark } from "@/components/ui/Field";
 import { FiguresSummary } from "@/components/review/FiguresSummary";
-import { changedKeys, filledCount, indicatorFormula, indicatorsUsing, initialText, leavesPage } from "@/lib/figures/form-helpers";
+import { changedKeys, filledCount, indicatorFormula, indicatorsUsing, initialText } from "@/lib/figures/form-helpers";
 
 const GROUPS: { key: "groupDenominators" | "groupParticipants" | "groupMoney"; metrics: MetricKey[] }[] = [
   { key: "groupDenominators", metrics: ["labourForce", "population", "retirementAgePopulation"] },
@@ -58,7 +59,7 @@ export function QuarterForm(props: QuarterFormProps) {
   // The stored figures are the initial values (a returned quarter is fixed, not retyped).
   const [raw, setRaw] = useState<Record<MetricKey, string>>(() => initialText(props.initial, (n) => formatNumber(n, "vi")));
   const [saved, setSaved] = useState<Figures>(() => ({ ...(props.initial ?? {}) }));
-  const [asking, setAsking] = useState<null | { kind: "submit" } | { kind: "leave"; href: string }>(null);
+  const [asking, setAsking] = useState<null | { kind: "submit" }>(null);
   const [confirm, setConfirm] = useState(false);
   const [serverIssues, setServerIssues] = useState<ApiIssue[]>([]);
   const [message, setMessage] = useState<{ kind: "ok" | "error"; text: string } | null>(null);
@@ -108,34 +109,8 @@ export function QuarterForm(props: QuarterFormProps) {
   const dirty = !locked && (changed.length > 0 || parseErrors.length > 0);
   const filled = filledCount(figures);
 
-  // Leaving with unsaved figures: the browser's own prompt (reload, close, another site) and ours
-  // for links inside the app (Next's <Link> does not navigate when the click was prevented).
-  const dirtyRef = useRef(dirty);
-  useEffect(() => {
-    dirtyRef.current = dirty;
-  }, [dirty]);
-  useEffect(() => {
-    const beforeUnload = (e: BeforeUnloadEvent) => {
-      if (!dirtyRef.current) return;
-      e.preventDefault();
-      e.returnValue = "";
-    };
-    const click = (e: MouseEvent) => {
-      if (!dirtyRef.current || e.defaultPrevented || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
-      const a = (e.target as Element | null)?.closest?.("a[href]");
-      if (!(a instanceof HTMLAnchorElement) || (a.target && a.target !== "_self") || a.hasAttribute("download")) return;
-      if (!leavesPage(a.href, window.location.href)) return;
-      e.preventDefault();
-      const to = new URL(a.href);
-      setAsking({ kind: "leave", href: `${to.pathname}${to.search}${to.hash}` });
-    };
-    window.addEventListener("beforeunload", beforeUnload);
-    document.addEventListener("click", click, true);
-    return () => {
-      window.removeEventListener("beforeunload", beforeUnload);
-      document.removeEventListener("click", click, true);
-    };
-  }, []);
+  // Leaving with unsaved figures asks first (components/ui/LeaveGuard.tsx).
+  const guard = useLeaveGuard(dirty);
   const hasWarnings = checks.warnings.length > 0 || serverIssues.some((i) => i.severity === "warning");
 
   function save(submit: boolean, confirmed = false) {
@@ -378,23 +353,9 @@ export function QuarterForm(props: QuarterFormProps) {
         <FiguresSummary figures={figures} changed={props.initial ? changedKeys(figures, props.initial) : []} />
         {hasWarnings && <p className="mt-2 text-amber-800">{confirm ? t("form.confirmWarningsChecked") : t("form.confirmWarningsOpen")}</p>}
       </ConfirmDialog>
-      <ConfirmDialog
-        open={asking?.kind === "leave"}
-        title={t("form.leaveTitle")}
-        confirmLabel={t("form.leaveOk")}
-        cancelLabel={t("form.leaveCancel")}
-        tone="danger"
-        onCancel={() => setAsking(null)}
-        onConfirm={() => {
-          const href = asking?.kind === "leave" ? asking.href : null;
-          setAsking(null);
-          dirtyRef.current = false;
-          if (href) router.push(href);
-        }}
-        testId="leave-confirm"
-      >
+      <LeaveGuardDialog guard={guard}>
         <p>{t("form.leaveBody", { n: changed.length })}</p>
-      </ConfirmDialog>
+      </LeaveGuardDialog>
     </div>
   );
 }

@@ -1,7 +1,8 @@
 "use client";
 // City staff enter a month's figures: participants as at the month's last day, money year to date,
 // late payments as at that day. Only months that have ended can be chosen; an empty field is "not
-// entered". Saved with the version read (409: someone else saved the month meanwhile).
+// entered". Saved with the version read (409: someone else saved the month meanwhile). Typed figures
+// are not lost: leaving the page or choosing another month asks first (components/ui/LeaveGuard.tsx).
 import { useState, useTransition } from "react";
 import { useLocale, useTranslations } from "next-intl";
 import { toLocale } from "@/lib/i18n/config";
@@ -9,6 +10,7 @@ import { saveMonthlyFiguresAction } from "@/lib/actions/monthly";
 import { MONTHLY_METRIC_KEYS, type MonthlyMetricKey } from "@/lib/domain/scenario";
 import type { MonthFigures } from "@/lib/monthly/service";
 import { buttonClass } from "@/components/ui/Button";
+import { LeaveGuardDialog, useLeaveGuard } from "@/components/ui/LeaveGuard";
 import { parseLocal, showValue } from "./numbers";
 
 export function MonthlyFiguresForm({
@@ -43,12 +45,22 @@ export function MonthlyFiguresForm({
   const [fields, setFields] = useState(() => textOf(initialMonth));
   const ended = months.filter((m) => m.ended);
   const current = months.find((m) => m.month === month);
+  // Unsaved: a field reads another number than the stored one ("13624" and "13.624" are the same), or
+  // something unreadable was typed.
+  const guard = useLeaveGuard(
+    MONTHLY_METRIC_KEYS.some((k) => {
+      const v = parseLocal(fields[k], locale);
+      return v === null ? current?.figures?.[k] != null : Number.isNaN(v) || v !== current?.figures?.[k];
+    }),
+  );
 
   function choose(m: number) {
-    setMonth(m);
-    setFields(textOf(m));
-    setMessage(null);
-    setWarnings([]);
+    guard.confirm(() => {
+      setMonth(m);
+      setFields(textOf(m));
+      setMessage(null);
+      setWarnings([]);
+    });
   }
 
   function save(confirmWarnings = false) {
@@ -141,6 +153,7 @@ export function MonthlyFiguresForm({
           </p>
         )}
       </div>
+      <LeaveGuardDialog guard={guard} />
     </div>
   );
 }

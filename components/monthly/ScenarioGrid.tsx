@@ -8,6 +8,7 @@ import { toLocale } from "@/lib/i18n/config";
 import { saveScenarioAction } from "@/lib/actions/monthly";
 import type { ScenarioView } from "@/lib/monthly/service";
 import { buttonClass } from "@/components/ui/Button";
+import { LeaveGuardDialog, useLeaveGuard } from "@/components/ui/LeaveGuard";
 import { parseCount, parseLocal, showValue } from "./numbers";
 
 const EDITABLE_MONTHS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11] as const;
@@ -23,6 +24,22 @@ export function ScenarioGrid({ unitCode, view, labels }: { unitCode: string; vie
     Object.fromEntries(EDITABLE_MONTHS.flatMap((m) => view.targets.map((r) => [`${m}:${r.key}`, showValue(r.kind, months[String(m)]?.[r.key], locale)])));
   const [cells, setCells] = useState<Record<string, string>>(() => fill(view.months));
   const [stored, setStored] = useState(view.months);
+  type Row = ScenarioView["targets"][number];
+  /** A cell as typed: a count, or a rate in percent; null when empty, NaN when unreadable. */
+  const typedOf = (m: number, r: Row) => (r.kind === "RATE" ? parseLocal(cells[`${m}:${r.key}`] ?? "", locale) : parseCount(cells[`${m}:${r.key}`] ?? ""));
+  /** A cell as the server gets it: rates as fractions. */
+  const valueOf = (m: number, r: Row) => {
+    const typed = typedOf(m, r);
+    return typed === null || Number.isNaN(typed) || r.kind !== "RATE" ? typed : Math.round(typed * 100) / 10_000;
+  };
+  // Typed changes are not lost by leaving the page (components/ui/LeaveGuard.tsx): a cell that reads
+  // otherwise than the stored value shows, and means another number ("13624" is "13.624").
+  const storedText = fill(stored);
+  const guard = useLeaveGuard(
+    EDITABLE_MONTHS.some((m) =>
+      view.targets.some((r) => cells[`${m}:${r.key}`] !== storedText[`${m}:${r.key}`] && valueOf(m, r) !== (stored[String(m)]?.[r.key] ?? null)),
+    ),
+  );
 
   // Only the months still ahead go back to the defaults: an ended month keeps what is stored, so a
   // quarter already judged keeps its milestone (a tester saw Q3's move after a reset and a save).
@@ -40,14 +57,13 @@ export function ScenarioGrid({ unitCode, view, labels }: { unitCode: string; vie
     for (const m of EDITABLE_MONTHS) {
       months[String(m)] = {};
       for (const r of view.targets) {
-        const id = `${m}:${r.key}`;
-        const typed = r.kind === "RATE" ? parseLocal(cells[id] ?? "", locale) : parseCount(cells[id] ?? "");
+        const typed = typedOf(m, r);
         if (typed === null || Number.isNaN(typed) || typed < 0 || (r.kind === "RATE" && typed > 100)) {
           setMessage({ ok: false, text: t(typed !== null && typed > 100 ? "rateOver100" : "badNumber", { month: m, label: labels[r.key] }) });
           document.getElementById(`s-${m}-${r.key}`)?.focus();
           return;
         }
-        const value = r.kind === "RATE" ? Math.round(typed * 100) / 10_000 : typed;
+        const value = valueOf(m, r) as number;
         months[String(m)][r.key] = value;
         if (stored[String(m)]?.[r.key] !== value) changed = true;
       }
@@ -154,6 +170,7 @@ export function ScenarioGrid({ unitCode, view, labels }: { unitCode: string; vie
       ) : (
         <p className="text-sm text-slate-600">{t("readOnly")}</p>
       )}
+      <LeaveGuardDialog guard={guard} />
     </div>
   );
 }

@@ -8,6 +8,7 @@ import { useTranslations } from "next-intl";
 import { saveReportTextsAction } from "@/lib/actions/reports";
 import type { EditableTexts } from "@/lib/reports/document";
 import { buttonClass } from "@/components/ui/Button";
+import { LeaveGuardDialog, useLeaveGuard } from "@/components/ui/LeaveGuard";
 
 export function ReportEditor(props: {
   unitCode: string;
@@ -23,6 +24,8 @@ export function ReportEditor(props: {
   const [pending, start] = useTransition();
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const dirty = JSON.stringify(texts) !== JSON.stringify(props.texts);
+  // Typed text is not lost by leaving the page (components/ui/LeaveGuard.tsx).
+  const guard = useLeaveGuard(props.editable && dirty);
 
   if (!props.editable) {
     return (
@@ -47,6 +50,7 @@ export function ReportEditor(props: {
     start(async () => {
       const res = await saveReportTextsAction(props.unitCode, props.year, props.quarter, texts);
       if (res.ok) {
+        guard.release();
         setMessage({ ok: true, text: t("saved", { version: res.data.version ?? 0 }) });
         router.refresh();
       } else setMessage({ ok: false, text: [res.error, ...res.issues.map((i) => i.message)].join(" ") });
@@ -91,6 +95,9 @@ export function ReportEditor(props: {
           </span>
         )}
       </div>
+      <LeaveGuardDialog guard={guard}>
+        <p>{t("leaveBody")}</p>
+      </LeaveGuardDialog>
     </div>
   );
 }

@@ -10,6 +10,7 @@ import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useMemo, useState, useTransition } from "react";
+import { LeaveGuardDialog, useLeaveGuard } from "@/components/ui/LeaveGuard";
 import { flushSync } from "react-dom";
 import { COUNT_TARGET_KEYS, targetKindOf, type TargetKey } from "@/lib/domain/targets";
 import { allocate, weightsFor, type AllocationBasis } from "@/lib/domain/allocation";
@@ -112,6 +113,8 @@ export function TargetGridView({ view, unitCode, defaultSource }: { view: GridVi
   const active = grid.children.filter((c) => !c.unit.retired);
   const sums = Object.fromEntries(COUNT_TARGET_KEYS.map((k) => [k, active.reduce((s, c) => s + (valueOf(c.unit.code, k) ?? 0), 0)])) as Record<string, number>;
   const changed = Object.keys(cells).filter((id) => cells[id] !== initial[id]);
+  // Typed or pasted targets are not lost by leaving the page (components/ui/LeaveGuard.tsx).
+  const guard = useLeaveGuard(changed.length > 0);
   const editableCodes = new Set(rows.filter((r) => r.editable).map((r) => r.code));
   /** "Xã Kim Thành (10804)": a unit is always named, its code beside it. */
   const unitLabel = (code: string) =>
@@ -249,6 +252,7 @@ export function TargetGridView({ view, unitCode, defaultSource }: { view: GridVi
     start(async () => {
       const res = await saveTargetsAction(unitCode, { year: grid.year, source: source.trim() || undefined, entries });
       if (res.ok) {
+        guard.release();
         setMessage({ kind: "ok", at: "save", text: t("saved", { changed: res.data.changed }) });
         router.refresh();
       } else {
@@ -527,6 +531,7 @@ export function TargetGridView({ view, unitCode, defaultSource }: { view: GridVi
           </div>
         )}
       </ConfirmDialog>
+      <LeaveGuardDialog guard={guard} />
     </div>
   );
 }

@@ -5,6 +5,7 @@
 // in between, nothing is written and the form says so (409), with what is stored now.
 import { useLocale, useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
+import { LeaveGuardDialog, useLeaveGuard } from "@/components/ui/LeaveGuard";
 import { parseVnInteger, validationMessages } from "@/lib/domain/figures-validation";
 import { VILLAGE_METRICS, checkVillageFigures, type VillageMetric } from "@/lib/domain/villages";
 import { formatNumber } from "@/lib/format";
@@ -53,6 +54,8 @@ export function VillageForm({
   const warnings = checkVillageFigures(figures, messages).warnings;
   const warningOf = (k: VillageMetric) => warnings.find((w) => w.path === k)?.message;
   const bad = VILLAGE_METRICS.filter((k) => !parsed[k].ok);
+  // Typed figures are not lost by leaving the page (components/ui/LeaveGuard.tsx).
+  const guard = useLeaveGuard(bad.length > 0 || VILLAGE_METRICS.some((k) => figures[k] !== (village.figures?.[k] ?? null)));
   const id = (k: string) => `vf-${village.unit.code}-${k}`;
 
   function save() {
@@ -167,6 +170,7 @@ export function VillageForm({
           </span>
         )}
       </div>
+      <LeaveGuardDialog guard={guard} />
     </form>
   );
 }

@@ -32,7 +32,17 @@ test("bhxh.hue sees October 2026 against the scenario and what November needs, e
   await page.getByTestId("save-monthly").click();
   await expect(page.getByTestId("monthly-warnings")).toContainText("so với tháng trước");
   await expect(page.getByTestId("confirm-monthly")).toBeVisible();
+  // Choosing another month would drop what was typed: the form asks first; staying keeps it.
   await page.getByTestId("figures-month").selectOption("11");
+  const leave = page.getByTestId("monthly-figures-form").getByTestId("leave-confirm");
+  await expect(leave).toBeVisible();
+  await leave.getByTestId("leave-confirm-cancel").click();
+  await expect(page.getByTestId("figures-month")).toHaveValue("10");
+  await expect(voluntary).toHaveValue("999999");
+  // Leaving it: dropped, the month chosen.
+  await page.getByTestId("figures-month").selectOption("11");
+  await leave.getByTestId("leave-confirm-confirm").click();
+  await expect(page.getByTestId("figures-month")).toHaveValue("11");
   await expect(page.getByTestId("monthly-warnings")).toHaveCount(0);
 
   // Edit November's BHYT plan in the scenario, save, reload: kept.
@@ -56,7 +66,9 @@ test("bhxh.hue sees October 2026 against the scenario and what November needs, e
   await expect(page.getByTestId("scenario-message")).toContainText("các tháng đã qua giữ số đã lưu");
   await expect(september).toHaveValue("1");
   await september.fill(septemberStored);
-  await page.reload();
+  // Every month as stored again: nothing to lose, the page is left without a question.
+  await page.getByRole("link", { name: "← Thành phố Huế" }).click();
+  await expect(page).toHaveURL(/\/units\/46$/);
 
   // The quarter milestones say where they come from.
   await page.goto("/units/46/milestones?year=2026");

@@ -49,7 +49,7 @@ export default async function DocumentPage({ params, searchParams }: Props) {
         </div>
         <div className="flex flex-wrap items-end gap-2">
           <PeriodPicker year={period.year} quarter={period.quarter} years={pickerYears()} />
-          <a href={download} className={buttonClass()} data-testid="download-report">
+          <a href={download} className={buttonClass()} data-testid="download-report" download>
             {t("download")}
           </a>
           {view.editable && (

@@ -1,0 +1,57 @@
+// Nothing typed is lost by leaving (components/ui/LeaveGuard.tsx): with unsaved targets or report text,
+// the app's links ask first; staying keeps what was typed, leaving drops it; a download (the Word
+// report) is not leaving. The quarterly form is checked in officer.spec.ts, the monthly figures form's
+// month switch is checked in monthly.spec.ts. Nothing is saved here.
+import { expect, test, type Page } from "@playwright/test";
+import { signInAndWaitHome } from "./helpers";
+
+async function expectGuarded(page: Page, field: ReturnType<Page["locator"]>, typed: string, body: RegExp, leave = page.getByTestId("leave-confirm")) {
+  const url = page.url();
+  await page.getByTestId("notification-link").click();
+  await expect(leave).toBeVisible();
+  await expect(leave).toContainText(body);
+  await leave.getByTestId("leave-confirm-cancel").click();
+  await expect(leave).toBeHidden();
+  expect(page.url()).toBe(url);
+  await expect(field).toHaveValue(typed);
+  await page.getByTestId("notification-link").click();
+  await leave.getByTestId("leave-confirm-confirm").click();
+  await expect(page).toHaveURL(/\/notifications$/);
+}
+
+test("city staff typing targets are asked before a link drops them", async ({ page }) => {
+  await signInAndWaitHome(page, "bhxh.haiphong");
+  await page.goto("/units/31/targets?year=2026");
+  const kimThanh = page.locator('[data-cell="10804:bhxhCompulsory"]');
+  const stored = await kimThanh.inputValue();
+  // Unchanged, the page is left freely.
+  await page.getByTestId("notification-link").click();
+  await expect(page).toHaveURL(/\/notifications$/);
+  await page.goBack();
+  await kimThanh.fill("123.456");
+  await expectGuarded(page, kimThanh, "123.456", /chưa lưu/);
+  // Dropped: the stored target is there again.
+  await page.goto("/units/31/targets?year=2026");
+  await expect(page.locator('[data-cell="10804:bhxhCompulsory"]')).toHaveValue(stored);
+});
+
+test("a commune officer editing the report's text can download the Word file, and is asked before a link drops the text", async ({ page }) => {
+  await signInAndWaitHome(page, "xa.kimthanh");
+  await page.goto("/units/10804/document?year=2026&quarter=3");
+  const opening = page.getByTestId("edit-opening");
+  const typed = `${await opening.inputValue()} Câu thêm chưa lưu.`;
+  await opening.fill(typed);
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("download-report").click()]);
+  expect(download.suggestedFilename()).toMatch(/\.docx$/);
+  await expect(page.getByTestId("leave-confirm")).toBeHidden();
+  await expect(opening).toHaveValue(typed);
+  await expectGuarded(page, opening, typed, /nội dung báo cáo/);
+});
+
+test("city staff editing the monthly scenario are asked before a link drops it", async ({ page }) => {
+  await signInAndWaitHome(page, "bhxh.hue");
+  await page.goto("/units/46/monthly?year=2026");
+  const cell = page.getByLabel("Số người tham gia BHYT, tháng 11");
+  await cell.fill("1.234.567");
+  await expectGuarded(page, cell, "1.234.567", /chưa lưu/, page.getByRole("region", { name: "Kịch bản theo tháng" }).getByTestId("leave-confirm"));
+});
