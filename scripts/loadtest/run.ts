@@ -389,7 +389,15 @@ function timeline(r: RunResult): string {
   }
   return [...buckets]
     .sort((a, b) => a[0] - b[0])
-    .map(([b, ms]) => `${b * 10}–${b * 10 + 10} s: ${f0(pct(ms.sort((x, y) => x - y), 95))} ms (${ms.length})`)
+    .map(
+      ([b, ms]) =>
+        `${b * 10}–${b * 10 + 10} s: ${f0(
+          pct(
+            ms.sort((x, y) => x - y),
+            95,
+          ),
+        )} ms (${ms.length})`,
+    )
     .join(" · ");
 }
 
