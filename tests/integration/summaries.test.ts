@@ -9,6 +9,7 @@ import { transition } from "@/lib/workflow/service";
 import { scopeUnit } from "@/lib/auth/scope";
 import { countedReport } from "@/lib/figures/counted";
 import { METRIC_KEYS } from "@/lib/domain/metrics";
+import { yearlyHistory } from "@/lib/figures/path";
 
 const NOW = new Date("2026-11-21T10:00:00Z");
 const snake = (k: string) => k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
@@ -38,17 +39,55 @@ describe.each(dbKinds)("summaries kept current by the database on %s", (kind) =>
 
     const progress = await db.sql.query(
       `SELECT DISTINCT ON (r.unit_id, r.year, g.q) r.unit_id, r.tenant_id, r.year, g.q AS quarter, r.quarter AS as_of_quarter,
-              (r.bhxh_compulsory + r.bhxh_voluntary)::float8 AS participants
+              (r.bhxh_compulsory + r.bhxh_voluntary)::float8 AS participants, ${METRIC_KEYS.map((k) => `r.${snake(k)}::float8 AS ${snake(k)}`).join(", ")}
        FROM quarter_reports r JOIN generate_series(1, 4) AS g(q) ON r.quarter <= g.q
        WHERE ${countedReport("r")} ORDER BY r.unit_id, r.year, g.q, r.quarter DESC`,
     );
-    expect(await db.sql.query(`SELECT unit_id, tenant_id, year, quarter, as_of_quarter, participants FROM year_progress ORDER BY 1, 3, 4`)).toEqual(progress);
-    const tenants = await db.sql.query(
-      `SELECT tenant_id, year, quarter, sum(participants) AS participants, count(*)::int AS units FROM year_progress GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`,
+    expect(await db.sql.query(`SELECT unit_id, tenant_id, year, quarter, as_of_quarter, participants, ${COLS} FROM year_progress ORDER BY 1, 3, 4`)).toEqual(
+      progress,
     );
-    expect(await db.sql.query(`SELECT tenant_id, year, quarter, participants, units FROM tenant_year_progress ORDER BY 1, 2, 3`)).toEqual(tenants);
+    const tenants = await db.sql.query(
+      `SELECT tenant_id, year, quarter, sum(participants) AS participants, count(*)::int AS units, ${METRIC_KEYS.map((k) => `sum(${snake(k)}) AS ${snake(k)}`).join(", ")}
+       FROM year_progress GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`,
+    );
+    expect(await db.sql.query(`SELECT tenant_id, year, quarter, participants, units, ${COLS} FROM tenant_year_progress ORDER BY 1, 2, 3`)).toEqual(tenants);
     return summary.length;
   }
+
+  /** The path to 2030's yearly sums straight from the reports' history, as yearlyHistory read them before the summaries. */
+  async function historyFromReports(scope: string, id: number, to: { year: number; quarter: number }) {
+    const rows = await db.sql.query<Record<string, number | null>>(
+      `WITH yearly AS (
+         SELECT DISTINCT ON (unit_id, year) unit_id, year, ${COLS}
+         FROM quarter_reports
+         WHERE ${scope} AND ${countedReport()} AND (year < $1::int OR (year = $1::int AND quarter <= $2::int))
+         ORDER BY unit_id, year, quarter DESC
+       )
+       SELECT year, ${METRIC_KEYS.map((k) => `sum(${snake(k)})::float8 AS "${k}"`).join(", ")} FROM yearly GROUP BY year ORDER BY year`,
+      [to.year, to.quarter, id],
+    );
+    return rows.map((r) => ({ year: Number(r.year), figures: Object.fromEntries(METRIC_KEYS.map((k) => [k, r[k] === null ? null : Number(r[k])])) }));
+  }
+
+  it("give the path to 2030 the same yearly sums as the reports' history, for a commune, a city and the nation, at each quarter", async () => {
+    const units = await db.sql.query<{ id: number; code: string; level: "NATION" | "PROVINCE" | "COMMUNE" }>(
+      `SELECT id, code, level::text AS level FROM units WHERE code IN ('VN', '31', '46', '10804', '11242') ORDER BY code`,
+    );
+    expect(units.length).toBe(5);
+    for (const u of units) {
+      const scope = u.level === "COMMUNE" ? "unit_id = $3::int" : u.level === "PROVINCE" ? "tenant_id = $3::int" : "$3::int IS NOT NULL";
+      for (const to of [
+        { year: 2026, quarter: 3 },
+        { year: 2026, quarter: 1 },
+        { year: 2025, quarter: 4 },
+        { year: 2025, quarter: 2 },
+      ]) {
+        const got = await yearlyHistory(db.prisma, { id: u.id, code: u.code, name: u.code, level: u.level, parentId: null, tenantId: null }, to);
+        expect(got, `${u.code} ${to.year} Q${to.quarter}`).toEqual(await historyFromReports(scope, u.id, to));
+        expect(got.length).toBeGreaterThan(0);
+      }
+    }
+  });
 
   it("match the direct aggregates on the demo data", async () => {
     expect(await expectCurrent()).toBeGreaterThan(10);
