@@ -1,7 +1,7 @@
 import "server-only";
 import { readPrisma } from "../db.server";
 import { rankings, rankingSettings, type IndicatorChoice } from "../rankings/service";
-import { trendSeries, type TrendPoint } from "../figures/trend";
+import { trendSeriesOf, type TrendPoint } from "../figures/trend";
 import { attainment } from "../domain/indicators";
 import { compositeScore, type Weight } from "../domain/ranking";
 import { directionOf, type UnitRef } from "../figures/service";
@@ -29,13 +29,8 @@ function measure(p: TrendPoint, c: IndicatorChoice, weights: Weight[]): number |
 
 /** Quarterly trends of some units for the small multiples. */
 export async function multiplesOf(units: UnitRef[], to: Period, c: IndicatorChoice, weights: Weight[]) {
-  const db = await readPrisma();
-  return Promise.all(
-    units.map(async (u) => {
-      const points = await trendSeries(db, u, to.year - 1, to);
-      return points.map((p) => ({ label: `Q${p.quarter}/${String(p.year).slice(2)}`, value: measure(p, c, weights) }));
-    }),
-  );
+  const series = await trendSeriesOf(await readPrisma(), units, to.year - 1, to);
+  return series.map((points) => points.map((p) => ({ label: `Q${p.quarter}/${String(p.year).slice(2)}`, value: measure(p, c, weights) })));
 }
 
 export async function unitRefsByCode(codes: string[]): Promise<UnitRef[]> {

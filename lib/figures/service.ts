@@ -145,9 +145,15 @@ function unitCounts(prisma: PrismaClient, tenantId: number | null): Promise<{ to
   ]).then(([total, provinces]) => ({ total, provinces }));
 }
 
-function toAggregate(row: Record<string, number | null>, tenantId: number | null, counts: { total: number; provinces: number }): Aggregate {
+/** The figures of a row whose columns are named by the metric keys (null where absent). */
+function figuresOfSums(row: Record<string, number | null>): FigureValues {
   const figures = emptyFigures();
   for (const k of METRIC_KEYS) figures[k] = row[k] === null || row[k] === undefined ? null : Number(row[k]);
+  return figures;
+}
+
+function toAggregate(row: Record<string, number | null>, tenantId: number | null, counts: { total: number; provinces: number }): Aggregate {
+  const figures = figuresOfSums(row);
   const reported = Number(row.reported ?? 0);
   if (tenantId !== null) return { figures, reported, included: reported, total: counts.total };
   return { figures, reported, included: reported, total: counts.total, provincesReported: Number(row.provinces_reported ?? 0), provinces: counts.provinces };
@@ -180,10 +186,49 @@ export async function aggregateSeries(prisma: PrismaClient, tenantId: number | n
 
 /** The targets of a unit for several years, one query: year → key → value. */
 export async function readTargetsOfYears(prisma: PrismaClient, unitId: number, fromYear: number, toYear: number): Promise<Map<number, Record<string, number>>> {
-  const rows = await prisma.target.findMany({ where: { unitId, year: { gte: fromYear, lte: toYear } }, select: { year: true, key: true, value: true } });
-  const out = new Map<number, Record<string, number>>();
-  for (let y = fromYear; y <= toYear; y++) out.set(y, {});
-  for (const r of rows) out.get(r.year)![r.key] = r.value;
+  return (await readTargetsOfUnitsYears(prisma, [unitId], fromYear, toYear)).get(unitId)!;
+}
+
+/** The targets of several units for several years, one query: unit id → year → key → value. */
+export async function readTargetsOfUnitsYears(
+  prisma: PrismaClient,
+  unitIds: number[],
+  fromYear: number,
+  toYear: number,
+): Promise<Map<number, Map<number, Record<string, number>>>> {
+  const rows = await prisma.target.findMany({
+    where: { unitId: { in: unitIds }, year: { gte: fromYear, lte: toYear } },
+    select: { unitId: true, year: true, key: true, value: true },
+  });
+  const out = new Map<number, Map<number, Record<string, number>>>();
+  for (const id of unitIds) {
+    const years = new Map<number, Record<string, number>>();
+    for (let y = fromYear; y <= toYear; y++) years.set(y, {});
+    out.set(id, years);
+  }
+  for (const r of rows) out.get(r.unitId)!.get(r.year)![r.key] = r.value;
+  return out;
+}
+
+const TOTAL_COLS = METRIC_KEYS.map((k) => `t.${snake(k)}::float8 AS "${k}"`).join(", ");
+
+/**
+ * The sums of each city's communes over the given periods, from the period totals the database keeps
+ * (the rule of lib/figures/counted.ts), one query for all the cities: tenant → "year-quarter" →
+ * figures; a period no commune of the city reported is absent.
+ */
+export async function periodTotalsOf(prisma: PrismaClient, tenantIds: number[], periods: Period[]): Promise<Map<number, Map<string, FigureValues>>> {
+  const out = new Map<number, Map<string, FigureValues>>(tenantIds.map((t) => [t, new Map()]));
+  if (tenantIds.length === 0 || periods.length === 0) return out;
+  const rows = await prisma.$queryRawUnsafe<Array<Record<string, number | null> & { tenant_id: number; year: number; quarter: number }>>(
+    `SELECT t.tenant_id, t.year::int AS year, t.quarter::int AS quarter, ${TOTAL_COLS}
+     FROM period_totals t JOIN unnest($2::int[], $3::int[]) AS p(y, q) ON t.year = p.y AND t.quarter = p.q
+     WHERE t.tenant_id = ANY($1::int[]) AND t.reported > 0`,
+    tenantIds,
+    periods.map((p) => p.year),
+    periods.map((p) => p.quarter),
+  );
+  for (const r of rows) out.get(Number(r.tenant_id))?.set(`${Number(r.year)}-${Number(r.quarter)}`, figuresOfSums(r));
   return out;
 }
 
