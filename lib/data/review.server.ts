@@ -1,18 +1,13 @@
 import "server-only";
 import { readPrisma } from "../db.server";
-import { reportEvents } from "../workflow/service";
-import { reportThread } from "../workflow/comments";
+import { reportReview } from "../workflow/comments";
 import { listExplanations } from "../explanations/service";
 import type { Period } from "../domain/period";
 import type { ScopedUnit } from "../auth/scope";
 
 export async function reviewOf(unit: ScopedUnit, p: Period) {
   const db = await readPrisma();
-  const [events, explanations, thread] = await Promise.all([
-    reportEvents(db, unit, p.year, p.quarter),
-    listExplanations(db, [unit.id], p.year, p.quarter),
-    reportThread(db, unit, p.year, p.quarter),
-  ]);
+  const [{ events, thread }, explanations] = await Promise.all([reportReview(db, unit, p.year, p.quarter), listExplanations(db, [unit.id], p.year, p.quarter)]);
   return { events, explanations: explanations.get(unit.id) ?? {}, thread };
 }
 

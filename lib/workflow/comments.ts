@@ -12,6 +12,7 @@ import { notifyUsers } from "../notifications/service";
 import { ServiceError, MSG, type ApiIssue } from "../figures/errors";
 import { periodSchema } from "../figures/period-schema";
 import type { Actor } from "../figures/service";
+import { eventView, readReportEvents } from "./service";
 
 import { COMMENT_MAX, COMMENT_MIN, mayPostComment } from "../domain/workflow";
 
@@ -34,17 +35,21 @@ export type ThreadItem =
 
 /** The thread of a commune's quarter (events and replies, oldest first); [] when not reported. */
 export async function reportThread(prisma: PrismaClient, unit: ScopedUnit, year: number, quarter: number): Promise<ThreadItem[]> {
+  return (await reportReview(prisma, unit, year, quarter)).thread;
+}
+
+/**
+ * A commune's quarter as its page shows it under review: the review events (reportEvents) and the
+ * thread, from one read of the report, its events and its replies.
+ */
+export async function reportReview(prisma: PrismaClient, unit: ScopedUnit, year: number, quarter: number) {
   const report = await prisma.quarterReport.findUnique({
     where: { unitId_year_quarter_kind: { unitId: unit.id, year, quarter, kind: "ACTUAL" } },
     select: { id: true },
   });
-  if (!report) return [];
+  if (!report) return { events: [], thread: [] as ThreadItem[] };
   const [events, comments] = await Promise.all([
-    prisma.reportEvent.findMany({
-      where: { reportId: report.id },
-      orderBy: [{ at: "asc" }, { id: "asc" }],
-      include: { actor: { select: { fullName: true } } },
-    }),
+    readReportEvents(prisma, report.id),
     prisma.reportComment.findMany({
       where: { reportId: report.id },
       orderBy: [{ createdAt: "asc" }, { id: "asc" }],
@@ -70,7 +75,8 @@ export async function reportThread(prisma: PrismaClient, unit: ScopedUnit, year:
     })),
   ];
   // Stable: at equal times an event comes before a reply to it.
-  return items.sort((a, b) => a.at.localeCompare(b.at) || (a.type === b.type ? 0 : a.type === "event" ? -1 : 1));
+  const thread = items.sort((a, b) => a.at.localeCompare(b.at) || (a.type === b.type ? 0 : a.type === "event" ? -1 : 1));
+  return { events: events.map(eventView), thread };
 }
 
 /**

@@ -224,19 +224,28 @@ export async function reportEvents(prisma: PrismaClient, unit: ScopedUnit, year:
     select: { id: true },
   });
   if (!report) return [];
-  const rows = await prisma.reportEvent.findMany({
-    where: { reportId: report.id },
+  return (await readReportEvents(prisma, report.id)).map(eventView);
+}
+
+/** A report's review events, oldest first, with who acted (one query for the events and their actors). */
+export function readReportEvents(prisma: PrismaClient, reportId: number) {
+  return prisma.reportEvent.findMany({
+    where: { reportId },
     orderBy: [{ at: "asc" }, { id: "asc" }],
     include: { actor: { select: { fullName: true, username: true } } },
   });
-  return rows.map((e) => ({
+}
+
+/** A review event as pages and the API show it. */
+export function eventView(e: Awaited<ReturnType<typeof readReportEvents>>[number]) {
+  return {
     action: e.action,
     from: e.fromStatus,
     to: e.toStatus,
     comment: e.comment,
     at: e.at.toISOString(),
     actor: e.actor?.fullName ?? null,
-  }));
+  };
 }
 
 export const reviewFiguresSchema = z.object({
