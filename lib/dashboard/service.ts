@@ -7,6 +7,7 @@
 // period, submitted or approved. A child without one has not reported: no figures, no status, and
 // it is left out of the totals, which say how many children they cover.
 import type { PrismaClient } from "../generated/prisma/client";
+import { rawRead } from "../db/connect";
 import { byName } from "../collate";
 import type { ReportStatus, UnitLevel } from "../generated/prisma/enums";
 import { METRIC_KEYS, type IndicatorKey } from "../domain/metrics";
@@ -262,7 +263,7 @@ WHERE (u.parent_id = $1::int AND u.level = 'COMMUNE' AND u.valid_to IS NULL) OR 
 async function communeDashboard(prisma: PrismaClient, parent: UnitRef, year: number, quarter: number): Promise<DashboardData> {
   const tenant = parent.id;
   const [all, settings, scenarioBy] = await Promise.all([
-    prisma.$queryRawUnsafe<CommuneDashboardRow[]>(COMMUNE_DASHBOARD_SQL, tenant, year, quarter),
+    rawRead<CommuneDashboardRow>(prisma, COMMUNE_DASHBOARD_SQL, [tenant, year, quarter]),
     rankingSettings(prisma, tenant),
     scenarioMilestones(prisma, year, quarter, { tenantId: tenant }),
   ]);
@@ -314,42 +315,40 @@ async function communeDashboard(prisma: PrismaClient, parent: UnitRef, year: num
 
 async function provinceDashboard(prisma: PrismaClient, parent: UnitRef, year: number, quarter: number): Promise<DashboardData> {
   const [provinces, sums, baselines, counts, targets, overrides, history, scenarioBy] = await Promise.all([
-    prisma.$queryRawUnsafe<{ id: number; code: string; name: string; type: string }[]>(
+    rawRead<{ id: number; code: string; name: string; type: string }>(
+      prisma,
       `SELECT id, code, name, type::text AS type FROM units WHERE parent_id = $1::int AND level = 'PROVINCE' AND valid_to IS NULL ORDER BY code`,
-      parent.id,
+      [parent.id],
     ),
     // The provinces' sums of the period and of the previous year end: the summary kept current by the database.
-    prisma.$queryRawUnsafe<Record<string, Num>[]>(
-      `SELECT tenant_id, ${TOTAL_COLS} FROM period_totals WHERE year = $1::int AND quarter = $2::int`,
-      year,
-      quarter,
-    ),
-    prisma.$queryRawUnsafe<Record<string, Num>[]>(`SELECT tenant_id, ${TOTAL_COLS} FROM period_totals WHERE year = $1::int - 1 AND quarter = 4`, year),
-    prisma.$queryRawUnsafe<{ tenant_id: number; total: number; reported: number }[]>(
+    rawRead<Record<string, Num>>(prisma, `SELECT tenant_id, ${TOTAL_COLS} FROM period_totals WHERE year = $1::int AND quarter = $2::int`, [year, quarter]),
+    rawRead<Record<string, Num>>(prisma, `SELECT tenant_id, ${TOTAL_COLS} FROM period_totals WHERE year = $1::int - 1 AND quarter = 4`, [year]),
+    rawRead<{ tenant_id: number; total: number; reported: number }>(
+      prisma,
       `SELECT u.tenant_id, count(*)::int AS total, count(r.id)::int AS reported
        FROM units u
        LEFT JOIN quarter_reports r ON r.unit_id = u.id AND ${countedReportAt("r", "$1::int", "$2::int")}
        WHERE u.level = 'COMMUNE' AND u.valid_to IS NULL
        GROUP BY u.tenant_id`,
-      year,
-      quarter,
+      [year, quarter],
     ),
-    prisma.$queryRawUnsafe<{ unit_id: number; year: number; key: string; value: number }[]>(
+    rawRead<{ unit_id: number; year: number; key: string; value: number }>(
+      prisma,
       `SELECT t.unit_id, t.year, t.key, t.value FROM targets t JOIN units u ON u.id = t.unit_id
        WHERE u.level IN ('PROVINCE', 'NATION') AND t.year IN ($1::int, 2030)`,
-      year,
+      [year],
     ),
-    prisma.$queryRawUnsafe<{ unit_id: number; key: string; value: number }[]>(
+    rawRead<{ unit_id: number; key: string; value: number }>(
+      prisma,
       `SELECT m.unit_id, m.key, m.value FROM milestones m JOIN units u ON u.id = m.unit_id
        WHERE u.level IN ('PROVINCE', 'NATION') AND m.year = $1::int AND m.quarter = $2::int`,
-      year,
-      quarter,
+      [year, quarter],
     ),
-    prisma.$queryRawUnsafe<{ tenant_id: number; year: number; v: number | null }[]>(
+    rawRead<{ tenant_id: number; year: number; v: number | null }>(
+      prisma,
       `SELECT tenant_id, year, participants AS v FROM tenant_year_progress
        WHERE (year < $1::int AND quarter = 4) OR (year = $1::int AND quarter = $2::int)`,
-      year,
-      quarter,
+      [year, quarter],
     ),
     scenarioMilestones(prisma, year, quarter, { levels: ["PROVINCE", "NATION"] }),
   ]);

@@ -95,6 +95,22 @@ function pgPoolExecutor(pool: pg.Pool): SqlExecutor {
   };
 }
 
+/** The raw executor beside each Prisma client opened here (not a transaction's client: it stays in Prisma). */
+const executors = new WeakMap<object, SqlExecutor>();
+
+/**
+ * A read of many rows by one raw statement (a city's dashboard: a row per commune with some 40
+ * columns), straight through the driver when the client is one this module opened: Prisma's raw
+ * queries encode every value to its own wire format and back, which cost as much again as the
+ * statement (issue 16). Inside a transaction (a client this module did not open) it runs through
+ * Prisma, in that transaction. Values come as the driver gives them: numbers for int4 and float8,
+ * json parsed (pg) or as text, int8 and numeric as text on pg: cast in the SQL or convert.
+ */
+export function rawRead<T>(prisma: PrismaClient, sql: string, params: unknown[]): Promise<T[]> {
+  const x = executors.get(prisma);
+  return x ? x.query<T>(sql, params) : prisma.$queryRawUnsafe<T[]>(sql, ...params);
+}
+
 /**
  * Under load every connection of the pool may be busy: a save waits for one up to 10 s (Prisma's
  * default, 2 s, turned busy moments into failed saves in the load test) and may run 20 s. Beyond that
@@ -111,9 +127,11 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
     // Fail fast with the driver's message when the server cannot be reached.
     await pool.query("SELECT 1");
     const prisma = new PrismaClient({ adapter: new PrismaPg(pool), transactionOptions: TRANSACTION_OPTIONS });
+    const sql = pgPoolExecutor(pool);
+    executors.set(prisma, sql);
     return {
       prisma,
-      sql: pgPoolExecutor(pool),
+      sql,
       kind: "postgres",
       async close() {
         await prisma.$disconnect();
@@ -125,9 +143,11 @@ export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
   const lite = new PGlite({ ...(opts.dataDir ? { dataDir: opts.dataDir } : {}), ...(opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {}) });
   await lite.waitReady;
   const prisma = new PrismaClient({ adapter: new PrismaPGlite(lite), transactionOptions: TRANSACTION_OPTIONS });
+  const sql = pgliteExecutor(lite);
+  executors.set(prisma, sql);
   return {
     prisma,
-    sql: pgliteExecutor(lite),
+    sql,
     kind: "pglite",
     dump: () => lite.dumpDataDir("none"),
     async close() {

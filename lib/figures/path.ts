@@ -2,6 +2,7 @@
 // summed over the communes for a city or the nation) and its 2030 targets: the data of the path-to-
 // 2030 chart. One query for the history, one for the targets.
 import type { PrismaClient } from "../generated/prisma/client";
+import { rawRead } from "../db/connect";
 import { METRIC_KEYS } from "../domain/metrics";
 import type { Period } from "../domain/period";
 import { figuresOf, type FigureValues, type UnitRef } from "./service";
@@ -28,14 +29,13 @@ export async function yearlyHistory(prisma: PrismaClient, unit: UnitRef, to: Per
       : unit.level === "PROVINCE"
         ? ["tenant_year_progress", "tenant_id = $3::int"]
         : ["tenant_year_progress", "$3::int IS NOT NULL"];
-  const rows = await prisma.$queryRawUnsafe<Array<Record<string, number | null>>>(
+  const rows = await rawRead<Record<string, number | null>>(
+    prisma,
     `SELECT year, ${METRIC_KEYS.map((k) => `sum(${snake(k)})::float8 AS "${k}"`).join(", ")}
      FROM ${table}
      WHERE ${scope} AND ((year < $1::int AND quarter = 4) OR (year = $1::int AND quarter = $2::int))
      GROUP BY year ORDER BY year`,
-    to.year,
-    to.quarter,
-    unit.id,
+    [to.year, to.quarter, unit.id],
   );
   return rows.map((r) => ({ year: Number(r.year), figures: figuresOf(r) }));
 }

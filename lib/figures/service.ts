@@ -4,6 +4,7 @@
 // API and the server actions both call these, so the rules live in one place.
 import { z } from "zod";
 import type { PrismaClient } from "../generated/prisma/client";
+import { rawRead } from "../db/connect";
 import type { ReportKind, ReportStatus, Role, TargetKind, UnitLevel } from "../generated/prisma/enums";
 import { METRIC_KEYS, INDICATOR_KEYS, type Figures, type MetricKey, type IndicatorKey } from "../domain/metrics";
 import { computeIndicators, attainment, INDICATORS, statusOf, type Status, type Direction } from "../domain/indicators";
@@ -123,14 +124,13 @@ export async function aggregateFigures(prisma: PrismaClient, tenantId: number | 
   // lib/figures/counted.ts): aggregateSeries reads them. The year-end estimates, rarer, are summed from the reports.
   if (kind === "actual") return (await aggregateSeries(prisma, tenantId, [p])).get(`${p.year}-${p.quarter}`)!;
   const [rows, counts] = await Promise.all([
-    prisma.$queryRawUnsafe<Array<Record<string, number | null>>>(
+    rawRead<Record<string, number | null>>(
+      prisma,
       `SELECT count(*)::float8 AS reported, count(DISTINCT r.tenant_id)::float8 AS provinces_reported, ${SUMS}
        FROM quarter_reports r
        JOIN units u ON u.id = r.unit_id AND u.level = 'COMMUNE'
        WHERE ($1::int IS NULL OR r.tenant_id = $1::int) AND r.kind = 'ESTIMATE' AND ${countedStatus("r")} AND r.year = $2::int AND r.quarter = $3::int`,
-      tenantId,
-      p.year,
-      p.quarter,
+      [tenantId, p.year, p.quarter],
     ),
     unitCounts(prisma, tenantId),
   ]);
@@ -168,14 +168,13 @@ export async function aggregateSeries(prisma: PrismaClient, tenantId: number | n
   const out = new Map<string, Aggregate>();
   if (periods.length === 0) return out;
   const [rows, counts] = await Promise.all([
-    prisma.$queryRawUnsafe<Array<Record<string, number | null> & { year: number; quarter: number }>>(
+    rawRead<Record<string, number | null> & { year: number; quarter: number }>(
+      prisma,
       `SELECT t.year::int AS year, t.quarter::int AS quarter, sum(t.reported)::float8 AS reported, count(*)::float8 AS provinces_reported, ${TOTAL_SUMS}
        FROM period_totals t JOIN unnest($2::int[], $3::int[]) AS p(y, q) ON t.year = p.y AND t.quarter = p.q
        WHERE ($1::int IS NULL OR t.tenant_id = $1::int)
        GROUP BY t.year, t.quarter`,
-      tenantId,
-      periods.map((p) => p.year),
-      periods.map((p) => p.quarter),
+      [tenantId, periods.map((p) => p.year), periods.map((p) => p.quarter)],
     ),
     unitCounts(prisma, tenantId),
   ]);
@@ -220,13 +219,12 @@ const TOTAL_COLS = METRIC_KEYS.map((k) => `t.${snake(k)}::float8 AS "${k}"`).joi
 export async function periodTotalsOf(prisma: PrismaClient, tenantIds: number[], periods: Period[]): Promise<Map<number, Map<string, FigureValues>>> {
   const out = new Map<number, Map<string, FigureValues>>(tenantIds.map((t) => [t, new Map()]));
   if (tenantIds.length === 0 || periods.length === 0) return out;
-  const rows = await prisma.$queryRawUnsafe<Array<Record<string, number | null> & { tenant_id: number; year: number; quarter: number }>>(
+  const rows = await rawRead<Record<string, number | null> & { tenant_id: number; year: number; quarter: number }>(
+    prisma,
     `SELECT t.tenant_id, t.year::int AS year, t.quarter::int AS quarter, ${TOTAL_COLS}
      FROM period_totals t JOIN unnest($2::int[], $3::int[]) AS p(y, q) ON t.year = p.y AND t.quarter = p.q
      WHERE t.tenant_id = ANY($1::int[]) AND t.reported > 0`,
-    tenantIds,
-    periods.map((p) => p.year),
-    periods.map((p) => p.quarter),
+    [tenantIds, periods.map((p) => p.year), periods.map((p) => p.quarter)],
   );
   for (const r of rows) out.get(Number(r.tenant_id))?.set(`${Number(r.year)}-${Number(r.quarter)}`, figuresOfSums(r));
   return out;
