@@ -176,14 +176,25 @@ export function assertPeriodEnded(year: number, quarter: number, now: Date = new
   }
 }
 
-export async function dashboard(prisma: PrismaClient, parent: ScopedUnit, year: number, quarter: number, now: Date = new Date()): Promise<DashboardData> {
+/**
+ * A city's communes or the nation's provinces for a period, judged. `path: false` leaves out the path
+ * to 2030 (every row's path "no data"): another period's figures, for the rankings' change columns.
+ */
+export async function dashboard(
+  prisma: PrismaClient,
+  parent: ScopedUnit,
+  year: number,
+  quarter: number,
+  now: Date = new Date(),
+  { path = true }: { path?: boolean } = {},
+): Promise<DashboardData> {
   if (parent.level !== "PROVINCE" && parent.level !== "NATION") {
     throw new ServiceError(422, "Bảng theo dõi chỉ có cho thành phố, tỉnh (các xã) và cả nước (các tỉnh).", [
       { path: "code", message: "Chọn một tỉnh, thành phố hoặc cả nước." },
     ]);
   }
   assertPeriodEnded(year, quarter, now);
-  return parent.level === "PROVINCE" ? communeDashboard(prisma, parent, year, quarter) : provinceDashboard(prisma, parent, year, quarter);
+  return parent.level === "PROVINCE" ? communeDashboard(prisma, parent, year, quarter, path) : provinceDashboard(prisma, parent, year, quarter, path);
 }
 
 /** Prefixed figure columns of a report alias (`r` → "r_labourForce", …). */
@@ -218,6 +229,17 @@ type CommuneDashboardRow = Record<string, unknown> & {
   history: [number, number][] | null;
 };
 
+/** Each commune's (and the city's) yearly participants for the path to 2030, from the summaries the database keeps current. */
+const HISTORY_JOIN = `LEFT JOIN (
+  -- Each year's latest counted figure (up to this quarter this year), from the summary the database keeps current.
+  SELECT unit_id, json_agg(json_build_array(year, participants) ORDER BY year) AS history FROM year_progress
+  WHERE tenant_id = $1::int AND participants IS NOT NULL AND ((year < $2::int AND quarter = 4) OR (year = $2::int AND quarter = $3::int))
+  GROUP BY unit_id
+  UNION ALL
+  SELECT $1::int, json_agg(json_build_array(year, participants) ORDER BY year) FROM tenant_year_progress
+  WHERE tenant_id = $1::int AND participants IS NOT NULL AND ((year < $2::int AND quarter = 4) OR (year = $2::int AND quarter = $3::int))
+) h ON h.unit_id = u.id
+`;
 /**
  * Everything a city's dashboard reads, in one statement: per commune (and the city itself, last) its
  * report of exactly this period (any state, with whether it counts), its counted figures at the end of
@@ -226,11 +248,11 @@ type CommuneDashboardRow = Record<string, unknown> & {
  * city: the sum the database keeps per province, retired communes' years included). One
  * row per commune instead of thousands of target and history rows.
  */
-const COMMUNE_DASHBOARD_SQL = `
+const communeDashboardSql = (path: boolean) => `
 SELECT u.id, u.code, u.name, u.type::text AS type, (u.id = $1::int) AS is_parent,
        r.status::text AS status, (${countedReport("r")}) AS counted, ${colsOf("r", "r_")},
        (b.year IS NOT NULL) AS has_baseline, ${colsOf("b", "b_")},
-       t.targets, t.targets2030, m.overrides, h.history
+       t.targets, t.targets2030, m.overrides, ${path ? "h.history" : "NULL AS history"}
 FROM units u
 LEFT JOIN quarter_reports r ON u.id <> $1::int AND r.unit_id = u.id AND r.kind = 'ACTUAL' AND r.year = $2::int AND r.quarter = $3::int
 LEFT JOIN LATERAL (
@@ -249,21 +271,14 @@ LEFT JOIN (
   SELECT unit_id, json_object_agg(key, value) AS overrides
   FROM milestones WHERE tenant_id = $1::int AND year = $2::int AND quarter = $3::int GROUP BY unit_id
 ) m ON m.unit_id = u.id
-LEFT JOIN (
-  -- Each year's latest counted figure (up to this quarter this year), from the summary the database keeps current.
-  SELECT unit_id, json_agg(json_build_array(year, participants) ORDER BY year) AS history FROM year_progress
-  WHERE tenant_id = $1::int AND participants IS NOT NULL AND ((year < $2::int AND quarter = 4) OR (year = $2::int AND quarter = $3::int))
-  GROUP BY unit_id
-  UNION ALL
-  SELECT $1::int, json_agg(json_build_array(year, participants) ORDER BY year) FROM tenant_year_progress
-  WHERE tenant_id = $1::int AND participants IS NOT NULL AND ((year < $2::int AND quarter = 4) OR (year = $2::int AND quarter = $3::int))
-) h ON h.unit_id = u.id
-WHERE (u.parent_id = $1::int AND u.level = 'COMMUNE' AND u.valid_to IS NULL) OR u.id = $1::int`;
+${path ? HISTORY_JOIN : ""}WHERE (u.parent_id = $1::int AND u.level = 'COMMUNE' AND u.valid_to IS NULL) OR u.id = $1::int`;
+/** With the path to 2030 (a dashboard), and without (another period's figures for a rankings' change columns). */
+const COMMUNE_DASHBOARD_SQL = { path: communeDashboardSql(true), figures: communeDashboardSql(false) };
 
-async function communeDashboard(prisma: PrismaClient, parent: UnitRef, year: number, quarter: number): Promise<DashboardData> {
+async function communeDashboard(prisma: PrismaClient, parent: UnitRef, year: number, quarter: number, path: boolean): Promise<DashboardData> {
   const tenant = parent.id;
   const [all, settings, scenarioBy] = await Promise.all([
-    rawRead<CommuneDashboardRow>(prisma, COMMUNE_DASHBOARD_SQL, [tenant, year, quarter]),
+    rawRead<CommuneDashboardRow>(prisma, path ? COMMUNE_DASHBOARD_SQL.path : COMMUNE_DASHBOARD_SQL.figures, [tenant, year, quarter]),
     rankingSettings(prisma, tenant),
     scenarioMilestones(prisma, year, quarter, { tenantId: tenant }),
   ]);
@@ -313,7 +328,7 @@ async function communeDashboard(prisma: PrismaClient, parent: UnitRef, year: num
   return { parent: { code: parent.code, name: parent.name, level: parent.level }, year, quarter, childLevel: "COMMUNE", bands, totals, rows };
 }
 
-async function provinceDashboard(prisma: PrismaClient, parent: UnitRef, year: number, quarter: number): Promise<DashboardData> {
+async function provinceDashboard(prisma: PrismaClient, parent: UnitRef, year: number, quarter: number, path: boolean): Promise<DashboardData> {
   const [provinces, sums, baselines, counts, targets, overrides, history, scenarioBy] = await Promise.all([
     rawRead<{ id: number; code: string; name: string; type: string }>(
       prisma,
@@ -344,12 +359,14 @@ async function provinceDashboard(prisma: PrismaClient, parent: UnitRef, year: nu
        WHERE u.level IN ('PROVINCE', 'NATION') AND m.year = $1::int AND m.quarter = $2::int`,
       [year, quarter],
     ),
-    rawRead<{ tenant_id: number; year: number; v: number | null }>(
-      prisma,
-      `SELECT tenant_id, year, participants AS v FROM tenant_year_progress
-       WHERE (year < $1::int AND quarter = 4) OR (year = $1::int AND quarter = $2::int)`,
-      [year, quarter],
-    ),
+    path
+      ? rawRead<{ tenant_id: number; year: number; v: number | null }>(
+          prisma,
+          `SELECT tenant_id, year, participants AS v FROM tenant_year_progress
+           WHERE (year < $1::int AND quarter = 4) OR (year = $1::int AND quarter = $2::int)`,
+          [year, quarter],
+        )
+      : [],
     scenarioMilestones(prisma, year, quarter, { levels: ["PROVINCE", "NATION"] }),
   ]);
   const sumBy = new Map(sums.map((r) => [Number(r.tenant_id), figuresFrom(r)]));

@@ -319,8 +319,9 @@ export async function rankings(
   const lastYear = { year: p.year - 1, quarter: p.quarter };
   const [cur, before, yearAgo, settings, board] = await Promise.all([
     dashboard(prisma, parent, p.year, p.quarter, now),
-    dashboard(prisma, parent, prev.year, prev.quarter, now),
-    dashboard(prisma, parent, lastYear.year, lastYear.quarter, now),
+    // Other periods: their figures and judgements for the change columns, not their path to 2030.
+    dashboard(prisma, parent, prev.year, prev.quarter, now, { path: false }),
+    dashboard(prisma, parent, lastYear.year, lastYear.quarter, now, { path: false }),
     rankingSettings(prisma, parent.level === "PROVINCE" ? parent.id : null),
     parent.level === "PROVINCE" ? provinceBoard(prisma, parent, p.year, p.quarter, now) : nationBoard(prisma, parent, p.year, p.quarter, now),
   ]);

@@ -86,6 +86,21 @@ describe.each(dbKinds)("judgements on %s", (kind) => {
     expect(data.totals.partial).toBe(true);
   });
 
+  it("judges another period without its path to 2030 exactly as with it (the rankings' change columns)", async () => {
+    for (const unit of [hp, vn]) {
+      for (const [y, q] of [
+        [2026, 2],
+        [2025, 3],
+      ]) {
+        const full = await dashboard(db.prisma, unit, y, q, NOW);
+        const light = await dashboard(db.prisma, unit, y, q, NOW, { path: false });
+        const withoutPath = (d: typeof full) => [d.totals, ...d.rows].map(({ path: _path, ...rest }) => rest);
+        expect(withoutPath(light), `${unit.code} ${y} Q${q}`).toEqual(withoutPath(full));
+        expect(full.rows.some((r) => r.path.status !== "unknown")).toBe(true);
+      }
+    }
+  });
+
   it("never puts a unit in a list its status contradicts; the not-reported are in no list", async () => {
     for (const indicator of ["attainment:bhxhCoverage", "attainment:latePaymentRate", "attainment:amountCollected", "composite"]) {
       const data = await rankings(db.prisma, hp, Q3, indicator, null, NOW);
