@@ -21,7 +21,7 @@ import { DEFAULT_BANDS, type Bands } from "../domain/ranking";
 import { countedReport, countedReportAt } from "../figures/counted";
 import type { FigureValues, UnitRef } from "../figures/service";
 import { ServiceError, MSG } from "../figures/errors";
-import { rankingSettings } from "../rankings/settings";
+import { rankingSettings, type RankingSettings } from "../rankings/settings";
 import type { ScopedUnit } from "../auth/scope";
 
 export interface DashboardRow {
@@ -178,7 +178,8 @@ export function assertPeriodEnded(year: number, quarter: number, now: Date = new
 
 /**
  * A city's communes or the nation's provinces for a period, judged. `path: false` leaves out the path
- * to 2030 (every row's path "no data"): another period's figures, for the rankings' change columns.
+ * to 2030 (every row's path "unknown"): another period's figures, for the rankings' change columns.
+ * `settings`: the city's ranking settings when the caller has them already (rankings read three periods).
  */
 export async function dashboard(
   prisma: PrismaClient,
@@ -186,7 +187,7 @@ export async function dashboard(
   year: number,
   quarter: number,
   now: Date = new Date(),
-  { path = true }: { path?: boolean } = {},
+  { path = true, settings }: { path?: boolean; settings?: Promise<RankingSettings> } = {},
 ): Promise<DashboardData> {
   if (parent.level !== "PROVINCE" && parent.level !== "NATION") {
     throw new ServiceError(422, "Bảng theo dõi chỉ có cho thành phố, tỉnh (các xã) và cả nước (các tỉnh).", [
@@ -194,7 +195,7 @@ export async function dashboard(
     ]);
   }
   assertPeriodEnded(year, quarter, now);
-  return parent.level === "PROVINCE" ? communeDashboard(prisma, parent, year, quarter, path) : provinceDashboard(prisma, parent, year, quarter, path);
+  return parent.level === "PROVINCE" ? communeDashboard(prisma, parent, year, quarter, path, settings) : provinceDashboard(prisma, parent, year, quarter, path);
 }
 
 /** Prefixed figure columns of a report alias (`r` → "r_labourForce", …). */
@@ -275,11 +276,18 @@ ${path ? HISTORY_JOIN : ""}WHERE (u.parent_id = $1::int AND u.level = 'COMMUNE' 
 /** With the path to 2030 (a dashboard), and without (another period's figures for a rankings' change columns). */
 const COMMUNE_DASHBOARD_SQL = { path: communeDashboardSql(true), figures: communeDashboardSql(false) };
 
-async function communeDashboard(prisma: PrismaClient, parent: UnitRef, year: number, quarter: number, path: boolean): Promise<DashboardData> {
+async function communeDashboard(
+  prisma: PrismaClient,
+  parent: UnitRef,
+  year: number,
+  quarter: number,
+  path: boolean,
+  settingsRead?: Promise<RankingSettings>,
+): Promise<DashboardData> {
   const tenant = parent.id;
   const [all, settings, scenarioBy] = await Promise.all([
     rawRead<CommuneDashboardRow>(prisma, path ? COMMUNE_DASHBOARD_SQL.path : COMMUNE_DASHBOARD_SQL.figures, [tenant, year, quarter]),
-    rankingSettings(prisma, tenant),
+    settingsRead ?? rankingSettings(prisma, tenant),
     scenarioMilestones(prisma, year, quarter, { tenantId: tenant }),
   ]);
   const own = all.find((r) => r.is_parent);

@@ -317,12 +317,14 @@ export async function rankings(
   const direction: Direction = isCeilingChoice(c) ? "lower" : c.direction;
   const prev = previousPeriod(p);
   const lastYear = { year: p.year - 1, quarter: p.quarter };
+  // The city's settings, read once for the three periods.
+  const settingsRead = rankingSettings(prisma, parent.level === "PROVINCE" ? parent.id : null);
   const [cur, before, yearAgo, settings, board] = await Promise.all([
-    dashboard(prisma, parent, p.year, p.quarter, now),
+    dashboard(prisma, parent, p.year, p.quarter, now, { settings: settingsRead }),
     // Other periods: their figures and judgements for the change columns, not their path to 2030.
-    dashboard(prisma, parent, prev.year, prev.quarter, now, { path: false }),
-    dashboard(prisma, parent, lastYear.year, lastYear.quarter, now, { path: false }),
-    rankingSettings(prisma, parent.level === "PROVINCE" ? parent.id : null),
+    dashboard(prisma, parent, prev.year, prev.quarter, now, { path: false, settings: settingsRead }),
+    dashboard(prisma, parent, lastYear.year, lastYear.quarter, now, { path: false, settings: settingsRead }),
+    settingsRead,
     parent.level === "PROVINCE" ? provinceBoard(prisma, parent, p.year, p.quarter, now) : nationBoard(prisma, parent, p.year, p.quarter, now),
   ]);
   const beforeBy = new Map(before.rows.map((r) => [r.unit.code, r]));
@@ -332,7 +334,8 @@ export async function rankings(
     direction,
   );
   // Explanations of the communes (provinces have none): the key ranked, or every key for composite.
-  const childIds = await prisma.unit.findMany({ where: { code: { in: cur.rows.map((r) => r.unit.code) }, validTo: null }, select: { id: true, code: true } });
+  // The ranked units are the parent's units in force (the dashboard's rows).
+  const childIds = await prisma.unit.findMany({ where: { parentId: parent.id, validTo: null }, select: { id: true, code: true } });
   const idByCode = new Map(childIds.map((u) => [u.code, u.id]));
   const explanations =
     parent.level === "PROVINCE"

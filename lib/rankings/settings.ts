@@ -5,7 +5,12 @@ import { DEFAULT_BANDS, type Bands } from "../domain/ranking";
 
 export const BAND_KEYS = { attained: "ranking_band_attained", close: "ranking_band_close", listSize: "ranking_list_size" } as const;
 
-export async function rankingSettings(prisma: PrismaClient, tenantId: number | null): Promise<{ bands: Bands; listSize: number }> {
+export interface RankingSettings {
+  bands: Bands;
+  listSize: number;
+}
+
+export async function rankingSettings(prisma: PrismaClient, tenantId: number | null): Promise<RankingSettings> {
   if (tenantId === null) return { bands: DEFAULT_BANDS, listSize: 5 };
   const rows = await prisma.tenantSetting.findMany({ where: { tenantId, key: { in: Object.values(BAND_KEYS) } } });
   const get = (k: string) => {
