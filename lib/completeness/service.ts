@@ -8,6 +8,7 @@ import { z } from "zod";
 import { compareVi } from "../collate";
 import { COUNTED_STATUSES } from "../figures/counted";
 import type { PrismaClient } from "../generated/prisma/client";
+import { rawRead } from "../db/connect";
 import type { ReportStatus, UnitLevel } from "../generated/prisma/enums";
 import { quarterEnd } from "../domain/period";
 import { periodSchema } from "../figures/period-schema";
@@ -205,22 +206,22 @@ export async function completeness(
 export async function provinceBoard(prisma: PrismaClient, parent: UnitRef, year: number, quarter: number, now: Date): Promise<ProvinceCompleteness> {
   const tenant = parent.id;
   const [rows, officerRows, days] = await Promise.all([
-    prisma.$queryRawUnsafe<{ id: number; code: string; name: string; type: string; status: ReportStatus | null; first: Stamp; last: Stamp }[]>(
+    rawRead<{ id: number; code: string; name: string; type: string; status: ReportStatus | null; first: Stamp; last: Stamp }>(
+      prisma,
       `SELECT u.id, u.code, u.name, u.type::text AS type, r.status::text AS status,
               ${FIRST_SUBMITTED} AS first, r.submitted_at AS last
        FROM units u
        LEFT JOIN quarter_reports r ON r.unit_id = u.id AND r.kind = 'ACTUAL' AND r.year = $2::int AND r.quarter = $3::int
        WHERE u.tenant_id = $1::int AND u.level = 'COMMUNE' AND u.valid_to IS NULL`,
-      tenant,
-      year,
-      quarter,
+      [tenant, year, quarter],
     ),
-    prisma.$queryRawUnsafe<{ unit_id: number; full_name: string; username: string }[]>(
+    rawRead<{ unit_id: number; full_name: string; username: string }>(
+      prisma,
       `SELECT us.unit_id, us.full_name, us.username
        FROM users us JOIN units u ON u.id = us.unit_id
        WHERE u.tenant_id = $1::int AND u.level = 'COMMUNE' AND u.valid_to IS NULL AND us.role = 'COMMUNE_OFFICER' AND us.active
        ORDER BY us.full_name, us.username`,
-      tenant,
+      [tenant],
     ),
     deadlineDays(prisma, [tenant]),
   ]);
@@ -276,7 +277,8 @@ export async function nationBoard(prisma: PrismaClient, parent: UnitRef, year: n
   const days = await deadlineDays(prisma, ids);
   const deadlines = new Map(provinces.map((p) => [p.id, deadlineOf(year, quarter, days.get(p.id) ?? DEFAULT_DEADLINE_DAYS, now)]));
   // One grouped query over every commune of the nation, each judged against its own province's deadline.
-  const rows = await prisma.$queryRawUnsafe<{ tenant_id: number; status: ReportStatus | null; n: number; late: number; overdue: number }[]>(
+  const rows = await rawRead<{ tenant_id: number; status: ReportStatus | null; n: number; late: number; overdue: number }>(
+    prisma,
     `WITH d AS (SELECT * FROM unnest($1::int[], $2::timestamptz[]) AS d(tenant_id, deadline)),
      c AS (
        SELECT u.tenant_id, r.status::text AS status, ${FIRST_SUBMITTED} AS first, d.deadline
@@ -289,11 +291,7 @@ export async function nationBoard(prisma: PrismaClient, parent: UnitRef, year: n
             count(*) FILTER (WHERE first IS NOT NULL AND first > deadline)::int AS late,
             count(*) FILTER (WHERE first IS NULL AND $5::timestamptz > deadline)::int AS overdue
      FROM c GROUP BY tenant_id, status`,
-    ids,
-    ids.map((id) => deadlines.get(id)!.at),
-    year,
-    quarter,
-    now.toISOString(),
+    [ids, ids.map((id) => deadlines.get(id)!.at), year, quarter, now.toISOString()],
   );
   const agg = new Map<number, { counts: StateCounts; total: number; late: number; overdue: number }>(
     ids.map((id) => [id, { counts: emptyCounts(), total: 0, late: 0, overdue: 0 }]),

@@ -16,6 +16,7 @@
 // quarter and for the history alike: drafts and returned reports are neither listed nor compared with.
 // One query for the whole province, the same SQL on PGlite and PostgreSQL.
 import type { PrismaClient } from "../generated/prisma/client";
+import { rawRead } from "../db/connect";
 import { compareVi } from "../collate";
 import { COVERAGE_KEYS } from "../domain/targets";
 import type { UnitLevel } from "../generated/prisma/enums";
@@ -208,18 +209,15 @@ const COLUMNS = METRIC_KEYS.map((k) => `r.${snake(k)}::float8 AS "${k}"`).join("
 async function reportRows(prisma: PrismaClient, tenantId: number, year: number, quarter: number): Promise<ReportRow[]> {
   const to = indexOf(year, quarter);
   const from = to - HISTORY_QUARTERS - 1;
-  const rows = await prisma.$queryRawUnsafe<Array<Record<string, unknown>>>(
+  const rows = await rawRead<Record<string, unknown>>(
+    prisma,
     `SELECT r.unit_id, u.code, u.name, u.type::text AS type, r.year, r.quarter, r.status::text AS status, ${COLUMNS}
      FROM quarter_reports r
      JOIN units u ON u.id = r.unit_id AND u.level = 'COMMUNE' AND u.valid_to IS NULL
      WHERE r.tenant_id = $1::int AND ${countedReport("r")}
        AND r.year BETWEEN $2::int AND $3::int
        AND r.year * 4 + r.quarter - 1 BETWEEN $4::int AND $5::int`,
-    tenantId,
-    Math.floor(from / 4),
-    year,
-    from,
-    to,
+    [tenantId, Math.floor(from / 4), year, from, to],
   );
   return rows.map((r) => ({
     unitId: Number(r.unit_id),

@@ -4,6 +4,7 @@
 import { z } from "zod";
 import { countedReport } from "../figures/counted";
 import type { Prisma, PrismaClient } from "../generated/prisma/client";
+import { rawRead } from "../db/connect";
 import { can } from "../auth/permissions";
 import { COUNT_TARGET_KEYS, TARGET_KEYS, TARGET_YEARS, isTargetKey, targetKindOf, type TargetKey } from "../domain/targets";
 import { MAX_PEOPLE, MAX_VND } from "../domain/figures-validation";
@@ -153,14 +154,14 @@ export async function targetGrid(prisma: PrismaClient, actor: Actor, unit: Scope
     ))
       basis.set(id, b);
   } else if (visible.length > 0) {
-    const b = await prisma.$queryRawUnsafe<Array<{ unit_id: number; labour_force: number | null; participants: number | null; year: number; quarter: number }>>(
+    const b = await rawRead<{ unit_id: number; labour_force: number | null; participants: number | null; year: number; quarter: number }>(
+      prisma,
       `SELECT DISTINCT ON (unit_id) unit_id, labour_force::float8 AS labour_force, year::int AS year, quarter::int AS quarter,
               (coalesce(bhxh_compulsory, 0) + coalesce(bhxh_voluntary, 0))::float8 AS participants
        FROM quarter_reports
        WHERE unit_id = ANY($1::int[]) AND ${countedReport()} AND year < $2::int
        ORDER BY unit_id, year DESC, quarter DESC`,
-      visible.map((c) => c.id),
-      year,
+      [visible.map((c) => c.id), year],
     );
     for (const r of b)
       basis.set(Number(r.unit_id), {
