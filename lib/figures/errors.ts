@@ -44,6 +44,8 @@ export const MSG = {
   missingForSubmit: "Cần nhập đủ tất cả chỉ tiêu trước khi gửi báo cáo.",
   required: "Chưa nhập số liệu này.",
   noVillageFigures: "Thôn, tổ dân phố không có báo cáo số liệu hằng quý.",
+  /** A 409's figure saved by someone else meanwhile: what is stored now against what this save sent. */
+  storedMeanwhile: (label: string, stored: string, sent: string) => `${label}: hiện đã lưu ${stored} (bạn nhập ${sent}).`,
 } as const;
 
 /**

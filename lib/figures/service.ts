@@ -564,7 +564,7 @@ function conflictError(current: StoredReport | null, sent: FigureValues, unitNam
   const now = current ? figuresOf(current) : emptyFigures();
   const issues: ApiIssue[] = METRIC_KEYS.filter((k) => now[k] !== sent[k]).map((k) => ({
     path: `figures.${k}`,
-    message: `${METRIC_LABELS_VI[k].label}: hiện đã lưu ${formatNumber(now[k])} (bạn nhập ${formatNumber(sent[k])}).`,
+    message: MSG.storedMeanwhile(METRIC_LABELS_VI[k].label, formatNumber(now[k]), formatNumber(sent[k])),
     severity: "error" as const,
     code: "conflict",
   }));

@@ -251,6 +251,7 @@ const CATALOGUE: Entry[] = [
     "Số liệu tháng {m}/{y} đã được người khác sửa trong lúc bạn nhập: hãy tải lại trang, không có gì được lưu.",
     "Someone else changed the figures of month {m}/{y} while you were editing: reload the page; nothing was saved.",
   ),
+  entry("conflict.storedMeanwhile", "{label}: hiện đã lưu {stored} (bạn nhập {sent}).", "{label}: now saved {stored} (you entered {sent})."),
   // The monthly figures from a file (lib/imports/monthly-sheet.ts, lib/monthly/import.ts).
   entry(
     "monthlyFile.noHeader",

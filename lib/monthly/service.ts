@@ -117,6 +117,19 @@ function checkVersion(current: { version: number } | null, version: number | und
     throw new ServiceError(409, stale, [{ path: "version", message: `Phiên bản hiện tại: ${current?.version ?? 0}.` }]);
 }
 
+/**
+ * 409 that shows what changed meanwhile (as a quarter's does): the stored values that differ from what
+ * this save sent, each on its field. Nothing of this save is written.
+ */
+function monthlyConflict(year: number, month: number, stored: MonthlyValues, sent: MonthlyValues): ServiceError {
+  const issues: ApiIssue[] = MONTHLY_METRIC_KEYS.filter((k) => stored[k] !== sent[k]).map((k) => ({
+    path: `figures.${k}`,
+    message: MSG.storedMeanwhile(METRIC_LABELS_VI[k].label, formatNumber(stored[k], "vi"), formatNumber(sent[k], "vi")),
+    severity: "error" as const,
+  }));
+  return new ServiceError(409, MONTHLY_MSG.monthlyStale(year, month), issues, { conflict: true, current: stored });
+}
+
 const fmtTarget = (key: string, value: number) =>
   isTargetKey(key) && targetKindOf(key) === "RATE" ? formatPercent(value, "vi", 2) : formatNumber(value, "vi");
 
@@ -397,6 +410,7 @@ export async function saveMonthlyFigures(
     const previousRow = await tx.monthlyFigures.findUnique({ where: { unitId_year_month: { unitId: unit.id, ...prevAt } } });
     const warnings = monthlyWarnings(f, previousRow ? valuesOf(previousRow) : null, prevAt.year === year).map((w) => ({ ...w, path: `figures.${w.path}` }));
     if (warnings.length > 0 && !parsed.data.confirmWarnings) throw new ServiceError(422, MSG.needsConfirmation, warnings, { needsConfirmation: true });
+    if (current && version !== undefined && current.version !== version) throw monthlyConflict(year, month, valuesOf(current), f);
     checkVersion(current, version, MONTHLY_MSG.monthlyStale(year, month));
     const before = current ? valuesOf(current) : null;
     const entries: AuditInput[] = MONTHLY_METRIC_KEYS.filter((k) => (before?.[k] ?? null) !== f[k]).map((k) => ({
@@ -422,7 +436,10 @@ export async function saveMonthlyFigures(
     };
     if (current) {
       const n = await tx.monthlyFigures.updateMany({ where: { id: current.id, version: current.version }, data: { ...data, version: { increment: 1 } } });
-      if (n.count !== 1) throw new ServiceError(409, MONTHLY_MSG.monthlyStale(year, month));
+      if (n.count !== 1) {
+        const now = await tx.monthlyFigures.findUnique({ where });
+        throw now ? monthlyConflict(year, month, valuesOf(now), f) : new ServiceError(409, MONTHLY_MSG.monthlyStale(year, month));
+      }
     } else {
       // tenantId is the province's (a province carries its own id); the permission reaches nothing without one.
       await tx.monthlyFigures.create({ data: { ...data, tenantId: unit.tenantId ?? unit.id, unitId: unit.id, year, month } });

@@ -24,7 +24,8 @@ import { indicatorsView } from "@/lib/figures/service";
 import { scopeUnit } from "@/lib/auth/scope";
 import { GET as getScenario, PUT as putScenario } from "@/app/api/v1/units/[code]/scenario/route";
 import { PUT as putMonth } from "@/app/api/v1/units/[code]/monthly/[year]/[month]/route";
-import { localizeMessage } from "@/lib/i18n/server-messages";
+import { localizeErrorBody, localizeMessage } from "@/lib/i18n/server-messages";
+import { formatNumber } from "@/lib/format";
 
 const NOW = new Date("2026-12-02T03:00:00Z");
 const USERNAMES = ["bhxh.hue", "bhxh.haiphong", "lanhdao.haiphong", "xa.kimthanh", "admin"] as const;
@@ -214,7 +215,17 @@ describe.each(dbKinds)("month by month on %s", (kind) => {
       expect(e.status).toBe(422);
       expect(e.message).toBe(MONTHLY_MSG.monthNotEnded(y, m));
     }
-    expect((await failure(saveMonthlyFigures(db.prisma, staff, "31", 2026, 11, { figures, version: 0 }, NOW))).status).toBe(409);
+    // Saved by someone else meanwhile: 409, nothing written, and what is stored now on each field that differs.
+    const stale = await failure(saveMonthlyFigures(db.prisma, staff, "31", 2026, 11, { figures: { ...figures, bhyt: 1_234_567 }, version: 0 }, NOW));
+    expect(stale.status).toBe(409);
+    expect(stale.message).toBe(MONTHLY_MSG.monthlyStale(2026, 11));
+    expect(stale.issues).toEqual([
+      { path: "figures.bhyt", severity: "error", message: `Số người tham gia BHYT: hiện đã lưu ${formatNumber(figures.bhyt, "vi")} (bạn nhập 1.234.567).` },
+    ]);
+    expect(localizeErrorBody({ error: stale.message, issues: stale.issues }, "en").issues![0].message).toBe(
+      `Số người tham gia BHYT: now saved ${formatNumber(figures.bhyt, "vi")} (you entered 1.234.567).`,
+    );
+    expect(await audits("monthly")).toBe(before + 7);
     expect((await failure(saveMonthlyFigures(db.prisma, staff, "31", 2026, 13, { figures, version: 0 }, NOW))).status).toBe(422);
     expect(
       (await failure(saveMonthlyFigures(db.prisma, staff, "31", 2026, 10, { figures: { ...figures, bhtn: 800_000 }, version: 0 }, NOW))).issues[0].path,
