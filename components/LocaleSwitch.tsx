@@ -3,6 +3,7 @@ import { useLocale, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useTransition } from "react";
 import { setLocale } from "@/lib/actions/locale";
+import { requestLeave } from "@/components/ui/LeaveGuard";
 
 const LABELS: Record<string, string> = { vi: "Tiếng Việt", en: "English" };
 
@@ -20,11 +21,14 @@ export function LocaleSwitch() {
           lang={l}
           disabled={pending || l === locale}
           aria-pressed={l === locale}
+          // The page is rebuilt in the other language: typed, unsaved work would be lost (LeaveGuard asks).
           onClick={() =>
-            start(async () => {
-              await setLocale(l);
-              router.refresh();
-            })
+            requestLeave(() =>
+              start(async () => {
+                await setLocale(l);
+                router.refresh();
+              }),
+            )
           }
           className={`px-2 py-1 ${l === locale ? "bg-white text-brand-800 font-semibold" : "text-white hover:bg-white/10"}`}
         >

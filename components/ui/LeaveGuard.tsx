@@ -2,13 +2,25 @@
 // Nothing typed is lost by leaving: one guard for every editor (quarterly figures, monthly figures,
 // the scenario, targets, villages' figures, a report's texts). While the editor holds unsaved
 // changes, the browser's own prompt covers reload, close and other sites, and ours covers the app's
-// links (Next's <Link> does not navigate when the click was prevented) and the editor's own ways of
-// dropping what was typed (choosing another month, say): `guard.confirm(then)` asks first.
+// links (Next's <Link> does not navigate when the click was prevented), the editor's own ways of
+// dropping what was typed (choosing another month, say: `guard.confirm(then)`) and the page's other
+// ones (the language switch, signing out, another village's form: `requestLeave(then)`) ask first.
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState, type ReactNode } from "react";
 import { useTranslations } from "next-intl";
 import { leavesPage } from "@/lib/figures/form-helpers";
 import { ConfirmDialog } from "./ConfirmDialog";
+
+const LEAVE_EVENT = "bhxh:leave";
+
+/**
+ * For an action that drops what editors hold without leaving the page (the language switch remounts
+ * the page, signing out, closing or switching a village's form, a filter that hides the row being
+ * edited): runs `then` at once, or after an editor with unsaved changes has asked and the user agreed.
+ */
+export function requestLeave(then: () => void) {
+  if (window.dispatchEvent(new CustomEvent(LEAVE_EVENT, { cancelable: true, detail: { then } }))) then();
+}
 
 export interface LeaveGuard {
   /** Runs `then` at once when nothing is unsaved, otherwise after the user agrees to drop the changes. */
@@ -46,11 +58,19 @@ export function useLeaveGuard(dirty: boolean): LeaveGuard {
       const href = `${to.pathname}${to.search}${to.hash}`;
       setPending(() => () => router.push(href));
     };
+    const leave = (e: Event) => {
+      if (!dirtyRef.current || e.defaultPrevented) return;
+      e.preventDefault();
+      const { then } = (e as CustomEvent<{ then: () => void }>).detail;
+      setPending(() => then);
+    };
     window.addEventListener("beforeunload", beforeUnload);
     document.addEventListener("click", click, true);
+    window.addEventListener(LEAVE_EVENT, leave);
     return () => {
       window.removeEventListener("beforeunload", beforeUnload);
       document.removeEventListener("click", click, true);
+      window.removeEventListener(LEAVE_EVENT, leave);
     };
   }, [router]);
   return {

@@ -6,6 +6,7 @@
 import { useLocale, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { Fragment, useState } from "react";
+import { requestLeave } from "@/components/ui/LeaveGuard";
 import type { VillageBoard as Board, VillageRow } from "@/lib/villages/service";
 import { VILLAGE_METRICS } from "@/lib/domain/villages";
 import { isRateTargetKey } from "@/lib/domain/targets";
@@ -79,7 +80,15 @@ export function VillageBoard({ board, labels }: { board: Board; labels: Record<s
       {!board.editable && <p className="text-sm text-slate-600">{t("readOnly")}</p>}
       <div className="flex flex-wrap items-center gap-4 text-sm">
         <label className="flex items-center gap-2">
-          <input type="checkbox" checked={onlyBehind} onChange={(e) => setOnlyBehind(e.target.checked)} data-testid="only-behind" />
+          <input
+            type="checkbox"
+            checked={onlyBehind}
+            onChange={(e) => {
+              const checked = e.target.checked;
+              requestLeave(() => setOnlyBehind(checked));
+            }}
+            data-testid="only-behind"
+          />
           {t("filterBehind")}
         </label>
         <span className="text-slate-500">{t("shown", { shown: shown.length, total: board.villages.length })}</span>
@@ -149,10 +158,13 @@ export function VillageBoard({ board, labels }: { board: Board; labels: Record<s
                           className={buttonClass({ variant: "secondary", size: "sm", className: "mt-1.5 block" })}
                           aria-expanded={open === v.unit.code}
                           aria-label={`${v.figures ? t("edit") : t("enter")}: ${v.unit.name}`}
-                          onClick={() => {
-                            setNotice(null);
-                            setOpen(open === v.unit.code ? null : v.unit.code);
-                          }}
+                          // Another village's form (or closing this one) drops what the open one holds: it asks first.
+                          onClick={() =>
+                            requestLeave(() => {
+                              setNotice(null);
+                              setOpen(open === v.unit.code ? null : v.unit.code);
+                            })
+                          }
                         >
                           {v.figures ? t("edit") : t("enter")}
                         </button>
@@ -179,7 +191,7 @@ export function VillageBoard({ board, labels }: { board: Board; labels: Record<s
                             village={v}
                             year={board.year}
                             quarter={board.quarter}
-                            onCancel={() => setOpen(null)}
+                            onCancel={() => requestLeave(() => setOpen(null))}
                             onSaved={(text) => {
                               setOpen(null);
                               setNotice(text);

@@ -55,3 +55,32 @@ test("city staff editing the monthly scenario are asked before a link drops it",
   await cell.fill("1.234.567");
   await expectGuarded(page, cell, "1.234.567", /chưa lưu/, page.getByRole("region", { name: "Kịch bản theo tháng" }).getByTestId("leave-confirm"));
 });
+
+test("switching the language or opening another village's form asks before dropping a village's typed figures", async ({ page }) => {
+  await signInAndWaitHome(page, "xa.kimthanh");
+  await page.goto("/units/10804/villages?year=2026&quarter=3");
+  await page.locator('tr[data-village="10804-02"]').getByRole("button", { name: "Sửa số liệu: Thôn Kim Khê" }).click();
+  const form = page.locator('[data-testid="village-form"][data-village="10804-02"]');
+  const bhyt = form.getByLabel("Số người tham gia BHYT");
+  await bhyt.fill("7.777");
+  const leave = form.getByTestId("leave-confirm");
+  // Another village's form would replace this one.
+  await page
+    .locator('tr[data-village="10804-03"]')
+    .getByRole("button", { name: /số liệu: / })
+    .click();
+  await expect(leave).toBeVisible();
+  await expect(leave).toContainText("Bỏ thay đổi chưa lưu?");
+  await leave.getByTestId("leave-confirm-cancel").click();
+  await expect(bhyt).toHaveValue("7.777");
+  // The language switch rebuilds the page.
+  await page.getByRole("button", { name: "English" }).click();
+  await expect(leave).toBeVisible();
+  await leave.getByTestId("leave-confirm-cancel").click();
+  await expect(bhyt).toHaveValue("7.777");
+  await expect(page.locator("html")).toHaveAttribute("lang", "vi");
+  // Closing the form asks too; agreeing drops the figure (nothing saved).
+  await form.getByRole("button", { name: "Đóng" }).click();
+  await leave.getByTestId("leave-confirm-confirm").click();
+  await expect(form).toHaveCount(0);
+});
