@@ -394,7 +394,17 @@ export async function buildReportDocument(
     const late = ranking.lateReporters.length;
     if (late) short.push(p(`${fmtCount(late)} đơn vị không gửi báo cáo đúng thời hạn.`, "dash"));
   }
-  if (!short.length) short.push(p("Các chỉ tiêu đều đạt mốc kế hoạch của kỳ; cần duy trì kết quả, không để giảm số người tham gia trong các quý tiếp theo."));
+  // Nothing short: say why — never "all met" on figures that do not count or on no target at all.
+  if (!short.length)
+    short.push(
+      p(
+        !view.counted
+          ? `Chưa có số liệu ${period} được gửi để đánh giá: cần hoàn thành, gửi báo cáo số liệu của kỳ.`
+          : Object.values(view.statuses).every((s) => s === "none")
+            ? "Chưa có chỉ tiêu được giao cho kỳ để đánh giá kết quả."
+            : "Các chỉ tiêu đều đạt mốc kế hoạch của kỳ; cần duy trì kết quả, không để giảm số người tham gia trong các quý tiếp theo.",
+      ),
+    );
   const tasks = [...actionLines(explanationsByUnit.values()), ...STANDARD_TASKS.map((t) => p(t, "dash"))];
   const proposals =
     kind === "commune"

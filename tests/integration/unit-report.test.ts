@@ -116,6 +116,18 @@ describe.each(dbKinds)("unit reports on %s", (kind) => {
     expect(text).toMatch(/II\. (CHỈ TIÊU GIAO CHO CÁC THÔN|TỒN TẠI)/);
   });
 
+  it("never says every target is met for a commune whose figures of the period were not sent", async () => {
+    const [unsent] = await db.sql.query<{ code: string }>(
+      `SELECT u.code FROM units u WHERE u.tenant_id = (SELECT id FROM units WHERE code = '31') AND u.level = 'COMMUNE' AND u.valid_to IS NULL
+       AND NOT EXISTS (SELECT 1 FROM quarter_reports r WHERE r.unit_id = u.id AND r.year = 2026 AND r.quarter = 3 AND r.kind = 'ACTUAL' AND r.status IN ('SUBMITTED', 'APPROVED'))
+       ORDER BY u.code LIMIT 1`,
+    );
+    const view = await reportOfPeriod(db.prisma, actors["lanhdao.haiphong"], unsent.code, 2026, 3, { now: NOW });
+    const { text } = await readDocx(await renderReportDocument(view.document));
+    expect(text).not.toContain("đều đạt mốc kế hoạch");
+    expect(text).toContain("Chưa có số liệu 9 tháng đầu năm 2026 được gửi để đánh giá");
+  });
+
   it("writes the city's report with its communes' table, the lists and the communes that have not reported", async () => {
     const view = await reportOfPeriod(db.prisma, actors["lanhdao.haiphong"], "31", 2026, 3, { now: NOW });
     expect(view.editable).toBe(false); // a leader reads and downloads; city staff edit
