@@ -25,7 +25,7 @@ describe.each(dbKinds)("summaries kept current by the database on %s", (kind) =>
     for (const u of await db.prisma.user.findMany()) actors[u.username] = { id: u.id, role: u.role, tenantId: u.tenantId, unitId: u.unitId };
   });
   afterAll(async () => {
-    await db?.close();
+    await db?.destroy();
   });
 
   async function expectCurrent() {

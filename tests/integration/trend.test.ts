@@ -28,7 +28,7 @@ describe.each(dbKinds)("trends on %s", (kind) => {
     draftOnly = draft!.unit;
   });
   afterAll(async () => {
-    await db?.close();
+    await db?.destroy();
   });
 
   it("a commune's points are its submitted or approved reports, a draft is no point", async () => {
