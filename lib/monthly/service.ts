@@ -111,10 +111,13 @@ function parseMonth(input: unknown): number {
 /** The version read (0: nothing saved yet). Left out for something that exists: 428, as everywhere in the API. */
 const VERSION = z.number({ error: MONTHLY_MSG.badVersion }).int(MONTHLY_MSG.badVersion).min(0, MONTHLY_MSG.badVersion).optional();
 
-function checkVersion(current: { version: number } | null, version: number | undefined, stale: string) {
+/** 428 without a version for something that exists; 409 for another version (`conflict` says what is stored now). */
+function checkVersion<T extends { version: number }>(current: T | null, version: number | undefined, stale: string, conflict?: (current: T) => ServiceError) {
   if (current && version === undefined) throw new ServiceError(428, MSG.versionRequired, [{ path: "version", message: MSG.versionRequired }]);
   if ((current?.version ?? 0) !== (version ?? 0))
-    throw new ServiceError(409, stale, [{ path: "version", message: `Phiên bản hiện tại: ${current?.version ?? 0}.` }]);
+    throw current && conflict
+      ? conflict(current)
+      : new ServiceError(409, stale, [{ path: "version", message: `Phiên bản hiện tại: ${current?.version ?? 0}.` }]);
 }
 
 /**
@@ -410,8 +413,7 @@ export async function saveMonthlyFigures(
     const previousRow = await tx.monthlyFigures.findUnique({ where: { unitId_year_month: { unitId: unit.id, ...prevAt } } });
     const warnings = monthlyWarnings(f, previousRow ? valuesOf(previousRow) : null, prevAt.year === year).map((w) => ({ ...w, path: `figures.${w.path}` }));
     if (warnings.length > 0 && !parsed.data.confirmWarnings) throw new ServiceError(422, MSG.needsConfirmation, warnings, { needsConfirmation: true });
-    if (current && version !== undefined && current.version !== version) throw monthlyConflict(year, month, valuesOf(current), f);
-    checkVersion(current, version, MONTHLY_MSG.monthlyStale(year, month));
+    checkVersion(current, version, MONTHLY_MSG.monthlyStale(year, month), (c) => monthlyConflict(year, month, valuesOf(c), f));
     const before = current ? valuesOf(current) : null;
     const entries: AuditInput[] = MONTHLY_METRIC_KEYS.filter((k) => (before?.[k] ?? null) !== f[k]).map((k) => ({
       tenantId: unit.tenantId,
