@@ -49,15 +49,25 @@ export function formatPoints(value: number | null | undefined, locale: Locale = 
   return `${text} ${unit}`;
 }
 
-const dateFormatters = new Map<Locale, Intl.DateTimeFormat>();
+const DAY: Intl.DateTimeFormatOptions = { day: "numeric", month: "numeric", year: "numeric", timeZone: "Asia/Ho_Chi_Minh" };
+const dateFormatters = { date: new Map<Locale, Intl.DateTimeFormat>(), time: new Map<Locale, Intl.DateTimeFormat>() };
 
-/** 30/9/2026 (Vietnamese dates put the day first and drop leading zeros). */
-export function formatDate(value: Date | string | null | undefined, locale: Locale = "vi"): string {
+/** A date (and time) in Vietnam's time zone, whatever the server's or browser's; one formatter per locale. */
+function formatWhen(value: Date | string | null | undefined, locale: Locale, kind: "date" | "time"): string {
   if (!value) return NO_VALUE;
   const d = typeof value === "string" ? new Date(value) : value;
   if (Number.isNaN(d.getTime())) return NO_VALUE;
-  let f = dateFormatters.get(locale);
-  if (!f)
-    dateFormatters.set(locale, (f = new Intl.DateTimeFormat(tag(locale), { day: "numeric", month: "numeric", year: "numeric", timeZone: "Asia/Ho_Chi_Minh" })));
+  let f = dateFormatters[kind].get(locale);
+  if (!f) dateFormatters[kind].set(locale, (f = new Intl.DateTimeFormat(tag(locale), kind === "date" ? DAY : { ...DAY, hour: "2-digit", minute: "2-digit" })));
   return f.format(d);
+}
+
+/** 30/9/2026 (Vietnamese dates put the day first and drop leading zeros). */
+export function formatDate(value: Date | string | null | undefined, locale: Locale = "vi"): string {
+  return formatWhen(value, locale, "date");
+}
+
+/** 14:05 30/9/2026 in Vietnamese, 30/09/2026, 14:05 in English. */
+export function formatDateTime(value: Date | string | null | undefined, locale: Locale = "vi"): string {
+  return formatWhen(value, locale, "time");
 }

@@ -7,7 +7,7 @@ import { useRouter } from "next/navigation";
 import { useId, useState, useTransition } from "react";
 import { postCommentAction } from "@/lib/actions/review";
 import { COMMENT_MAX, COMMENT_MIN } from "@/lib/domain/workflow";
-import { formatNumber } from "@/lib/format";
+import { formatDateTime, formatNumber } from "@/lib/format";
 import { toLocale } from "@/lib/i18n/config";
 import type { ThreadItem } from "@/lib/workflow/comments";
 import { Toast, type ToastMessage } from "@/components/ui/Toast";
@@ -29,15 +29,7 @@ export function ReportThread(props: {
   const [message, setMessage] = useState<ToastMessage | null>(null);
   const [pending, start] = useTransition();
   const hintId = useId();
-  const fmt = (iso: string) =>
-    new Intl.DateTimeFormat(locale === "vi" ? "vi-VN" : "en-GB", {
-      day: "numeric",
-      month: "numeric",
-      year: "numeric",
-      hour: "2-digit",
-      minute: "2-digit",
-      timeZone: "Asia/Ho_Chi_Minh",
-    }).format(new Date(iso));
+  const fmt = (iso: string) => formatDateTime(iso, locale);
   const length = body.trim().length;
 
   function send() {

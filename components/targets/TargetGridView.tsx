@@ -112,6 +112,8 @@ export function TargetGridView({ view, unitCode, defaultSource }: { view: GridVi
   };
   const active = grid.children.filter((c) => !c.unit.retired);
   const sums = Object.fromEntries(COUNT_TARGET_KEYS.map((k) => [k, active.reduce((s, c) => s + (valueOf(c.unit.code, k) ?? 0), 0)])) as Record<string, number>;
+  /** How many active children have a value of each count target: a sum of none is not "0", a sum of some says so. */
+  const filled = Object.fromEntries(COUNT_TARGET_KEYS.map((k) => [k, active.filter((c) => valueOf(c.unit.code, k) !== null).length])) as Record<string, number>;
   const changed = Object.keys(cells).filter((id) => cells[id] !== initial[id]);
   // Typed or pasted targets are not lost by leaving the page (components/ui/LeaveGuard.tsx).
   const guard = useLeaveGuard(changed.length > 0);
@@ -432,7 +434,16 @@ export function TargetGridView({ view, unitCode, defaultSource }: { view: GridVi
                 <td className="px-3 py-1.5 font-medium">{t("sum")}</td>
                 {COLUMNS.map((k) => (
                   <td key={k} className="px-3 py-1.5 text-right tabular-nums" data-sum={k}>
-                    {targetKindOf(k) === "COUNT" ? formatNumber(sums[k], locale) : ""}
+                    {targetKindOf(k) !== "COUNT" || filled[k] === 0 ? (
+                      ""
+                    ) : filled[k] < active.length ? (
+                      <>
+                        {formatNumber(sums[k], locale)}
+                        <span className="block text-xs text-slate-500">{t("sumPartial", { filled: filled[k], total: active.length })}</span>
+                      </>
+                    ) : (
+                      formatNumber(sums[k], locale)
+                    )}
                   </td>
                 ))}
               </tr>

@@ -2,7 +2,7 @@
 // Nothing typed is lost by leaving: one guard for every editor (quarterly figures, monthly figures,
 // the scenario, targets, villages' figures, a report's texts). While the editor holds unsaved
 // changes, the browser's own prompt covers reload, close and other sites, and ours covers the app's
-// links (Next's <Link> does not navigate when the click was prevented), the editor's own ways of
+// links (Next's <Link> does not navigate when the click was prevented) and GET forms (the period picker), the editor's own ways of
 // dropping what was typed (choosing another month, say: `guard.confirm(then)`) and the page's other
 // ones (the language switch, signing out, another village's form: `requestLeave(then)`) ask first.
 import { useRouter } from "next/navigation";
@@ -58,6 +58,16 @@ export function useLeaveGuard(dirty: boolean): LeaveGuard {
       const href = `${to.pathname}${to.search}${to.hash}`;
       setPending(() => () => router.push(href));
     };
+    // A GET form of the page (the period picker) navigates like a link: ours asks, not the browser's prompt.
+    const submit = (e: SubmitEvent) => {
+      const form = e.target;
+      if (!dirtyRef.current || e.defaultPrevented || !(form instanceof HTMLFormElement) || form.getAttribute("method")?.toLowerCase() !== "get") return;
+      e.preventDefault();
+      const to = new URL(form.action || window.location.href, window.location.href);
+      const data = new FormData(form, e.submitter);
+      to.search = new URLSearchParams([...data].map(([k, v]) => [k, typeof v === "string" ? v : v.name])).toString();
+      setPending(() => () => router.push(`${to.pathname}${to.search}`));
+    };
     const leave = (e: Event) => {
       if (!dirtyRef.current || e.defaultPrevented) return;
       e.preventDefault();
@@ -66,10 +76,12 @@ export function useLeaveGuard(dirty: boolean): LeaveGuard {
     };
     window.addEventListener("beforeunload", beforeUnload);
     document.addEventListener("click", click, true);
+    document.addEventListener("submit", submit, true);
     window.addEventListener(LEAVE_EVENT, leave);
     return () => {
       window.removeEventListener("beforeunload", beforeUnload);
       document.removeEventListener("click", click, true);
+      document.removeEventListener("submit", submit, true);
       window.removeEventListener(LEAVE_EVENT, leave);
     };
   }, [router]);

@@ -8,7 +8,7 @@ import { useState, useTransition } from "react";
 import { LeaveGuardDialog, useLeaveGuard } from "@/components/ui/LeaveGuard";
 import { parseVnInteger, validationMessages } from "@/lib/domain/figures-validation";
 import { VILLAGE_METRICS, checkVillageFigures, type VillageMetric } from "@/lib/domain/villages";
-import { formatNumber } from "@/lib/format";
+import { formatDateTime, formatNumber } from "@/lib/format";
 import { toLocale } from "@/lib/i18n/config";
 import { metricLabel } from "@/lib/i18n/labels";
 import { saveVillageFiguresAction } from "@/lib/actions/villages";
@@ -166,7 +166,7 @@ export function VillageForm({
         </Button>
         {village.updatedBy && (
           <span className="self-center text-xs text-slate-500">
-            <WithData text={t("lastSaved", { who: dataMark(0) })} values={[village.updatedBy]} />
+            <WithData text={t("lastSaved", { who: dataMark(0), when: formatDateTime(village.updatedAt, locale) })} values={[village.updatedBy]} />
           </span>
         )}
       </div>

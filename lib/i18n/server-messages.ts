@@ -7,6 +7,9 @@
 // table, so new ones cannot be forgotten.
 import { PERMISSIONS, type Permission } from "../auth/permissions";
 import { LOCALE_COOKIE, LOCALES, type Locale } from "./config";
+import { keyLabel } from "./labels";
+import { INDICATOR_KEYS, METRIC_KEYS } from "../domain/metrics";
+import { TARGET_KEYS } from "../domain/targets";
 
 interface Entry {
   code: string;
@@ -17,6 +20,17 @@ interface Entry {
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
+/** A figure, indicator or target's Vietnamese label → its English label ("{label}" of a message). */
+const LABELS_EN = new Map([...METRIC_KEYS, ...INDICATOR_KEYS, ...TARGET_KEYS].map((k) => [keyLabel(k, "vi"), keyLabel(k, "en")]));
+
+/** "{field}": the Vietnamese label of a figure, indicator or target (only those), given in English. */
+let fieldPattern: string | null = null;
+const fieldSource = () =>
+  (fieldPattern ??= `(${[...LABELS_EN.keys()]
+    .sort((a, b) => b.length - a.length)
+    .map(escape)
+    .join("|")})`);
+
 /** An entry from a Vietnamese template with {placeholders} and its English template. */
 function entry(code: string, vi: string, en: string): Entry {
   const names: string[] = [];
@@ -26,14 +40,21 @@ function entry(code: string, vi: string, en: string): Entry {
       const m = /^\{([a-z]+)\}$/.exec(part);
       if (!m) return escape(part);
       names.push(m[1]);
-      return "(.+?)";
+      return m[1] === "field" ? fieldSource() : "(.+?)";
     })
     .join("");
   return { code, pattern: new RegExp(`^${source}$`, "s"), en, names };
 }
 
 const ACTIONS_EN: Record<string, string> = { gửi: "submit", duyệt: "approve", "trả lại": "return", "mở lại": "reopen" };
-const STATUS_EN: Record<string, string> = { "bản nháp": "draft", "đã gửi": "submitted", "đã duyệt": "approved", "bị trả lại": "returned" };
+const STATUS_EN: Record<string, string> = {
+  "bản nháp": "draft",
+  "đang nhập": "a draft",
+  "đã gửi": "submitted",
+  "đã gửi, chờ duyệt": "submitted, awaiting approval",
+  "đã duyệt": "approved",
+  "bị trả lại": "returned",
+};
 
 const PERMISSION_EN: Record<Permission, string> = {
   "unit.view": "Your account may not see this unit.",
@@ -352,7 +373,7 @@ const CATALOGUE: Entry[] = [
   entry(
     "file.errors",
     "Tệp có {n} lỗi: chưa lưu gì. Hãy sửa các dòng được liệt kê rồi tải lên lại.",
-    "The file has {n} errors: nothing was saved. Correct the rows listed and upload it again.",
+    "Errors in the file: {n}. Nothing was saved: correct the rows listed and upload it again.",
   ),
   entry("file.error", "Tệp có lỗi ở dòng {row}: {message}", "The file has an error on row {row}: {message}"),
   entry("file.errorFile", "Tệp có lỗi: {message}", "The file has an error: {message}"),
@@ -459,14 +480,100 @@ const CATALOGUE: Entry[] = [
   entry("audit.accountClosed", "Khóa tài khoản", "Account deactivated"),
   entry("audit.reportSaved", "Lưu nội dung báo cáo {period}, phiên bản {v}", "Report text saved ({period}), version {v}"),
   entry("audit.thread", "Trao đổi về báo cáo quý {q}/{y}", "Discussion of the report for quarter {q}/{y}"),
+  // A file's rows and cells (lib/imports/sheet.ts, lib/imports/targets-sheet.ts, lib/imports/workbook.ts).
+  entry(
+    "import.noHeader",
+    "Không tìm thấy dòng tiêu đề có cột «Mã» và các cột số liệu (ví dụ «Số người tham gia BHXH bắt buộc»): hãy dùng tệp mẫu tải từ trang nhập.",
+    "No header row with the column «Mã» (code) and the figures' columns (e.g. «Số người tham gia BHXH bắt buộc») was found: use the template from the import page.",
+  ),
+  entry(
+    "import.noMetric",
+    "Dòng tiêu đề không có cột số liệu nào khớp với các chỉ tiêu: hãy dùng tệp mẫu tải từ trang nhập.",
+    "The header row has no column matching a figure: use the template from the import page.",
+  ),
+  entry("import.duplicateColumn", "Cột này trùng chỉ tiêu với cột {col}.", "This column repeats the figure of column {col}."),
+  entry(
+    "import.wrongYear",
+    "Tiêu đề tệp ghi năm {got}, nhưng đang nhập chỉ tiêu năm {want}: hãy chọn đúng năm hoặc dùng đúng tệp.",
+    "The file's title says {got}, but targets for {want} are being imported: choose the right year or use the right file.",
+  ),
+  entry(
+    "import.wrongPeriod",
+    "Tiêu đề tệp ghi số liệu quý {q}/{y}, nhưng đang nhập quý {p}/{z}: hãy chọn đúng kỳ hoặc dùng đúng tệp.",
+    "The file's title says quarter {q}/{y}, but quarter {p}/{z} is being imported: choose the right period or use the right file.",
+  ),
+  entry("import.missingCode", "Dòng có số liệu nhưng thiếu mã đơn vị ở cột «Mã».", "The row has figures but no unit code in the «Mã» (code) column."),
+  entry("import.duplicateCode", "Mã đơn vị trùng với dòng {row}: mỗi xã chỉ một dòng.", "The unit code repeats row {row}: one commune a row."),
+  entry("import.merged", "Ô gộp (merge) trong vùng số liệu: hãy bỏ gộp ô, mỗi xã một dòng.", "A merged cell among the figures: unmerge it, one commune a row."),
+  entry(
+    "import.formulaNoValue",
+    "Ô có công thức nhưng chưa có giá trị đã tính: mở tệp trong Excel, lưu lại rồi tải lên (hoặc thay công thức bằng số).",
+    "The cell has a formula but no computed value: open the file in Excel, save it and upload it again (or replace the formula by a number).",
+  ),
+  entry("import.formulaError", "Công thức trong ô cho kết quả lỗi {e}.", "The cell's formula gives the error {e}."),
+  entry("import.tooManyRows", "Tệp có quá nhiều dòng (tối đa 20.000).", "The file has too many rows (at most 20,000)."),
+  entry(
+    "import.unknownCommune",
+    "Không có xã, phường, đặc khu nào mang mã «{code}» trong {unit}.",
+    "No commune, ward or special zone has the code «{code}» in {unit}.",
+  ),
+  entry("import.unknownCommuneAny", "Không có xã, phường, đặc khu nào mang mã «{code}».", "No commune, ward or special zone has the code «{code}»."),
+  entry("import.unknownChild", "Không có đơn vị nào mang mã «{code}» trực thuộc {unit}.", "No unit under {unit} has the code «{code}»."),
+  entry("value.notANumber", "Chỉ nhập chữ số, dấu chấm ngăn cách hàng nghìn, ví dụ 13.624.", "Digits only, with dots between thousands, e.g. 13.624."),
+  entry("value.notInteger", "Nhập số nguyên, dấu chấm ngăn cách hàng nghìn, ví dụ 13.624.", "Enter a whole number, with dots between thousands, e.g. 13.624."),
+  entry("value.tooLarge", "Số quá lớn, vui lòng kiểm tra lại.", "The number is too large, please check it."),
+  entry("value.tooBigPeople", "{field}: không được vượt quá {n} người.", "{field}: cannot exceed {n} people."),
+  entry("value.tooBigVnd", "{field}: không được vượt quá {n} đồng.", "{field}: cannot exceed {n} VND."),
+  entry("value.rate", "Tỷ lệ là một số từ 0 đến 100 (%).", "A rate is a number from 0 to 100 (%)."),
+  entry("target.negative", "Chỉ tiêu không được âm.", "A target cannot be negative."),
+  entry("target.whole", "Chỉ tiêu số lượng phải là số nguyên.", "A count target must be a whole number."),
+  entry("target.tooLarge", "Chỉ tiêu quá lớn (tối đa {n}).", "The target is too large (at most {n})."),
+  entry("target.rate", "Chỉ tiêu tỷ lệ là một phân số từ 0 đến 1 (ví dụ 0,43 cho 43%).", "A rate target is a fraction from 0 to 1 (e.g. 0.43 for 43%)."),
+  entry(
+    "target.revenueCompletion",
+    "Chỉ tiêu hoàn thành kế hoạch thu là một phân số từ 0 đến 2 (ví dụ 1 cho 100%).",
+    "The revenue-completion target is a fraction from 0 to 2 (e.g. 1 for 100%).",
+  ),
+  // Rows a file's preview skips (lib/imports/service.ts).
+  entry(
+    "import.skipTotal",
+    "Dòng tổng của đơn vị: không nhập (số của thành phố là tổng các xã).",
+    "The unit's total row: not imported (the city's figures are the sum of its communes).",
+  ),
+  entry(
+    "import.skipRetired",
+    "Xã này đã ngừng hoạt động (sắp xếp đơn vị hành chính): không nhập.",
+    "This commune no longer exists (administrative reorganisation): not imported.",
+  ),
+  entry("import.skipOutside", "Xã không thuộc phạm vi của {unit}: không nhập.", "The commune is not in {unit}: not imported."),
+  entry(
+    "import.skipLocked",
+    "Báo cáo quý {q}/{y} của xã {state}: không ghi đè (cần trả lại hoặc mở lại trước).",
+    "The commune's report for quarter {q}/{y} is {state}: not overwritten (return or reopen it first).",
+  ),
+  entry(
+    "import.skipNotChild",
+    "Không phải đơn vị trực thuộc {unit} mà bạn được giao chỉ tiêu năm {y}: không nhập.",
+    "Not a unit under {unit} whose {y} targets you set: not imported.",
+  ),
+  // Last: a message about one cell — what the cell holds, and which figure (its label in English, the message inside too).
+  entry("cell.holds", "{message} (ô chứa «{text}»)", "{message} (the cell holds «{text}»)"),
+  entry("cell.field", "{field}: {message}", "{field}: {message}"),
 ];
+
+/** A number written the Vietnamese way ("40.000", "38,8%", "-1.250") written the English way ("40,000", "38.8%"). */
+const VI_NUMBER = /^[-−]?\d{1,3}(\.\d{3})*(,\d+)?%?$/;
+const enNumber = (v: string) => (VI_NUMBER.test(v) && /[.,]/.test(v) ? v.replace(/[.,]/g, (c) => (c === "." ? "," : ".")) : v);
 
 function fill(template: string, names: string[], values: string[]): string {
   let out = template;
   names.forEach((n, i) => {
     let v = values[i] ?? "";
     if (n === "action") v = ACTIONS_EN[v] ?? v;
-    if (n === "status") v = STATUS_EN[v] ?? v;
+    if (n === "status" || n === "state") v = STATUS_EN[v] ?? v;
+    if (n === "label" || n === "field") v = LABELS_EN.get(v) ?? v;
+    // Numbers in the reader's way; a cell's own text ({text}) is quoted as it is.
+    if (n !== "text") v = enNumber(v);
     // A message inside a message ("Tệp có lỗi ở dòng 7: {message}"): in English as well.
     if (n === "message") v = localizeMessage(v, "en").message;
     out = out.split(`{${n}}`).join(v);
@@ -483,14 +590,56 @@ export function localizeMessage(message: string, locale: Locale): { code: string
   return { code: "message", message };
 }
 
-/** An error body `{ error, issues }` with its code and every text in this language. */
-export function localizeErrorBody<T extends { error: string; issues?: { message: string }[] }>(body: T, locale: Locale): T & { code: string } {
+/** An error body `{ error, issues, errors? }` with its code and every text in this language (a file's per-row `errors` too). */
+export function localizeErrorBody<T extends { error: string; issues?: { message: string }[]; errors?: unknown }>(
+  body: T,
+  locale: Locale,
+): T & { code: string } {
   const { code, message } = localizeMessage(body.error, locale);
+  const each = <I extends { message: string }>(list: I[]) => list.map((i) => ({ ...i, message: localizeMessage(i.message, locale).message }));
+  const rows = Array.isArray(body.errors) && body.errors.every((e) => typeof e?.message === "string") ? (body.errors as { message: string }[]) : null;
   return {
     ...body,
     code,
     error: message,
-    ...(body.issues ? { issues: body.issues.map((i) => ({ ...i, message: localizeMessage(i.message, locale).message })) } : {}),
+    ...(body.issues ? { issues: each(body.issues) } : {}),
+    ...(rows ? { errors: each(rows) } : {}),
+  };
+}
+
+type Previewish = {
+  changes?: { changes?: { label?: string }[]; warnings?: unknown[] }[];
+  warnings?: unknown[];
+  skipped?: { reason?: string }[];
+};
+
+/**
+ * A file's preview (figures, targets or monthly) in the reader's language: the changed figures'
+ * labels, each warning and each skipped row's reason. Names and the file's own texts stay as they are.
+ */
+export function localizePreview<T>(body: T, locale: Locale): T {
+  if (locale === "vi" || body === null || typeof body !== "object") return body;
+  const b = body as T & Previewish;
+  const text = (m: unknown) => (typeof m === "string" ? localizeMessage(m, locale).message : m);
+  const withMessage = (w: unknown) =>
+    w && typeof w === "object" && typeof (w as { message?: unknown }).message === "string"
+      ? { ...w, message: text((w as { message: string }).message) }
+      : text(w);
+  return {
+    ...b,
+    ...(Array.isArray(b.changes)
+      ? {
+          changes: b.changes.map((c) => ({
+            ...c,
+            ...(Array.isArray(c.changes)
+              ? { changes: c.changes.map((ch) => ({ ...ch, ...(ch.label ? { label: LABELS_EN.get(ch.label) ?? ch.label } : {}) })) }
+              : {}),
+            ...(Array.isArray(c.warnings) ? { warnings: c.warnings.map(withMessage) } : {}),
+          })),
+        }
+      : {}),
+    ...(Array.isArray(b.warnings) ? { warnings: b.warnings.map(withMessage) } : {}),
+    ...(Array.isArray(b.skipped) ? { skipped: b.skipped.map((x) => ({ ...x, ...(x.reason ? { reason: text(x.reason) } : {}) })) } : {}),
   };
 }
 

@@ -133,7 +133,8 @@ export function parseMonthlyGrid(grid: Grid, year: number): ParsedMonthlySheet {
       const v = valueOfCell(col.key, cells[col.index] ?? null);
       if (!v.ok) {
         rowErrors++;
-        issue(rowNo, colName(col.index), `${METRIC_LABELS_VI[col.key].label}: ${v.message}`, month);
+        const label = METRIC_LABELS_VI[col.key].label;
+        issue(rowNo, colName(col.index), v.message.startsWith(`${label}:`) ? v.message : `${label}: ${v.message}`, month);
       } else if (v.value !== null) values[col.key] = v.value;
     }
     if (!m.ok) {

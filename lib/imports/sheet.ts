@@ -122,7 +122,7 @@ export function valueOfCell(key: MetricKey, c: GridCell): CellValue {
   if (typeof c === "number") {
     if (!Number.isFinite(c)) return { ok: false, message: VALIDATION_MESSAGES_VI.notANumber };
     if (c < 0) return { ok: false, message: VALIDATION_MESSAGES_VI.negative };
-    if (!Number.isInteger(c)) return { ok: false, message: `${VALIDATION_MESSAGES_VI.notInteger} (ô chứa ${String(c).replace(".", ",")})` };
+    if (!Number.isInteger(c)) return { ok: false, message: `${VALIDATION_MESSAGES_VI.notInteger} (ô chứa «${String(c).replace(".", ",")}»)` };
     if (c > maxFor(key)) return { ok: false, message: VALIDATION_MESSAGES_VI.tooBig(key) };
     return { ok: true, value: c };
   }
@@ -252,7 +252,9 @@ export function parseGrid<K extends string>(grid: Grid, spec: GridSpec<K>): Pars
       const v = spec.valueOf(col.key, cells[col.index] ?? null);
       if (!v.ok) {
         rowErrors++;
-        issue(rowNo, colName(col.index), `${spec.label(col.key)}: ${v.message}`, code || null, name || null);
+        // Named once: a message that names its figure already ("Dân số: không được vượt quá …") is not prefixed again.
+        const label = spec.label(col.key);
+        issue(rowNo, colName(col.index), v.message.startsWith(`${label}:`) ? v.message : `${label}: ${v.message}`, code || null, name || null);
       } else if (v.value !== null) values[col.key] = v.value;
     }
     if (code === "") {

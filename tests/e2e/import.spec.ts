@@ -2,6 +2,7 @@ import { readFile } from "node:fs/promises";
 import ExcelJS from "exceljs";
 import { expect, test } from "@playwright/test";
 import { signInAndWaitHome } from "./helpers";
+import { FIGURES_HEADERS, toCsv } from "../../lib/imports/sheet";
 
 // Issue 14: city staff download the quarter's template, fill it (here with exceljs, as in Excel),
 // upload a version with an error, see it by row, upload the fixed file, confirm the warnings and
@@ -97,4 +98,29 @@ test("city staff import a quarter's figures from Excel: errors by row, fix, conf
   await page.goto("/units/31/completeness?year=2026&quarter=3");
   await expect(page.locator(`tr[data-unit="${codeA}"]`)).toHaveAttribute("data-state", "DRAFT");
   await expect(page.locator(`tr[data-unit="${codeB}"]`)).toHaveAttribute("data-state", "DRAFT");
+});
+
+// In English, a file's messages are English too: the per-row errors of a refused file, and the
+// preview's figure labels and warnings (names and the file's own texts stay as they are).
+test("in English, an import's row errors and its preview's labels and warnings read English", async ({ page, context }) => {
+  await signInAndWaitHome(page, "bhxh.haiphong");
+  await context.addCookies([{ name: "NEXT_LOCALE", value: "en", url: page.url() }]);
+  await page.goto("/units/31/import?year=2026&quarter=3");
+  const title = "Số liệu báo cáo quý 3/2026 — Thành phố Hải Phòng";
+  const figures = (bhyt: number | string) => [20000, 30000, 3000, 5000, 1000, 500, 4000, bhyt, 800, 1_000_000_000, 800_000_000, 100_000_000];
+  const csv = (rows: (string | number)[][]) => Buffer.from(toCsv([[title], [], FIGURES_HEADERS, ...rows]));
+  const panel = page.getByTestId("import-panel");
+  const file = panel.getByTestId("import-file");
+
+  await file.setInputFiles({ name: "bad.csv", mimeType: "text/csv", buffer: csv([["10804", "Xã Kim Thành", ...figures("abc")]]) });
+  await panel.getByTestId("import-check").click();
+  const errorRow = panel.getByTestId("import-error-row").first();
+  await expect(errorRow).toContainText("Health insurance participants: Digits only, with dots between thousands, e.g. 13.624. (the cell holds «abc»)");
+  await expect(panel.getByTestId("import-errors")).toContainText("The file has an error on row 4: Health insurance participants");
+
+  // BHYT above the population: a warning, in English; the changed figures under their English labels.
+  await file.setInputFiles({ name: "warn.csv", mimeType: "text/csv", buffer: csv([["10804", "Xã Kim Thành", ...figures(40000)]]) });
+  await panel.getByTestId("import-check").click();
+  await expect(panel.getByTestId("import-preview")).toContainText("Health insurance participants:");
+  await expect(panel.getByTestId("import-warnings")).toContainText("Health-insurance participants (40,000) exceed the population (30,000): please check.");
 });

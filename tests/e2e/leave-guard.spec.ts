@@ -48,6 +48,32 @@ test("a commune officer editing the report's text can download the Word file, an
   await expectGuarded(page, opening, typed, /nội dung báo cáo/);
 });
 
+test("choosing another period while the report's text is unsaved asks in the app, not with the browser's prompt", async ({ page }) => {
+  await signInAndWaitHome(page, "xa.kimthanh");
+  await page.goto("/units/10804/document?year=2026&quarter=3");
+  const opening = page.getByTestId("edit-opening");
+  const typed = `${await opening.inputValue()} Câu thêm chưa lưu.`;
+  await opening.fill(typed);
+  let browserPrompt = false;
+  page.on("dialog", (d) => {
+    browserPrompt = true;
+    void d.dismiss();
+  });
+  const picker = page.getByTestId("period-picker");
+  await picker.locator('select[name="quarter"]').selectOption("2");
+  await picker.getByRole("button").click();
+  const leave = page.getByTestId("leave-confirm");
+  await expect(leave).toBeVisible();
+  await leave.getByTestId("leave-confirm-cancel").click();
+  await expect(page).toHaveURL(/quarter=3/);
+  await expect(opening).toHaveValue(typed);
+  await picker.getByRole("button").click();
+  await leave.getByTestId("leave-confirm-confirm").click();
+  await expect(page).toHaveURL(/year=2026&quarter=2/);
+  await expect(page.locator("h1")).toContainText("6 tháng đầu năm 2026");
+  expect(browserPrompt).toBe(false);
+});
+
 test("city staff editing the monthly scenario are asked before a link drops it", async ({ page }) => {
   await signInAndWaitHome(page, "bhxh.hue");
   await page.goto("/units/46/monthly?year=2026");

@@ -15,6 +15,13 @@ test("city staff set 2027 targets for all 114 communes from the city's figure an
   await expect(page.getByTestId("targets-title")).toContainText("Giao chỉ tiêu năm 2027");
   await expect(page.locator("tr[data-row]").filter({ has: page.locator("a") })).toHaveCount(114);
 
+  // No commune has a target yet: the sum is blank, not "0"; one commune's target is a partial sum and says so.
+  await expect(page.locator('[data-sum="bhxhVoluntary"]')).toHaveText("");
+  await cell(page, "10804", "bhxhVoluntary").fill("500");
+  await expect(page.locator('[data-sum="bhxhVoluntary"]')).toHaveText("5001/114 đơn vị đã có chỉ tiêu");
+  await cell(page, "10804", "bhxhVoluntary").fill("");
+  await expect(page.locator('[data-sum="bhxhVoluntary"]')).toHaveText("");
+
   await cell(page, "parent", "bhxhCompulsory").fill("1.300.000");
   await expect(page.locator('[data-gap="bhxhCompulsory"]')).toHaveText("1.300.000");
   await page.getByTestId("suggest").getByRole("button", { name: "Phân bổ" }).click();

@@ -28,6 +28,8 @@ test("a commune officer records a village's figures and sees which villages are 
 
   await kimKhe.getByRole("button", { name: "Sửa số liệu: Thôn Kim Khê" }).click();
   const form = page.locator('[data-testid="village-form"][data-village="10804-02"]');
+  // Who saved the stored figures last, and when (Vietnam's time).
+  await expect(form).toContainText(/Lưu lần cuối: .+, lúc \d{2}:\d{2} \d{1,2}\/\d{1,2}\/\d{4}/);
   await form.getByLabel("Số người tham gia BHXH bắt buộc").fill("1.600");
   await form.getByLabel("Số người tham gia BHXH tự nguyện").fill("59");
   await form.getByLabel("Số người tham gia BHYT").fill("7.000");

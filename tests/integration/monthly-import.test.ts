@@ -278,7 +278,7 @@ describe.each(dbKinds)("monthly figures from a file on %s", (kind) => {
     );
     expect(viaRoute.status).toBe(422);
     const body = await viaRoute.json();
-    expect(body.error).toBe("The file has 5 errors: nothing was saved. Correct the rows listed and upload it again.");
+    expect(body.error).toBe("Errors in the file: 5. Nothing was saved: correct the rows listed and upload it again.");
     expect(body.errors).toHaveLength(5);
     // Another year's file, a repeated month, a month that is no month.
     const other = lines.slice();

@@ -223,7 +223,7 @@ describe.each(dbKinds)("month by month on %s", (kind) => {
       { path: "figures.bhyt", severity: "error", message: `Số người tham gia BHYT: hiện đã lưu ${formatNumber(figures.bhyt, "vi")} (bạn nhập 1.234.567).` },
     ]);
     expect(localizeErrorBody({ error: stale.message, issues: stale.issues }, "en").issues![0].message).toBe(
-      `Số người tham gia BHYT: now saved ${formatNumber(figures.bhyt, "vi")} (you entered 1.234.567).`,
+      `Health insurance participants: now saved ${formatNumber(figures.bhyt, "en")} (you entered 1,234,567).`,
     );
     expect(await audits("monthly")).toBe(before + 7);
     expect((await failure(saveMonthlyFigures(db.prisma, staff, "31", 2026, 13, { figures, version: 0 }, NOW))).status).toBe(422);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDate, formatNumber, formatPercent, NO_VALUE } from "@/lib/format";
+import { formatDate, formatDateTime, formatNumber, formatPercent, NO_VALUE } from "@/lib/format";
 import { parseEnv, EnvError, secureCookies } from "@/lib/env";
 import { safeCallbackUrl } from "@/lib/auth/callback-url";
 import { delayAfter } from "@/lib/auth/throttle";
@@ -22,6 +22,11 @@ describe("Vietnamese formats", () => {
   it("dates are d/m/yyyy", () => {
     expect(formatDate(new Date("2026-09-30T00:00:00+07:00"))).toBe("30/9/2026");
     expect(formatDate("not a date")).toBe(NO_VALUE);
+  });
+  it("a date and time is Vietnam's time, in the reader's language", () => {
+    expect(formatDateTime("2026-09-30T07:05:00Z")).toBe("14:05 30/9/2026");
+    expect(formatDateTime("2026-09-30T07:05:00Z", "en")).toBe("30/09/2026, 14:05");
+    expect(formatDateTime(null)).toBe(NO_VALUE);
   });
 });
 

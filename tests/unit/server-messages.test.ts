@@ -28,6 +28,12 @@ describe("server messages", () => {
     [MSG.periodNotEnded(2026, 4), "Quarter 4/2026 has not ended (figures as of 31/12/2026): its actual figures cannot be entered, judged or ranked yet."],
     ["Tài khoản của bạn không được duyệt báo cáo của Xã Kim Thành.", "Your account may not approve the report of Xã Kim Thành."],
     ["Không thể trả lại báo cáo của Xã Kim Thành: báo cáo đang ở trạng thái «đã duyệt».", "Cannot return the report of Xã Kim Thành: it is «approved»."],
+    // A figure's label inside a message is the English label too (a 409's "stored meanwhile" issues).
+    [
+      MSG.storedMeanwhile("Số người tham gia BHXH bắt buộc", "1.200", "1.250"),
+      "Compulsory social insurance participants: now saved 1,200 (you entered 1,250).",
+    ],
+    ["Tháng 3, «Số người tham gia BHXH tự nguyện»: không được âm.", "Month 3, «Voluntary social insurance participants»: cannot be negative."],
   ])("carries the parameters over: %s", (vi, en) => {
     expect(localizeMessage(vi, "en").message).toBe(en);
   });

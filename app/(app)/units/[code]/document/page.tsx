@@ -44,7 +44,7 @@ export default async function DocumentPage({ params, searchParams }: Props) {
             ← {unit.name}
           </Link>
           <h1 className="mt-1 text-2xl font-semibold">
-            {t("title")} · <span translate="no">{unit.name}</span> · <span lang="vi">{doc.periodName}</span>
+            {t("title")} · <span translate="no">{unit.name}</span> · {t("periodName", { quarter: String(period.quarter), year: String(period.year) })}
           </h1>
         </div>
         <div className="flex flex-wrap items-end gap-2">

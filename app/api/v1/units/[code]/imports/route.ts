@@ -2,6 +2,7 @@ import { apiRoute } from "@/lib/api/route.server";
 import { scopeUnit } from "@/lib/auth/scope";
 import { stageFiguresImport, stageTargetsImport } from "@/lib/imports/service";
 import { readUploadForm } from "@/lib/imports/upload.server";
+import { localizePreview, requestLocale } from "@/lib/i18n/server-messages";
 
 type Params = { code: string };
 
@@ -13,9 +14,14 @@ type Params = { code: string };
 export const POST = apiRoute<Params>(async ({ req, params, actor, prisma }) => {
   await scopeUnit(prisma, actor, params.code, "figures.import");
   const upload = await readUploadForm(req);
+  // The preview's labels, warnings and reasons in the reader's language.
+  const locale = requestLocale(req.headers);
   if (upload.fields.kind === "targets")
-    return stageTargetsImport(prisma, actor, { unitCode: params.code, year: upload.fields.year, fileName: upload.fileName, bytes: upload.bytes });
-  return stageFiguresImport(prisma, actor, {
+    return localizePreview(
+      await stageTargetsImport(prisma, actor, { unitCode: params.code, year: upload.fields.year, fileName: upload.fileName, bytes: upload.bytes }),
+      locale,
+    );
+  const preview = await stageFiguresImport(prisma, actor, {
     unitCode: params.code,
     year: upload.fields.year,
     quarter: upload.fields.quarter,
@@ -23,4 +29,5 @@ export const POST = apiRoute<Params>(async ({ req, params, actor, prisma }) => {
     fileName: upload.fileName,
     bytes: upload.bytes,
   });
+  return localizePreview(preview, locale);
 });

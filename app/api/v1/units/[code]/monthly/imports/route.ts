@@ -2,6 +2,7 @@ import { apiRoute } from "@/lib/api/route.server";
 import { scopeUnit } from "@/lib/auth/scope";
 import { stageMonthlyImport } from "@/lib/monthly/import";
 import { readUploadForm } from "@/lib/imports/upload.server";
+import { localizePreview, requestLocale } from "@/lib/i18n/server-messages";
 
 type Params = { code: string };
 
@@ -13,5 +14,6 @@ type Params = { code: string };
 export const POST = apiRoute<Params>(async ({ req, params, actor, prisma }) => {
   await scopeUnit(prisma, actor, params.code, "figures.monthly");
   const upload = await readUploadForm(req);
-  return stageMonthlyImport(prisma, actor, { unitCode: params.code, year: upload.fields.year, fileName: upload.fileName, bytes: upload.bytes });
+  const preview = await stageMonthlyImport(prisma, actor, { unitCode: params.code, year: upload.fields.year, fileName: upload.fileName, bytes: upload.bytes });
+  return localizePreview(preview, requestLocale(req.headers));
 });
