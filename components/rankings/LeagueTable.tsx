@@ -39,6 +39,15 @@ export function LeagueTable({
   const rows = useMemo(() => unpack(packed), [packed]);
 
   const columns = useMemo<Column<LeagueRow>[]>(() => {
+    // Each label looked up once, not once per row (a city's table has hundreds of cells of them).
+    const once = <K extends string>(keys: readonly K[], label: (k: K) => string) => {
+      const m = new Map(keys.map((k) => [k, label(k)]));
+      return (k: K) => m.get(k) ?? label(k);
+    };
+    const statusLabel = once(["attained", "close", "behind", "none"], (k) => t(`figures.status.${k}`));
+    const pathLabel = once<string>(["on_track", "at_risk", "off_track", "reached", "unknown"], (k) => t(`dashboard.path.${k}`));
+    const [pointsBefore, pointsAfter] = t("rankings.points", { value: "\u0000" }).split("\u0000");
+    const submitted = t("rankings.submittedNotApproved");
     const fmtValue = (v: number | null) => (format.percent ? formatPercent(v, locale) : formatNumber(v, locale));
     const fmtActual = (v: number | null) => (format.actualPercent ? formatPercent(v, locale) : formatNumber(v, locale));
     const arrow = (trend: LeagueRow["prevTrend"], good: boolean | null, delta: number | null, value: number | null) => {
@@ -47,7 +56,7 @@ export function LeagueTable({
       const cls = good === null ? "text-slate-500" : good ? "text-emerald-700" : "text-red-700";
       const d = delta ?? 0;
       const text = format.percent
-        ? t("rankings.points", { value: `${d > 0 ? "+" : ""}${formatDecimal(d * 100, locale, 1)}` })
+        ? `${pointsBefore}${d > 0 ? "+" : ""}${formatDecimal(d * 100, locale, 1)}${pointsAfter ?? ""}`
         : `${d > 0 ? "+" : ""}${formatNumber(d, locale)}`;
       return (
         <span className={cls} title={`${fmtValue(value)} → `} data-trend={trend}>
@@ -68,7 +77,7 @@ export function LeagueTable({
             <>
               {/* inline-block (the table's class): a link beside the badge's text, told apart by more than its colour */}
               <Link href={`/units/${encodeURIComponent(r.code)}?year=${year}&quarter=${quarter}`}>{r.name}</Link>
-              {r.reportStatus === "SUBMITTED" && <small data-testid="not-approved">{t("rankings.submittedNotApproved")}</small>}
+              {r.reportStatus === "SUBMITTED" && <small data-testid="not-approved">{submitted}</small>}
             </>
           ),
       },
@@ -130,7 +139,7 @@ export function LeagueTable({
         header: t("rankings.colStatus"),
         firstDir: "desc",
         sortValue: (r) => STATUS_ORDER[r.status] ?? null,
-        cell: (r, { head }) => <StatusBadge status={r.status} label={head ? totals.statusLabel : t(`figures.status.${r.status}`)} />,
+        cell: (r, { head }) => <StatusBadge status={r.status} label={head ? totals.statusLabel : statusLabel(r.status)} />,
       },
       {
         key: "prev",
@@ -156,7 +165,7 @@ export function LeagueTable({
         firstDir: "desc",
         className: "text-xs",
         sortValue: (r) => (r.path === null ? null : (PATH_ORDER[r.path] ?? null)),
-        cell: (r) => (r.path === null ? null : t(`dashboard.path.${r.path}`)),
+        cell: (r) => (r.path === null ? null : pathLabel(r.path)),
       },
     ];
     return cols.filter((c): c is Column<LeagueRow> => c !== null);

@@ -99,6 +99,8 @@ export interface RowInput {
   quarter: number;
   bands: Bands;
   extra: Pick<DashboardRow, "periodStatus" | "hasReport" | "reported" | "total" | "figuresQuarter">;
+  /** Only these targets judged (the others left out): another period's row for a ranking's change column. */
+  judge?: ReadonlySet<string>;
 }
 
 /** One row: indicators, milestones and the judgement of every target (shared with the unit page). */
@@ -119,6 +121,7 @@ export function buildRow(i: RowInput): DashboardRow {
     bands: i.bands,
     // A sum over part of the children is not compared with a milestone meant for all of them.
     skip: (k) => partial && isCountTargetKey(k),
+    only: i.judge && ((k) => i.judge!.has(k)),
   });
   return {
     unit: i.unit,
@@ -180,6 +183,7 @@ export function assertPeriodEnded(year: number, quarter: number, now: Date = new
  * A city's communes or the nation's provinces for a period, judged. `path: false` leaves out the path
  * to 2030 (every row's path "unknown"): another period's figures, for the rankings' change columns.
  * `settings`: the city's ranking settings when the caller has them already (rankings read three periods).
+ * `judge`: only these targets judged (the others left out), when only they are read (another period's change columns).
  */
 export async function dashboard(
   prisma: PrismaClient,
@@ -187,7 +191,7 @@ export async function dashboard(
   year: number,
   quarter: number,
   now: Date = new Date(),
-  { path = true, settings }: { path?: boolean; settings?: Promise<RankingSettings> } = {},
+  { path = true, settings, judge }: { path?: boolean; settings?: Promise<RankingSettings>; judge?: readonly string[] } = {},
 ): Promise<DashboardData> {
   if (parent.level !== "PROVINCE" && parent.level !== "NATION") {
     throw new ServiceError(422, "Bảng theo dõi chỉ có cho thành phố, tỉnh (các xã) và cả nước (các tỉnh).", [
@@ -195,7 +199,10 @@ export async function dashboard(
     ]);
   }
   assertPeriodEnded(year, quarter, now);
-  return parent.level === "PROVINCE" ? communeDashboard(prisma, parent, year, quarter, path, settings) : provinceDashboard(prisma, parent, year, quarter, path);
+  const only = judge ? new Set(judge) : undefined;
+  return parent.level === "PROVINCE"
+    ? communeDashboard(prisma, parent, year, quarter, path, settings, only)
+    : provinceDashboard(prisma, parent, year, quarter, path, only);
 }
 
 /** Prefixed figure columns of a report alias (`r` → "r_labourForce", …). */
@@ -283,6 +290,7 @@ async function communeDashboard(
   quarter: number,
   path: boolean,
   settingsRead?: Promise<RankingSettings>,
+  judge?: ReadonlySet<string>,
 ): Promise<DashboardData> {
   const tenant = parent.id;
   const [all, settings, scenarioBy] = await Promise.all([
@@ -309,6 +317,7 @@ async function communeDashboard(
       year,
       quarter,
       bands,
+      judge,
       extra: { periodStatus: c.status ?? null, hasReport: counted, reported: null, total: null, figuresQuarter: counted ? quarter : null },
     });
   });
@@ -325,6 +334,7 @@ async function communeDashboard(
     year,
     quarter,
     bands,
+    judge,
     extra: {
       periodStatus: null,
       hasReport: reportedRows.length > 0,
@@ -336,7 +346,14 @@ async function communeDashboard(
   return { parent: { code: parent.code, name: parent.name, level: parent.level }, year, quarter, childLevel: "COMMUNE", bands, totals, rows };
 }
 
-async function provinceDashboard(prisma: PrismaClient, parent: UnitRef, year: number, quarter: number, path: boolean): Promise<DashboardData> {
+async function provinceDashboard(
+  prisma: PrismaClient,
+  parent: UnitRef,
+  year: number,
+  quarter: number,
+  path: boolean,
+  judge?: ReadonlySet<string>,
+): Promise<DashboardData> {
   const [provinces, sums, baselines, counts, targets, overrides, history, scenarioBy] = await Promise.all([
     rawRead<{ id: number; code: string; name: string; type: string }>(
       prisma,
@@ -408,6 +425,7 @@ async function provinceDashboard(prisma: PrismaClient, parent: UnitRef, year: nu
       year,
       quarter,
       bands,
+      judge,
       extra: { periodStatus: null, hasReport: reported > 0, reported, total: c ? Number(c.total) : 0, figuresQuarter: reported > 0 ? quarter : null },
     });
   });
@@ -425,6 +443,7 @@ async function provinceDashboard(prisma: PrismaClient, parent: UnitRef, year: nu
     year,
     quarter,
     bands,
+    judge,
     extra: {
       periodStatus: null,
       hasReport: reported > 0,

@@ -185,12 +185,15 @@ export interface JudgeTargetsInput {
    * of the children, which would be compared with a milestone meant for all of them.
    */
   skip?: (key: string) => boolean;
+  /** Only the targets this accepts are judged; the others are left out (another period's row, read for one key). */
+  only?: (key: string) => boolean;
 }
 
 /** Every target of a unit judged for a period: milestones, attainments, margins, statuses. */
 export function judgeTargets(input: JudgeTargetsInput): TargetsJudgement {
   const out: TargetsJudgement = { expected: {}, basis: {}, attainment: {}, yearAttainment: {}, margins: {}, statuses: {} };
   for (const [key, target] of Object.entries(input.targets)) {
+    if (input.only && !input.only(key)) continue;
     const m = milestoneFor(key, target, input.quarter, input.baselineOf(key), input.overrides?.[key], input.scenario?.[key]);
     const j: Judgement = input.skip?.(key)
       ? { expected: m?.value ?? null, basis: m?.basis ?? null, attainment: null, yearAttainment: null, margin: null, status: "none" }

@@ -225,7 +225,8 @@ export interface RankingsData {
   rows: DashboardRow[];
   /** The parent's totals row of the period, and of the same quarter last year (for the report's sentences). */
   parentRow: DashboardRow;
-  parentRowLastYear: DashboardRow;
+  /** Null when computed without the change columns (`changes: false`). */
+  parentRowLastYear: DashboardRow | null;
 }
 
 export const rankingSettingsSchema = z
@@ -301,6 +302,7 @@ export async function rankings(
   indicatorParam: string | null,
   weightsParam: string | null = null,
   now: Date = new Date(),
+  { changes = true }: { changes?: boolean } = {},
 ): Promise<RankingsData> {
   if (parent.level !== "PROVINCE" && parent.level !== "NATION") {
     throw new ServiceError(422, "Bảng xếp hạng có cho thành phố, tỉnh (các xã) và cả nước (các tỉnh).", [
@@ -319,16 +321,20 @@ export async function rankings(
   const lastYear = { year: p.year - 1, quarter: p.quarter };
   // The city's settings, read once for the three periods.
   const settingsRead = rankingSettings(prisma, parent.level === "PROVINCE" ? parent.id : null);
+  // Other periods: their figures and judgements for the change columns, not their path to 2030
+  // (none when the caller shows no change columns: a unit's report).
+  // Only the targets the ranking reads are judged there: the key ranked, the composite's keys, none for a raw figure.
+  const judge = c.kind === "composite" ? w.map((x) => x.key) : c.kind === "attainment" && c.key ? [c.key] : [];
+  const other = (q: Period) => (changes ? dashboard(prisma, parent, q.year, q.quarter, now, { path: false, settings: settingsRead, judge }) : null);
   const [cur, before, yearAgo, settings, board] = await Promise.all([
     dashboard(prisma, parent, p.year, p.quarter, now, { settings: settingsRead }),
-    // Other periods: their figures and judgements for the change columns, not their path to 2030.
-    dashboard(prisma, parent, prev.year, prev.quarter, now, { path: false, settings: settingsRead }),
-    dashboard(prisma, parent, lastYear.year, lastYear.quarter, now, { path: false, settings: settingsRead }),
+    other(prev),
+    other(lastYear),
     settingsRead,
     parent.level === "PROVINCE" ? provinceBoard(prisma, parent, p.year, p.quarter, now) : nationBoard(prisma, parent, p.year, p.quarter, now),
   ]);
-  const beforeBy = new Map(before.rows.map((r) => [r.unit.code, r]));
-  const yearAgoBy = new Map(yearAgo.rows.map((r) => [r.unit.code, r]));
+  const beforeBy = new Map(before?.rows.map((r) => [r.unit.code, r]));
+  const yearAgoBy = new Map(yearAgo?.rows.map((r) => [r.unit.code, r]));
   const ranking = rank(
     cur.rows.map((r) => ({ code: r.unit.code, name: r.unit.name, value: valueOf(r, c, w), data: r })),
     direction,
@@ -396,6 +402,7 @@ export async function rankings(
   const countChoice = c.kind === "metric" || (c.kind === "attainment" && !!c.key && isCountTargetKey(c.key));
   const comparable = (a: DashboardRow, b: DashboardRow) => !countChoice || (!a.partial && !b.partial);
   const totalValue = t.figures ? valueOf(t, c, w) : null;
+  const changeOfTotals = (o: DashboardRow | undefined) => change(o && comparable(t, o) ? totalValue : null, o?.figures ? valueOf(o, c, w) : null, direction);
   const reasonOf = (r: DashboardRow): UnrankedReason =>
     !r.figures
       ? "not_reported"
@@ -443,8 +450,8 @@ export async function rankings(
       margin: single(t, "margins"),
       status: statusOfRow(t, c, w, settings.bands),
       // A sum over part of the children is not compared with another period's (other units): counts only.
-      previousQuarter: change(comparable(t, before.totals) ? totalValue : null, before.totals.figures ? valueOf(before.totals, c, w) : null, direction),
-      lastYear: change(comparable(t, yearAgo.totals) ? totalValue : null, yearAgo.totals.figures ? valueOf(yearAgo.totals, c, w) : null, direction),
+      previousQuarter: changeOfTotals(before?.totals),
+      lastYear: changeOfTotals(yearAgo?.totals),
       reported: t.reported ?? 0,
       units: t.total ?? 0,
       partial: t.partial,
@@ -453,7 +460,7 @@ export async function rankings(
     },
     rows: cur.rows,
     parentRow: cur.totals,
-    parentRowLastYear: yearAgo.totals,
+    parentRowLastYear: yearAgo?.totals ?? null,
   };
 }
 

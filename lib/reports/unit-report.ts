@@ -255,6 +255,17 @@ function childrenTable(r: RankingsData): DocPart["table"] {
   };
 }
 
+/** The explanations of a city's communes in force (the rows its ranking judges) for a period. */
+async function communeExplanations(prisma: PrismaClient, cityId: number, year: number, quarter: number) {
+  const ids = await prisma.unit.findMany({ where: { parentId: cityId, level: "COMMUNE", validTo: null }, select: { id: true } });
+  return listExplanations(
+    prisma,
+    ids.map((u) => u.id),
+    year,
+    quarter,
+  );
+}
+
 /** The document of a unit and period as computed now (settings, figures, default narrative). */
 export async function buildReportDocument(
   prisma: PrismaClient,
@@ -269,12 +280,16 @@ export async function buildReportDocument(
     throw new ServiceError(422, message, [{ path: "quarter", message }]);
   }
   const kind = kindOf(unit);
-  const { settings } = await settingsFor(prisma, unit);
   const period = periodName(year, quarter);
-  const [view, last, estimate] = await Promise.all([
+  // Read at once: the unit's figures (this period, a year before, the year's estimate), and for a city or
+  // the nation its children ranked (without change columns: the report shows none) and the communes' explanations.
+  const [{ settings }, view, last, estimate, ranked, childExplanations] = await Promise.all([
+    settingsFor(prisma, unit),
     indicatorsView(prisma, unit, { year, quarter }),
     indicatorsView(prisma, unit, { year: year - 1, quarter }),
     quarter >= 3 ? indicatorsView(prisma, unit, { year, quarter: 4 }, "estimate") : Promise.resolve(null),
+    kind === "commune" ? null : rankings(prisma, unit, { year, quarter }, "attainment:bhxhCoverage", null, now, { changes: false }),
+    unit.level === "PROVINCE" ? communeExplanations(prisma, unit.id, year, quarter) : null,
   ]);
   const subject = `Kết quả thực hiện chỉ tiêu phát triển người tham gia bảo hiểm xã hội, bảo hiểm y tế ${period}`;
   const opening =
@@ -292,7 +307,7 @@ export async function buildReportDocument(
     results.push(...resultParts(rowOf(view), rowOf(last), year, quarter));
     if (estimate) results.push(...estimateLines(estimate));
   } else {
-    ranking = await rankings(prisma, unit, { year, quarter }, "attainment:bhxhCoverage", null, now);
+    ranking = ranked!;
     const reported = ranking.totals.reported;
     const units = ranking.totals.units;
     const noun =
@@ -312,14 +327,7 @@ export async function buildReportDocument(
     results.push(p(intro));
     results.push(...resultParts(rowOf(view), rowOf(last), year, quarter));
     if (estimate) results.push(...estimateLines(estimate));
-    const ids = await prisma.unit.findMany({ where: { code: { in: ranking.rows.map((r) => r.unit.code) }, validTo: null }, select: { id: true } });
-    if (unit.level === "PROVINCE")
-      explanationsByUnit = await listExplanations(
-        prisma,
-        ids.map((u) => u.id),
-        year,
-        quarter,
-      );
+    if (childExplanations) explanationsByUnit = childExplanations;
   }
   parts.push({ id: "results", heading: "I. KẾT QUẢ THỰC HIỆN", editable: false, paragraphs: results });
 

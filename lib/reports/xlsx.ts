@@ -814,8 +814,9 @@ export function shareStyles(wb: ExcelJS.Workbook) {
   };
   const shared = new Map<string, Partial<ExcelJS.Style>>();
   wb.eachSheet((ws) =>
-    ws.eachRow({ includeEmpty: false }, (row) =>
-      row.eachCell({ includeEmpty: false }, (cell) => {
+    ws.eachRow({ includeEmpty: true }, (row) =>
+      // Empty cells too: a figure not reported is an empty cell with its border and format.
+      row.eachCell({ includeEmpty: true }, (cell) => {
         const st = cell.style as Record<string, unknown> | undefined;
         if (!st) return;
         for (const k in st) if (!STYLE_PARTS.has(k)) return;

@@ -97,6 +97,22 @@ describe.each(dbKinds)("judgements on %s", (kind) => {
         const withoutPath = (d: typeof full) => [d.totals, ...d.rows].map(({ path: _path, ...rest }) => rest);
         expect(withoutPath(light), `${unit.code} ${y} Q${q}`).toEqual(withoutPath(full));
         expect(full.rows.some((r) => r.path.status !== "unknown")).toBe(true);
+        // Judging only the keys a ranking reads gives those keys exactly as judging every target.
+        const keys = ["bhxhCoverage", "latePaymentRate", "amountCollected"];
+        const only = await dashboard(db.prisma, unit, y, q, NOW, { path: false, judge: keys });
+        const pick = (r: (typeof full.rows)[number]) =>
+          Object.fromEntries(
+            (["expected", "attainment", "yearAttainment", "margins", "statuses"] as const).map((f) => [
+              f,
+              Object.fromEntries(keys.filter((k) => k in r[f]).map((k) => [k, r[f][k]])),
+            ]),
+          );
+        const judged = [only.totals, ...only.rows];
+        [full.totals, ...full.rows].forEach((r, i) => {
+          expect(pick(judged[i]), `${unit.code} ${y} Q${q} ${r.unit.code}`).toEqual(pick(r));
+          expect(Object.keys(judged[i].statuses).every((k) => keys.includes(k))).toBe(true);
+        });
+        expect(full.rows.some((r) => Object.keys(pick(r).attainment).length > 0)).toBe(true);
       }
     }
   });
