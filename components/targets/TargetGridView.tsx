@@ -115,6 +115,7 @@ export function TargetGridView({ view, unitCode, defaultSource }: { view: GridVi
   /** How many active children have a value of each count target: a sum of none is not "0", a sum of some says so. */
   const filled = Object.fromEntries(COUNT_TARGET_KEYS.map((k) => [k, active.filter((c) => valueOf(c.unit.code, k) !== null).length])) as Record<string, number>;
   const changed = Object.keys(cells).filter((id) => cells[id] !== initial[id]);
+  const invalidCount = changed.filter((id) => !parseCell(id.split("|")[1] as TargetKey, cells[id]).ok).length;
   // Typed or pasted targets are not lost by leaving the page (components/ui/LeaveGuard.tsx).
   const guard = useLeaveGuard(changed.length > 0);
   const editableCodes = new Set(rows.filter((r) => r.editable).map((r) => r.code));
@@ -349,7 +350,15 @@ export function TargetGridView({ view, unitCode, defaultSource }: { view: GridVi
   );
 
   const anyEditable = rows.some((r) => r.editable);
-  const gapClass = (gap: number | null) => (gap === null ? "" : gap === 0 ? "bg-emerald-50 text-emerald-900" : "bg-amber-100 text-amber-900 font-semibold");
+  /** Matched: green; not all split yet: amber; more split than the unit's own target: red. */
+  const gapClass = (gap: number | null) =>
+    gap === null
+      ? "text-xs text-slate-500"
+      : gap === 0
+        ? "bg-emerald-50 text-emerald-900"
+        : gap < 0
+          ? "bg-red-50 text-red-800 font-semibold"
+          : "bg-amber-100 text-amber-900 font-semibold";
   const childCount = rows.filter((r) => r.code !== PARENT).length;
   const shownChildren = shown.filter((r) => r.code !== PARENT).length;
 
@@ -454,7 +463,16 @@ export function TargetGridView({ view, unitCode, defaultSource }: { view: GridVi
                   const gap = targetKindOf(k) === "COUNT" && own !== null ? own - sums[k] : null;
                   return (
                     <td key={k} className={`px-3 py-1.5 text-right tabular-nums ${gapClass(gap)}`} data-gap={k}>
-                      {gap === null ? "" : gap === 0 ? `0 · ${t("gapOk")}` : formatNumber(gap, locale)}
+                      {gap === null
+                        ? // The units' targets add up to something, but the unit itself has none to split.
+                          targetKindOf(k) === "COUNT" && filled[k] > 0
+                          ? t("gapNoOwn")
+                          : ""
+                        : gap === 0
+                          ? `0 · ${t("gapOk")}`
+                          : gap < 0
+                            ? t("gapOver", { n: formatNumber(-gap, locale) })
+                            : formatNumber(gap, locale)}
                     </td>
                   );
                 })}
@@ -481,6 +499,12 @@ export function TargetGridView({ view, unitCode, defaultSource }: { view: GridVi
               {pending ? t("saving") : t("save")}
             </button>
             {changed.length > 0 && <span className="text-sm text-slate-600">{t("changedCells", { count: changed.length })}</span>}
+            {/* Cells that cannot be read are left out of the sums: say so before Save does. */}
+            {invalidCount > 0 && (
+              <span className="text-sm font-medium text-red-700" data-testid="invalid-count">
+                {t("invalidCount", { count: invalidCount })}
+              </span>
+            )}
           </div>
           {messageAt("save")}
         </div>

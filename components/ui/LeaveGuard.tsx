@@ -66,6 +66,8 @@ export function useLeaveGuard(dirty: boolean): LeaveGuard {
       const to = new URL(form.action || window.location.href, window.location.href);
       const data = new FormData(form, e.submitter);
       to.search = new URLSearchParams([...data].map(([k, v]) => [k, typeof v === "string" ? v : v.name])).toString();
+      // The form shows the page's period again until the user agrees to leave (staying keeps both in step).
+      form.reset();
       setPending(() => () => router.push(`${to.pathname}${to.search}`));
     };
     const leave = (e: Event) => {

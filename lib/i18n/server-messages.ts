@@ -326,6 +326,7 @@ const CATALOGUE: Entry[] = [
     "A CSV file must be UTF-8: in Excel choose Save As → CSV UTF-8 (comma delimited).",
   ),
   entry("import.empty", "Tệp không có dòng số liệu nào.", "The file has no rows of figures."),
+  entry("import.emptyFile", "Tệp rỗng.", "The file is empty."),
   entry("import.tooLarge", "Tệp quá lớn (tối đa 10 MB).", "The file is too large (at most 10 MB)."),
   // Employers paying late (issue 15): lib/employers/service.ts, lib/employers/sheet.ts, lib/domain/employers.ts.
   entry("employers.provinceOnly", "Danh sách đơn vị chậm đóng có cho thành phố, tỉnh.", "The register of employers paying late exists for a city or province."),

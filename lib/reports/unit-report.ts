@@ -335,31 +335,51 @@ export async function buildReportDocument(
     const villages = sortByName(
       await prisma.unit.findMany({ where: { parentId: unit.id, level: "VILLAGE", validTo: null }, select: { id: true, code: true, name: true } }),
     );
-    const vt = villages.length
-      ? await prisma.target.findMany({ where: { unitId: { in: villages.map((v) => v.id) }, year }, select: { unitId: true, key: true, value: true } })
-      : [];
+    const ids = villages.map((v) => v.id);
+    // The villages' targets of the year and the figures their commune recorded for the period (villages page).
+    const [vt, vf] = ids.length
+      ? await Promise.all([
+          prisma.target.findMany({ where: { unitId: { in: ids }, year }, select: { unitId: true, key: true, value: true } }),
+          prisma.villageFigure.findMany({
+            where: { unitId: { in: ids }, year, quarter },
+            select: { unitId: true, bhxhCompulsory: true, bhxhVoluntary: true, bhyt: true },
+          }),
+        ])
+      : [[], []];
     if (vt.length) {
       const keys = (["bhxhCompulsory", "bhxhVoluntary", "bhyt"] as const).filter((k) => vt.some((t) => t.key === k));
+      const figuresOf = new Map(vf.map((f) => [f.unitId, f]));
+      const recorded = villages.filter((v) => figuresOf.has(v.id)).length;
+      const short = (k: (typeof keys)[number]) => keyLabelVi(k).replace(/^Số người tham gia /u, "");
       parts.push({
         id: "villages",
         heading: `II. CHỈ TIÊU GIAO CHO CÁC THÔN, TỔ DÂN PHỐ NĂM ${year}`,
         editable: false,
         paragraphs: [
           p(
-            `Chỉ tiêu năm ${year} đã giao cho ${fmtCount(villages.length)} thôn, tổ dân phố (số người); kết quả theo từng thôn, tổ dân phố chưa được cập nhật trên hệ thống.`,
+            recorded === 0
+              ? `Chỉ tiêu năm ${year} đã giao cho ${fmtCount(villages.length)} thôn, tổ dân phố (số người); kết quả ${period} theo từng thôn, tổ dân phố chưa được cập nhật trên hệ thống.`
+              : `Chỉ tiêu năm ${year} đã giao cho ${fmtCount(villages.length)} thôn, tổ dân phố (số người); kết quả ${period} đã cập nhật trên hệ thống cho ${fmtCount(recorded)}/${fmtCount(villages.length)} thôn, tổ dân phố (thực hiện / chỉ tiêu năm${recorded < villages.length ? "; «—»: chưa cập nhật" : ""}).`,
           ),
         ],
         table: {
           columns: [
             { title: "Thôn, tổ dân phố", align: "left", width: 40 },
-            ...keys.map((k) => ({ title: keyLabelVi(k).replace(/^Số người tham gia /u, ""), align: "right" as const, width: Math.floor(60 / keys.length) })),
+            ...keys.map((k) => ({
+              title: recorded ? `${short(k)} (thực hiện / chỉ tiêu)` : short(k),
+              align: "right" as const,
+              width: Math.floor(60 / keys.length),
+            })),
           ],
           rows: villages.map((v) => ({
             cells: [
               v.name,
               ...keys.map((k) => {
                 const t = vt.find((x) => x.unitId === v.id && x.key === k);
-                return t ? fmtCount(t.value) : "—";
+                const target = t ? fmtCount(t.value) : "—";
+                if (!recorded) return target;
+                const actual = figuresOf.get(v.id)?.[k];
+                return `${actual === null || actual === undefined ? "—" : fmtCount(actual)} / ${target}`;
               }),
             ],
           })),

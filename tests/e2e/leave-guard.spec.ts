@@ -67,6 +67,9 @@ test("choosing another period while the report's text is unsaved asks in the app
   await leave.getByTestId("leave-confirm-cancel").click();
   await expect(page).toHaveURL(/quarter=3/);
   await expect(opening).toHaveValue(typed);
+  // Staying: the picker shows the page's period again, not the one that was not opened.
+  await expect(picker.locator('select[name="quarter"]')).toHaveValue("3");
+  await picker.locator('select[name="quarter"]').selectOption("2");
   await picker.getByRole("button").click();
   await leave.getByTestId("leave-confirm-confirm").click();
   await expect(page).toHaveURL(/year=2026&quarter=2/);

@@ -19,7 +19,13 @@ test("city staff set 2027 targets for all 114 communes from the city's figure an
   await expect(page.locator('[data-sum="bhxhVoluntary"]')).toHaveText("");
   await cell(page, "10804", "bhxhVoluntary").fill("500");
   await expect(page.locator('[data-sum="bhxhVoluntary"]')).toHaveText("5001/114 đơn vị đã có chỉ tiêu");
+  await expect(page.locator('[data-gap="bhxhVoluntary"]')).toHaveText("Đơn vị chưa có chỉ tiêu để phân bổ");
+  // A cell that cannot be read is left out of the sum, and the page says so before Save does.
+  await cell(page, "10804", "bhxhVoluntary").fill("abc");
+  await expect(page.locator('[data-sum="bhxhVoluntary"]')).toHaveText("");
+  await expect(page.getByTestId("invalid-count")).toContainText("1 ô chưa hợp lệ");
   await cell(page, "10804", "bhxhVoluntary").fill("");
+  await expect(page.getByTestId("invalid-count")).toHaveCount(0);
   await expect(page.locator('[data-sum="bhxhVoluntary"]')).toHaveText("");
 
   await cell(page, "parent", "bhxhCompulsory").fill("1.300.000");
@@ -32,7 +38,8 @@ test("city staff set 2027 targets for all 114 communes from the city's figure an
   const kimThanh = cell(page, "10804", "bhxhCompulsory");
   const suggested = digits(await kimThanh.inputValue());
   await kimThanh.fill(String(suggested + 100));
-  await expect(page.locator('[data-gap="bhxhCompulsory"]')).toHaveText("-100");
+  // More split than the city's own target: said so, not a bare negative.
+  await expect(page.locator('[data-gap="bhxhCompulsory"]')).toHaveText("Vượt 100");
   await kimThanh.fill(String(suggested));
   await page.getByLabel("Nguồn (văn bản giao chỉ tiêu)").fill("KH 149/KH-UBND");
   await page.getByRole("button", { name: "Lưu chỉ tiêu" }).click();

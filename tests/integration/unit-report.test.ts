@@ -113,6 +113,20 @@ describe.each(dbKinds)("unit reports on %s", (kind) => {
     const villageTargets = await db.prisma.target.count({ where: { year: 2026, unit: { parent: { code: "10804" }, level: "VILLAGE" } } });
     if (villageTargets > 0) expect(text).toContain("CHỈ TIÊU GIAO CHO CÁC THÔN, TỔ DÂN PHỐ NĂM 2026");
     else expect(text).not.toContain("CÁC THÔN, TỔ DÂN PHỐ NĂM 2026");
+    // With their results of the period when the commune recorded them (the villages page), never "not updated" then.
+    const recorded = await db.prisma.villageFigure.findMany({
+      where: { year: 2026, quarter: 3, unit: { parent: { code: "10804" } } },
+      select: { bhxhCompulsory: true, unit: { select: { id: true, name: true } } },
+    });
+    if (villageTargets > 0 && recorded.length > 0) {
+      expect(text).not.toContain("chưa được cập nhật");
+      expect(text).toContain(`kết quả 9 tháng đầu năm 2026 đã cập nhật trên hệ thống cho ${recorded.length}/`);
+      const one = recorded.find((r) => r.bhxhCompulsory !== null)!;
+      const target = await db.prisma.target.findFirstOrThrow({ where: { unitId: one.unit.id, year: 2026, key: "bhxhCompulsory" } });
+      expect(text).toContain(`${one.unit.name}`);
+      expect(text).toContain(`${formatNumber(one.bhxhCompulsory)} / ${formatNumber(target.value)}`);
+    }
+    expect(villageTargets * recorded.length).toBeGreaterThan(0); // the demo has both: the case above is tested
     expect(text).toMatch(/II\. (CHỈ TIÊU GIAO CHO CÁC THÔN|TỒN TẠI)/);
   });
 
