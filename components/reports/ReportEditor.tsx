@@ -2,13 +2,14 @@
 // The narrative of a unit's report: the opening sentence and the parts drafted from the figures
 // (shortcomings, tasks, proposals), editable by the unit's own staff. Saving stores a new version of
 // the period's report (the Word file of that version can be downloaded again as it was signed).
-import { useState, useTransition } from "react";
+import { useEffect, useRef, useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { saveReportTextsAction } from "@/lib/actions/reports";
 import type { EditableTexts } from "@/lib/reports/document";
 import { buttonClass } from "@/components/ui/Button";
 import { LeaveGuardDialog, useLeaveGuard } from "@/components/ui/LeaveGuard";
+import { ConfirmDialog } from "@/components/ui/ConfirmDialog";
 
 export function ReportEditor(props: {
   unitCode: string;
@@ -26,6 +27,33 @@ export function ReportEditor(props: {
   const dirty = JSON.stringify(texts) !== JSON.stringify(props.texts);
   // Typed text is not lost by leaving the page (components/ui/LeaveGuard.tsx).
   const guard = useLeaveGuard(props.editable && dirty);
+  // The Word file is the saved text: with unsaved changes, downloading it says they are not in it.
+  const [download, setDownload] = useState<string | null>(null);
+  const dirtyRef = useRef(false);
+  useEffect(() => {
+    dirtyRef.current = props.editable && dirty;
+  }, [props.editable, dirty]);
+  useEffect(() => {
+    const click = (e: MouseEvent) => {
+      const a = (e.target as Element | null)?.closest?.('a[data-testid="download-report"]');
+      if (!dirtyRef.current || !(a instanceof HTMLAnchorElement)) return;
+      e.preventDefault();
+      setDownload(a.href);
+    };
+    document.addEventListener("click", click, true);
+    return () => document.removeEventListener("click", click, true);
+  }, []);
+  function downloadSaved() {
+    const href = download;
+    setDownload(null);
+    if (!href) return;
+    const a = document.createElement("a");
+    a.href = href;
+    a.download = "";
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+  }
 
   if (!props.editable) {
     return (
@@ -98,6 +126,17 @@ export function ReportEditor(props: {
       <LeaveGuardDialog guard={guard}>
         <p>{t("leaveBody")}</p>
       </LeaveGuardDialog>
+      <ConfirmDialog
+        open={download !== null}
+        title={t("downloadUnsavedTitle")}
+        confirmLabel={t("downloadSaved")}
+        cancelLabel={t("downloadStay")}
+        onCancel={() => setDownload(null)}
+        onConfirm={downloadSaved}
+        testId="download-confirm"
+      >
+        <p>{t("downloadUnsavedBody")}</p>
+      </ConfirmDialog>
     </div>
   );
 }

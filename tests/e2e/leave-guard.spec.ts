@@ -35,13 +35,22 @@ test("city staff typing targets are asked before a link drops them", async ({ pa
   await expect(page.locator('[data-cell="10804:bhxhCompulsory"]')).toHaveValue(stored);
 });
 
-test("a commune officer editing the report's text can download the Word file, and is asked before a link drops the text", async ({ page }) => {
+test("a commune officer editing the report's text is told the Word file lacks it, can download it, and is asked before a link drops the text", async ({
+  page,
+}) => {
   await signInAndWaitHome(page, "xa.kimthanh");
   await page.goto("/units/10804/document?year=2026&quarter=3");
   const opening = page.getByTestId("edit-opening");
   const typed = `${await opening.inputValue()} Câu thêm chưa lưu.`;
   await opening.fill(typed);
-  const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("download-report").click()]);
+  // The Word file is the saved report: it says the unsaved text is not in it, then downloads if asked.
+  const ask = page.getByTestId("download-confirm");
+  await page.getByTestId("download-report").click();
+  await expect(ask).toContainText("các sửa đổi bạn chưa lưu không có trong tệp");
+  await ask.getByTestId("download-confirm-cancel").click();
+  await expect(ask).toBeHidden();
+  await page.getByTestId("download-report").click();
+  const [download] = await Promise.all([page.waitForEvent("download"), ask.getByTestId("download-confirm-confirm").click()]);
   expect(download.suggestedFilename()).toMatch(/\.docx$/);
   await expect(page.getByTestId("leave-confirm")).toBeHidden();
   await expect(opening).toHaveValue(typed);
