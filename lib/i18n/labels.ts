@@ -7,7 +7,7 @@ import type { Locale } from "./config";
 /** Target keys that are neither a reported figure nor an indicator: a sum of figures. */
 export const DERIVED_TARGET_LABELS: Record<Locale, Record<DerivedCountTargetKey, string>> = {
   vi: { bhxhParticipants: "Số người tham gia BHXH (bắt buộc + tự nguyện)" },
-  en: { bhxhParticipants: "BHXH participants (compulsory + voluntary)" },
+  en: { bhxhParticipants: "Social insurance participants (compulsory + voluntary)" },
 };
 
 export function metricLabel(key: MetricKey, locale: Locale): string {

@@ -73,7 +73,7 @@ describe("target keys", () => {
 
   it("has a label in both languages", () => {
     expect(targetLabel("bhxhParticipants", "vi")).toBe("Số người tham gia BHXH (bắt buộc + tự nguyện)");
-    expect(targetLabel("bhxhParticipants", "en")).toBe("BHXH participants (compulsory + voluntary)");
+    expect(targetLabel("bhxhParticipants", "en")).toBe("Social insurance participants (compulsory + voluntary)");
     expect(keyLabel("revenueCompletion", "vi")).toBe("Tỷ lệ hoàn thành kế hoạch thu");
     for (const k of TARGET_KEYS) for (const l of ["vi", "en"] as const) expect(keyLabel(k, l), `${k} ${l}`).not.toBe(k);
   });
