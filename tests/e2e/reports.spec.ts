@@ -14,6 +14,10 @@ async function docxText(path: string): Promise<string> {
 
 test("a commune officer opens the 9-month report, edits a task, saves a version and downloads it", async ({ page }) => {
   await signInAndWaitHome(page, "xa.kimthanh");
+  // A quarter not ended yet: the latest ended quarter's report, and the page says so.
+  await page.goto("/units/10804/document?year=2026&quarter=4");
+  await expect(page.getByTestId("period-replaced")).toContainText("Quý 4/2026 chưa kết thúc");
+  await expect(page.getByTestId("report-preview")).toContainText("9 tháng đầu năm 2026");
   await page.goto("/units/10804?year=2026&quarter=3");
   await page.getByTestId("link-report").click();
   await expect(page.getByTestId("report-preview")).toContainText("9 tháng đầu năm 2026");

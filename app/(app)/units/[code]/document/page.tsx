@@ -1,12 +1,13 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
-import { periodFromSearch, pickerYears, unitPage, firstParam } from "@/lib/data/unit-page.server";
+import { periodFromSearch, periodReplaced, pickerYears, unitPage, firstParam } from "@/lib/data/unit-page.server";
 import { reportDocumentOf } from "@/lib/data/reports.server";
 import { editableTextsOf } from "@/lib/reports/document";
 import { dateLine } from "@/lib/reports/docx";
 import { formatDate } from "@/lib/format";
 import { toLocale } from "@/lib/i18n/config";
 import { PeriodPicker } from "@/components/figures/PeriodPicker";
+import { PeriodReplacedNotice } from "@/components/figures/PeriodReplacedNotice";
 import { ReportEditor } from "@/components/reports/ReportEditor";
 import { DocTableView } from "@/components/reports/DocTableView";
 import { buttonClass } from "@/components/ui/Button";
@@ -63,6 +64,8 @@ export default async function DocumentPage({ params, searchParams }: Props) {
           )}
         </div>
       </div>
+      {/* A quarter not ended (or not a quarter) asked for: the report shown is of the latest ended one, and says so. */}
+      <PeriodReplacedNotice requested={periodReplaced(sp, period)} shown={period} />
       <p className="text-sm text-slate-600 print:hidden" data-testid="report-version">
         {view.version ? t("savedVersion", { version: view.version }) : t("draft")}
         {view.versions.length > 0 && (
