@@ -14,7 +14,7 @@ import { LeaveGuardDialog, useLeaveGuard } from "@/components/ui/LeaveGuard";
 import { flushSync } from "react-dom";
 import { COUNT_TARGET_KEYS, targetKindOf, type TargetKey } from "@/lib/domain/targets";
 import { allocate, weightsFor, type AllocationBasis } from "@/lib/domain/allocation";
-import { isBlock, parseTargetCell as parseCell, planPaste, showTargetCell as showCell, type PastePlan } from "@/lib/domain/paste";
+import { isBlock, parseTargetCell, pasteMessages, planPaste, showTargetCell as showCell, type PastePlan } from "@/lib/domain/paste";
 import { matchesSearch } from "@/lib/collate";
 import { formatNumber } from "@/lib/format";
 import { toLocale } from "@/lib/i18n/config";
@@ -105,6 +105,9 @@ export function TargetGridView({ view, unitCode, defaultSource }: { view: GridVi
     el.focus({ preventScroll: true });
   }
 
+  // A cell's and a paste's messages in the interface's language.
+  const pm = pasteMessages(locale);
+  const parseCell = (k: TargetKey, text: string) => parseTargetCell(k, text, pm);
   const parsed = (code: string, k: TargetKey) => parseCell(k, cells[`${code}|${k}`] ?? "");
   const valueOf = (code: string, k: TargetKey) => {
     const p = parsed(code, k);
@@ -151,6 +154,7 @@ export function TargetGridView({ view, unitCode, defaultSource }: { view: GridVi
       targets,
       rows.findIndex((r) => r.code === code),
       COLUMNS.slice(col).map((k) => ({ key: k, label: keyLabel(k, locale) })),
+      pm,
     );
     if (plan.mode === "matched" && plan.errors.length === 0 && plan.rows.length > 0) {
       fill(plan);

@@ -4,7 +4,7 @@
 // ("Mã", "Tên đơn vị", "Chỉ tiêu"…) is recognised and skipped. Without such a column the rows are
 // placed by position, and the grid shows the plan for the user to confirm. Pure: no React, no database.
 import { searchKey } from "../collate";
-import { parseVnInteger } from "./figures-validation";
+import { parseVnInteger, VALIDATION_MESSAGES_EN, VALIDATION_MESSAGES_VI, type ValidationMessages } from "./figures-validation";
 import { targetKindOf, type TargetKey } from "./targets";
 import { formatDecimal, formatNumber } from "../format";
 
@@ -56,18 +56,60 @@ export interface PastePlan {
 
 export type CellParse = { ok: true; value: number | null } | { ok: false; message: string };
 
+/** What a paste or a cell says, in the interface's language (the numbers typed stay Vietnamese: 13.624, 53,1). */
+export interface PasteMessages {
+  validation: ValidationMessages;
+  rate: string;
+  cell: (line: number, who: string, label: string, cell: string, message: string) => string;
+  missingUnit: (line: number) => string;
+  unknownUnit: (line: number, cell: string) => string;
+  ambiguous: (line: number, cell: string, codes: string) => string;
+  repeated: (line: number, who: string, before: number) => string;
+  locked: (line: number, who: string) => string;
+  tooMany: (line: number, who: string, n: number, columns: number) => string;
+  noRow: (line: number) => string;
+}
+
+export const PASTE_MESSAGES_VI: PasteMessages = {
+  validation: VALIDATION_MESSAGES_VI,
+  rate: "Tỷ lệ là một số từ 0 đến 100 (%).",
+  cell: (line, who, label, cell, message) => `Dòng ${line}, ${who} · ${label}: «${cell}» — ${message}`,
+  missingUnit: (line) => `Dòng ${line}: thiếu tên hoặc mã đơn vị.`,
+  unknownUnit: (line, cell) => `Dòng ${line}: không tìm thấy đơn vị «${cell}» trong bảng.`,
+  ambiguous: (line, cell, codes) => `Dòng ${line}: có nhiều đơn vị tên «${cell}» (${codes}) — hãy dùng mã đơn vị.`,
+  repeated: (line, who, before) => `Dòng ${line}: ${who} đã có ở dòng ${before}.`,
+  locked: (line, who) => `Dòng ${line}: không sửa được chỉ tiêu của ${who}.`,
+  tooMany: (line, who, n, columns) => `Dòng ${line}, ${who}: có ${n} giá trị nhưng bảng chỉ còn ${columns} cột từ ô đã chọn.`,
+  noRow: (line) => `Dòng ${line}: bảng không còn đơn vị nào bên dưới để nhận dòng này.`,
+};
+
+export const PASTE_MESSAGES_EN: PasteMessages = {
+  validation: VALIDATION_MESSAGES_EN,
+  rate: "A rate is a number from 0 to 100 (%), with a decimal comma, e.g. 53,1.",
+  cell: (line, who, label, cell, message) => `Line ${line}, ${who} · ${label}: «${cell}» — ${message}`,
+  missingUnit: (line) => `Line ${line}: no unit name or code.`,
+  unknownUnit: (line, cell) => `Line ${line}: no unit «${cell}» in the table.`,
+  ambiguous: (line, cell, codes) => `Line ${line}: several units are named «${cell}» (${codes}): use the unit's code.`,
+  repeated: (line, who, before) => `Line ${line}: ${who} is already on line ${before}.`,
+  locked: (line, who) => `Line ${line}: the targets of ${who} cannot be changed here.`,
+  tooMany: (line, who, n, columns) => `Line ${line}, ${who}: ${n} values, but only ${columns} columns from the chosen cell.`,
+  noRow: (line) => `Line ${line}: no unit left below in the table for this line.`,
+};
+
+export const pasteMessages = (locale: "vi" | "en"): PasteMessages => (locale === "en" ? PASTE_MESSAGES_EN : PASTE_MESSAGES_VI);
+
 /**
  * A target cell as typed or pasted, read the Vietnamese way: counts "13.624" (dot groups
  * thousands), rates as percentages "53,1%" or "53,1" (comma is the decimal mark) → 0.531.
  */
-export function parseTargetCell(key: TargetKey, text: string): CellParse {
+export function parseTargetCell(key: TargetKey, text: string, m: PasteMessages = PASTE_MESSAGES_VI): CellParse {
   const s = text.trim();
-  if (targetKindOf(key) === "COUNT") return parseVnInteger(s);
+  if (targetKindOf(key) === "COUNT") return parseVnInteger(s, m.validation);
   if (s === "") return { ok: true, value: null };
   const body = s.replace(/\s*%$/, "").trim();
-  if (!/^\d{1,3}(\.\d{3})*(,\d+)?$|^\d+(,\d+)?$/.test(body)) return { ok: false, message: "Tỷ lệ là một số từ 0 đến 100 (%)." };
+  if (!/^\d{1,3}(\.\d{3})*(,\d+)?$|^\d+(,\d+)?$/.test(body)) return { ok: false, message: m.rate };
   const n = Number(body.replace(/\./g, "").replace(",", "."));
-  if (!Number.isFinite(n) || n < 0 || n > 100) return { ok: false, message: "Tỷ lệ là một số từ 0 đến 100 (%)." };
+  if (!Number.isFinite(n) || n < 0 || n > 100) return { ok: false, message: m.rate };
   return { ok: true, value: Math.round(n * 100) / 10000 };
 }
 
@@ -126,24 +168,24 @@ function lookup(rows: readonly PasteTargetRow[], cell: string): Lookup {
 
 const who = (r: PasteTargetRow) => r.label ?? `${r.name} (${r.code})`;
 
-function valuesOf(cells: string[], columns: readonly PasteColumn[]): PasteValue[] {
+function valuesOf(cells: string[], columns: readonly PasteColumn[], m: PasteMessages): PasteValue[] {
   const out: PasteValue[] = [];
   cells.forEach((cell, j) => {
     const col = columns[j];
     if (!col) return;
-    const p = parseTargetCell(col.key, cell);
+    const p = parseTargetCell(col.key, cell, m);
     out.push({ key: col.key, label: col.label, text: p.ok ? showTargetCell(col.key, p.value) : cell, value: p.ok ? p.value : null });
   });
   return out;
 }
 
-function valueIssues(line: number, row: PasteTargetRow, cells: string[], columns: readonly PasteColumn[]): PasteIssue[] {
+function valueIssues(line: number, row: PasteTargetRow, cells: string[], columns: readonly PasteColumn[], m: PasteMessages): PasteIssue[] {
   const issues: PasteIssue[] = [];
   cells.forEach((cell, j) => {
     const col = columns[j];
     if (!col) return;
-    const p = parseTargetCell(col.key, cell);
-    if (!p.ok) issues.push({ line, message: `Dòng ${line}, ${who(row)} · ${col.label}: «${cell}» — ${p.message}` });
+    const p = parseTargetCell(col.key, cell, m);
+    if (!p.ok) issues.push({ line, message: m.cell(line, who(row), col.label, cell, p.message) });
   });
   return issues;
 }
@@ -154,7 +196,13 @@ function valueIssues(line: number, row: PasteTargetRow, cells: string[], columns
  * - `columns`: the grid's value columns from the pasted cell rightwards (the first value column
  *   of the block lands on the first of them).
  */
-export function planPaste(text: string, rows: readonly PasteTargetRow[], start: number, columns: readonly PasteColumn[]): PastePlan {
+export function planPaste(
+  text: string,
+  rows: readonly PasteTargetRow[],
+  start: number,
+  columns: readonly PasteColumn[],
+  m: PasteMessages = PASTE_MESSAGES_VI,
+): PastePlan {
   const lines = splitBlock(text);
   const width = Math.max(0, ...lines.map((l) => l.length));
 
@@ -202,35 +250,35 @@ export function planPaste(text: string, rows: readonly PasteTargetRow[], start: 
       const cell = cells[keyColumn] ?? "";
       const values = cells.slice(firstValue);
       if (cell === "") {
-        errors.push({ line, message: `Dòng ${line}: thiếu tên hoặc mã đơn vị.` });
+        errors.push({ line, message: m.missingUnit(line) });
         continue;
       }
-      const m = lookup(rows, cell);
-      if (m.kind === "none") {
-        errors.push({ line, message: `Dòng ${line}: không tìm thấy đơn vị «${cell}» trong bảng.` });
+      const found = lookup(rows, cell);
+      if (found.kind === "none") {
+        errors.push({ line, message: m.unknownUnit(line, cell) });
         continue;
       }
-      if (m.kind === "ambiguous") {
-        errors.push({ line, message: `Dòng ${line}: có nhiều đơn vị tên «${cell}» (${m.rows.map((r) => r.code).join(", ")}) — hãy dùng mã đơn vị.` });
+      if (found.kind === "ambiguous") {
+        errors.push({ line, message: m.ambiguous(line, cell, found.rows.map((r) => r.code).join(", ")) });
         continue;
       }
-      const r = m.row;
+      const r = found.row;
       const before = seen.get(r.code);
       if (before !== undefined) {
-        errors.push({ line, message: `Dòng ${line}: ${who(r)} đã có ở dòng ${before}.` });
+        errors.push({ line, message: m.repeated(line, who(r), before) });
         continue;
       }
       seen.set(r.code, line);
       if (!r.editable) {
-        errors.push({ line, message: `Dòng ${line}: không sửa được chỉ tiêu của ${who(r)}.` });
+        errors.push({ line, message: m.locked(line, who(r)) });
         continue;
       }
       if (values.length > columns.length) {
-        errors.push({ line, message: `Dòng ${line}, ${who(r)}: có ${values.length} giá trị nhưng bảng chỉ còn ${columns.length} cột từ ô đã chọn.` });
+        errors.push({ line, message: m.tooMany(line, who(r), values.length, columns.length) });
       }
-      const bad = valueIssues(line, r, values, columns);
+      const bad = valueIssues(line, r, values, columns, m);
       errors.push(...bad);
-      if (bad.length === 0) planned.push({ line, code: r.code, name: r.name, values: valuesOf(values, columns) });
+      if (bad.length === 0) planned.push({ line, code: r.code, name: r.name, values: valuesOf(values, columns, m) });
     }
     return { mode: "matched", header, keyColumn, rows: planned, errors };
   }
@@ -239,19 +287,19 @@ export function planPaste(text: string, rows: readonly PasteTargetRow[], start: 
   data.forEach(({ line, cells }, i) => {
     const r = rows[start + i];
     if (!r) {
-      errors.push({ line, message: `Dòng ${line}: bảng không còn đơn vị nào bên dưới để nhận dòng này.` });
+      errors.push({ line, message: m.noRow(line) });
       return;
     }
     if (!r.editable) {
-      errors.push({ line, message: `Dòng ${line}: không sửa được chỉ tiêu của ${who(r)}.` });
+      errors.push({ line, message: m.locked(line, who(r)) });
       return;
     }
     if (cells.length > columns.length) {
-      errors.push({ line, message: `Dòng ${line}, ${who(r)}: có ${cells.length} giá trị nhưng bảng chỉ còn ${columns.length} cột từ ô đã chọn.` });
+      errors.push({ line, message: m.tooMany(line, who(r), cells.length, columns.length) });
     }
-    const bad = valueIssues(line, r, cells, columns);
+    const bad = valueIssues(line, r, cells, columns, m);
     errors.push(...bad);
-    if (bad.length === 0) planned.push({ line, code: r.code, name: r.name, values: valuesOf(cells, columns) });
+    if (bad.length === 0) planned.push({ line, code: r.code, name: r.name, values: valuesOf(cells, columns, m) });
   });
   return { mode: "position", header, keyColumn: null, rows: planned, errors };
 }

@@ -2,7 +2,17 @@
 // a code/name column whatever their order, header rows skipped, unknown or ambiguous names refused,
 // and a plan by position (to preview) when there is no such column.
 import { describe, expect, it } from "vitest";
-import { isBlock, nameKey, parseTargetCell, planPaste, splitBlock, type PasteColumn, type PasteTargetRow } from "@/lib/domain/paste";
+import {
+  isBlock,
+  nameKey,
+  parseTargetCell,
+  PASTE_MESSAGES_EN,
+  PASTE_MESSAGES_VI,
+  planPaste,
+  splitBlock,
+  type PasteColumn,
+  type PasteTargetRow,
+} from "@/lib/domain/paste";
 
 const ROWS: PasteTargetRow[] = [
   { code: "31", name: "Thành phố Hải Phòng", editable: true },
@@ -217,5 +227,32 @@ describe("parseTargetCell, splitBlock, nameKey, isBlock", () => {
     expect(isBlock("13.624")).toBe(false);
     expect(isBlock("13.624\n")).toBe(false);
     expect(isBlock("1\t2")).toBe(true);
+  });
+});
+
+describe("a paste's and a cell's messages in the interface's language", () => {
+  const VIETNAMESE = /[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹàáèéìíòóùúý]/i;
+  // Every kind of paste error: unknown, ambiguous, missing, repeated, locked, too many values, a bad value.
+  const text = ["99999\t5", "Hòa Bình\t5", "\t5", "10804\t5", "10804\t6", "Xã Cũ\t5", "11242\t1\t2\t3\t4", "11300\tabc", "11400\t1\t2\t150"].join("\n");
+  const messages = (m: typeof PASTE_MESSAGES_EN) => planPaste(text, ROWS, 1, COLS, m).errors.map((e) => e.message);
+
+  it("every error has its English, names and pasted texts kept as they are", () => {
+    const en = messages(PASTE_MESSAGES_EN);
+    expect(en).toHaveLength(messages(PASTE_MESSAGES_VI).length);
+    expect(en.length).toBeGreaterThanOrEqual(8);
+    // Outside what it quotes (a unit's name, a pasted cell, a column's label), no Vietnamese.
+    const data = [...ROWS.map((r) => r.name), ...COLS.map((c) => c.label)].sort((a, b) => b.length - a.length);
+    const outside = (m: string) => data.reduce((t, d) => t.split(d).join(""), m.replace(/«[^»]*»/g, "«»"));
+    for (const m of en) expect(outside(m), m).not.toMatch(VIETNAMESE);
+    expect(en).toContain("Line 1: no unit «99999» in the table.");
+  });
+
+  it("a cell's own error too", () => {
+    expect(parseTargetCell("bhxhCoverage", "x", PASTE_MESSAGES_EN)).toEqual({ ok: false, message: PASTE_MESSAGES_EN.rate });
+    expect(parseTargetCell("bhxhCompulsory", "abc", PASTE_MESSAGES_EN)).toEqual({
+      ok: false,
+      message: "Digits only, with dots between thousands, e.g. 13.624.",
+    });
+    expect(parseTargetCell("bhxhCompulsory", "13.624", PASTE_MESSAGES_EN)).toEqual({ ok: true, value: 13_624 });
   });
 });
