@@ -302,7 +302,14 @@ export async function rankings(
   indicatorParam: string | null,
   weightsParam: string | null = null,
   now: Date = new Date(),
-  { changes = true }: { changes?: boolean } = {},
+  {
+    changes = true,
+    explanations: explanationsRead,
+  }: {
+    changes?: boolean;
+    /** The communes' explanations of the period when the caller reads them anyway (a city's report): not read twice. */
+    explanations?: Promise<Map<number, Record<string, ExplanationView>>>;
+  } = {},
 ): Promise<RankingsData> {
   if (parent.level !== "PROVINCE" && parent.level !== "NATION") {
     throw new ServiceError(422, "Bảng xếp hạng có cho thành phố, tỉnh (các xã) và cả nước (các tỉnh).", [
@@ -345,12 +352,13 @@ export async function rankings(
   const idByCode = new Map(childIds.map((u) => [u.code, u.id]));
   const explanations =
     parent.level === "PROVINCE"
-      ? await listExplanations(
-          prisma,
-          childIds.map((u) => u.id),
-          p.year,
-          p.quarter,
-        )
+      ? await (explanationsRead ??
+          listExplanations(
+            prisma,
+            childIds.map((u) => u.id),
+            p.year,
+            p.quarter,
+          ))
       : new Map();
   const explanationOf = (code: string) => {
     const m = explanations.get(idByCode.get(code) ?? -1) as Record<string, ExplanationView> | undefined;

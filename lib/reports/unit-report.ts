@@ -283,13 +283,20 @@ export async function buildReportDocument(
   const period = periodName(year, quarter);
   // Read at once: the unit's figures (this period, a year before, the year's estimate), and for a city or
   // the nation its children ranked (without change columns: the report shows none) and the communes' explanations.
+  // A city's communes' explanations: read once, for its ranking and for its tasks.
+  const childExplanationsRead = unit.level === "PROVINCE" ? communeExplanations(prisma, unit.id, year, quarter) : null;
   const [{ settings }, view, last, estimate, ranked, childExplanations] = await Promise.all([
     settingsFor(prisma, unit),
     indicatorsView(prisma, unit, { year, quarter }),
     indicatorsView(prisma, unit, { year: year - 1, quarter }),
     quarter >= 3 ? indicatorsView(prisma, unit, { year, quarter: 4 }, "estimate") : Promise.resolve(null),
-    kind === "commune" ? null : rankings(prisma, unit, { year, quarter }, "attainment:bhxhCoverage", null, now, { changes: false }),
-    unit.level === "PROVINCE" ? communeExplanations(prisma, unit.id, year, quarter) : null,
+    kind === "commune"
+      ? null
+      : rankings(prisma, unit, { year, quarter }, "attainment:bhxhCoverage", null, now, {
+          changes: false,
+          explanations: childExplanationsRead ?? undefined,
+        }),
+    childExplanationsRead,
   ]);
   const subject = `Kết quả thực hiện chỉ tiêu phát triển người tham gia bảo hiểm xã hội, bảo hiểm y tế ${period}`;
   const opening =
