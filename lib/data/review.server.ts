@@ -1,5 +1,6 @@
 import "server-only";
 import { readPrisma } from "../db.server";
+import { isoText, rawRead } from "../db/connect";
 import { reportReview } from "../workflow/comments";
 import { listExplanations } from "../explanations/service";
 import type { Period } from "../domain/period";
@@ -17,27 +18,27 @@ export async function reviewOf(unit: ScopedUnit, p: Period) {
  */
 export async function returnedQuartersOf(unit: ScopedUnit) {
   const db = await readPrisma();
-  const rows = await db.quarterReport.findMany({
-    where: { unitId: unit.id, status: "RETURNED", kind: "ACTUAL" },
-    orderBy: [{ year: "desc" }, { quarter: "desc" }],
-    select: {
-      id: true,
-      year: true,
-      quarter: true,
-      events: {
-        where: { action: { in: ["RETURN", "REOPEN"] } },
-        orderBy: [{ at: "desc" }, { id: "desc" }],
-        take: 1,
-        select: { comment: true, at: true, action: true, actor: { select: { fullName: true } } },
-      },
-    },
-  });
+  // One statement (through Prisma: the reports, their last events, the events' actors).
+  const rows = await rawRead<{ year: number; quarter: number; comment: string | null; action: string | null; at: string | null; by: string | null }>(
+    db,
+    `SELECT r.year, r.quarter, e.comment, e.action::text AS action,
+            ${isoText("e.at")} AS at, a.full_name AS by
+     FROM quarter_reports r
+     LEFT JOIN LATERAL (
+       SELECT e.comment, e.action, e.at, e.actor_id FROM report_events e
+       WHERE e.report_id = r.id AND e.action IN ('RETURN', 'REOPEN') ORDER BY e.at DESC, e.id DESC LIMIT 1
+     ) e ON true
+     LEFT JOIN users a ON a.id = e.actor_id
+     WHERE r.unit_id = $1::int AND r.status = 'RETURNED' AND r.kind = 'ACTUAL'
+     ORDER BY r.year DESC, r.quarter DESC`,
+    [unit.id],
+  );
   return rows.map((r) => ({
-    year: r.year,
-    quarter: r.quarter,
-    comment: r.events[0]?.comment ?? null,
-    action: r.events[0]?.action ?? "RETURN",
-    at: r.events[0]?.at.toISOString() ?? null,
-    by: r.events[0]?.actor?.fullName ?? null,
+    year: Number(r.year),
+    quarter: Number(r.quarter),
+    comment: r.comment,
+    action: (r.action ?? "RETURN") as "RETURN" | "REOPEN",
+    at: r.at,
+    by: r.by,
   }));
 }

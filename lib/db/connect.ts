@@ -106,6 +106,9 @@ const executors = new WeakMap<object, SqlExecutor>();
  * Prisma, in that transaction. Values come as the driver gives them: numbers for int4 and float8,
  * json parsed (pg) or as text, int8 and numeric as text on pg: cast in the SQL or convert.
  */
+/** A timestamptz(3) column as text, exactly as Date#toISOString() writes it (for rawRead statements). */
+export const isoText = (col: string) => `to_char(${col} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+
 export function rawRead<T>(prisma: PrismaClient, sql: string, params: unknown[]): Promise<T[]> {
   const x = executors.get(prisma);
   return x ? x.query<T>(sql, params) : prisma.$queryRawUnsafe<T[]>(sql, ...params);

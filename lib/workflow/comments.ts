@@ -12,7 +12,8 @@ import { notifyUsers } from "../notifications/service";
 import { ServiceError, MSG, type ApiIssue } from "../figures/errors";
 import { periodSchema } from "../figures/period-schema";
 import type { Actor } from "../figures/service";
-import { eventView, readReportEvents } from "./service";
+import { isoText, rawRead } from "../db/connect";
+import type { ReportStatus, WorkflowAction } from "../generated/prisma/enums";
 
 import { COMMENT_MAX, COMMENT_MIN, mayPostComment } from "../domain/workflow";
 
@@ -38,45 +39,52 @@ export async function reportThread(prisma: PrismaClient, unit: ScopedUnit, year:
   return (await reportReview(prisma, unit, year, quarter)).thread;
 }
 
+type ReviewRow = {
+  t: "e" | "c";
+  id: number;
+  action: string | null;
+  from_status: string | null;
+  to_status: string | null;
+  body: string | null;
+  at: string;
+  author: string | null;
+  role: string | null;
+};
+/**
+ * A quarter's review events and replies with their authors, oldest first (events before replies at
+ * equal times), in one statement: through Prisma it took six queries (the report, its events, their
+ * actors, its replies, their authors), on the officer's most visited page.
+ */
+const REVIEW_SQL = `
+SELECT x.* FROM (
+  SELECT 'e' AS t, e.id, e.action::text AS action, e.from_status::text AS from_status, e.to_status::text AS to_status,
+         e.comment AS body, ${isoText("e.at")} AS at, a.full_name AS author, NULL::text AS role, 0 AS side
+  FROM quarter_reports r JOIN report_events e ON e.report_id = r.id LEFT JOIN users a ON a.id = e.actor_id
+  WHERE r.unit_id = $1::int AND r.year = $2::int AND r.quarter = $3::int AND r.kind = 'ACTUAL'
+  UNION ALL
+  SELECT 'c', c.id, NULL, NULL, NULL, c.body, ${isoText("c.created_at")}, u.full_name, u.role::text, 1
+  FROM quarter_reports r JOIN report_comments c ON c.report_id = r.id JOIN users u ON u.id = c.author_id
+  WHERE r.unit_id = $1::int AND r.year = $2::int AND r.quarter = $3::int AND r.kind = 'ACTUAL'
+) x ORDER BY x.at, x.side, x.id`;
+
 /**
  * A commune's quarter as its page shows it under review: the review events (reportEvents) and the
- * thread, from one read of the report, its events and its replies.
+ * thread, from one read of the report's events and replies.
  */
 export async function reportReview(prisma: PrismaClient, unit: ScopedUnit, year: number, quarter: number) {
-  const report = await prisma.quarterReport.findUnique({
-    where: { unitId_year_quarter_kind: { unitId: unit.id, year, quarter, kind: "ACTUAL" } },
-    select: { id: true },
-  });
-  if (!report) return { events: [], thread: [] as ThreadItem[] };
-  const [events, comments] = await Promise.all([
-    readReportEvents(prisma, report.id),
-    prisma.reportComment.findMany({
-      where: { reportId: report.id },
-      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-      include: { author: { select: { fullName: true, role: true } } },
-    }),
-  ]);
-  const items: ThreadItem[] = [
-    ...events.map((e) => ({
-      type: "event" as const,
-      id: `e${e.id}`,
-      action: e.action,
-      comment: e.comment,
-      at: e.at.toISOString(),
-      author: e.actor?.fullName ?? null,
-    })),
-    ...comments.map((c) => ({
-      type: "comment" as const,
-      id: `c${c.id}`,
-      body: c.body,
-      at: c.createdAt.toISOString(),
-      author: c.author.fullName,
-      side: c.author.role === "COMMUNE_OFFICER" ? ("commune" as const) : ("city" as const),
-    })),
-  ];
-  // Stable: at equal times an event comes before a reply to it.
-  const thread = items.sort((a, b) => a.at.localeCompare(b.at) || (a.type === b.type ? 0 : a.type === "event" ? -1 : 1));
-  return { events: events.map(eventView), thread };
+  const rows = await rawRead<ReviewRow>(prisma, REVIEW_SQL, [unit.id, year, quarter]);
+  const events: { action: WorkflowAction; from: ReportStatus; to: ReportStatus; comment: string | null; at: string; actor: string | null }[] = [];
+  const thread: ThreadItem[] = [];
+  for (const r of rows) {
+    if (r.t === "e") {
+      const action = r.action as WorkflowAction;
+      events.push({ action, from: r.from_status as ReportStatus, to: r.to_status as ReportStatus, comment: r.body, at: r.at, actor: r.author });
+      thread.push({ type: "event", id: `e${r.id}`, action, comment: r.body, at: r.at, author: r.author });
+    } else {
+      thread.push({ type: "comment", id: `c${r.id}`, body: r.body ?? "", at: r.at, author: r.author, side: r.role === "COMMUNE_OFFICER" ? "commune" : "city" });
+    }
+  }
+  return { events, thread };
 }
 
 /**
