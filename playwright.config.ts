@@ -1,6 +1,16 @@
+import { existsSync } from "node:fs";
 import { defineConfig } from "@playwright/test";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
+/**
+ * Two workers, each with its own server and embedded database (ports PORT and PORT + 1): a spec file
+ * runs whole in one worker, against that worker's server, so files never see each other's writes
+ * in a different order than alone. A worker process reads this file with its TEST_PARALLEL_INDEX set.
+ */
+const WORKERS = Math.max(1, Number(process.env.E2E_WORKERS ?? 2));
+const WORKER_PORT = PORT + Number(process.env.TEST_PARALLEL_INDEX ?? 0);
+/** Debian's old headless shell when installed (a third less CPU than the full browser), else Chromium. */
+const CHROMIUM = process.env.CHROMIUM_PATH ?? (existsSync("/usr/bin/chromium-headless-shell") ? "/usr/bin/chromium-headless-shell" : "/usr/bin/chromium");
 
 // Browser tests drive Debian's Chromium (no browser download: air-gapped machines cannot).
 export default defineConfig({
@@ -10,26 +20,29 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 15_000 },
   fullyParallel: false,
-  workers: 1,
+  workers: WORKERS,
   retries: process.env.CI ? 1 : 0,
   reporter: process.env.CI ? [["list"]] : [["list"]],
   use: {
-    baseURL: `http://127.0.0.1:${PORT}`,
+    baseURL: `http://127.0.0.1:${WORKER_PORT}`,
     locale: "vi-VN",
     timezoneId: "Asia/Ho_Chi_Minh",
     trace: "retain-on-failure",
     launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      executablePath: CHROMIUM,
       args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-dev-shm-usage"],
     },
   },
-  webServer: {
-    // A production build on a fresh embedded database with demo data.
-    command: `node scripts/e2e-server.mjs ${PORT}`,
-    url: `http://127.0.0.1:${PORT}/login`,
-    timeout: 300_000,
-    reuseExistingServer: false,
-    stdout: "pipe",
-    stderr: "pipe",
-  },
+  // A production build on a fresh embedded database with demo data, one per worker (the first builds,
+  // unless E2E_SKIP_BUILD; servers start one after the other). E2E_NO_SERVER: a stage that starts its own.
+  webServer: process.env.E2E_NO_SERVER
+    ? []
+    : Array.from({ length: WORKERS }, (_, i) => ({
+        command: `node scripts/e2e-server.mjs ${PORT + i}${i > 0 ? " --no-build" : ""}`,
+        url: `http://127.0.0.1:${PORT + i}/login`,
+        timeout: 300_000,
+        reuseExistingServer: false,
+        stdout: "pipe" as const,
+        stderr: "pipe" as const,
+      })),
 });

@@ -85,7 +85,7 @@ try {
   u.pathname = "/";
   const r = spawnSync("npx", ["playwright", "test", "tests/e2e/instances.spec.ts"], {
     stdio: "inherit",
-    env: { ...process.env, TEST_REPLICA_URL: u.toString(), E2E_SKIP_BUILD: "1" },
+    env: { ...process.env, TEST_REPLICA_URL: u.toString(), E2E_SKIP_BUILD: "1", E2E_NO_SERVER: "1", E2E_WORKERS: "1" },
   });
   status = r.status ?? 1;
 } catch (e) {

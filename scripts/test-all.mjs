@@ -5,7 +5,6 @@ import { spawn, spawnSync } from "node:child_process";
 import { existsSync, readdirSync } from "node:fs";
 
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
-const chromium = env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
 function run(cmd, args) {
   console.log(`\n$ ${cmd} ${args.join(" ")}`);
@@ -13,15 +12,17 @@ function run(cmd, args) {
   return r.status ?? 1;
 }
 
-if (!existsSync(chromium)) {
-  // The browser tests need Debian's Chromium; install it where we can (root on Debian).
-  if (process.getuid?.() === 0 && existsSync("/usr/bin/apt-get")) {
-    run("sh", ["-c", "apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null"]);
-  }
-  if (!existsSync(chromium)) {
-    console.error(`Không tìm thấy Chromium tại ${chromium}. Cài bằng: sudo apt-get install -y chromium (hoặc đặt CHROMIUM_PATH).`);
-    process.exit(1);
-  }
+// The browser tests drive Debian's old headless shell (a third less CPU than the full browser; the
+// full Chromium works too, CHROMIUM_PATH=/usr/bin/chromium). Installed where we can (root on Debian).
+const SHELL = "/usr/bin/chromium-headless-shell";
+const chromium = env.CHROMIUM_PATH ?? SHELL;
+if (!existsSync(chromium) && process.getuid?.() === 0 && existsSync("/usr/bin/apt-get")) {
+  const pkg = chromium === SHELL ? "chromium-headless-shell" : "chromium";
+  run("sh", ["-c", `apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq ${pkg} >/dev/null`]);
+}
+if (!existsSync(chromium) && !(chromium === SHELL && existsSync("/usr/bin/chromium"))) {
+  console.error(`Không tìm thấy Chromium tại ${chromium}. Cài bằng: sudo apt-get install -y chromium-headless-shell (hoặc đặt CHROMIUM_PATH).`);
+  process.exit(1);
 }
 
 if (!env.TEST_DATABASE_URL) {
