@@ -52,14 +52,33 @@ export function formatPoints(value: number | null | undefined, locale: Locale = 
 const DAY: Intl.DateTimeFormatOptions = { day: "numeric", month: "numeric", year: "numeric", timeZone: "Asia/Ho_Chi_Minh" };
 const dateFormatters = { date: new Map<Locale, Intl.DateTimeFormat>(), time: new Map<Locale, Intl.DateTimeFormat>() };
 
-/** A date (and time) in Vietnam's time zone, whatever the server's or browser's; one formatter per locale. */
+const MONTHS_EN = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+/**
+ * A date (and time) in Vietnam's time zone, whatever the server's or browser's; one formatter per locale.
+ * English spells the month ("8 Oct 2026"): "08/10/2026" reads as 10 August to an American. The month
+ * names are ours, not the ICU's, so server and browser write the same ("Sep", never "Sept" on one only).
+ */
 function formatWhen(value: Date | string | null | undefined, locale: Locale, kind: "date" | "time"): string {
   if (!value) return NO_VALUE;
   const d = typeof value === "string" ? new Date(value) : value;
   if (Number.isNaN(d.getTime())) return NO_VALUE;
   let f = dateFormatters[kind].get(locale);
-  if (!f) dateFormatters[kind].set(locale, (f = new Intl.DateTimeFormat(tag(locale), kind === "date" ? DAY : { ...DAY, hour: "2-digit", minute: "2-digit" })));
-  return f.format(d);
+  if (!f)
+    dateFormatters[kind].set(
+      locale,
+      (f = new Intl.DateTimeFormat(tag(locale), kind === "date" ? DAY : { ...DAY, hour: "2-digit", minute: "2-digit", hourCycle: "h23" })),
+    );
+  if (locale !== "en") return f.format(d);
+  const part: Record<string, string> = {};
+  for (const p of f.formatToParts(d)) part[p.type] = p.value;
+  const day = formatDay(Number(part.year), Number(part.month), Number(part.day), "en");
+  return kind === "date" ? day : `${day}, ${part.hour}:${part.minute}`;
+}
+
+/** A calendar day (month 1–12): 30/9/2026 in Vietnamese, 30 Sep 2026 in English. */
+export function formatDay(year: number, month: number, day: number, locale: Locale = "vi"): string {
+  return locale === "en" ? `${day} ${MONTHS_EN[month - 1]} ${year}` : `${day}/${month}/${year}`;
 }
 
 /** 30/9/2026 (Vietnamese dates put the day first and drop leading zeros). */
@@ -67,7 +86,7 @@ export function formatDate(value: Date | string | null | undefined, locale: Loca
   return formatWhen(value, locale, "date");
 }
 
-/** 14:05 30/9/2026 in Vietnamese, 30/09/2026, 14:05 in English. */
+/** 14:05 30/9/2026 in Vietnamese, 30 Sep 2026, 14:05 in English. */
 export function formatDateTime(value: Date | string | null | undefined, locale: Locale = "vi"): string {
   return formatWhen(value, locale, "time");
 }

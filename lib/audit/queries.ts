@@ -17,7 +17,7 @@ import { periodSchema } from "../figures/period-schema";
 import { METRIC_KEYS, type MetricKey } from "../domain/metrics";
 import { RATE_TARGET_KEYS } from "../domain/targets";
 import { METRIC_LABELS_VI } from "../domain/figures-validation";
-import { NO_VALUE } from "../format";
+import { formatDateTime, formatDay, NO_VALUE } from "../format";
 import type { Locale } from "../i18n/config";
 
 // ---------------------------------------------------------------------------------------------
@@ -68,7 +68,7 @@ export function formatAuditValue(entity: string, field: string | null, value: st
     return new Intl.NumberFormat(tag(locale), { maximumFractionDigits: 4 }).format(n);
   }
   const day = ISO_DAY.exec(value);
-  if (day) return locale === "vi" ? `${Number(day[3])}/${Number(day[2])}/${day[1]}` : `${day[3]}/${day[2]}/${day[1]}`;
+  if (day) return formatDay(Number(day[1]), Number(day[2]), Number(day[3]), locale);
   if (value === "true" || value === "false") return locale === "vi" ? (value === "true" ? "Có" : "Không") : value === "true" ? "Yes" : "No";
   // Strings other than these were stored as they are; other values as JSON ("\"x\"" is rare).
   if (value.length >= 2 && value.startsWith('"') && value.endsWith('"')) {
@@ -82,9 +82,10 @@ export function formatAuditValue(entity: string, field: string | null, value: st
 }
 
 /** dd/mm/yyyy HH:mm in Vietnam time (UTC+7, no daylight saving): 21/11/2026 17:05. */
-export function formatAuditTime(at: Date | string): string {
+export function formatAuditTime(at: Date | string, locale: Locale = "vi"): string {
   const d = typeof at === "string" ? new Date(at) : at;
   if (Number.isNaN(d.getTime())) return NO_VALUE;
+  if (locale === "en") return formatDateTime(d, "en");
   const v = new Date(d.getTime() + 7 * 3600_000);
   const p = (n: number) => String(n).padStart(2, "0");
   return `${p(v.getUTCDate())}/${p(v.getUTCMonth() + 1)}/${v.getUTCFullYear()} ${p(v.getUTCHours())}:${p(v.getUTCMinutes())}`;

@@ -609,5 +609,8 @@ describe("audit values and times as shown", () => {
     expect(formatAuditValue("unit", "name", "Thôn 1")).toBe("Thôn 1");
     expect(formatAuditTime(new Date("2026-10-08T03:30:00Z"))).toBe("08/10/2026 10:30");
     expect(formatAuditTime("2026-12-31T17:05:00Z")).toBe("01/01/2027 00:05");
+    // English spells the month: "08/10/2026" is 10 August to an American reader.
+    expect(formatAuditValue("unit", "validTo", "2026-11-21", "en")).toBe("21 Nov 2026");
+    expect(formatAuditTime(new Date("2026-10-08T03:30:00Z"), "en")).toBe("8 Oct 2026, 10:30");
   });
 });

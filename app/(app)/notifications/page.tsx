@@ -75,9 +75,9 @@ export default async function NotificationsPage() {
                   )}
                   <p className="mt-1 text-xs text-slate-500">
                     <time dateTime={n.createdAt.toISOString()} className="tabular-nums">
-                      {formatAuditTime(n.createdAt)}
+                      {formatAuditTime(n.createdAt, locale)}
                     </time>
-                    {n.readAt && <span> · {t("readAt", { time: formatAuditTime(n.readAt) })}</span>}
+                    {n.readAt && <span> · {t("readAt", { time: formatAuditTime(n.readAt, locale) })}</span>}
                   </p>
                 </div>
                 <div className="flex items-center gap-3 text-sm">

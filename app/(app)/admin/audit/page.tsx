@@ -5,7 +5,7 @@ import { requireUser } from "@/lib/auth/session.server";
 import { prisma } from "@/lib/db.server";
 import { ServiceError } from "@/lib/figures/errors";
 import { AUDIT_ENTITIES } from "@/lib/audit/audit";
-import { queryObject, searchAudit, type AuditItem, type AuditSearch } from "@/lib/audit/queries";
+import { formatAuditTime, queryObject, searchAudit, type AuditItem, type AuditSearch } from "@/lib/audit/queries";
 import {
   ActorCell,
   AuditPager,
@@ -148,7 +148,7 @@ function Results({ t, th, locale, data, sp }: { t: T; th: T; locale: Locale; dat
             attrs: { "data-testid": "audit-row", "data-entity": i.entity },
             className: "border-t border-slate-100 align-top",
             cells: {
-              time: i.time,
+              time: formatAuditTime(i.at, locale),
               actor: <ActorCell item={i} t={th} />,
               unit: i.unit ? (
                 <Link href={`/units/${encodeURIComponent(i.unit.code)}/history`} className="text-brand-700 hover:underline">

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { forbidden } from "next/navigation";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
+import { toLocale } from "@/lib/i18n/config";
 import { requireUser } from "@/lib/auth/session.server";
 import { prisma } from "@/lib/db.server";
 import { ServiceError } from "@/lib/figures/errors";
@@ -24,6 +25,7 @@ export default async function UsersPage({ searchParams }: Props) {
   if (user.role !== "ADMIN") forbidden();
   const sp = queryObject(await searchParams);
   const t = await getTranslations("users");
+  const locale = toLocale(await getLocale());
 
   let data: UserList | null = null;
   let error: ServiceError | null = null;
@@ -62,7 +64,9 @@ export default async function UsersPage({ searchParams }: Props) {
           <p className="text-sm text-slate-600" data-testid="users-total">
             {t("results", { total: data.total })}
           </p>
-          {data.items.length > 0 && <UsersTable items={data.items.map((i) => ({ ...i, created: formatAuditTime(i.createdAt) }))} self={user.username} />}
+          {data.items.length > 0 && (
+            <UsersTable items={data.items.map((i) => ({ ...i, created: formatAuditTime(i.createdAt, locale) }))} self={user.username} />
+          )}
           {data.pages > 1 && (
             <nav aria-label={t("pagination")} className="flex items-center gap-4 text-sm" data-testid="users-pagination">
               {data.page > 1 ? (

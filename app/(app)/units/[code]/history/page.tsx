@@ -6,7 +6,16 @@ import { prisma } from "@/lib/db.server";
 import { scopeUnit } from "@/lib/auth/scope";
 import { ServiceError } from "@/lib/figures/errors";
 import { AUDIT_ENTITIES } from "@/lib/audit/audit";
-import { figureHistory, formatAuditValue, queryObject, unitHistory, REPORT_STATUS_LABELS, type FigureHistory, type UnitHistory } from "@/lib/audit/queries";
+import {
+  figureHistory,
+  formatAuditTime,
+  formatAuditValue,
+  queryObject,
+  unitHistory,
+  REPORT_STATUS_LABELS,
+  type FigureHistory,
+  type UnitHistory,
+} from "@/lib/audit/queries";
 import { METRIC_KEYS } from "@/lib/domain/metrics";
 import { RATE_TARGET_KEYS } from "@/lib/domain/targets";
 import { keyLabel, isMetricKey } from "@/lib/i18n/labels";
@@ -222,7 +231,7 @@ function HistoryTable({
             attrs: { "data-testid": "history-row", "data-entity": i.entity, "data-field": i.field ?? "" },
             className: "border-t border-slate-100 align-top",
             cells: {
-              time: i.time,
+              time: formatAuditTime(i.at, locale),
               actor: <ActorCell item={i} t={t} />,
               what: (
                 <>
@@ -285,7 +294,7 @@ function FigureView({ t, locale, data, back }: { t: T; locale: Locale; data: Fig
         <ol className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white shadow-sm" data-testid="figure-history-list">
           {data.items.map((i, n) => (
             <li key={n} className="grid gap-x-4 gap-y-1 px-4 py-3 text-sm sm:grid-cols-[10rem_14rem_1fr]" data-testid="figure-history-item" data-type={i.type}>
-              <span className="tabular-nums text-slate-600">{i.time}</span>
+              <span className="tabular-nums text-slate-600">{formatAuditTime(i.at, locale)}</span>
               <span>
                 {i.actor ? (
                   <span className="font-medium" translate="no">
