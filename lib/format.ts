@@ -35,6 +35,16 @@ export function formatPercent(value: number | null | undefined, locale: Locale =
 }
 
 /**
+ * An attainment as a whole percentage for a badge, rounded down: 0.995 → "99%", never "100%" beside a
+ * target not yet reached (nor "90%" beside a unit judged below a 90% band). A tiny tolerance keeps
+ * 0.57 (56.99999… in floating point) at "57%".
+ */
+export function formatAttainment(value: number | null | undefined, locale: Locale = "vi"): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return NO_VALUE;
+  return formatPercent(Math.floor(value * 100 + 1e-9) / 100, locale, 0);
+}
+
+/**
  * A difference of two rates in percentage points, signed: 0.008 → "+0,8 điểm %" (Vietnamese
  * reports write rate changes in "điểm phần trăm", never as a percentage of a percentage).
  * Under 1 point: two decimals (0.0012 → "+0,12 điểm %").

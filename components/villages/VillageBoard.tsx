@@ -10,7 +10,7 @@ import { requestLeave } from "@/components/ui/LeaveGuard";
 import type { VillageBoard as Board, VillageRow } from "@/lib/villages/service";
 import { VILLAGE_METRICS } from "@/lib/domain/villages";
 import { isRateTargetKey } from "@/lib/domain/targets";
-import { formatNumber, formatPercent } from "@/lib/format";
+import { formatAttainment, formatNumber, formatPercent } from "@/lib/format";
 import { toLocale } from "@/lib/i18n/config";
 import { StatusBadge } from "@/components/figures/StatusBadge";
 import { buttonClass } from "@/components/ui/Button";
@@ -59,7 +59,7 @@ export function VillageBoard({ board, labels }: { board: Board; labels: Record<s
               <li key={k} data-key={k}>
                 <StatusBadge
                   status={status}
-                  label={`${labels[k] ?? k}: ${att === null || att === undefined ? "—" : formatPercent(att, locale, 0)}`}
+                  label={`${labels[k] ?? k}: ${att === null || att === undefined ? "—" : formatAttainment(att, locale)}`}
                   title={t("badgeTitle", {
                     actual: fmt(k, v.actuals[k]),
                     expected: fmt(k, v.progress.expected[k]),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDate, formatDateTime, formatNumber, formatPercent, NO_VALUE } from "@/lib/format";
+import { formatAttainment, formatDate, formatDateTime, formatNumber, formatPercent, NO_VALUE } from "@/lib/format";
 import { parseEnv, EnvError, secureCookies } from "@/lib/env";
 import { safeCallbackUrl } from "@/lib/auth/callback-url";
 import { delayAfter } from "@/lib/auth/throttle";
@@ -79,5 +79,23 @@ describe("sign-in helpers", () => {
   ])("callback %s → %s", (v, s) => expect(safeCallbackUrl(v)).toBe(s));
   it("slows down after three failures, doubling, capped", () => {
     expect([1, 2, 3, 4, 5, 20].map(delayAfter)).toEqual([0, 0, 2, 4, 8, 300]);
+  });
+});
+
+describe("formatAttainment (badges)", () => {
+  it.each([
+    [0.995, "99%"],
+    [0.9999, "99%"],
+    [1, "100%"],
+    [1.004, "100%"],
+    [0.57, "57%"],
+    [0.899, "89%"],
+    [0, "0%"],
+  ])("%s → %s", (v, text) => expect(formatAttainment(v).replace(/\s/g, "")).toBe(text));
+  it("never shows a whole percentage above the value", () => {
+    for (let i = 0; i < 2000; i++) {
+      const v = i / 1000 + 0.0004;
+      expect(Number(formatAttainment(v, "en").replace("%", "")) / 100).toBeLessThanOrEqual(v + 1e-12);
+    }
   });
 });
