@@ -6,6 +6,7 @@ import { useState, useTransition, type FormEvent } from "react";
 import { useLocale, useTranslations } from "next-intl";
 import { formatNumber } from "@/lib/format";
 import { toLocale } from "@/lib/i18n/config";
+import { parseWholeNumber } from "@/lib/domain/numbers";
 import { monthEndLabel, type MonthRef } from "@/lib/domain/employers";
 import type { RegisterEmployer } from "@/lib/employers/service";
 import { lookupEmployerAction, saveEmployerMonthAction } from "@/lib/actions/employers";
@@ -24,17 +25,6 @@ interface Draft {
 }
 
 const EMPTY: Draft = { taxCode: "", name: "", address: "", communeCode: "", monthsLate: "", amountLate: "", version: 0, employerVersion: 0 };
-
-/**
- * "125.400.000", "125,400,000" or "125400000" → 125400000; "" → null; anything else — a decimal such
- * as "2,5" above all, which must never become 25 — → NaN.
- */
-function wholeNumber(text: string): number | null {
-  const s = text.trim().replace(/\s/g, "");
-  if (s === "") return null;
-  if (!/^\d{1,3}(\.\d{3})+$/.test(s) && !/^\d{1,3}(,\d{3})+$/.test(s) && !/^\d{1,16}$/.test(s)) return Number.NaN;
-  return Number(s.replace(/[.,]/g, ""));
-}
 
 export function LateList({
   unitCode,
@@ -105,9 +95,13 @@ export function LateList({
 
   function save(e: FormEvent) {
     e.preventDefault();
-    const monthsLate = wholeNumber(draft.monthsLate);
-    const amountLate = wholeNumber(draft.amountLate);
-    if (monthsLate === null || Number.isNaN(monthsLate) || amountLate === null || Number.isNaN(amountLate)) {
+    // Whole numbers in the interface's language (lib/domain/numbers.ts): 125.400.000, English 125,400,000;
+    // a decimal such as "2,5" (Vietnamese) or "2.5" (English) is refused, never read as 25.
+    const months = parseWholeNumber(draft.monthsLate, locale);
+    const amount = parseWholeNumber(draft.amountLate, locale);
+    const monthsLate = months.ok ? months.value : null;
+    const amountLate = amount.ok ? amount.value : null;
+    if (monthsLate === null || amountLate === null) {
       setMessage({ ok: false, text: t("entry.badNumber") });
       return;
     }
@@ -250,7 +244,18 @@ export function LateList({
             </label>
             <label className="flex flex-col">
               <span>{t("colAmountLate")}</span>
-              <input required value={draft.amountLate} onChange={set("amountLate")} inputMode="numeric" className={input} data-testid="entry-amount" />
+              <input
+                required
+                value={draft.amountLate}
+                onChange={set("amountLate")}
+                onBlur={() => {
+                  const p = parseWholeNumber(draft.amountLate, locale);
+                  if (p.ok && p.value !== null) setDraft((d) => ({ ...d, amountLate: formatNumber(p.value, locale) }));
+                }}
+                inputMode="numeric"
+                className={input}
+                data-testid="entry-amount"
+              />
             </label>
             <div className="flex flex-wrap items-center gap-2 sm:col-span-2 lg:col-span-3">
               <Button type="submit" disabled={pending} data-testid="entry-save">

@@ -1,5 +1,6 @@
 "use client";
-// The quarterly report form of a commune officer. Numbers are typed as 13.624 or 13624; every
+// The quarterly report form of a commune officer. Numbers are typed as 13.624 or 13624 (English:
+// 13,624), read, shown and re-formatted in the interface's language (lib/domain/numbers.ts); every
 // rate is computed as the officer types; the domain checks run here too (the server repeats
 // them: it is the authority). Warnings need an explicit confirmation before saving. Submitting asks
 // for a confirmation showing the figures; leaving with unsaved figures asks too (issue 13). After a
@@ -10,10 +11,11 @@ import { useLocale, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useMemo, useState, useTransition } from "react";
 import { METRIC_KEYS, INDICATOR_KEYS, METRICS, type Figures, type MetricKey } from "@/lib/domain/metrics";
-import { checkFigures, parseVnInteger, validationMessages } from "@/lib/domain/figures-validation";
+import { checkFigures, validationMessages } from "@/lib/domain/figures-validation";
+import { parseWholeNumber, type NumberParse } from "@/lib/domain/numbers";
 import { computeIndicators, attainment, INDICATORS, statusOf } from "@/lib/domain/indicators";
 import { YEAR_TO_DATE_METRICS } from "@/lib/domain/period";
-import { formatNumber, formatPercent, formatPoints } from "@/lib/format";
+import { formatAttainment, formatNumber, formatPercent, formatPoints } from "@/lib/format";
 import { judge, natureOf } from "@/lib/domain/milestones";
 import { toLocale } from "@/lib/i18n/config";
 import { indicatorLabel, metricLabel } from "@/lib/i18n/labels";
@@ -57,7 +59,7 @@ export function QuarterForm(props: QuarterFormProps) {
   const locale = toLocale(useLocale());
   const router = useRouter();
   // The stored figures are the initial values (a returned quarter is fixed, not retyped).
-  const [raw, setRaw] = useState<Record<MetricKey, string>>(() => initialText(props.initial, (n) => formatNumber(n, "vi")));
+  const [raw, setRaw] = useState<Record<MetricKey, string>>(() => initialText(props.initial, (n) => formatNumber(n, locale)));
   const [saved, setSaved] = useState<Figures>(() => ({ ...(props.initial ?? {}) }));
   const [asking, setAsking] = useState<null | { kind: "submit" }>(null);
   const [confirm, setConfirm] = useState(false);
@@ -70,11 +72,7 @@ export function QuarterForm(props: QuarterFormProps) {
   const locked = status === "SUBMITTED" || status === "APPROVED";
 
   const parsed = useMemo(
-    () =>
-      Object.fromEntries(METRIC_KEYS.map((k) => [k, parseVnInteger(raw[k], validationMessages(locale))])) as Record<
-        MetricKey,
-        ReturnType<typeof parseVnInteger>
-      >,
+    () => Object.fromEntries(METRIC_KEYS.map((k) => [k, parseWholeNumber(raw[k], locale, validationMessages(locale))])) as Record<MetricKey, NumberParse>,
     [raw, locale],
   );
   const figures: Figures = useMemo(() => Object.fromEntries(METRIC_KEYS.map((k) => [k, parsed[k].ok ? parsed[k].value : null])) as Figures, [parsed]);
@@ -208,7 +206,7 @@ export function QuarterForm(props: QuarterFormProps) {
                       }}
                       onBlur={() => {
                         const p = parsed[k];
-                        if (p.ok && p.value !== null) setRaw((r) => ({ ...r, [k]: formatNumber(p.value!, "vi") }));
+                        if (p.ok && p.value !== null) setRaw((r) => ({ ...r, [k]: formatNumber(p.value!, locale) }));
                       }}
                       className={`mt-1 w-full rounded border px-3 py-2 text-right tabular-nums ${err ? "border-red-500 bg-red-50" : issues.length ? "border-amber-500 bg-amber-50" : changed.includes(k) && !locked ? "border-brand-600" : "border-slate-300"}`}
                     />
@@ -309,7 +307,7 @@ export function QuarterForm(props: QuarterFormProps) {
               const badgeStatus = ceiling ? ceiling.status : statusOf(att);
               const label = ceiling
                 ? t("form.ceilingBadge", { points: formatPoints(ceiling.margin, locale) })
-                : t("form.attainmentBadge", { pct: formatPercent(att, locale, 0) });
+                : t("form.attainmentBadge", { pct: formatAttainment(att, locale) });
               return (
                 <tr key={k} className="border-b border-slate-100 align-top">
                   <td className="py-1 pr-2">

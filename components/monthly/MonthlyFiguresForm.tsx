@@ -11,7 +11,7 @@ import { MONTHLY_METRIC_KEYS, type MonthlyMetricKey } from "@/lib/domain/scenari
 import type { MonthFigures } from "@/lib/monthly/service";
 import { buttonClass } from "@/components/ui/Button";
 import { LeaveGuardDialog, useLeaveGuard } from "@/components/ui/LeaveGuard";
-import { parseLocal, showValue } from "./numbers";
+import { parseCount, showValue } from "./numbers";
 
 export function MonthlyFiguresForm({
   unitCode,
@@ -49,7 +49,7 @@ export function MonthlyFiguresForm({
   // something unreadable was typed.
   const guard = useLeaveGuard(
     MONTHLY_METRIC_KEYS.some((k) => {
-      const v = parseLocal(fields[k], locale);
+      const v = parseCount(fields[k], locale);
       return v === null ? current?.figures?.[k] != null : Number.isNaN(v) || v !== current?.figures?.[k];
     }),
   );
@@ -66,7 +66,7 @@ export function MonthlyFiguresForm({
   function save(confirmWarnings = false) {
     const figures: Record<string, number | null> = {};
     for (const k of MONTHLY_METRIC_KEYS) {
-      const v = parseLocal(fields[k], locale);
+      const v = parseCount(fields[k], locale);
       if (v !== null && (Number.isNaN(v) || !Number.isInteger(v))) {
         setMessage({ ok: false, text: t("figuresBadNumber", { label: labels[k] }) });
         document.getElementById(`mf-${k}`)?.focus();

@@ -26,7 +26,8 @@ export function ScenarioGrid({ unitCode, view, labels }: { unitCode: string; vie
   const [stored, setStored] = useState(view.months);
   type Row = ScenarioView["targets"][number];
   /** A cell as typed: a count, or a rate in percent; null when empty, NaN when unreadable. */
-  const typedOf = (m: number, r: Row) => (r.kind === "RATE" ? parseLocal(cells[`${m}:${r.key}`] ?? "", locale) : parseCount(cells[`${m}:${r.key}`] ?? ""));
+  const typedOf = (m: number, r: Row) =>
+    r.kind === "RATE" ? parseLocal(cells[`${m}:${r.key}`] ?? "", locale) : parseCount(cells[`${m}:${r.key}`] ?? "", locale);
   /** A cell as the server gets it: rates as fractions. */
   const valueOf = (m: number, r: Row) => {
     const typed = typedOf(m, r);
@@ -126,6 +127,11 @@ export function ScenarioGrid({ unitCode, view, labels }: { unitCode: string; vie
                           disabled={pending}
                           value={cells[id] ?? ""}
                           onChange={(e) => setCells((c) => ({ ...c, [id]: e.target.value }))}
+                          onBlur={() => {
+                            // Re-shown in the language's format, as it will be saved.
+                            const v = valueOf(m, r);
+                            if (v !== null && !Number.isNaN(v)) setCells((c) => ({ ...c, [id]: showValue(r.kind, v, locale) }));
+                          }}
                           className={`${r.key === "amountCollected" ? "w-44" : "w-28"} rounded border border-slate-300 px-2 py-1 text-right tabular-nums`}
                           data-cell={id}
                         />

@@ -1,16 +1,13 @@
-// Numbers as typed in the monthly page's fields: Vietnamese "13.624" and "43,5", English "13,624" and
-// "43.5". Rates are typed as percentages and kept as fractions.
+// Numbers as typed in the monthly page's fields, read by the shared rule (lib/domain/numbers.ts):
+// Vietnamese "13.624" and "43,5", English "13,624" and "43.5". Rates are typed as percentages and
+// kept as fractions.
+import { parseDecimalNumber, parseWholeNumber } from "@/lib/domain/numbers";
 import type { Locale } from "@/lib/i18n/config";
 
-/** "" → null; a number in the locale's format → the number; anything else → NaN. */
+/** A rate in percent, "%" allowed: "" → null; a number in the locale's format → the number; anything else → NaN. */
 export function parseLocal(text: string, locale: Locale): number | null {
-  const s = text.trim().replace(/\s/g, "").replace(/%$/, "");
-  if (s === "") return null;
-  const [group, decimal] = locale === "vi" ? [".", ","] : [",", "."];
-  const g = `\\${group}`;
-  const d = `\\${decimal}`;
-  if (!new RegExp(`^\\d{1,3}(${g}\\d{3})*(${d}\\d+)?$|^\\d+(${d}\\d+)?$`).test(s)) return Number.NaN;
-  return Number(s.split(group).join("").replace(decimal, "."));
+  const p = parseDecimalNumber(text.trim().replace(/\s*%$/, ""), locale);
+  return p.ok ? p.value : Number.NaN;
 }
 
 /** A planned or entered value as a field shows it: counts grouped (13.624), rates as a percentage with up to 2 decimals (43,25). */
@@ -22,16 +19,11 @@ export function showValue(kind: "COUNT" | "RATE", value: number | null | undefin
 }
 
 /**
- * A count as typed: whole digits, optionally grouped by thousands with "." or "," (13.624, 13,624) —
- * never a decimal, which would be rounded into another number ("150,5" is refused, not 151).
- * "" → null; anything else → NaN.
+ * A count as typed: whole digits, optionally grouped by thousands the locale's way (13.624 in
+ * Vietnamese, 13,624 in English) — never a decimal, which would be rounded into another number
+ * ("150,5" is refused, not 151), nor the other language's grouping. "" → null; anything else → NaN.
  */
-export function parseCount(text: string): number | null {
-  const s = text.trim().replace(/\s/g, "");
-  if (s === "") return null;
-  if (/^\d{1,3}(\.\d{3})+$/.test(s) || /^\d{1,3}(,\d{3})+$/.test(s) || /^\d+$/.test(s)) {
-    const n = Number(s.replace(/[.,]/g, ""));
-    return Number.isSafeInteger(n) ? n : Number.NaN;
-  }
-  return Number.NaN;
+export function parseCount(text: string, locale: Locale): number | null {
+  const p = parseWholeNumber(text, locale);
+  return p.ok ? p.value : Number.NaN;
 }

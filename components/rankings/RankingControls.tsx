@@ -1,8 +1,13 @@
 "use client";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { setRankingSettingsAction } from "@/lib/actions/rankings";
+import { parseDecimalNumber, parseWholeNumber, type NumberParse } from "@/lib/domain/numbers";
+import { toLocale } from "@/lib/i18n/config";
+
+/** What was typed, or NaN (refused by the server's check, which says what it expects). */
+const valueOr = (p: NumberParse) => (p.ok && p.value !== null ? p.value : Number.NaN);
 
 export function PrintButton() {
   const t = useTranslations("rankings");
@@ -15,6 +20,7 @@ export function PrintButton() {
 
 export function RankingSettingsForm({ tenantCode, attained, close, listSize }: { tenantCode: string; attained: number; close: number; listSize: number }) {
   const t = useTranslations("rankings");
+  const locale = toLocale(useLocale());
   const router = useRouter();
   const [a, setA] = useState(String(Math.round(attained * 100)));
   const [c, setC] = useState(String(Math.round(close * 100)));
@@ -28,7 +34,12 @@ export function RankingSettingsForm({ tenantCode, attained, close, listSize }: {
       onSubmit={(e) => {
         e.preventDefault();
         start(async () => {
-          const r = await setRankingSettingsAction(tenantCode, { attained: Number(a) / 100, close: Number(c) / 100, listSize: Number(n) });
+          // Percentages and the list size as typed in the interface's language (97,5 / 97.5): lib/domain/numbers.ts.
+          const r = await setRankingSettingsAction(tenantCode, {
+            attained: valueOr(parseDecimalNumber(a, locale)) / 100,
+            close: valueOr(parseDecimalNumber(c, locale)) / 100,
+            listSize: valueOr(parseWholeNumber(n, locale)),
+          });
           if (r.ok) {
             setMsg({ ok: true, text: t("saved") });
             router.refresh();

@@ -3,27 +3,24 @@
 // placeholder and below it), and the value city staff set instead. An empty field keeps the default.
 // A quarter the unit's saved monthly scenario plans shows the scenario's value, read-only: that is the
 // milestone (lib/domain/milestones.ts), edited on the monthly page.
-// Rates are typed as percentages ("43,5"), counts as numbers ("13.624"); the server gets fractions.
+// Rates are typed as percentages ("43,5"), counts as whole numbers ("13.624"), in the interface's
+// language (English "43.5", "13,624": lib/domain/numbers.ts); the server gets fractions.
 import { useState, useTransition } from "react";
 import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
-import { formatNumber, formatPercent } from "@/lib/format";
-import { toLocale } from "@/lib/i18n/config";
+import { formatDecimal, formatNumber, formatPercent } from "@/lib/format";
+import { parseDecimalNumber, parseWholeNumber } from "@/lib/domain/numbers";
+import { toLocale, type Locale } from "@/lib/i18n/config";
 import { saveMilestonesAction } from "@/lib/actions/milestones";
 import type { MilestoneGrid } from "@/lib/targets/milestones";
 import { buttonClass } from "@/components/ui/Button";
 
 type Cell = string;
 
-/** Vietnamese "13.624" → 13624, "43,5" → 43.5 (English: "13,624", "43.5"); "" → null; anything else → NaN. */
-function parseLocal(text: string, locale: "vi" | "en"): number | null {
-  const s = text.trim().replace(/\s/g, "");
-  if (s === "") return null;
-  const [group, decimal] = locale === "vi" ? [".", ","] : [",", "."];
-  const g = `\\${group}`;
-  const d = `\\${decimal}`;
-  if (!new RegExp(`^\\d{1,3}(${g}\\d{3})*(${d}\\d+)?$|^\\d+(${d}\\d+)?$`).test(s)) return Number.NaN;
-  return Number(s.split(group).join("").replace(decimal, "."));
+/** A typed cell: a count is a whole number ("13.624"), a rate a percentage ("43,5"); "" → null; anything else → NaN. */
+function typedValue(kind: string, text: string, locale: Locale): number | null {
+  const p = kind === "RATE" ? parseDecimalNumber(text, locale) : parseWholeNumber(text, locale);
+  return p.ok ? p.value : Number.NaN;
 }
 
 export function MilestoneForm({ unitCode, grid, labels }: { unitCode: string; grid: MilestoneGrid; labels: Record<string, string> }) {
@@ -43,7 +40,7 @@ export function MilestoneForm({ unitCode, grid, labels }: { unitCode: string; gr
       for (const q of r.quarters) {
         if (q.quarter === 4 || q.scenario !== null) continue;
         const id = `${r.key}:${q.quarter}`;
-        const typed = parseLocal(cells[id] ?? "", locale);
+        const typed = typedValue(r.kind, cells[id] ?? "", locale);
         if (typed !== null && (Number.isNaN(typed) || typed <= 0 || (r.kind === "RATE" && typed > 100))) {
           setMessage({
             ok: false,
@@ -123,6 +120,12 @@ export function MilestoneForm({ unitCode, grid, labels }: { unitCode: string; gr
                           value={cells[id] ?? ""}
                           placeholder={def}
                           onChange={(e) => setCells((c) => ({ ...c, [id]: e.target.value }))}
+                          onBlur={() => {
+                            const typed = typedValue(r.kind, cells[id] ?? "", locale);
+                            // Re-shown in the language's format, every decimal typed kept (the value saved is what was typed).
+                            if (typed !== null && !Number.isNaN(typed))
+                              setCells((c) => ({ ...c, [id]: r.kind === "RATE" ? formatDecimal(typed, locale, 6) : formatNumber(typed, locale) }));
+                          }}
                           className="w-36 rounded border border-slate-300 px-2 py-1 text-right tabular-nums placeholder:text-slate-400"
                           data-cell={id}
                         />

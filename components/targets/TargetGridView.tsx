@@ -73,11 +73,11 @@ export function TargetGridView({ view, unitCode, defaultSource }: { view: GridVi
   const initial = useMemo(() => {
     const m: Record<string, string> = {};
     for (const k of COLUMNS) {
-      m[`${PARENT}|${k}`] = showCell(k, grid.targets[k]?.value);
-      for (const c of grid.children) m[`${c.unit.code}|${k}`] = showCell(k, c.targets[k]?.value);
+      m[`${PARENT}|${k}`] = showCell(k, grid.targets[k]?.value, locale);
+      for (const c of grid.children) m[`${c.unit.code}|${k}`] = showCell(k, c.targets[k]?.value, locale);
     }
     return m;
-  }, [grid]);
+  }, [grid, locale]);
   const [cells, setCells] = useState<Record<string, string>>(initial);
   // After a save the page brings fresh data: start again from it (keeping the message shown).
   const [seen, setSeen] = useState(grid);
@@ -190,7 +190,7 @@ export function TargetGridView({ view, unitCode, defaultSource }: { view: GridVi
     );
     setCells((prev) => {
       const next = { ...prev };
-      for (const s of shares) next[`${s.key}|${suggestKey}`] = formatNumber(s.value, "vi");
+      for (const s of shares) next[`${s.key}|${suggestKey}`] = formatNumber(s.value, locale);
       return next;
     });
     // Never a quiet even split: the message says what the shares are proportional to, or that they are equal.
@@ -342,7 +342,7 @@ export function TargetGridView({ view, unitCode, defaultSource }: { view: GridVi
                 }
               }}
               onBlur={() => {
-                if (p.ok && p.value !== null) setCells((c) => ({ ...c, [id]: showCell(k, p.value) }));
+                if (p.ok && p.value !== null) setCells((c) => ({ ...c, [id]: showCell(k, p.value, locale) }));
               }}
               className={!p.ok ? "border-red-500 bg-red-50" : dirty ? "border-brand-600 bg-sky-50" : undefined}
               title={!p.ok ? p.message : undefined}

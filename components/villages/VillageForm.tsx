@@ -1,12 +1,14 @@
 "use client";
-// One village's figures for a quarter, typed by the commune's officer: 13.624 or 13624, checked as
-// typed with the server's own rules (lib/domain/villages.ts: participants above the labour force, BHYT
-// above the population are warnings to confirm). The save sends the version read: if someone saved
-// in between, nothing is written and the form says so (409), with what is stored now.
+// One village's figures for a quarter, typed by the commune's officer: 13.624 or 13624 (English:
+// 13,624; lib/domain/numbers.ts), checked as typed with the server's own rules (lib/domain/villages.ts:
+// participants above the labour force, BHYT above the population are warnings to confirm). The save
+// sends the version read: if someone saved in between, nothing is written and the form says so (409),
+// with what is stored now.
 import { useLocale, useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
 import { LeaveGuardDialog, useLeaveGuard } from "@/components/ui/LeaveGuard";
-import { parseVnInteger, validationMessages } from "@/lib/domain/figures-validation";
+import { validationMessages } from "@/lib/domain/figures-validation";
+import { parseWholeNumber, type NumberParse } from "@/lib/domain/numbers";
 import { VILLAGE_METRICS, checkVillageFigures, type VillageMetric } from "@/lib/domain/villages";
 import { formatDateTime, formatNumber } from "@/lib/format";
 import { toLocale } from "@/lib/i18n/config";
@@ -37,7 +39,7 @@ export function VillageForm({
   const messages = validationMessages(locale);
   const [raw, setRaw] = useState<Record<VillageMetric, string>>(
     () =>
-      Object.fromEntries(VILLAGE_METRICS.map((k) => [k, typeof village.figures?.[k] === "number" ? formatNumber(village.figures[k], "vi") : ""])) as Record<
+      Object.fromEntries(VILLAGE_METRICS.map((k) => [k, typeof village.figures?.[k] === "number" ? formatNumber(village.figures[k], locale) : ""])) as Record<
         VillageMetric,
         string
       >,
@@ -46,10 +48,7 @@ export function VillageForm({
   const [error, setError] = useState<{ text: string; issues: ApiIssue[]; stale: boolean } | null>(null);
   const [pending, start] = useTransition();
 
-  const parsed = Object.fromEntries(VILLAGE_METRICS.map((k) => [k, parseVnInteger(raw[k], messages)])) as Record<
-    VillageMetric,
-    ReturnType<typeof parseVnInteger>
-  >;
+  const parsed = Object.fromEntries(VILLAGE_METRICS.map((k) => [k, parseWholeNumber(raw[k], locale, messages)])) as Record<VillageMetric, NumberParse>;
   const figures = Object.fromEntries(VILLAGE_METRICS.map((k) => [k, parsed[k].ok ? parsed[k].value : null])) as Record<VillageMetric, number | null>;
   const warnings = checkVillageFigures(figures, messages).warnings;
   const warningOf = (k: VillageMetric) => warnings.find((w) => w.path === k)?.message;
@@ -114,7 +113,7 @@ export function VillageForm({
                 value={raw[k]}
                 onChange={(e) => setRaw((r) => ({ ...r, [k]: e.target.value }))}
                 onBlur={() => {
-                  if (p.ok && p.value !== null) setRaw((r) => ({ ...r, [k]: formatNumber(p.value, "vi") }));
+                  if (p.ok && p.value !== null) setRaw((r) => ({ ...r, [k]: formatNumber(p.value, locale) }));
                 }}
                 aria-invalid={!p.ok || undefined}
                 aria-describedby={!p.ok || warn ? `${id(k)}-note` : undefined}

@@ -1,6 +1,7 @@
 // Checks on a unit's quarterly figures at entry (domain.md, "Data quality rules worth enforcing at
 // entry"). Used on the server (the zod schema guards the JSON API) and mirrored in the browser (the
-// form parses what the officer types with parseVnInteger, then runs checkFigures for live feedback).
+// form parses what the officer types with parseWholeNumber in the interface's language, then runs
+// checkFigures for live feedback).
 // Pure: no database, no React, no Next.
 //
 // Numbers in messages are Vietnamese-style (13.624, 25,0%). All user-facing text lives in
@@ -11,6 +12,7 @@ import { z } from "zod";
 import { formatNumber, formatPercent } from "../format";
 import { METRIC_KEYS, METRICS, type Figures, type IndicatorKey, type MetricKey } from "./metrics";
 import { YEAR_TO_DATE_METRICS } from "./period";
+import { parseWholeNumber, WHOLE_NUMBER_MESSAGES, type NumberParse } from "./numbers";
 
 // ---------------------------------------------------------------------------------------------
 // Labels
@@ -116,11 +118,8 @@ function changePercent(change: number, threshold: number, locale: "vi" | "en" = 
 }
 
 export const VALIDATION_MESSAGES_VI = {
-  // parseVnInteger
-  negative: "Số liệu không được âm.",
-  notInteger: "Nhập số nguyên, dấu chấm ngăn cách hàng nghìn, ví dụ 13.624.",
-  notANumber: "Chỉ nhập chữ số, dấu chấm ngăn cách hàng nghìn, ví dụ 13.624.",
-  tooLargeInput: "Số quá lớn, vui lòng kiểm tra lại.",
+  // parseWholeNumber (lib/domain/numbers.ts): negative, notInteger, notANumber, tooLargeInput
+  ...WHOLE_NUMBER_MESSAGES.vi,
 
   // figuresSchema
   notObject: "Số liệu (figures) phải là một đối tượng, mỗi khóa là một chỉ tiêu.",
@@ -157,14 +156,12 @@ const unitEn = (key: MetricKey) => METRIC_LABELS_EN[key].unit;
 
 /** The same messages in English (numbers as 13,624 and 25.0%), for the English interface. */
 export const VALIDATION_MESSAGES_EN: ValidationMessages = {
-  negative: "Figures cannot be negative.",
-  notInteger: "Enter a whole number, with dots between thousands, e.g. 13.624.",
-  notANumber: "Digits only, with dots between thousands, e.g. 13.624.",
-  tooLargeInput: "The number is too large, please check it.",
+  // Numbers typed in English: 13,624 (lib/domain/numbers.ts).
+  ...WHOLE_NUMBER_MESSAGES.en,
   notObject: "figures must be an object, one key per figure.",
   unknownKeys: (keys: readonly string[]) => `Unknown fields: ${keys.join(", ")}. Accepted: ${METRIC_KEYS.join(", ")}.`,
   wrongType: (key: MetricKey, input: unknown) =>
-    typeof input === "string" ? `${fieldEn(key)}: must be a number, not a string (e.g. 13624, not "13.624").` : `${fieldEn(key)}: must be a number or null.`,
+    typeof input === "string" ? `${fieldEn(key)}: must be a number, not a string (e.g. 13624, not "13,624").` : `${fieldEn(key)}: must be a number or null.`,
   notWhole: (key: MetricKey) => `${fieldEn(key)}: must be a whole number.`,
   negativeField: (key: MetricKey) => `${fieldEn(key)}: cannot be negative.`,
   tooBig: (key: MetricKey) => `${fieldEn(key)}: cannot exceed ${nEn(maxFor(key))} ${unitEn(key)}.`,
@@ -188,43 +185,19 @@ export const VALIDATION_MESSAGES_EN: ValidationMessages = {
 export const validationMessages = (locale: "vi" | "en"): ValidationMessages => (locale === "en" ? VALIDATION_MESSAGES_EN : VALIDATION_MESSAGES_VI);
 
 // ---------------------------------------------------------------------------------------------
-// parseVnInteger: what the officer types in the form
+// parseVnInteger: a number typed the Vietnamese way (the Excel imports; forms use parseWholeNumber
+// with the interface's language, lib/domain/numbers.ts)
 
-export type ParseResult = { ok: true; value: number | null } | { ok: false; message: string };
-
-/** Plain digits: "13624". */
-const PLAIN = /^\d+$/;
-/** Groups of three after the first, separated by a dot or a space (incl. no-break spaces): "1.188.826", "13 624". */
-const GROUPED = /^\d{1,3}(?:[.\s]\d{3})+$/;
-/** Only digits and separators (dot, comma, space): a number, just not a whole one in our format. */
-const NUMBERISH = /^[\d.,\s]*\d[\d.,\s]*$/;
-/** A leading minus: ASCII hyphen, Unicode minus, en dash. */
-const MINUS = /^[-\u2212\u2013]/;
+export type ParseResult = NumberParse;
 
 /**
  * Parses a whole non-negative number typed Vietnamese-style: "13.624", "13624", "1.188.826",
  * " 13 624 ". Empty (or blank) input is `null` = not entered. A comma is the Vietnamese decimal
  * separator, so "13,5" and "13,624" are decimals, rejected; a dot must group exactly three digits,
- * so "13.5" is rejected too rather than silently read as 135.
+ * so "13.5" is rejected too rather than silently read as 135. The Vietnamese case of parseWholeNumber.
  */
 export function parseVnInteger(input: string, messages: ValidationMessages = VALIDATION_MESSAGES_VI): ParseResult {
-  const s = (input ?? "").trim();
-  if (s === "") return { ok: true, value: null };
-
-  if (MINUS.test(s)) {
-    const rest = s.slice(1).trim();
-    return { ok: false, message: NUMBERISH.test(rest) ? messages.negative : messages.notANumber };
-  }
-  if (!PLAIN.test(s) && !GROUPED.test(s)) {
-    return { ok: false, message: NUMBERISH.test(s) ? messages.notInteger : messages.notANumber };
-  }
-
-  const digits = s.replace(/[.\s]/g, "").replace(/^0+(?=\d)/, "");
-  const value = Number(digits);
-  if (digits.length > 17 || !Number.isSafeInteger(value) || value > MAX_VND) {
-    return { ok: false, message: messages.tooLargeInput };
-  }
-  return { ok: true, value };
+  return parseWholeNumber(input, "vi", messages);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -232,7 +205,7 @@ export function parseVnInteger(input: string, messages: ValidationMessages = VAL
 
 /**
  * The JSON API takes numbers, not strings: API clients send 13624, not "13.624" (the form parses
- * strings with parseVnInteger first). Keys are exactly the 12 metric keys, all optional; each value
+ * strings with parseWholeNumber first). Keys are exactly the 12 metric keys, all optional; each value
  * is a whole, non-negative number within the sane range for its unit, or null (= not entered).
  */
 export function makeFiguresSchema(messages: ValidationMessages = VALIDATION_MESSAGES_VI) {

@@ -4,9 +4,11 @@
 // ("Mã", "Tên đơn vị", "Chỉ tiêu"…) is recognised and skipped. Without such a column the rows are
 // placed by position, and the grid shows the plan for the user to confirm. Pure: no React, no database.
 import { searchKey } from "../collate";
-import { parseVnInteger, VALIDATION_MESSAGES_EN, VALIDATION_MESSAGES_VI, type ValidationMessages } from "./figures-validation";
+import { VALIDATION_MESSAGES_EN, VALIDATION_MESSAGES_VI, type ValidationMessages } from "./figures-validation";
+import { parseDecimalNumber, parseWholeNumber } from "./numbers";
 import { targetKindOf, type TargetKey } from "./targets";
 import { formatDecimal, formatNumber } from "../format";
+import type { Locale } from "../i18n/config";
 
 /** A row of the grid that a pasted line may land on. */
 export interface PasteTargetRow {
@@ -25,7 +27,7 @@ export interface PasteColumn {
 export interface PasteValue {
   key: TargetKey;
   label: string;
-  /** The text to put in the cell: the number in Vietnamese format, or the pasted text when invalid. */
+  /** The text to put in the cell: the number in the interface's format, or the pasted text when invalid. */
   text: string;
   value: number | null;
 }
@@ -56,8 +58,12 @@ export interface PastePlan {
 
 export type CellParse = { ok: true; value: number | null } | { ok: false; message: string };
 
-/** What a paste or a cell says, in the interface's language (the numbers typed stay Vietnamese: 13.624, 53,1). */
+/**
+ * What a paste or a cell says, and how its numbers are read, in the interface's language: Vietnamese
+ * 13.624 and 53,1; English 13,624 and 53.1 (as Excel in English copies them).
+ */
 export interface PasteMessages {
+  locale: Locale;
   validation: ValidationMessages;
   rate: string;
   cell: (line: number, who: string, label: string, cell: string, message: string) => string;
@@ -71,6 +77,7 @@ export interface PasteMessages {
 }
 
 export const PASTE_MESSAGES_VI: PasteMessages = {
+  locale: "vi",
   validation: VALIDATION_MESSAGES_VI,
   rate: "Tỷ lệ là một số từ 0 đến 100 (%).",
   cell: (line, who, label, cell, message) => `Dòng ${line}, ${who} · ${label}: «${cell}» — ${message}`,
@@ -84,8 +91,9 @@ export const PASTE_MESSAGES_VI: PasteMessages = {
 };
 
 export const PASTE_MESSAGES_EN: PasteMessages = {
+  locale: "en",
   validation: VALIDATION_MESSAGES_EN,
-  rate: "A rate is a number from 0 to 100 (%), with a decimal comma, e.g. 53,1.",
+  rate: "A rate is a number from 0 to 100 (%), with a decimal point, e.g. 53.1.",
   cell: (line, who, label, cell, message) => `Line ${line}, ${who} · ${label}: «${cell}» — ${message}`,
   missingUnit: (line) => `Line ${line}: no unit name or code.`,
   unknownUnit: (line, cell) => `Line ${line}: no unit «${cell}» in the table.`,
@@ -99,26 +107,25 @@ export const PASTE_MESSAGES_EN: PasteMessages = {
 export const pasteMessages = (locale: "vi" | "en"): PasteMessages => (locale === "en" ? PASTE_MESSAGES_EN : PASTE_MESSAGES_VI);
 
 /**
- * A target cell as typed or pasted, read the Vietnamese way: counts "13.624" (dot groups
- * thousands), rates as percentages "53,1%" or "53,1" (comma is the decimal mark) → 0.531.
+ * A target cell as typed or pasted, read in the messages' language (lib/domain/numbers.ts): counts
+ * "13.624" in Vietnamese, "13,624" in English; rates as percentages, "53,1%" or "53,1" in Vietnamese,
+ * "53.1%" or "53.1" in English → 0.531.
  */
 export function parseTargetCell(key: TargetKey, text: string, m: PasteMessages = PASTE_MESSAGES_VI): CellParse {
   const s = text.trim();
-  if (targetKindOf(key) === "COUNT") return parseVnInteger(s, m.validation);
+  if (targetKindOf(key) === "COUNT") return parseWholeNumber(s, m.locale, m.validation);
   if (s === "") return { ok: true, value: null };
-  const body = s.replace(/\s*%$/, "").trim();
-  if (!/^\d{1,3}(\.\d{3})*(,\d+)?$|^\d+(,\d+)?$/.test(body)) return { ok: false, message: m.rate };
-  const n = Number(body.replace(/\./g, "").replace(",", "."));
-  if (!Number.isFinite(n) || n < 0 || n > 100) return { ok: false, message: m.rate };
-  return { ok: true, value: Math.round(n * 100) / 10000 };
+  const p = parseDecimalNumber(s.replace(/\s*%$/, "").trim(), m.locale);
+  if (!p.ok || p.value === null || p.value > 100) return { ok: false, message: m.rate };
+  return { ok: true, value: Math.round(p.value * 100) / 10000 };
 }
 
-/** A target value as the grid shows it: counts 13.624, rates as a percentage 53,1. */
-export function showTargetCell(key: TargetKey, value: number | null | undefined): string {
+/** A target value as the grid shows it: counts 13.624, rates as a percentage 53,1 (English: 13,624 and 53.1). */
+export function showTargetCell(key: TargetKey, value: number | null | undefined, locale: Locale = "vi"): string {
   if (value === null || value === undefined) return "";
   // lib/format's cached formatters: a new Intl formatter per cell was a quarter of the targets page's time (issue 16).
-  if (targetKindOf(key) === "COUNT") return formatNumber(value, "vi");
-  return formatDecimal(Math.round(value * 1000) / 10, "vi", 2);
+  if (targetKindOf(key) === "COUNT") return formatNumber(value, locale);
+  return formatDecimal(Math.round(value * 1000) / 10, locale, 2);
 }
 
 /** The lines and cells of a block copied from a spreadsheet (tab-separated, CRLF or LF), blank lines dropped. */
@@ -174,7 +181,7 @@ function valuesOf(cells: string[], columns: readonly PasteColumn[], m: PasteMess
     const col = columns[j];
     if (!col) return;
     const p = parseTargetCell(col.key, cell, m);
-    out.push({ key: col.key, label: col.label, text: p.ok ? showTargetCell(col.key, p.value) : cell, value: p.ok ? p.value : null });
+    out.push({ key: col.key, label: col.label, text: p.ok ? showTargetCell(col.key, p.value, m.locale) : cell, value: p.ok ? p.value : null });
   });
   return out;
 }

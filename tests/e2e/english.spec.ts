@@ -89,3 +89,46 @@ test("the API answers in the language asked for", async ({ page }) => {
   expect(body.error).not.toMatch(/[ăâđêôơư]/);
   expect(body.code).toBe("forbidden.unit.view");
 });
+
+test("in English the quarter form shows, re-formats and reads numbers the English way (13,624), and says so", async ({ page, context }) => {
+  // Nothing is saved: the forms are only typed into.
+  await signInAndWaitHome(page, "xa.kimthanh");
+  await context.addCookies([{ name: "NEXT_LOCALE", value: "en", url: page.url() }]);
+  // The quarter in progress, open for editing.
+  await page.goto("/units/10804/report?year=2026&quarter=3");
+  await expect(page.getByTestId("form-title")).toHaveText("Quarterly figures Q3/2026");
+  const field = page.locator("#f-pensionRecipients");
+  await expect(field).toBeEditable();
+  // The previous quarter's figure beside it, with commas.
+  await expect(page.locator('[data-field="labourForce"]')).toContainText(/Previous quarter: \d{1,3}(,\d{3})+(?!\d)/);
+
+  await field.fill("2946");
+  await field.blur();
+  await expect(field).toHaveValue("2,946");
+  await field.fill("2,946");
+  await field.blur();
+  await expect(field).toHaveValue("2,946");
+  await expect(field).not.toHaveAttribute("aria-invalid", "true");
+  await expect(page.locator('[data-testid="issues-pensionRecipients"] [data-severity="error"]')).toHaveCount(0);
+
+  // "2.5" is no whole number, and "13.624" is not 13,624: refused, in English.
+  for (const typed of ["2.5", "13.624"]) {
+    await field.fill(typed);
+    await field.blur();
+    await expect(field).toHaveValue(typed);
+    await expect(field).toHaveAttribute("aria-invalid", "true");
+    await expect(page.locator('[data-testid="issues-pensionRecipients"] [data-severity="error"]')).toHaveText(
+      "Enter a whole number, with commas between thousands, e.g. 13,624.",
+    );
+  }
+});
+
+test("in English a returned quarter's stored figures are prefilled with commas", async ({ page, context }) => {
+  // Nguyễn Lương Bằng's 2025 Q3, returned by the city (demo data): open again, its figures the initial values.
+  await signInAndWaitHome(page, "xa.nguyenluongbang");
+  await context.addCookies([{ name: "NEXT_LOCALE", value: "en", url: page.url() }]);
+  await page.goto("/units/11242/report?year=2025&quarter=3");
+  await expect(page.getByTestId("quarter-form")).toBeVisible();
+  await expect(page.locator("#f-labourForce")).toHaveValue(/^\d{1,3}(,\d{3})+$/);
+  await expect(page.locator("#f-population")).toHaveValue(/^\d{1,3}(,\d{3})+$/);
+});

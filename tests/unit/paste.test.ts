@@ -251,8 +251,46 @@ describe("a paste's and a cell's messages in the interface's language", () => {
     expect(parseTargetCell("bhxhCoverage", "x", PASTE_MESSAGES_EN)).toEqual({ ok: false, message: PASTE_MESSAGES_EN.rate });
     expect(parseTargetCell("bhxhCompulsory", "abc", PASTE_MESSAGES_EN)).toEqual({
       ok: false,
-      message: "Digits only, with dots between thousands, e.g. 13.624.",
+      message: "Digits only, with commas between thousands, e.g. 13,624.",
     });
-    expect(parseTargetCell("bhxhCompulsory", "13.624", PASTE_MESSAGES_EN)).toEqual({ ok: true, value: 13_624 });
+  });
+});
+
+describe("cells read in the interface's language (as Excel copies them in it)", () => {
+  it.each([
+    ["vi", "bhxhCompulsory", "13.624", { ok: true, value: 13_624 }],
+    ["vi", "bhxhCompulsory", "13 624", { ok: true, value: 13_624 }],
+    ["vi", "bhxhCoverage", "53,1%", { ok: true, value: 0.531 }],
+    ["vi", "bhxhCoverage", "53,1", { ok: true, value: 0.531 }],
+    ["en", "bhxhCompulsory", "13,624", { ok: true, value: 13_624 }],
+    ["en", "bhxhCompulsory", "13\u00A0624", { ok: true, value: 13_624 }],
+    ["en", "bhxhCoverage", "53.1%", { ok: true, value: 0.531 }],
+    ["en", "bhxhCoverage", "53.1", { ok: true, value: 0.531 }],
+  ] as const)("%s: %s «%s»", (locale, key, text, expected) => {
+    expect(parseTargetCell(key, text, locale === "en" ? PASTE_MESSAGES_EN : PASTE_MESSAGES_VI)).toEqual(expected);
+  });
+
+  it("the other language's format is refused, never misread", () => {
+    expect(parseTargetCell("bhxhCompulsory", "13,624", PASTE_MESSAGES_VI)).toEqual({ ok: false, message: PASTE_MESSAGES_VI.validation.notInteger });
+    expect(parseTargetCell("bhxhCompulsory", "13.624", PASTE_MESSAGES_EN)).toEqual({ ok: false, message: PASTE_MESSAGES_EN.validation.notInteger });
+    expect(parseTargetCell("bhxhCoverage", "53.1", PASTE_MESSAGES_VI)).toEqual({ ok: false, message: PASTE_MESSAGES_VI.rate });
+    expect(parseTargetCell("bhxhCoverage", "53,1", PASTE_MESSAGES_EN)).toEqual({ ok: false, message: PASTE_MESSAGES_EN.rate });
+    expect(parseTargetCell("bhxhCoverage", "100.5", PASTE_MESSAGES_EN)).toEqual({ ok: false, message: PASTE_MESSAGES_EN.rate });
+  });
+
+  it("an English block is planned with English numbers, shown the English way", () => {
+    const plan = planPaste("10804\t13,624\t486\t43.5", ROWS, 1, COLS, PASTE_MESSAGES_EN);
+    expect(plan.errors).toEqual([]);
+    expect(plan.rows[0].values.map((v) => [v.value, v.text])).toEqual([
+      [13_624, "13,624"],
+      [486, "486"],
+      [0.435, "43.5"],
+    ]);
+    const vi = planPaste("10804\t13.624\t486\t43,5", ROWS, 1, COLS, PASTE_MESSAGES_VI);
+    expect(vi.rows[0].values.map((v) => [v.value, v.text])).toEqual([
+      [13_624, "13.624"],
+      [486, "486"],
+      [0.435, "43,5"],
+    ]);
   });
 });

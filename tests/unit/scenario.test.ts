@@ -291,13 +291,21 @@ describe("months that have ended (Vietnam time)", () => {
 
 describe("a count typed in the scenario grid (components/monthly/numbers.ts)", () => {
   it.each([
-    ["13.624", 13624],
-    ["13,624", 13624],
-    ["13624", 13624],
-    ["1.234.567", 1234567],
-    ["", null],
-  ])("reads %s as %s", (text, value) => expect(parseCount(text)).toBe(value));
-  it.each(["150,5", "146,7", "2,5", "1.5", "-3", "12a", "1.23"])("refuses %s instead of rounding it into another number", (text) =>
-    expect(parseCount(text)).toBeNaN(),
-  );
+    ["vi", "13.624", 13624],
+    ["vi", "13624", 13624],
+    ["vi", "1.234.567", 1234567],
+    ["vi", "", null],
+    ["en", "13,624", 13624],
+    ["en", "13624", 13624],
+    ["en", "1,234,567", 1234567],
+    ["en", "", null],
+  ] as const)("%s: reads %s as %s", (locale, text, value) => expect(parseCount(text, locale)).toBe(value));
+  it.each(["150,5", "146,7", "2,5", "1.5", "-3", "12a", "1.23"])("refuses %s instead of rounding it into another number", (text) => {
+    expect(parseCount(text, "vi")).toBeNaN();
+    expect(parseCount(text, "en")).toBeNaN();
+  });
+  it("refuses the other language's grouping rather than guess", () => {
+    expect(parseCount("13,624", "vi")).toBeNaN();
+    expect(parseCount("13.624", "en")).toBeNaN();
+  });
 });
