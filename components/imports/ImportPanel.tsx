@@ -133,7 +133,8 @@ export function ImportPanel({
       {state.kind === "errors" ? (
         <div className="space-y-2" data-testid="import-errors">
           <Alert tone="error">{t("errorsTitle", { count: state.count })}</Alert>
-          <p className="text-sm text-slate-700">{state.message}</p>
+          {/* The server's sentence restates the count when there are several errors (the title says it); one error it names. */}
+          {state.count === 1 ? <p className="text-sm text-slate-700">{state.message}</p> : null}
           <div className="overflow-x-auto">
             <table className="min-w-full text-sm">
               <thead>
@@ -241,7 +242,7 @@ export function ImportPanel({
               confirmTestId="import-confirm"
             />
           ) : null}
-          {kind === "figures" && canSubmit ? (
+          {kind === "figures" && canSubmit && preview.changes.length > 0 ? (
             <label className="flex items-center gap-2 text-sm font-medium">
               <input type="checkbox" checked={submitToo} onChange={(e) => setSubmitToo(e.target.checked)} data-testid="import-submit" />
               {t("submitBehalf")}
@@ -260,13 +261,12 @@ export function ImportPanel({
             </section>
           ) : null}
           <div className="flex flex-wrap gap-2">
-            <Button
-              onClick={() => commit(preview)}
-              disabled={busy || preview.changes.length === 0 || (preview.warnings.length > 0 && !confirmed)}
-              data-testid="import-commit"
-            >
-              {t("commit", { count: preview.changes.length })}
-            </Button>
+            {/* Nothing to save: no "save 0 communes" button (the notice above says the file changes nothing). */}
+            {preview.changes.length > 0 ? (
+              <Button onClick={() => commit(preview)} disabled={busy || (preview.warnings.length > 0 && !confirmed)} data-testid="import-commit">
+                {t("commit", { count: preview.changes.length })}
+              </Button>
+            ) : null}
             <Button variant="secondary" onClick={() => setState({ kind: "idle" })} disabled={busy}>
               {t("cancel")}
             </Button>
