@@ -114,7 +114,9 @@ export function QuarterForm(props: QuarterFormProps) {
   function save(submit: boolean, confirmed = false) {
     setMessage(null);
     if (parseErrors.length > 0 || checks.errors.length > 0) {
-      setMessage({ kind: "error", text: t("form.errorsTitle") });
+      // Say how many fields need fixing (a bare "to fix" heading read as if its list were missing).
+      const count = new Set<string>([...parseErrors, ...checks.errors.map((e) => e.path)]).size;
+      setMessage({ kind: "error", text: t("form.notSavedErrors", { count }) });
       document.getElementById(`f-${parseErrors[0] ?? checks.errors[0].path}`)?.focus();
       return;
     }

@@ -33,6 +33,13 @@ export function ScenarioGrid({ unitCode, view, labels }: { unitCode: string; vie
     const typed = typedOf(m, r);
     return typed === null || Number.isNaN(typed) || r.kind !== "RATE" ? typed : Math.round(typed * 100) / 10_000;
   };
+  /** What is wrong with what a cell holds now (typing it, before Save): unreadable, negative, or a rate over 100; blank waits for Save. */
+  const problemOf = (m: number, r: Row): "badNumber" | "rateOver100" | null => {
+    const typed = typedOf(m, r);
+    if (typed === null) return null;
+    if (Number.isNaN(typed) || typed < 0) return "badNumber";
+    return r.kind === "RATE" && typed > 100 ? "rateOver100" : null;
+  };
   // Typed changes are not lost by leaving the page (components/ui/LeaveGuard.tsx): a cell that reads
   // otherwise than the stored value shows, and means another number ("13624" is "13.624").
   const storedText = fill(stored);
@@ -117,24 +124,39 @@ export function ScenarioGrid({ unitCode, view, labels }: { unitCode: string; vie
                 </th>
                 {view.targets.map((r) => {
                   const id = `${m}:${r.key}`;
+                  const problem = view.editable ? problemOf(m, r) : null;
                   return (
                     <td key={r.key} className="px-3 py-1.5 text-right">
                       {view.editable ? (
-                        <input
-                          id={`s-${m}-${r.key}`}
-                          aria-label={t("cellLabel", { label: labels[r.key], month: m })}
-                          inputMode="decimal"
-                          disabled={pending}
-                          value={cells[id] ?? ""}
-                          onChange={(e) => setCells((c) => ({ ...c, [id]: e.target.value }))}
-                          onBlur={() => {
-                            // Re-shown in the language's format, as it will be saved.
-                            const v = valueOf(m, r);
-                            if (v !== null && !Number.isNaN(v)) setCells((c) => ({ ...c, [id]: showValue(r.kind, v, locale) }));
-                          }}
-                          className={`${r.key === "amountCollected" ? "w-44" : "w-28"} rounded border border-slate-300 px-2 py-1 text-right tabular-nums`}
-                          data-cell={id}
-                        />
+                        <>
+                          <input
+                            id={`s-${m}-${r.key}`}
+                            aria-label={t("cellLabel", { label: labels[r.key], month: m })}
+                            inputMode="decimal"
+                            disabled={pending}
+                            value={cells[id] ?? ""}
+                            onChange={(e) => setCells((c) => ({ ...c, [id]: e.target.value }))}
+                            onBlur={() => {
+                              // Re-shown in the language's format, as it will be saved.
+                              const v = valueOf(m, r);
+                              if (v !== null && !Number.isNaN(v)) setCells((c) => ({ ...c, [id]: showValue(r.kind, v, locale) }));
+                            }}
+                            aria-invalid={problem ? true : undefined}
+                            aria-describedby={problem ? `s-${m}-${r.key}-problem` : undefined}
+                            className={`${r.key === "amountCollected" ? "w-44" : "w-28"} rounded border px-2 py-1 text-right tabular-nums ${problem ? "border-red-600 bg-red-50" : "border-slate-300"}`}
+                            data-cell={id}
+                          />
+                          {/* Said at the cell as it is typed, not only when Save refuses the first bad one. */}
+                          {problem && (
+                            <div
+                              id={`s-${m}-${r.key}-problem`}
+                              className="ml-auto max-w-44 text-left text-[11px] text-red-700"
+                              data-testid="scenario-cell-problem"
+                            >
+                              {t(problem, { month: m, label: labels[r.key] })}
+                            </div>
+                          )}
+                        </>
                       ) : (
                         <span className="tabular-nums" data-cell={id}>
                           {cellText(r.kind, view.months[String(m)]?.[r.key])}

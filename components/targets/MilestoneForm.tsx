@@ -23,13 +23,21 @@ function typedValue(kind: string, text: string, locale: Locale): number | null {
   return p.ok ? p.value : Number.NaN;
 }
 
+/** What is wrong with a typed cell (the key of its message), or null: blank, or a positive number (a rate at most 100). */
+function cellProblem(kind: string, text: string, locale: Locale): "badNumber" | "notPositive" | "rateOver100" | null {
+  const typed = typedValue(kind, text, locale);
+  if (typed === null) return null;
+  if (Number.isNaN(typed)) return "badNumber";
+  if (typed <= 0) return "notPositive";
+  return kind === "RATE" && typed > 100 ? "rateOver100" : null;
+}
+
 export function MilestoneForm({ unitCode, grid, labels }: { unitCode: string; grid: MilestoneGrid; labels: Record<string, string> }) {
   const t = useTranslations("milestones");
   const locale = toLocale(useLocale());
   const [pending, start] = useTransition();
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
-  const show = (kind: string, v: number | null) =>
-    v === null ? "" : kind === "RATE" ? formatPercent(v, locale, 2).replace(/\s?%$/, "") : formatNumber(v, locale);
+  const show = (kind: string, v: number | null) => (v === null ? "" : kind === "RATE" ? formatDecimal(v * 100, locale, 2) : formatNumber(v, locale));
   const initial = () =>
     Object.fromEntries(grid.rows.flatMap((r) => r.quarters.filter((q) => q.quarter < 4).map((q) => [`${r.key}:${q.quarter}`, show(r.kind, q.override)])));
   const [cells, setCells] = useState<Record<string, Cell>>(initial);
@@ -41,11 +49,9 @@ export function MilestoneForm({ unitCode, grid, labels }: { unitCode: string; gr
         if (q.quarter === 4 || q.scenario !== null) continue;
         const id = `${r.key}:${q.quarter}`;
         const typed = typedValue(r.kind, cells[id] ?? "", locale);
-        if (typed !== null && (Number.isNaN(typed) || typed <= 0 || (r.kind === "RATE" && typed > 100))) {
-          setMessage({
-            ok: false,
-            text: t(Number.isNaN(typed) ? "badNumber" : typed <= 0 ? "notPositive" : "rateOver100", { label: labels[r.key], q: q.quarter }),
-          });
+        const problem = cellProblem(r.kind, cells[id] ?? "", locale);
+        if (problem) {
+          setMessage({ ok: false, text: t(problem, { label: labels[r.key], q: q.quarter }) });
           document.getElementById(`m-${id}`)?.focus();
           return;
         }
@@ -103,6 +109,7 @@ export function MilestoneForm({ unitCode, grid, labels }: { unitCode: string; gr
                   .map((q) => {
                     const id = `${r.key}:${q.quarter}`;
                     const def = q.defaultValue === null ? "" : show(r.kind, q.defaultValue);
+                    const problem = cellProblem(r.kind, cells[id] ?? "", locale);
                     if (q.scenario !== null)
                       return (
                         <td key={q.quarter} className="px-3 py-1.5 text-right" data-cell={id} data-basis="scenario">
@@ -126,10 +133,19 @@ export function MilestoneForm({ unitCode, grid, labels }: { unitCode: string; gr
                             if (typed !== null && !Number.isNaN(typed))
                               setCells((c) => ({ ...c, [id]: r.kind === "RATE" ? formatDecimal(typed, locale, 6) : formatNumber(typed, locale) }));
                           }}
-                          className="w-36 rounded border border-slate-300 px-2 py-1 text-right tabular-nums placeholder:text-slate-400"
+                          aria-invalid={problem ? true : undefined}
+                          aria-describedby={problem ? `m-${id}-problem` : undefined}
+                          className={`w-36 rounded border px-2 py-1 text-right tabular-nums placeholder:text-slate-400 ${problem ? "border-red-600 bg-red-50" : "border-slate-300"}`}
                           data-cell={id}
                         />
-                        <div className="text-[11px] text-slate-500">{t(`basis.${q.defaultBasis ?? "none"}`)}</div>
+                        {/* Said at the cell as it is typed, not only when Save refuses the first bad one. */}
+                        {problem ? (
+                          <div id={`m-${id}-problem`} className="max-w-36 text-[11px] text-red-700" data-testid="milestone-cell-problem">
+                            {t(problem, { label: labels[r.key], q: q.quarter })}
+                          </div>
+                        ) : (
+                          <div className="text-[11px] text-slate-500">{t(`basis.${q.defaultBasis ?? "none"}`)}</div>
+                        )}
                       </td>
                     );
                   })}

@@ -168,7 +168,8 @@ export function TargetGridView({ view, unitCode, defaultSource }: { view: GridVi
   function applyPaste() {
     if (!paste) return;
     fill(paste);
-    setMessage({ kind: "ok", at: "paste", text: t("pasteFilled", { count: paste.rows.length }) });
+    // A block matched by code or name says so; one without fills rows by position from the selected cell.
+    setMessage({ kind: "ok", at: "paste", text: t(paste.mode === "matched" ? "pasteFilled" : "pasteFilledByPosition", { count: paste.rows.length }) });
     setPaste(null);
   }
 

@@ -79,7 +79,7 @@ export interface PasteMessages {
 export const PASTE_MESSAGES_VI: PasteMessages = {
   locale: "vi",
   validation: VALIDATION_MESSAGES_VI,
-  rate: "Tỷ lệ là một số từ 0 đến 100 (%).",
+  rate: "Tỷ lệ là một số từ 0 đến 100 (%), dấu phẩy trước phần thập phân, ví dụ 53,1.",
   cell: (line, who, label, cell, message) => `Dòng ${line}, ${who} · ${label}: «${cell}» — ${message}`,
   missingUnit: (line) => `Dòng ${line}: thiếu tên hoặc mã đơn vị.`,
   unknownUnit: (line, cell) => `Dòng ${line}: không tìm thấy đơn vị «${cell}» trong bảng.`,

@@ -27,7 +27,7 @@ test("an officer types the seed's 30/9/2025 figures and sees 53,1% coverage; a v
   await page.locator("#f-bhxhVoluntary").fill("900");
   await expect(page.getByTestId("issues-bhxhVoluntaryInformal")).toContainText("không được lớn hơn số người tham gia BHXH tự nguyện (900)");
   await page.getByRole("button", { name: "Lưu nháp" }).click();
-  await expect(page.getByTestId("form-message")).toHaveText("Cần sửa trước khi lưu");
+  await expect(page.getByTestId("form-message")).toHaveText("Chưa lưu: 1 ô cần sửa (viền đỏ); ô đầu tiên đã được chọn.");
 
   await page.locator("#f-bhxhVoluntary").fill("961");
   await expect(page.getByTestId("issues-bhxhVoluntaryInformal")).toHaveCount(0);

@@ -49,9 +49,13 @@ test("bhxh.hue sees October 2026 against the scenario and what November needs, e
   const cell = page.getByLabel("Số người tham gia BHYT, tháng 11");
   const before = await cell.inputValue();
   await cell.fill("mười");
+  // Said at the cell as it is typed, before any Save.
+  await expect(cell).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByTestId("scenario-cell-problem")).toContainText("không hợp lệ");
   await page.getByTestId("save-scenario").click();
   await expect(page.getByTestId("scenario-message")).toContainText("không hợp lệ");
   await cell.fill("1.185.000");
+  await expect(page.getByTestId("scenario-cell-problem")).toHaveCount(0);
   await page.getByTestId("save-scenario").click();
   await expect(page.getByTestId("scenario-message")).toContainText("Đã lưu kịch bản (phiên bản 2)");
   await page.reload();
