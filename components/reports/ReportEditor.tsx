@@ -30,6 +30,7 @@ export function ReportEditor(props: {
   // The Word file is the saved text: with unsaved changes, downloading it says they are not in it.
   const [download, setDownload] = useState<string | null>(null);
   const dirtyRef = useRef(false);
+  const editorRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
     dirtyRef.current = props.editable && dirty;
   }, [props.editable, dirty]);
@@ -41,6 +42,9 @@ export function ReportEditor(props: {
       setDownload(a.href);
     };
     document.addEventListener("click", click, true);
+    // Hydrated, the download is guarded: browser tests wait for this before typing (text typed before
+    // hydration can be merged with the server's by the browser's fill, and a click would not be asked).
+    editorRef.current?.setAttribute("data-hydrated", "");
     return () => document.removeEventListener("click", click, true);
   }, []);
   function downloadSaved() {
@@ -86,7 +90,7 @@ export function ReportEditor(props: {
   }
 
   return (
-    <div className="space-y-3 rounded border border-dashed border-brand-400 bg-brand-50/40 p-3 font-sans text-sm" data-testid="report-editor">
+    <div ref={editorRef} className="space-y-3 rounded border border-dashed border-brand-400 bg-brand-50/40 p-3 font-sans text-sm" data-testid="report-editor">
       <p className="text-xs text-slate-600">{t("editHint")}</p>
       <label className="block">
         <span className="font-medium">{t("opening")}</span> <span className="text-xs text-slate-500">({t("openingMin")})</span>

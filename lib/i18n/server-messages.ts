@@ -525,7 +525,11 @@ const CATALOGUE: Entry[] = [
   entry("value.tooLarge", "Số quá lớn, vui lòng kiểm tra lại.", "The number is too large, please check it."),
   entry("value.tooBigPeople", "{field}: không được vượt quá {n} người.", "{field}: cannot exceed {n} people."),
   entry("value.tooBigVnd", "{field}: không được vượt quá {n} đồng.", "{field}: cannot exceed {n} VND."),
-  entry("value.rate", "Tỷ lệ là một số từ 0 đến 100 (%).", "A rate is a number from 0 to 100 (%)."),
+  entry(
+    "value.rate",
+    "Tỷ lệ là một số từ 0 đến 100 (%), dấu phẩy trước phần thập phân, ví dụ 53,1.",
+    "A rate is a number from 0 to 100 (%), with a decimal comma as in the Vietnamese template, e.g. 53,1.",
+  ),
   entry("target.negative", "Chỉ tiêu không được âm.", "A target cannot be negative."),
   entry("target.whole", "Chỉ tiêu số lượng phải là số nguyên.", "A count target must be a whole number."),
   entry("target.tooLarge", "Chỉ tiêu quá lớn (tối đa {n}).", "The target is too large (at most {n})."),

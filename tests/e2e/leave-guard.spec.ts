@@ -40,6 +40,8 @@ test("a commune officer editing the report's text is told the Word file lacks it
 }) => {
   await signInAndWaitHome(page, "xa.kimthanh");
   await page.goto("/units/10804/document?year=2026&quarter=3");
+  // Typed before hydration, a fill can land beside the server's text instead of replacing it.
+  await expect(page.locator("[data-testid=report-editor][data-hydrated]")).toBeAttached();
   const opening = page.getByTestId("edit-opening");
   const typed = `${await opening.inputValue()} Câu thêm chưa lưu.`;
   await opening.fill(typed);
