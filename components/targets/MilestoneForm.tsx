@@ -9,7 +9,7 @@ import { useState, useTransition } from "react";
 import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
 import { formatDecimal, formatNumber, formatPercent } from "@/lib/format";
-import { parseDecimalNumber, parseWholeNumber } from "@/lib/domain/numbers";
+import { parseFieldValue, showFieldValue } from "@/lib/domain/numbers";
 import { toLocale, type Locale } from "@/lib/i18n/config";
 import { saveMilestonesAction } from "@/lib/actions/milestones";
 import type { MilestoneGrid } from "@/lib/targets/milestones";
@@ -18,10 +18,7 @@ import { buttonClass } from "@/components/ui/Button";
 type Cell = string;
 
 /** A typed cell: a count is a whole number ("13.624"), a rate a percentage ("43,5"); "" → null; anything else → NaN. */
-function typedValue(kind: string, text: string, locale: Locale): number | null {
-  const p = kind === "RATE" ? parseDecimalNumber(text, locale) : parseWholeNumber(text, locale);
-  return p.ok ? p.value : Number.NaN;
-}
+const typedValue = (kind: string, text: string, locale: Locale): number | null => parseFieldValue(kind === "RATE" ? "RATE" : "COUNT", text, locale);
 
 /** What is wrong with a typed cell (the key of its message), or null: blank, or a positive number (a rate at most 100). */
 function cellProblem(kind: string, text: string, locale: Locale): "badNumber" | "notPositive" | "rateOver100" | null {
@@ -37,7 +34,7 @@ export function MilestoneForm({ unitCode, grid, labels }: { unitCode: string; gr
   const locale = toLocale(useLocale());
   const [pending, start] = useTransition();
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
-  const show = (kind: string, v: number | null) => (v === null ? "" : kind === "RATE" ? formatDecimal(v * 100, locale, 2) : formatNumber(v, locale));
+  const show = (kind: string, v: number | null) => showFieldValue(kind === "RATE" ? "RATE" : "COUNT", v, locale);
   const initial = () =>
     Object.fromEntries(grid.rows.flatMap((r) => r.quarters.filter((q) => q.quarter < 4).map((q) => [`${r.key}:${q.quarter}`, show(r.kind, q.override)])));
   const [cells, setCells] = useState<Record<string, Cell>>(initial);

@@ -7,6 +7,7 @@
 // format is never misread: "13.624" typed in English (or "13,624" in Vietnamese) is refused as a
 // whole number, never silently taken as 13624 or as 13.624.
 import type { Locale } from "../i18n/config";
+import { formatDecimal, formatNumber } from "../format";
 
 export type NumberParse = { ok: true; value: number | null } | { ok: false; message: string };
 
@@ -130,4 +131,23 @@ export function parseDecimalNumber(input: string, locale: Locale, messages: Deci
   const value = Number(m[2] === undefined ? digits : `${digits}.${m[2]}`);
   if (!Number.isFinite(value) || value > Number.MAX_SAFE_INTEGER) return { ok: false, message: messages.tooLargeInput };
   return { ok: true, value };
+}
+
+/**
+ * A field's typed text as a number, for the grids that take counts and rates typed in percent ("%"
+ * allowed): "" → null, anything unreadable → NaN. Messages are the caller's (milestones, scenario).
+ */
+export function parseFieldValue(kind: "COUNT" | "RATE", text: string, locale: Locale): number | null {
+  const p = kind === "RATE" ? parseDecimalNumber(text.trim().replace(/\s*%$/, ""), locale) : parseWholeNumber(text, locale);
+  return p.ok ? p.value : Number.NaN;
+}
+
+/**
+ * A count or a rate (a fraction) as a field shows it in the interface's language: counts grouped
+ * (13.624 / 13,624), rates as a percentage rounded to `rateDigits` decimals (43,25 / 43.25).
+ */
+export function showFieldValue(kind: "COUNT" | "RATE", value: number | null | undefined, locale: Locale, rateDigits = 2): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return "";
+  if (kind === "COUNT") return formatNumber(value, locale);
+  return formatDecimal(Math.round(value * 10 ** (2 + rateDigits)) / 10 ** rateDigits, locale, rateDigits);
 }

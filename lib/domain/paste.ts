@@ -5,9 +5,8 @@
 // placed by position, and the grid shows the plan for the user to confirm. Pure: no React, no database.
 import { searchKey } from "../collate";
 import { VALIDATION_MESSAGES_EN, VALIDATION_MESSAGES_VI, type ValidationMessages } from "./figures-validation";
-import { parseDecimalNumber, parseWholeNumber } from "./numbers";
+import { parseDecimalNumber, parseWholeNumber, showFieldValue } from "./numbers";
 import { targetKindOf, type TargetKey } from "./targets";
-import { formatDecimal, formatNumber } from "../format";
 import type { Locale } from "../i18n/config";
 
 /** A row of the grid that a pasted line may land on. */
@@ -122,10 +121,8 @@ export function parseTargetCell(key: TargetKey, text: string, m: PasteMessages =
 
 /** A target value as the grid shows it: counts 13.624, rates as a percentage 53,1 (English: 13,624 and 53.1). */
 export function showTargetCell(key: TargetKey, value: number | null | undefined, locale: Locale = "vi"): string {
-  if (value === null || value === undefined) return "";
-  // lib/format's cached formatters: a new Intl formatter per cell was a quarter of the targets page's time (issue 16).
-  if (targetKindOf(key) === "COUNT") return formatNumber(value, locale);
-  return formatDecimal(Math.round(value * 1000) / 10, locale, 2);
+  // lib/format's cached formatters (a new Intl formatter per cell was a quarter of the targets page's time, issue 16); one decimal of a rate.
+  return showFieldValue(targetKindOf(key), value, locale, 1);
 }
 
 /** The lines and cells of a block copied from a spreadsheet (tab-separated, CRLF or LF), blank lines dropped. */
