@@ -34,15 +34,18 @@ export default defineConfig({
       args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-dev-shm-usage"],
     },
   },
-  // A production build on a fresh embedded database with demo data, one per worker (the first builds,
-  // unless E2E_SKIP_BUILD; servers start one after the other). E2E_NO_SERVER: a stage that starts its own.
+  // A production build on a fresh embedded database with demo data, one per worker, started all at once
+  // by the first entry (scripts/e2e-server.mjs; it builds first unless E2E_SKIP_BUILD); the other entries
+  // only wait, so that Playwright waits for every worker's URL. E2E_NO_SERVER: a stage that starts its own.
   webServer: process.env.E2E_NO_SERVER
     ? []
     : Array.from({ length: WORKERS }, (_, i) => ({
-        command: `node scripts/e2e-server.mjs ${PORT + i}${i > 0 ? " --no-build" : ""}`,
+        command:
+          i === 0 ? `node scripts/e2e-server.mjs ${Array.from({ length: WORKERS }, (_, j) => PORT + j).join(" ")}` : "node scripts/e2e-server.mjs --wait",
         url: `http://127.0.0.1:${PORT + i}/login`,
         timeout: 300_000,
-        reuseExistingServer: false,
+        // The other entries' servers are started by the first, often ready before Playwright looks.
+        reuseExistingServer: i > 0,
         stdout: "pipe" as const,
         stderr: "pipe" as const,
       })),

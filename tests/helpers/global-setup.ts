@@ -16,14 +16,14 @@ declare module "vitest" {
 export default async function setup(project: TestProject) {
   const t0 = Date.now();
   const dir = mkdtempSync(path.join(tmpdir(), "bhxh-test-"));
-  const dumps = await buildPgliteTemplates();
+  // The PostgreSQL templates are built by the server's processes while PGlite's run here: both at once.
+  const postgresBuilt: Promise<Templates["postgres"]> = process.env.TEST_DATABASE_URL
+    ? buildPostgresTemplates(`tpl_${Date.now().toString(36)}_${randomBytes(3).toString("hex")}`)
+    : Promise.resolve(null);
+  const [dumps, postgres] = await Promise.all([buildPgliteTemplates(), postgresBuilt]);
   const pglite = { reference: path.join(dir, "reference.tar"), demo: path.join(dir, "demo.tar") };
   writeFileSync(pglite.reference, Buffer.from(await dumps.reference.arrayBuffer()));
   writeFileSync(pglite.demo, Buffer.from(await dumps.demo.arrayBuffer()));
-  let postgres: Templates["postgres"] = null;
-  if (process.env.TEST_DATABASE_URL) {
-    postgres = await buildPostgresTemplates(`tpl_${Date.now().toString(36)}_${randomBytes(3).toString("hex")}`);
-  }
   project.provide("templates", { pglite, postgres });
   console.info(`[tests] prepared databases in ${Date.now() - t0} ms`);
 
