@@ -28,6 +28,9 @@ export function formatDecimal(value: number | null | undefined, locale: Locale =
   return nf(locale, `d${digits}`, () => ({ maximumFractionDigits: digits })).format(value);
 }
 
+/** Decimals of a rate as every page and report shows it: the late-payment rate (a few %) two, the others one. */
+export const rateDigits = (key: string): number => (key === "latePaymentRate" ? 2 : 1);
+
 /** A fraction shown as a percentage with one decimal: 0.531 → "53,1%". */
 export function formatPercent(value: number | null | undefined, locale: Locale = "vi", digits = 1): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return NO_VALUE;

@@ -13,6 +13,7 @@ import { toLocale } from "@/lib/i18n/config";
 import { metricLabel, indicatorLabel } from "@/lib/i18n/labels";
 import { computeIndicators } from "@/lib/domain/indicators";
 import type { Figures, MetricKey } from "@/lib/domain/metrics";
+import { COMMENT_MIN, commentLongEnough } from "@/lib/domain/workflow";
 import { ConfirmDialog } from "@/components/ui/ConfirmDialog";
 import { Toast } from "@/components/ui/Toast";
 import { WithData, dataMark } from "@/components/ui/Field";
@@ -61,7 +62,7 @@ export function ReviewQueue({ parentCode, year, quarter, communes }: Props) {
   // First the confirmation, with the figures of every selected commune (read through the server).
   const ask = (action: "approve" | "return") => {
     if (selected.length === 0) return setMessage({ ok: false, text: t("review.noneSelected") });
-    if (action === "return" && !comment.trim()) return setMessage({ ok: false, text: t("review.commentRequired") });
+    if (action === "return" && !commentLongEnough(comment)) return setMessage({ ok: false, text: t("review.commentRequired", { min: COMMENT_MIN }) });
     setMessage(null);
     setPreview(null);
     setPreviewError(null);

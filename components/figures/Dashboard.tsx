@@ -3,7 +3,7 @@ import type { IndicatorsView } from "@/lib/figures/service";
 import { INDICATOR_KEYS, METRIC_KEYS, METRICS } from "@/lib/domain/metrics";
 import { STATUS_THRESHOLDS } from "@/lib/domain/indicators";
 import { YEAR_TO_DATE_METRICS, quarterEnd } from "@/lib/domain/period";
-import { formatDate, formatNumber, formatPercent, formatPoints } from "@/lib/format";
+import { formatDate, formatNumber, formatPercent, formatPoints, rateDigits } from "@/lib/format";
 import type { Locale } from "@/lib/i18n/config";
 import { indicatorLabel, metricLabel } from "@/lib/i18n/labels";
 import { StatusBadge } from "./StatusBadge";
@@ -37,12 +37,12 @@ export async function Dashboard({ view, locale }: { view: IndicatorsView; locale
         : t("status.noData")
       : t(`status.${view.statuses[k] ?? "none"}`);
   const target = (k: string, percent: boolean) =>
-    view.targets[k] === undefined ? "—" : percent ? formatPercent(view.targets[k], locale) : formatNumber(view.targets[k], locale);
+    view.targets[k] === undefined ? "—" : percent ? formatPercent(view.targets[k], locale, rateDigits(k)) : formatNumber(view.targets[k], locale);
   const sourceOf = (k: string) => view.targetDetails[k]?.source ?? undefined;
   const milestone = (k: string, percent: boolean) => {
     const v = view.expected[k];
     if (v === null || v === undefined) return "—";
-    return percent ? formatPercent(v, locale, k === "latePaymentRate" ? 2 : 1) : formatNumber(v, locale);
+    return percent ? formatPercent(v, locale, rateDigits(k)) : formatNumber(v, locale);
   };
   // A ceiling shows its margin in percentage points, never an attainment.
   const versus = (k: string) => {
@@ -110,7 +110,7 @@ export async function Dashboard({ view, locale }: { view: IndicatorsView; locale
               <tr key={k} data-key={k} className="border-b border-slate-100">
                 <td className="px-1.5 py-1.5 sm:px-3">{indicatorLabel(k, locale)}</td>
                 <td className="px-1.5 py-1.5 sm:px-3 text-right font-semibold tabular-nums" data-cell="value">
-                  {formatPercent(view.indicators[k], locale, k === "latePaymentRate" ? 2 : 1)}
+                  {formatPercent(view.indicators[k], locale, rateDigits(k))}
                 </td>
                 <td className="px-1.5 py-1.5 sm:px-3 text-right tabular-nums" title={sourceOf(k)} data-cell="target">
                   {target(k, true)}

@@ -25,12 +25,19 @@ const STATUS_CLASS: Record<string, string> = {
   unknown: "bg-slate-100 text-slate-600",
 };
 
-export function PathChart({ series, currentYear }: { series: PathSeries[]; currentYear: number }) {
+/**
+ * `withheld`: why the path is not judged for the period (lib/domain/path2030.ts pathJudgeable): no
+ * status, no projection, the reason instead of the method; the series hold the earlier years only.
+ */
+export function PathChart({ series, currentYear, withheld = null }: { series: PathSeries[]; currentYear: number; withheld?: string | null }) {
   const t = useTranslations();
   const locale = toLocale(useLocale());
   const [key, setKey] = useState(series[0]?.key ?? "");
   const s = series.find((x) => x.key === key) ?? series[0];
-  const status = useMemo(() => (s ? computePathStatus(s.history, s.target2030, currentYear, { unit: s.unit }) : null), [s, currentYear]);
+  const status = useMemo(
+    () => (s ? computePathStatus(withheld ? [] : s.history, s.target2030, currentYear, { unit: s.unit }) : null),
+    [s, currentYear, withheld],
+  );
   const data = useMemo(() => {
     if (!s || !status) return [];
     const first = s.history[0]?.year ?? currentYear;
@@ -114,8 +121,8 @@ export function PathChart({ series, currentYear }: { series: PathSeries[]; curre
           </LineChart>
         </ResponsiveContainer>
       </div>
-      <p className="mt-2 text-xs text-slate-500" data-testid="path-method">
-        {methodText(status.methodInfo)} {t("path.howStatus")}
+      <p className={`mt-2 text-xs ${withheld ? "text-slate-700" : "text-slate-500"}`} data-testid="path-method" data-withheld={withheld ? "true" : undefined}>
+        {withheld ?? methodText(status.methodInfo)} {t("path.howStatus")}
       </p>
     </section>
   );

@@ -143,7 +143,8 @@ export function LeagueTable({
       },
       {
         key: "prev",
-        header: t("rankings.colPrev"),
+        // What changed is the ranked value: with an attainment, the attainment (the Excel file's heading too).
+        header: t(format.attainment ? "rankings.colPrevOfAttainment" : "rankings.colPrev"),
         align: "right",
         firstDir: "desc",
         className: "text-xs",
@@ -152,7 +153,7 @@ export function LeagueTable({
       },
       {
         key: "year",
-        header: t("rankings.colYear"),
+        header: t(format.attainment ? "rankings.colYearOfAttainment" : "rankings.colYear"),
         align: "right",
         firstDir: "desc",
         className: "text-xs",

@@ -8,7 +8,7 @@ import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { transitionAction } from "@/lib/actions/workflow";
 import type { WorkflowActionKey } from "@/lib/domain/workflow";
-import { COMMENT_MAX } from "@/lib/domain/workflow";
+import { COMMENT_MAX, COMMENT_MIN, commentLongEnough } from "@/lib/domain/workflow";
 import type { Figures } from "@/lib/domain/metrics";
 import type { ThreadItem } from "@/lib/workflow/comments";
 import { ConfirmDialog } from "@/components/ui/ConfirmDialog";
@@ -67,8 +67,8 @@ export function ReviewPanel(props: {
   function run() {
     if (!open) return;
     const action = open;
-    if (needsComment && !comment.trim()) {
-      setCommentError(t(action === "return" ? "review.commentRequired" : "review.reasonRequired"));
+    if (needsComment && !commentLongEnough(comment)) {
+      setCommentError(t(action === "return" ? "review.commentRequired" : "review.reasonRequired", { min: COMMENT_MIN }));
       return;
     }
     start(async () => {

@@ -16,7 +16,7 @@ import { judgeTargets, type MilestoneBasis } from "../domain/milestones";
 import { scenarioMilestones } from "../monthly/milestones";
 import { actualForTarget, isCountTargetKey, isTargetKey, targetDirectionOf, type TargetKey } from "../domain/targets";
 import { isPeriodEnded } from "../domain/period";
-import { computePathStatus, participantsTarget, type PathStatus, type YearValue } from "../domain/path2030";
+import { computePathStatus, participantsTarget, pathJudgeable, type PathStatus, type YearValue } from "../domain/path2030";
 import { DEFAULT_BANDS, type Bands } from "../domain/ranking";
 import { countedReport, countedReportAt } from "../figures/counted";
 import type { FigureValues, UnitRef } from "../figures/service";
@@ -105,10 +105,11 @@ export interface RowInput {
 
 /** One row: indicators, milestones and the judgement of every target (shared with the unit page). */
 export function buildRow(i: RowInput): DashboardRow {
-  const revenuePlan = i.targets.amountCollected ?? null;
+  const partial = i.extra.reported !== null && i.extra.total !== null && i.extra.reported < i.extra.total;
+  // The revenue plan is the whole unit's: a sum over part of the children is not a share of it.
+  const revenuePlan = partial ? null : (i.targets.amountCollected ?? null);
   const indicators = computeIndicators(i.figures ?? {}, { revenuePlan });
   const baselineIndicators = i.baseline ? computeIndicators(i.baseline, { revenuePlan }) : null;
-  const partial = i.extra.reported !== null && i.extra.total !== null && i.extra.reported < i.extra.total;
   const known = Object.fromEntries(Object.entries(i.targets).filter(([k]) => isTargetKey(k)));
   const j = judgeTargets({
     targets: known,
@@ -143,7 +144,7 @@ export function buildRow(i: RowInput): DashboardRow {
     statuses: j.statuses,
     // The path to 2030 is judged only on a unit's own current report: a unit that has not reported
     // is not coloured on older figures, and a sum over part of the children is not the whole's path.
-    path: computePathStatus(i.extra.hasReport && !partial ? i.history : [], participantsTarget(i.targets2030), i.year),
+    path: computePathStatus(pathJudgeable(i.extra) ? i.history : [], participantsTarget(i.targets2030), i.year),
   };
 }
 

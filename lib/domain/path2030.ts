@@ -80,6 +80,16 @@ export function participantsTarget(targets: Readonly<Partial<Record<string, numb
   return isNumber(c) && isNumber(v) ? c + v : null;
 }
 
+/**
+ * THE rule of when a unit's path to 2030 is judged for a period (dashboards, rankings, the unit page):
+ * only on its own figures of that period, whole: a commune's counted report of the period; a city's or
+ * the nation's total only when every unit below reported it. A sum over part of the units is not the
+ * whole's path, and a unit that has not reported is not judged on an older quarter's figures.
+ */
+export function pathJudgeable(c: { hasReport: boolean; reported: number | null; total: number | null }): boolean {
+  return c.hasReport && !(c.reported !== null && c.total !== null && c.reported < c.total);
+}
+
 const unitLabel = (unit: MetricUnit) => (unit === "vnd" ? "đồng" : "người");
 
 /** "+1.234", "-120", "0" (Vietnamese grouping, whole units). */

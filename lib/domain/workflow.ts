@@ -50,7 +50,7 @@ export function checkTransition(
   if (!can(actor, rule.permission)) return { ok: false, reason: "role" };
   if (!can(actor, rule.permission, unit)) return { ok: false, reason: "scope" };
   if (!rule.from.includes(status)) return { ok: false, reason: "state" };
-  if (rule.needsComment && !(comment ?? "").trim()) return { ok: false, reason: "comment" };
+  if (rule.needsComment && !commentLongEnough(comment)) return { ok: false, reason: "comment" };
   return { ok: true };
 }
 
@@ -63,7 +63,7 @@ export function figuresEditable(status: ReportStatus | null): boolean {
 export function availableActions(actor: WorkflowActor, unit: WorkflowUnit, status: ReportStatus | null): WorkflowActionKey[] {
   if (status === null) return [];
   return WORKFLOW_ACTIONS.filter((a) => {
-    const c = checkTransition(actor, unit, a, status, "x");
+    const c = checkTransition(actor, unit, a, status, "x".repeat(COMMENT_MIN));
     return c.ok;
   });
 }
@@ -72,6 +72,11 @@ export function availableActions(actor: WorkflowActor, unit: WorkflowUnit, statu
 export const COMMENT_MIN = 5;
 export const COMMENT_MAX = 2000;
 export const EXPLANATION_MIN = 10;
+
+/** A return's comment or a reopening's reason says something: at least COMMENT_MIN characters ("ok" is not a reason). */
+export function commentLongEnough(comment: string | null | undefined): boolean {
+  return (comment ?? "").trim().length >= COMMENT_MIN;
+}
 export const EXPLANATION_MAX = 2000;
 
 /**

@@ -395,10 +395,12 @@ export async function rankings(
   const lateReporters: LateReporter[] =
     board.level === "PROVINCE"
       ? board.communes
-          .filter((x) => x.timeliness === "late")
+          // Late is late whether the report came after the deadline or has not come: the completeness
+          // board's two counts, so every page and report gives the same number.
+          .filter((x) => x.timeliness === "late" || x.timeliness === "overdue")
           .map((x) => ({ unit: { code: x.code, name: x.name, type: x.type }, timeliness: x.timeliness as "late" | "overdue", submittedAt: x.submittedAt }))
       : board.provinces
-          .filter((x) => x.lateCount > 0)
+          .filter((x) => x.lateCount + x.overdueCount > 0)
           .map((x) => ({
             unit: { code: x.code, name: x.name, type: x.type },
             timeliness: null,

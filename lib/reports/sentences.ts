@@ -7,7 +7,7 @@ import { INDICATORS, attainment as attainmentOf } from "../domain/indicators";
 import { INDICATOR_KEYS, type IndicatorKey, type MetricKey } from "../domain/metrics";
 import { COMPOSITE_CAP, type Bands, type Weight } from "../domain/ranking";
 import { INDICATOR_LABELS_VI, METRIC_LABELS_VI } from "../domain/figures-validation";
-import { formatDate, formatNumber, formatPercent, formatPoints } from "../format";
+import { formatDate, formatNumber, formatPercent, formatPoints, rateDigits } from "../format";
 import { keyLabel } from "../i18n/labels";
 import type { IndicatorChoice, RankingItem, RankingsData } from "../rankings/service";
 
@@ -48,7 +48,6 @@ const isIndicator = (k: string | null | undefined): k is IndicatorKey => !!k && 
 const isMetric = (k: string | null | undefined): k is MetricKey => !!k && k in METRIC_LABELS_VI;
 
 /** Rates that are read with two decimals (seed 003: "dưới mức 2,55% số phải thu"). */
-const rateDigits = (key: IndicatorKey) => (key === "latePaymentRate" ? 2 : 1);
 
 /** The value of a key (rate or metric), formatted; null when missing. */
 export function fmtKeyValue(key: string | null | undefined, v: number | null | undefined): string | null {
@@ -610,7 +609,9 @@ export function listParagraphs(data: RankingView): ListParagraph[] {
   if (late.length) {
     const overdue = late.filter((l) => l.timeliness === "overdue").map((l) => l.unit.name);
     const after = late.filter((l) => l.timeliness === "late").map((l) => l.unit.name);
-    const provinces = late.filter((l) => l.timeliness === null).map((l) => `${l.unit.name} (${fmtCount((l.lateCount ?? 0) + (l.overdueCount ?? 0))} xã chậm)`);
+    const provinces = late
+      .filter((l) => l.timeliness === null)
+      .map((l) => `${l.unit.name} (${fmtCount((l.lateCount ?? 0) + (l.overdueCount ?? 0))} đơn vị cấp xã chậm)`);
     const parts = [
       overdue.length ? `chưa gửi báo cáo: ${overdue.join(", ")}` : null,
       after.length ? `gửi sau thời hạn: ${after.join(", ")}` : null,

@@ -4,7 +4,7 @@
 import { z } from "zod";
 import type { Prisma, PrismaClient } from "../generated/prisma/client";
 import type { ReportStatus } from "../generated/prisma/enums";
-import { checkTransition, TRANSITIONS, WORKFLOW_ACTIONS, type WorkflowActionKey } from "../domain/workflow";
+import { checkTransition, COMMENT_MIN, TRANSITIONS, WORKFLOW_ACTIONS, type WorkflowActionKey } from "../domain/workflow";
 import { audit } from "../audit/audit";
 import { notifyUsers } from "../notifications/service";
 import { ServiceError, MSG, type ApiIssue } from "../figures/errors";
@@ -43,7 +43,10 @@ function refusal(action: WorkflowActionKey, reason: "role" | "scope" | "state" |
       ]);
     case "comment":
       return new ServiceError(422, action === "return" ? "Cần ghi ý kiến khi trả lại báo cáo." : "Cần ghi lý do khi mở lại báo cáo.", [
-        { path: "comment", message: action === "return" ? "Ghi rõ cần sửa gì." : "Ghi rõ lý do mở lại." },
+        {
+          path: "comment",
+          message: `${action === "return" ? "Ghi rõ cần sửa gì" : "Ghi rõ lý do mở lại"} (ít nhất ${COMMENT_MIN} ký tự).`,
+        },
       ]);
   }
 }

@@ -71,7 +71,7 @@ test("city staff import a quarter's figures from Excel: errors by row, fix, conf
   await expect(commit).toBeDisabled();
   await panel.getByTestId("import-confirm").check();
   await commit.click();
-  await expect(panel.getByTestId("import-saved")).toContainText("2 xã");
+  await expect(panel.getByTestId("import-saved")).toContainText("2 đơn vị");
 
   // Targets too: the year's targets of the communes, the same way.
   const targets = page.getByTestId("import-panel-targets");

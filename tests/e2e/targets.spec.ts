@@ -270,3 +270,19 @@ test("the national leader sees the provinces against their 2030 targets", async 
   expect((await page.request.get("/api/v1/units/31/targets?year=2026")).status()).toBe(200);
   expect((await page.request.put("/api/v1/units/31/targets?year=2030", { data: { targets: { bhxhCompulsory: 1 } } })).status()).toBe(403);
 });
+
+test("a city's unit page judges its path to 2030 and its revenue rate only on a whole quarter, as its dashboard does", async ({ page }) => {
+  await signInAndWaitHome(page, "lanhdao.haiphong");
+  // 2026 Q3: 103 of the 114 communes reported. Their sum is not set against the city's 2030 target or its
+  // revenue plan (a partial sum is not a total), and 2026 is not drawn as if it were the city's.
+  await page.goto("/units/31?year=2026&quarter=3");
+  await expect(page.getByTestId("path-status")).toHaveAttribute("data-status", "unknown");
+  await expect(page.getByTestId("path-method")).toHaveAttribute("data-withheld", "true");
+  await expect(page.getByTestId("path-method")).toContainText("103/114");
+  await expect(page.locator('tr[data-key="revenueCompletion"] [data-cell="value"]')).toHaveText("—");
+  // 2026 Q2: every commune reported: judged.
+  await page.goto("/units/31?year=2026&quarter=2");
+  await expect(page.getByTestId("path-status")).toHaveAttribute("data-status", /on_track|at_risk|off_track|reached/);
+  await expect(page.getByTestId("path-method")).not.toHaveAttribute("data-withheld", "true");
+  await expect(page.locator('tr[data-key="revenueCompletion"] [data-cell="value"]')).toHaveText(/%$/);
+});

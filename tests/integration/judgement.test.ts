@@ -19,6 +19,7 @@ import { saveQuarter, type Actor, type ScopedUnit as UnitRef } from "@/lib/figur
 import { scopeUnit } from "@/lib/auth/scope";
 import { dashboard } from "@/lib/dashboard/service";
 import { rankings } from "@/lib/rankings/service";
+import { provinceBoard } from "@/lib/completeness/service";
 import { milestoneGrid, saveMilestones } from "@/lib/targets/milestones";
 import { ServiceError } from "@/lib/figures/errors";
 import { METRIC_KEYS } from "@/lib/domain/metrics";
@@ -239,6 +240,32 @@ describe.each(dbKinds)("judgements on %s", (kind) => {
     expect(view.aggregate.included).toBe(view.aggregate.reported);
     expect(view.expected).toBeTypeOf("object");
     expect(view.yearAttainment).toBeTypeOf("object");
+  });
+
+  it("sets no partial sum against the whole city's revenue plan, and counts late reporters as the completeness board does", async () => {
+    // 2026 Q3: 103 of Hải Phòng's 114 communes reported. Their revenue is not a share of the city's plan.
+    const q3 = await dashboard(db.prisma, hp, 2026, 3, NOW);
+    expect(q3.totals.partial).toBe(true);
+    expect(q3.totals.indicators.revenueCompletion).toBeNull();
+    expect(q3.totals.statuses.revenueCompletion ?? "none").toBe("none");
+    expect(q3.totals.path.status).toBe("unknown");
+    const reporting = q3.rows.filter((r) => r.hasReport && r.targets.amountCollected !== undefined);
+    expect(reporting.length).toBeGreaterThan(0);
+    for (const r of reporting) expect(r.indicators.revenueCompletion).toBeCloseTo(r.figures!.amountCollected! / r.targets.amountCollected, 12);
+    // 2026 Q2: every commune reported: the whole city's rate.
+    const q2 = await dashboard(db.prisma, hp, 2026, 2, NOW);
+    expect(q2.totals.partial).toBe(false);
+    expect(q2.totals.indicators.revenueCompletion).toBeCloseTo(q2.totals.figures!.amountCollected! / q2.totals.targets.amountCollected, 12);
+
+    // Late is late whether the report came after the deadline or has not come: the same count everywhere.
+    const board = await provinceBoard(db.prisma, hp, 2026, 3, NOW);
+    const city = await rankings(db.prisma, hp, Q3, "attainment:bhxhCoverage", null, NOW);
+    expect(board.overdueCount).toBeGreaterThan(0);
+    expect(city.lateReporters).toHaveLength(board.lateCount + board.overdueCount);
+    expect(city.lateReporters.filter((l) => l.timeliness === "overdue")).toHaveLength(board.overdueCount);
+    const nation = await rankings(db.prisma, vn, Q3, "attainment:bhxhCoverage", null, NOW);
+    const hpLate = nation.lateReporters.find((l) => l.unit.code === "31")!;
+    expect((hpLate.lateCount ?? 0) + (hpLate.overdueCount ?? 0)).toBe(city.lateReporters.length);
   });
 
   it("says how many provinces reported, never calls two provinces the nation, and shows Resolution 403's 2030 target", async () => {

@@ -610,6 +610,12 @@ describe.each(dbKinds)("the review workflow on %s", (kind) => {
     }
     const long = await refused(() => move("bhxh.haiphong", { ...where, action: "return", body: { comment: "ý".repeat(2001) } }), 422);
     expect(long.issues).toEqual([{ path: "comment", message: "Ý kiến quá dài (tối đa 2.000 ký tự)." }]);
+    // "ok" is not a reason to send a quarter back: at least COMMENT_MIN characters, and nothing changes.
+    for (const comment of ["ok", "  ok  ", "abcd"]) {
+      const short = await refused(() => move("bhxh.haiphong", { ...where, action: "return", body: { comment } }), 422);
+      expect(short.message).toBe("Cần ghi ý kiến khi trả lại báo cáo.");
+      expect(short.issues).toEqual([{ path: "comment", message: "Ghi rõ cần sửa gì (ít nhất 5 ký tự)." }]);
+    }
     for (const body of ["approve", [1], { kind: "forecast" }, { version: "1" }, { comment: 5 }]) {
       const err = await refused(() => move("bhxh.haiphong", { ...where, action: "approve", body }), 422);
       expect(err.message, JSON.stringify(body)).toBe(MSG.invalid);

@@ -4,6 +4,7 @@ import {
   PATH_THRESHOLDS,
   TARGET_YEAR,
   computePathStatus,
+  pathJudgeable,
   projectionPath,
   targetPath,
   type PathStatusCode,
@@ -250,5 +251,18 @@ describe("projectionPath", () => {
     const s = computePathStatus(KIM_THANH, 20_800, 2026);
     const path = projectionPath(s.latest, s.pacePerYear);
     expect(path[path.length - 1].value).toBe(s.projected2030);
+  });
+});
+
+describe("pathJudgeable: a path is judged only on the period's own figures, whole", () => {
+  it.each([
+    ["a commune with its counted report", { hasReport: true, reported: null, total: null }, true],
+    ["a commune without one (a draft, or none)", { hasReport: false, reported: null, total: null }, false],
+    ["a city where every commune reported", { hasReport: true, reported: 114, total: 114 }, true],
+    ["a city where 103 of 114 reported", { hasReport: true, reported: 103, total: 114 }, false],
+    ["a city where none reported", { hasReport: false, reported: 0, total: 114 }, false],
+    ["the nation, 139 of 3,321 communes", { hasReport: true, reported: 139, total: 3321 }, false],
+  ])("%s", (_, c, expected) => {
+    expect(pathJudgeable(c)).toBe(expected);
   });
 });

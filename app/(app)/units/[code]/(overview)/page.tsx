@@ -25,7 +25,7 @@ import { formatNumber, formatPercent, formatPoints } from "@/lib/format";
 import { keyLabel } from "@/lib/i18n/labels";
 import { pathDataOf } from "@/lib/data/figures.server";
 import { actualForTarget, FIGURE_COUNT_TARGET_KEYS, isTargetKey } from "@/lib/domain/targets";
-import { participantsTarget } from "@/lib/domain/path2030";
+import { participantsTarget, pathJudgeable } from "@/lib/domain/path2030";
 import { metricLabel } from "@/lib/i18n/labels";
 
 type Props = {
@@ -94,13 +94,22 @@ export default async function UnitPage({ params, searchParams }: Props) {
             };
           })
       : [];
-  // Path to 2030: participants (Resolution 403's measure) first, then each count target.
+  // Path to 2030: participants (Resolution 403's measure) first, then each count target. Judged by the
+  // dashboards' rule (pathJudgeable): on the period's own figures, whole; otherwise the year is left off.
+  const pathWhole = pathJudgeable({ hasReport: view.counted, reported: view.aggregate?.reported ?? null, total: view.aggregate?.total ?? null });
+  const pathHistory = pathWhole ? pathData.history : pathData.history.filter((h) => h.year < period.year);
+  const periodText = t("rankings.periodText", { q: period.quarter, year: period.year });
+  const pathWithheld = pathWhole
+    ? null
+    : view.aggregate && view.aggregate.reported > 0
+      ? t("path.withheldPartial", { period: periodText, reported: view.aggregate.reported, total: view.aggregate.total, year: period.year })
+      : t("path.withheldNotReported", { period: periodText, year: period.year });
   const pathSeries: PathSeries[] = [
     {
       key: "participants",
       label: t("path.participants"),
       unit: "people",
-      history: pathData.history.flatMap((h) =>
+      history: pathHistory.flatMap((h) =>
         h.figures.bhxhCompulsory !== null && h.figures.bhxhVoluntary !== null
           ? [{ year: h.year, value: h.figures.bhxhCompulsory + h.figures.bhxhVoluntary }]
           : [],
@@ -111,7 +120,7 @@ export default async function UnitPage({ params, searchParams }: Props) {
       key: k,
       label: metricLabel(k, locale),
       unit: (k === "amountCollected" ? "vnd" : "people") as "vnd" | "people",
-      history: pathData.history.flatMap((h) => (h.figures[k] !== null ? [{ year: h.year, value: h.figures[k]! }] : [])),
+      history: pathHistory.flatMap((h) => (h.figures[k] !== null ? [{ year: h.year, value: h.figures[k]! }] : [])),
       target2030: pathData.targets[k] ?? null,
     })),
   ];
@@ -309,7 +318,7 @@ export default async function UnitPage({ params, searchParams }: Props) {
         />
       )}
       {unit.level !== "VILLAGE" && <TrendChart rows={trendRows} options={INDICATOR_KEYS.map((k) => ({ key: k, label: indicatorLabel(k, locale) }))} />}
-      {unit.level !== "VILLAGE" && <PathChart series={pathSeries} currentYear={period.year} />}
+      {unit.level !== "VILLAGE" && <PathChart series={pathSeries} currentYear={period.year} withheld={pathWithheld} />}
       {unit.level !== "VILLAGE" && <QuarterList data={yearReports} unitCode={unit.code} canEdit={canEdit} locale={locale} />}
 
       <section className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
