@@ -120,6 +120,14 @@ export function QuarterForm(props: QuarterFormProps) {
       document.getElementById(`f-${parseErrors[0] ?? checks.errors[0].path}`)?.focus();
       return;
     }
+    // A report goes to the city complete (the server refuses otherwise): say so at once, at the first empty figure,
+    // rather than after a confirmation listing every "not entered".
+    const empty = METRIC_KEYS.filter((k) => typeof figures[k] !== "number");
+    if (submit && empty.length > 0) {
+      setMessage({ kind: "error", text: t("form.missingForSubmit", { count: empty.length }) });
+      document.getElementById(`f-${empty[0]}`)?.focus();
+      return;
+    }
     // Submitting hands the quarter to the city: show the figures and ask first.
     if (submit && !confirmed) {
       setAsking({ kind: "submit" });

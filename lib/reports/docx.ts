@@ -392,7 +392,8 @@ export async function rankingsReport(data: RankingsData, settings: ReportSetting
 
   // IV. Proposals
   children.push(heading("IV. KIẾN NGHỊ, ĐỀ XUẤT"));
-  const by = new Map(data.items.map((i) => [i.unit.code, i.unit.name]));
+  // Names in running text: "xã Kiến Minh", as every other sentence of the report writes them.
+  const by = new Map(data.items.map((i) => [i.unit.code, runningName(i.unit.name)]));
   const crit = data.lists.criticise.map((c) => by.get(c)).filter((n): n is string => !!n);
   const warn = data.lists.warn.map((c) => by.get(c)).filter((n): n is string => !!n);
   const noData = data.unranked.filter((u) => u.reason === "not_reported").map((u) => u.unit.name);

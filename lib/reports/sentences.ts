@@ -597,7 +597,7 @@ export function listParagraphs(data: RankingView): ListParagraph[] {
   }
   const crit = pick(data.lists.criticise);
   if (crit.length) {
-    const missing = crit.filter((i) => !explanationLine(i)).map((i) => i.unit.name);
+    const missing = crit.filter((i) => !explanationLine(i)).map((i) => runningName(i.unit.name));
     out.push({
       kind: "criticise",
       title: "Phê bình",
@@ -607,11 +607,11 @@ export function listParagraphs(data: RankingView): ListParagraph[] {
   }
   const late = data.lateReporters ?? [];
   if (late.length) {
-    const overdue = late.filter((l) => l.timeliness === "overdue").map((l) => l.unit.name);
-    const after = late.filter((l) => l.timeliness === "late").map((l) => l.unit.name);
+    const overdue = late.filter((l) => l.timeliness === "overdue").map((l) => runningName(l.unit.name));
+    const after = late.filter((l) => l.timeliness === "late").map((l) => runningName(l.unit.name));
     const provinces = late
       .filter((l) => l.timeliness === null)
-      .map((l) => `${l.unit.name} (${fmtCount((l.lateCount ?? 0) + (l.overdueCount ?? 0))} đơn vị cấp xã chậm)`);
+      .map((l) => `${runningName(l.unit.name)} (${fmtCount((l.lateCount ?? 0) + (l.overdueCount ?? 0))} đơn vị cấp xã chậm)`);
     const parts = [
       overdue.length ? `chưa gửi báo cáo: ${overdue.join(", ")}` : null,
       after.length ? `gửi sau thời hạn: ${after.join(", ")}` : null,

@@ -45,6 +45,11 @@ test("xa.kimthanh fills and submits 2026 Q3 and sees every indicator against the
   await expect(page.getByTestId("quarter-q3")).toContainText("Chưa nhập");
   await page.getByTestId("enter-q3").click();
   await expect(page.getByTestId("form-title")).toHaveText("Báo cáo số liệu quý 3/2026");
+  // An empty report is not sent: said at once, at the first empty figure, with no confirmation to click through.
+  await page.getByRole("button", { name: "Gửi báo cáo" }).click();
+  await expect(page.getByTestId("form-message")).toContainText("còn 12 chỉ tiêu chưa nhập");
+  await expect(page.getByTestId("submit-confirm")).toBeHidden();
+  await expect(page.locator("#f-labourForce")).toBeFocused();
   // Quarter 2's figures are shown beside each field; grow them a little.
   const q2 = await page.evaluate(async () => {
     const r = await fetch("/api/v1/units/10804/figures/2026/2");

@@ -501,7 +501,7 @@ describe("values, details and lists", () => {
     expect(crit.text).toBe(
       "Phê bình 2 đơn vị chưa đạt mốc kế hoạch, có kết quả thấp nhất, yêu cầu giải trình nguyên nhân và giải pháp khắc phục: xã Tiên Minh (29,0%, đạt 85,0% mốc kế hoạch quý 3); xã Kim Thành (40,0%, đạt 80,0% mốc kế hoạch quý 3).",
     );
-    expect(crit.details).toEqual(["Xã Tiên Minh giải trình: Lao động đi làm xa.", "Chưa gửi giải trình: Xã Kim Thành."]);
+    expect(crit.details).toEqual(["Xã Tiên Minh giải trình: Lao động đi làm xa.", "Chưa gửi giải trình: xã Kim Thành."]);
   });
 
   it("drops control characters from typed explanations (XML 1.0 refuses them)", () => {
@@ -524,7 +524,7 @@ describe("values, details and lists", () => {
       {
         kind: "late",
         title: "Chậm báo cáo",
-        text: "2 đơn vị không gửi báo cáo đúng thời hạn (chưa gửi báo cáo: Xã A; gửi sau thời hạn: Phường B).",
+        text: "2 đơn vị không gửi báo cáo đúng thời hạn (chưa gửi báo cáo: xã A; gửi sau thời hạn: phường B).",
         details: [],
       },
     ]);
