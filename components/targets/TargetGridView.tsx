@@ -9,7 +9,7 @@
 import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
-import { useMemo, useState, useTransition } from "react";
+import { useEffect, useMemo, useRef, useState, useTransition } from "react";
 import { LeaveGuardDialog, useLeaveGuard } from "@/components/ui/LeaveGuard";
 import { flushSync } from "react-dom";
 import { COUNT_TARGET_KEYS, targetKindOf, type TargetKey } from "@/lib/domain/targets";
@@ -365,10 +365,14 @@ export function TargetGridView({ view, unitCode, defaultSource }: { view: GridVi
           ? "bg-red-50 text-red-800 font-semibold"
           : "bg-amber-100 text-amber-900 font-semibold";
   const childCount = rows.filter((r) => r.code !== PARENT).length;
+  // Hydrated, a paste is the grid's (previewed, matched): browser tests wait for this before pasting
+  // (a paste event before hydration reaches no handler and the browser's default fills one cell).
+  const rootRef = useRef<HTMLDivElement>(null);
+  useEffect(() => rootRef.current?.setAttribute("data-hydrated", ""), []);
   const shownChildren = shown.filter((r) => r.code !== PARENT).length;
 
   return (
-    <div className="space-y-4" data-testid="target-grid">
+    <div className="space-y-4" data-testid="target-grid" ref={rootRef}>
       {anyEditable ? <p className="text-sm text-slate-600">{t("intro")}</p> : <p className="text-sm text-slate-600">{t("readOnly")}</p>}
       {anyEditable && grid.children.some((c) => c.editable) && (
         <div className="space-y-2 rounded-lg border border-slate-200 bg-white p-3 text-sm" data-testid="suggest">

@@ -109,10 +109,17 @@ export function defaultMonthValues(
     const q = quarterOfMonth(m);
     const end = anchor[q - 1];
     const into = m - (q - 1) * 3; // 1, 2, 3
+    // A quarter's end is its milestone as the unit page shows it: money to the đồng (a plan's three
+    // quarters are rarely whole millions: 75% of 299.758 million is 224.818,5 million, not 224.819).
+    if (into === 3 && MONEY_KEYS.includes(key)) return Math.round(end);
     if (nature === "ceiling" || into === 3) return round(end);
     const from = q === 1 ? start : anchor[q - 2];
     if (from === null) return round(end);
-    return round(from + ((end - from) * into) / 3);
+    const v = round(from + ((end - from) * into) / 3);
+    if (!MONEY_KEYS.includes(key)) return v;
+    // Money: between its quarter's two ends, whatever the rounding (the months to the million, the ends to the đồng).
+    const [a, b] = [Math.round(from), Math.round(end)];
+    return Math.min(Math.max(v, Math.min(a, b)), Math.max(a, b));
   });
 }
 

@@ -72,6 +72,15 @@ describe("default monthly values", () => {
     for (const q of [1, 2, 3, 4]) expect(values[q * 3 - 1]).toBe(Math.round(defaultMilestone("bhxhCompulsory", 13624, q, 12000)!.value));
   });
 
+  it("a revenue plan's quarter ends are its milestones to the đồng, the other months to the million", () => {
+    const plan = 299_758_000_000;
+    const values = defaultMonthValues("amountCollected", { value: plan, kind: "COUNT" }, null);
+    for (const q of [1, 2, 3]) expect(values[q * 3 - 1]).toBe(defaultMilestone("amountCollected", plan, q, null)!.value);
+    expect(values[8]).toBe(224_818_500_000);
+    expect(values[7] % 1_000_000).toBe(0);
+    expect(values[11]).toBe(plan);
+  });
+
   it("passes through city staff's quarter milestones, so saving the defaults moves no milestone", () => {
     const values = defaultMonthValues("bhxhCompulsory", { value: 13624, kind: "COUNT" }, 12000, (q) => (q === 2 ? 12500 : null));
     expect(values[2]).toBe(12406); // Q1: default
