@@ -1,7 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import type { IndicatorsView } from "@/lib/figures/service";
 import { INDICATOR_KEYS, METRIC_KEYS, METRICS } from "@/lib/domain/metrics";
-import { STATUS_THRESHOLDS } from "@/lib/domain/indicators";
+import { INDICATORS, REVENUE_PLAN_DENOMINATOR, STATUS_THRESHOLDS } from "@/lib/domain/indicators";
 import { YEAR_TO_DATE_METRICS, quarterEnd } from "@/lib/domain/period";
 import { formatDate, formatNumber, formatPercent, formatPoints, rateDigits } from "@/lib/format";
 import type { Locale } from "@/lib/i18n/config";
@@ -110,7 +110,14 @@ export async function Dashboard({ view, locale }: { view: IndicatorsView; locale
               <tr key={k} data-key={k} className="border-b border-slate-100">
                 <td className="px-1.5 py-1.5 sm:px-3">{indicatorLabel(k, locale)}</td>
                 <td className="px-1.5 py-1.5 sm:px-3 text-right font-semibold tabular-nums" data-cell="value">
-                  {formatPercent(view.indicators[k], locale, rateDigits(k))}
+                  {partial && INDICATORS[k].denominator === REVENUE_PLAN_DENOMINATOR ? (
+                    // The whole unit's plan is not the denominator of part of its communes' sum.
+                    <span title={t("partialNotJudged")} data-partial="true">
+                      —
+                    </span>
+                  ) : (
+                    formatPercent(view.indicators[k], locale, rateDigits(k))
+                  )}
                 </td>
                 <td className="px-1.5 py-1.5 sm:px-3 text-right tabular-nums" title={sourceOf(k)} data-cell="target">
                   {target(k, true)}

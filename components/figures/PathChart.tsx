@@ -93,7 +93,7 @@ export function PathChart({ series, currentYear, withheld = null }: { series: Pa
           <dd className="font-semibold tabular-nums">{n(status.target2030)}</dd>
         </div>
         <div>
-          <dt className="text-slate-500">{t("path.latest", { year: status.latest?.year ?? "—" })}</dt>
+          <dt className="text-slate-500">{status.latest ? t("path.latest", { year: status.latest.year }) : t("path.actual")}</dt>
           <dd className="font-semibold tabular-nums">{n(status.latest?.value ?? null)}</dd>
         </div>
         <div>
