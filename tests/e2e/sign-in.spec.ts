@@ -31,6 +31,9 @@ for (const r of ROLES) {
     // Officers and city roles see what to do next: the last quarter's report, or the reporting status.
     if (!["admin", "lanhdao.quocgia"].includes(r.username)) {
       await expect(page.getByTestId("home-todo")).toContainText("3/2026");
+      // City roles see how much is waiting, counted as the completeness board counts it.
+      if (r.username.startsWith("bhxh.") || r.username === "lanhdao.haiphong")
+        await expect(page.getByTestId("home-todo")).toContainText(/\d+ chờ duyệt · \d+ chưa gửi, trong đó \d+ quá hạn/);
       await page.getByTestId("home-todo-link").click();
       await expect(page).toHaveURL(/\/(report|completeness)\?year=2026&quarter=3/);
     }

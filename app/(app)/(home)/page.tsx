@@ -8,6 +8,7 @@ import { toListItems } from "@/components/unit-list-items";
 import { lastEndedPeriod } from "@/lib/domain/period";
 import { reportOf, unitFor } from "@/lib/data/figures.server";
 import { returnedQuartersOf } from "@/lib/data/review.server";
+import { completenessOf } from "@/lib/data/completeness.server";
 import { WithData, dataMark } from "@/components/ui/Field";
 
 export async function generateMetadata() {
@@ -44,8 +45,21 @@ export default async function HomePage() {
       action: !report || report.status === "DRAFT" || report.status === "RETURNED" ? t("home.todoEnter") : t("home.todoOpen"),
     };
   } else if ((user.role === "CITY_STAFF" || user.role === "CITY_LEADER") && user.unit) {
+    // The counts of the completeness board (its rule of late and overdue), so the home page says how much is waiting.
+    const own = await unitFor(user, user.unit.code);
+    const board = own.level === "PROVINCE" ? await completenessOf(user, own, last.year, last.quarter, new Date()) : null;
+    const c = board && "counts" in board ? board : null;
     todo = {
-      text: t("home.todoCompleteness", { q: last.quarter, year: last.year }),
+      text: c
+        ? t("home.todoCompletenessCounts", {
+            q: last.quarter,
+            year: last.year,
+            submitted: c.counts.SUBMITTED,
+            notSent: c.counts.NOT_STARTED + c.counts.DRAFT + c.counts.RETURNED,
+            overdue: c.overdueCount,
+            total: c.total,
+          })
+        : t("home.todoCompleteness", { q: last.quarter, year: last.year }),
       href: `/units/${encodeURIComponent(user.unit.code)}/completeness?year=${last.year}&quarter=${last.quarter}`,
       action: t("review.completenessLink"),
     };
