@@ -6,7 +6,7 @@ import { useRouter } from "next/navigation";
 import { useId, useState, useTransition } from "react";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { createUserAction } from "@/lib/actions/users";
-import { FieldError, FormMessage, ROLE_OPTIONS, inputClass, issuesFor, type FormState } from "./user-fields";
+import { FieldError, FormMessage, ROLE_OPTIONS, inputClass, issuesFor, withoutIssues, type FormState } from "./user-fields";
 import { buttonClass } from "@/components/ui/Button";
 import { cardClass } from "@/components/ui/Card";
 
@@ -23,7 +23,11 @@ export function UserCreateForm() {
   const [pending, start] = useTransition();
   const isAdmin = form.role === "ADMIN";
 
-  const set = (k: keyof typeof EMPTY) => (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) => setForm((f) => ({ ...f, [k]: e.target.value }));
+  const set = (k: keyof typeof EMPTY) => (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) => {
+    setForm((f) => ({ ...f, [k]: e.target.value }));
+    // The role decides what the unit must be: a new role clears the unit's error too.
+    setState((s) => withoutIssues(s, k === "role" ? ["role", "unitCode"] : [k]));
+  };
   const described = (path: string, hint?: string) => {
     const ids = [hint, issuesFor(state, path).length ? `${id}-${path}-error` : undefined].filter(Boolean).join(" ");
     return { "aria-describedby": ids || undefined, "aria-invalid": issuesFor(state, path).length > 0 || undefined };

@@ -1,5 +1,6 @@
 // Shared bits of the account forms: the roles offered, the field-level messages from the service's
 // issues ({ path, message }), and the input style.
+import { useTranslations } from "next-intl";
 import { ROLES } from "@/lib/auth/permissions";
 import type { Role } from "@/lib/generated/prisma/enums";
 
@@ -19,6 +20,13 @@ export function issuesFor(state: FormState, path: string): Issue[] {
   return state?.kind === "error" ? state.issues.filter((i) => i.path === path) : [];
 }
 
+/** The state without the issues of these fields: a field the user has changed (or that no longer applies) stops showing its old error. */
+export function withoutIssues(state: FormState, paths: readonly string[]): FormState {
+  if (state?.kind !== "error") return state;
+  const issues = state.issues.filter((i) => !paths.includes(i.path));
+  return issues.length === state.issues.length ? state : { ...state, issues };
+}
+
 /** The messages next to a field (its id is what aria-describedby points at). */
 export function FieldError({ id, issues }: { id: string; issues: Issue[] }) {
   if (issues.length === 0) return null;
@@ -31,6 +39,7 @@ export function FieldError({ id, issues }: { id: string; issues: Issue[] }) {
 
 /** The outcome of an action: a success message, or the error with the issues no field showed. */
 export function FormMessage({ state, fields, testId }: { state: FormState; fields: readonly string[]; testId: string }) {
+  const fixFields = useTranslations("users")("fixFields");
   if (!state) return null;
   if (state.kind === "ok") {
     return (
@@ -40,9 +49,11 @@ export function FormMessage({ state, fields, testId }: { state: FormState; field
     );
   }
   const rest = state.issues.filter((i) => !fields.includes(i.path));
+  // Every problem shown at its field: say where to look rather than the service's generic "invalid data".
+  const atFields = state.issues.length > 0 && rest.length === 0;
   return (
     <div role="alert" className="rounded bg-red-50 px-3 py-2 text-sm text-red-800" data-testid={testId} data-kind="error">
-      <p>{state.error}</p>
+      <p>{atFields ? fixFields : state.error}</p>
       {rest.length > 0 && (
         <ul className="list-disc pl-5">
           {rest.map((i, n) => (

@@ -73,7 +73,7 @@ export function DashboardTable({ data }: { data: DashTable }) {
         cellAttrs: () => ({ "data-cell": "state" }),
         cell: (r) =>
           r.reported !== null ? (
-            `${r.reported}/${r.total}`
+            `${formatNumber(r.reported, locale)}/${formatNumber(r.total, locale)}`
           ) : (
             <>
               {r.periodStatus ? t(`figures.reportStatus.${r.periodStatus}`) : t("dashboard.notStarted")}

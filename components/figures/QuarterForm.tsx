@@ -62,6 +62,7 @@ export function QuarterForm(props: QuarterFormProps) {
   const [raw, setRaw] = useState<Record<MetricKey, string>>(() => initialText(props.initial, (n) => formatNumber(n, locale)));
   const [saved, setSaved] = useState<Figures>(() => ({ ...(props.initial ?? {}) }));
   const [asking, setAsking] = useState<null | { kind: "submit" }>(null);
+  const [missingShown, setMissingShown] = useState(false);
   const [confirm, setConfirm] = useState(false);
   const [serverIssues, setServerIssues] = useState<ApiIssue[]>([]);
   const [message, setMessage] = useState<{ kind: "ok" | "error"; text: string } | null>(null);
@@ -92,6 +93,8 @@ export function QuarterForm(props: QuarterFormProps) {
     const out: { severity: "error" | "warning"; message: string }[] = [];
     const p = parsed[k];
     if (!p.ok) out.push({ severity: "error", message: p.message });
+    // After a refused submission, each empty figure says it is needed (the message above may be off-screen).
+    else if (missingShown && typeof figures[k] !== "number") out.push({ severity: "error", message: t("form.requiredForSubmit") });
     for (const i of checks.errors) if (i.path === k) out.push({ severity: "error", message: i.message });
     for (const i of checks.warnings) if (i.path === k) out.push({ severity: "warning", message: i.message });
     // The server's own check of the same rule says the same thing (in Vietnamese numbers): one per severity.
@@ -113,6 +116,7 @@ export function QuarterForm(props: QuarterFormProps) {
 
   function save(submit: boolean, confirmed = false) {
     setMessage(null);
+    setMissingShown(false);
     if (parseErrors.length > 0 || checks.errors.length > 0) {
       // Say how many fields need fixing (a bare "to fix" heading read as if its list were missing).
       const count = new Set<string>([...parseErrors, ...checks.errors.map((e) => e.path)]).size;
@@ -125,6 +129,7 @@ export function QuarterForm(props: QuarterFormProps) {
     const empty = METRIC_KEYS.filter((k) => typeof figures[k] !== "number");
     if (submit && empty.length > 0) {
       setMessage({ kind: "error", text: t("form.missingForSubmit", { count: empty.length }) });
+      setMissingShown(true);
       document.getElementById(`f-${empty[0]}`)?.focus();
       return;
     }

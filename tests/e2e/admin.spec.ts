@@ -13,7 +13,15 @@ test("an administrator creates an account, the new officer signs in; once locked
   await form.getByRole("button", { name: "Tạo tài khoản" }).click();
   // A city code for a commune officer is refused, with the reason next to the field.
   await expect(form).toContainText("cấp xã");
+  await expect(page.getByTestId("user-create-message")).toHaveText("Chưa lưu: sửa các ô có thông báo đỏ.");
+  // Changing the field at fault clears its old error at once.
   await form.locator('input[name="unitCode"]').fill("11407");
+  await expect(form).not.toContainText("cấp xã");
+  // Twelve spaces are not a password.
+  await form.locator('input[name="password"]').fill("            ");
+  await form.getByRole("button", { name: "Tạo tài khoản" }).click();
+  await expect(form).toContainText("Mật khẩu quá đơn giản");
+  await form.locator('input[name="password"]').fill("mat-khau-moi-2026");
   await form.getByRole("button", { name: "Tạo tài khoản" }).click();
   await expect(page.getByTestId("user-row-canbo.anbien")).toBeVisible();
 

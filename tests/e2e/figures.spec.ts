@@ -50,6 +50,7 @@ test("xa.kimthanh fills and submits 2026 Q3 and sees every indicator against the
   await expect(page.getByTestId("form-message")).toContainText("còn 12 chỉ tiêu chưa nhập");
   await expect(page.getByTestId("submit-confirm")).toBeHidden();
   await expect(page.locator("#f-labourForce")).toBeFocused();
+  await expect(page.locator("#f-labourForce")).toHaveAttribute("aria-invalid", "true");
   // Quarter 2's figures are shown beside each field; grow them a little.
   const q2 = await page.evaluate(async () => {
     const r = await fetch("/api/v1/units/10804/figures/2026/2");

@@ -12,6 +12,10 @@ describe("passwordProblem", () => {
     ["123456789012", "bhxh.hue", PASSWORD_MSG.common],
     ["qwerty123456", null, PASSWORD_MSG.common],
     ["1qaz2wsx3edc", "admin", PASSWORD_MSG.common],
+    ["            ", "xa.test2", PASSWORD_MSG.simple],
+    ["aaaaaaaaaaaa", "xa.test2", PASSWORD_MSG.simple],
+    ["abab abab abab", null, PASSWORD_MSG.simple],
+    ["AaAaBbBbCcCc", null, PASSWORD_MSG.simple],
     ["Sông Hồng chảy qua Hà Nội", "bhxh.hue", null],
     ["mat-khau-moi-cua-hue-2026", "bhxh.hue", null],
   ])("%s (user %s) → %s", (password, username, problem) => {

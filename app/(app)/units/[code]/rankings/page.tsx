@@ -263,7 +263,7 @@ async function RankingsSection({
             period: periodText,
           })}
           {data.totals.provinces !== null && (
-            <> {t("rankings.provincesReported", { reported: data.totals.provincesReported ?? 0, total: data.totals.provinces })}</>
+            <> {t("rankings.provincesReported", { reported: data.totals.provincesReported ?? 0, total: data.totals.provinces })}.</>
           )}
         </p>
       )}
