@@ -11,7 +11,7 @@
 // - a ceiling (late-payment rate): the target every month.
 // Where city staff set a quarter milestone, the defaults pass through it (the line is drawn between
 // the quarter ends), so saving the defaults never moves a quarter milestone. December is always the
-// year's target. People are whole numbers, money is rounded to the million VND, rates to 0,01 percentage point.
+// year's target. People are whole numbers, money is rounded to the million VND (a quarter's end, its milestone, to the đồng), rates to 0,01 percentage point.
 //
 // A saved scenario's quarter-end months (3, 6, 9) are the unit's quarter milestones: the precedence is
 // written once, in lib/domain/milestones.ts (milestoneFor).
