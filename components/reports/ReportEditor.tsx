@@ -85,7 +85,9 @@ export function ReportEditor(props: {
         guard.release();
         setMessage({ ok: true, text: t("saved", { version: res.data.version ?? 0 }) });
         router.refresh();
-      } else setMessage({ ok: false, text: [res.error, ...res.issues.map((i) => i.message)].join(" ") });
+      }
+      // The texts' own messages say what to fix; the generic "invalid data" only when there are none.
+      else setMessage({ ok: false, text: res.issues.length ? res.issues.map((i) => i.message).join(" ") : res.error });
     });
   }
 

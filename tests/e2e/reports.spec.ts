@@ -31,6 +31,7 @@ test("a commune officer opens the 9-month report, edits a task, saves a version 
   await opening.fill("Ngắn");
   await page.getByTestId("save-report").click();
   await expect(page.getByTestId("report-message")).toContainText("ít nhất 20 ký tự");
+  await expect(page.getByTestId("report-message")).not.toContainText("không hợp lệ");
   await opening.fill(original);
   await page.getByTestId("save-report").click();
   await expect(page.getByTestId("report-version")).toContainText("phiên bản đã lưu số 1");
