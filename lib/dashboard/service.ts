@@ -16,7 +16,7 @@ import { judgeTargets, type MilestoneBasis } from "../domain/milestones";
 import { scenarioMilestones } from "../monthly/milestones";
 import { actualForTarget, isCountTargetKey, isTargetKey, targetDirectionOf, type TargetKey } from "../domain/targets";
 import { isPeriodEnded } from "../domain/period";
-import { computePathStatus, participantsTarget, pathJudgeable, type PathStatus, type YearValue } from "../domain/path2030";
+import { computePathStatus, isPartialTotal, participantsTarget, pathJudgeable, type PathStatus, type YearValue } from "../domain/path2030";
 import { DEFAULT_BANDS, type Bands } from "../domain/ranking";
 import { countedReport, countedReportAt } from "../figures/counted";
 import type { FigureValues, UnitRef } from "../figures/service";
@@ -105,7 +105,7 @@ export interface RowInput {
 
 /** One row: indicators, milestones and the judgement of every target (shared with the unit page). */
 export function buildRow(i: RowInput): DashboardRow {
-  const partial = i.extra.reported !== null && i.extra.total !== null && i.extra.reported < i.extra.total;
+  const partial = isPartialTotal(i.extra);
   // The revenue plan is the whole unit's: a sum over part of the children is not a share of it.
   const revenuePlan = partial ? null : (i.targets.amountCollected ?? null);
   const indicators = computeIndicators(i.figures ?? {}, { revenuePlan });

@@ -87,7 +87,12 @@ export function participantsTarget(targets: Readonly<Partial<Record<string, numb
  * whole's path, and a unit that has not reported is not judged on an older quarter's figures.
  */
 export function pathJudgeable(c: { hasReport: boolean; reported: number | null; total: number | null }): boolean {
-  return c.hasReport && !(c.reported !== null && c.total !== null && c.reported < c.total);
+  return c.hasReport && !isPartialTotal(c);
+}
+
+/** A total over part of the units below (reported < total): not the whole's figure. Communes: never (null counts). */
+export function isPartialTotal(c: { reported: number | null; total: number | null }): boolean {
+  return c.reported !== null && c.total !== null && c.reported < c.total;
 }
 
 const unitLabel = (unit: MetricUnit) => (unit === "vnd" ? "đồng" : "người");
