@@ -22,10 +22,13 @@ export function formatNumber(value: number | bigint | null | undefined, locale: 
   return nf(locale, "n", () => ({ maximumFractionDigits: 0 })).format(value);
 }
 
-/** A number with up to `digits` decimals, as the locale writes it: 12.5 → "12,5". */
-export function formatDecimal(value: number | null | undefined, locale: Locale = "vi", digits = 1): string {
+/**
+ * A number with up to `digits` decimals, as the locale writes it: 12.5 → "12,5"; `fixed` always writes them
+ * (2 → "2,0"), for a column whose figures sit under one another.
+ */
+export function formatDecimal(value: number | null | undefined, locale: Locale = "vi", digits = 1, fixed = false): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return NO_VALUE;
-  return nf(locale, `d${digits}`, () => ({ maximumFractionDigits: digits })).format(value);
+  return nf(locale, `d${digits}${fixed ? "f" : ""}`, () => ({ minimumFractionDigits: fixed ? digits : 0, maximumFractionDigits: digits })).format(value);
 }
 
 /** Decimals of a rate as every page and report shows it: the late-payment rate (a few %) two, the others one. */
@@ -82,11 +85,13 @@ function formatWhen(value: Date | string | null | undefined, locale: Locale, kin
       locale,
       (f = new Intl.DateTimeFormat(tag(locale), kind === "date" ? DAY : { ...DAY, hour: "2-digit", minute: "2-digit", hourCycle: "h23" })),
     );
-  if (locale !== "en") return f.format(d);
+  if (locale !== "en" && kind === "date") return f.format(d);
   const part: Record<string, string> = {};
   for (const p of f.formatToParts(d)) part[p.type] = p.value;
-  const day = formatDay(Number(part.year), Number(part.month), Number(part.day), "en");
-  return kind === "date" ? day : `${day}, ${part.hour}:${part.minute}`;
+  const day = formatDay(Number(part.year), Number(part.month), Number(part.day), locale);
+  if (kind === "date") return day;
+  // The day, then the time, in both languages and on every page (a thread, the audit log, a list).
+  return locale === "en" ? `${day}, ${part.hour}:${part.minute}` : `${day} ${part.hour}:${part.minute}`;
 }
 
 /** A calendar day (month 1–12): 30/9/2026 in Vietnamese, 30 Sep 2026 in English. */
@@ -99,7 +104,7 @@ export function formatDate(value: Date | string | null | undefined, locale: Loca
   return formatWhen(value, locale, "date");
 }
 
-/** 14:05 30/9/2026 in Vietnamese, 30 Sep 2026, 14:05 in English. */
+/** 30/9/2026 14:05 in Vietnamese, 30 Sep 2026, 14:05 in English: the day first, as in the audit log. */
 export function formatDateTime(value: Date | string | null | undefined, locale: Locale = "vi"): string {
   return formatWhen(value, locale, "time");
 }

@@ -56,7 +56,7 @@ export function LeagueTable({
       const cls = good === null ? "text-slate-500" : good ? "text-emerald-700" : "text-red-700";
       const d = delta ?? 0;
       const text = format.percent
-        ? `${pointsBefore}${d > 0 ? "+" : ""}${formatDecimal(d * 100, locale, 1)}${pointsAfter ?? ""}`
+        ? `${pointsBefore}${d > 0 ? "+" : ""}${formatDecimal(d * 100, locale, 1, true)}${pointsAfter ?? ""}`
         : `${d > 0 ? "+" : ""}${formatNumber(d, locale)}`;
       return (
         <span className={cls} title={`${fmtValue(value)} → `} data-trend={trend}>

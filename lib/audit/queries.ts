@@ -81,15 +81,9 @@ export function formatAuditValue(entity: string, field: string | null, value: st
   return value;
 }
 
-/** d/m/yyyy HH:mm in Vietnam time (UTC+7, no daylight saving): 21/11/2026 17:05, 3/12/2026 09:05. */
+/** d/m/yyyy HH:mm in Vietnam time (UTC+7, no daylight saving): 21/11/2026 17:05, 3/12/2026 09:05 — `formatDateTime`. */
 export function formatAuditTime(at: Date | string, locale: Locale = "vi"): string {
-  const d = typeof at === "string" ? new Date(at) : at;
-  if (Number.isNaN(d.getTime())) return NO_VALUE;
-  if (locale === "en") return formatDateTime(d, "en");
-  const v = new Date(d.getTime() + 7 * 3600_000);
-  const p = (n: number) => String(n).padStart(2, "0");
-  // The day as every other date of the product writes it (3/12/2026, no leading zeros), then the time.
-  return `${v.getUTCDate()}/${v.getUTCMonth() + 1}/${v.getUTCFullYear()} ${p(v.getUTCHours())}:${p(v.getUTCMinutes())}`;
+  return formatDateTime(at, locale);
 }
 
 // ---------------------------------------------------------------------------------------------
