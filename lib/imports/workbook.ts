@@ -2,6 +2,7 @@
 // "Số liệu" sheet: title, period line, header on row 4, one commune a row), and reading an uploaded
 // workbook into a grid of cells for lib/imports/sheet.ts. No database.
 import ExcelJS from "exceljs";
+import { xlsxBytes } from "@/lib/reports/xlsx-bytes";
 import { METRIC_KEYS, type MetricKey } from "../domain/metrics";
 import {
   FIGURES_HEADERS,
@@ -112,7 +113,7 @@ export async function sheetXlsx(t: SheetXlsxInput): Promise<Buffer> {
       cell.border = BORDER;
     }
   });
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  return xlsxBytes(wb);
 }
 
 /** The template as CSV (UTF-8 with BOM, ";"): the same rows; numbers as plain digits. */

@@ -11,6 +11,7 @@
 // (13.624 / 53,1% on a Vietnamese Windows). Every sheet prints on A4 landscape, one page wide,
 // with its header rows repeated. No internal key (bhxhCoverage, not_reported) reaches a cell.
 import ExcelJS from "exceljs";
+import { xlsxBytes } from "./xlsx-bytes";
 import { INDICATORS } from "../domain/indicators";
 import { INDICATOR_KEYS, METRIC_KEYS, type IndicatorKey, type MetricKey } from "../domain/metrics";
 import { natureOf } from "../domain/milestones";
@@ -843,6 +844,5 @@ export async function rankingsWorkbook(data: RankingsData, opts: WorkbookOptions
   figuresSheet(wb, data);
   notesSheet(wb, data, opts);
   shareStyles(wb);
-  const out = await wb.xlsx.writeBuffer();
-  return Buffer.isBuffer(out) ? out : Buffer.from(out as ArrayBuffer);
+  return xlsxBytes(wb);
 }

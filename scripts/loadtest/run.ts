@@ -8,12 +8,14 @@
 //
 // Runs once per instance count in LOADTEST_INSTANCES (default "1,2": one app process, then two on
 // the same database with the users spread over them, to show the gain), each for LOADTEST_SECONDS
-// with VUs started over LOADTEST_RAMP_SECONDS. Reports p50/p95/p99 per page, throughput and errors,
+// with VUs started over LOADTEST_RAMP_SECONDS, after a warm-up run of LOADTEST_WARMUP_SECONDS on the
+// same instances (reported apart: a server's first minute after start, its code not yet compiled by V8's
+// optimising compiler nor its routes loaded, is slower than the hours after). Reports p50/p95/p99 per page, throughput and errors,
 // and writes bench-results/loadtest.md (+ .json). Loopback only; bounded in time and in requests.
 //
 // Settings: LOADTEST_DATABASE_URL or TEST_DATABASE_URL (the server where a database loadtest_<time>
 // is made and dropped), LOADTEST_VUS (200), LOADTEST_THINK_MS (5000), LOADTEST_SECONDS (60),
-// LOADTEST_RAMP_SECONDS (20), LOADTEST_INSTANCES ("1,2"), LOADTEST_MAX_REQUESTS (50000),
+// LOADTEST_RAMP_SECONDS (20), LOADTEST_WARMUP_SECONDS (60; 0: none), LOADTEST_INSTANCES ("1,2"), LOADTEST_MAX_REQUESTS (50000),
 // LOADTEST_POOL_SIZE (connections per instance, 10), LOADTEST_KEEP=1 (keep the database),
 // LOADTEST_DATABASE=<name> (reuse a database kept by LOADTEST_KEEP=1: no new dataset, accounts kept),
 // LOADTEST_TARGET=<url,url> (run against app instances already started on that database, e.g. under a profiler).
@@ -44,6 +46,7 @@ const VUS = num("LOADTEST_VUS", 200);
 const THINK_MS = num("LOADTEST_THINK_MS", 5000);
 const SECONDS = num("LOADTEST_SECONDS", 60);
 const RAMP_SECONDS = num("LOADTEST_RAMP_SECONDS", 20);
+const WARMUP_SECONDS = num("LOADTEST_WARMUP_SECONDS", 60);
 const MAX_REQUESTS = num("LOADTEST_MAX_REQUESTS", 50_000);
 const POOL_SIZE = num("LOADTEST_POOL_SIZE", 10);
 const REUSE = process.env.LOADTEST_DATABASE ?? "";
@@ -69,6 +72,8 @@ if (!ADMIN_URL) {
   );
   process.exit(2);
 }
+/** Runs against the dataset: a warm-up and a measured run per instance count (each staff account approves a fresh share in each). */
+const RUNS = 2 * INSTANCE_RUNS.length;
 if (INSTANCE_RUNS.length === 0) {
   console.error('LOADTEST_INSTANCES phải là danh sách số tiến trình, vd. "1,2".');
   process.exit(2);
@@ -138,7 +143,7 @@ async function prepare(db: Database): Promise<Account[]> {
   for (const p of provinces) {
     const mine = staff.filter((a) => a.unit === p.code);
     const codes = byProvince.get(Number(p.id)) ?? [];
-    const slots = mine.length * INSTANCE_RUNS.length;
+    const slots = mine.length * RUNS;
     codes.forEach((c, i) => {
       const a = mine[i % Math.max(1, mine.length)];
       if (!a) return;
@@ -330,8 +335,8 @@ interface RunResult {
   errors: [string, number][];
 }
 
-async function runOnce(accounts: Account[], urls: string[], run: number): Promise<RunResult> {
-  const rec = new Recorder(Date.now() + SECONDS * 1000);
+async function runOnce(accounts: Account[], urls: string[], run: number, seconds = SECONDS): Promise<RunResult> {
+  const rec = new Recorder(Date.now() + seconds * 1000);
   const t0 = Date.now();
   let signedIn = 0;
   const vus = accounts.map(async (a, i) => {
@@ -421,25 +426,40 @@ function weightMarkdown(rows: PageWeight[]): string[] {
   ];
 }
 
-function markdown(results: RunResult[], weights: PageWeight[]): string {
+/** One line on a warm-up run: the same users on instances just started, not counted in the goal. */
+function warmupLine(w: RunResult | undefined): string[] {
+  if (!w) return [];
+  const t = table(w).total;
+  return [
+    `Warm-up, not counted (the same users for ${w.seconds.toFixed(0)} s on the instances just started): ${f0(t.n)} requests · ` +
+      `p50 ${f0(t.p50)} ms · p95 ${f0(t.p95)} ms · p99 ${f0(t.p99)} ms · errors ${t.errors}. A server's first minute is slower: V8 has ` +
+      "not yet optimised its hot code nor the server loaded each route's modules.",
+    "",
+  ];
+}
+
+function markdown(results: RunResult[], weights: PageWeight[], warmups: (RunResult | undefined)[] = []): string {
   const out = [
     "# Load test (npm run loadtest)",
     "",
     `${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC · ${os.cpus().length} cores · ${Math.round(os.totalmem() / 2 ** 30)} GiB · Node ${process.version} · ` +
       `PostgreSQL on loopback · national dataset (3.321 communes) · ${VUS} virtual users (60% commune officers, 20% city staff, 20% leaders), ` +
-      `think time ${THINK_MS / 1000} s ±50%, ramp-up ${RAMP_SECONDS} s, ${SECONDS} s per run, ${POOL_SIZE} database connections per instance. ` +
+      `think time ${THINK_MS / 1000} s ±50%, ramp-up ${RAMP_SECONDS} s, ${SECONDS} s per run` +
+      (WARMUP_SECONDS > 0 ? ` after a ${WARMUP_SECONDS} s warm-up run on the same instances` : "") +
+      `, ${POOL_SIZE} database connections per instance. ` +
       `The load generator runs on the same machine as the app and the database.`,
     "",
     "Goal (issue 16): 200 virtual users at a 5 s think time, p95 under 1 s, no errors.",
     "",
     ...weightMarkdown(weights),
   ];
-  for (const r of results) {
+  for (const [i, r] of results.entries()) {
     const t = table(r);
     const st = steady(r);
     out.push(
       `## ${r.instances} instance${r.instances > 1 ? "s" : ""}`,
       "",
+      ...warmupLine(warmups[i]),
       `${r.signedIn}/${r.vus} users signed in · ${f0(t.total.n)} requests in ${r.seconds.toFixed(0)} s = **${(t.total.n / r.seconds).toFixed(1)} requests/s** · ` +
         `p50 ${f0(t.total.p50)} ms · **p95 ${f0(t.total.p95)} ms** · p99 ${f0(t.total.p99)} ms · **errors ${t.total.errors}** · ` +
         `goal ${t.total.p95 < 1000 && t.total.errors === 0 && r.signedIn === r.vus ? "**reached**" : "**not reached**"}`,
@@ -488,6 +508,7 @@ async function main() {
   log(`cơ sở dữ liệu ${name}`);
   const db = await openDatabase({ url });
   const results: RunResult[] = [];
+  const warmups: (RunResult | undefined)[] = [];
   let weights: PageWeight[] = [];
   try {
     const accounts = await prepare(db);
@@ -501,7 +522,14 @@ async function main() {
           weights = await weighPages(inst.urls[0], defaultWeighAccounts(PASSWORD, city, officer.unit));
           log(`đã đo ${weights.length} trang`);
         }
-        const r = await runOnce(accounts, inst.urls, run);
+        let warm: RunResult | undefined;
+        if (WARMUP_SECONDS > 0) {
+          log(`khởi động ${WARMUP_SECONDS} s (không tính)…`);
+          warm = await runOnce(accounts, inst.urls, 2 * run, WARMUP_SECONDS);
+          log(`khởi động: p95 ${f0(table(warm).total.p95)} ms`);
+        }
+        warmups.push(warm);
+        const r = await runOnce(accounts, inst.urls, 2 * run + 1);
         const t = table(r).total;
         log(`${n} tiến trình: ${t.n} yêu cầu, p95 ${f0(t.p95)} ms, lỗi ${t.errors}`);
         results.push(r);
@@ -519,11 +547,23 @@ async function main() {
     }
   }
   mkdirSync("bench-results", { recursive: true });
-  const md = markdown(results, weights);
+  const md = markdown(results, weights, warmups);
   writeFileSync("bench-results/loadtest.md", md + "\n");
   writeFileSync(
     "bench-results/loadtest.json",
-    JSON.stringify({ weights, runs: results.map((r) => ({ ...r, samples: undefined, summary: table(r) })) }, null, 2) + "\n",
+    JSON.stringify(
+      {
+        weights,
+        runs: results.map((r, i) => ({
+          ...r,
+          samples: undefined,
+          summary: table(r),
+          warmup: warmups[i] && { seconds: warmups[i].seconds, summary: table(warmups[i]).total },
+        })),
+      },
+      null,
+      2,
+    ) + "\n",
   );
   console.log("\n" + md);
 }
