@@ -22,7 +22,8 @@ export function auditFieldLabel(t: HistoryT, field: string | null, locale: Local
 
 /** A status entry's field is "status" itself: the entity label says it already. */
 export function auditShowsField(i: Pick<AuditItem, "entity" | "field">): boolean {
-  return !!i.field && !(i.entity === "status" && i.field === "status");
+  // A field named as its entity ("role" of a role change, "status" of a transition) would read "Vai trò · Vai trò".
+  return !!i.field && i.field !== i.entity;
 }
 
 export function auditPeriodText(t: HistoryT, p: AuditItem["period"]): string | null {

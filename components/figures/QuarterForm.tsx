@@ -286,7 +286,7 @@ export function QuarterForm(props: QuarterFormProps) {
           )}
           <span className="text-sm text-slate-600" data-testid="form-status">
             {t("form.status", { status: t(`reportStatus.${status ?? "NONE"}`) })}
-            {version ? ` · ${t("form.version", { version })}` : ""}
+            {/* The version is the edit lock's counter (a save and a submit each add one), not a number users keep: not shown. */}
             {dirty ? ` · ${t("form.unsaved")}` : ""}
           </span>
           <Link

@@ -411,7 +411,7 @@ function weightMarkdown(rows: PageWeight[]): string[] {
   const home = Math.min(...rows.filter((r) => r.path === "/").map((r) => r.ms));
   const kb = (n: number) => `${(n / 1024).toFixed(0)} KB`;
   return [
-    "## Pages, one user at a time (before the load)",
+    "## Pages, one user at a time (after the first warm-up, before the load)",
     "",
     `Uncompressed HTML with its inline RSC payload, and the server's time to the last byte (median of 7 fetches after 3 warm-ups), on the largest city ` +
       `(${f0(168)} communes) and the nation. Budget: ${kb(PAGE_BUDGET_BYTES)} per page; server time at most 4× the home page's (${f0(home)} ms).`,
@@ -516,12 +516,6 @@ async function main() {
       log(`chạy với ${n} tiến trình ứng dụng…`);
       const inst = TARGETS.length ? { urls: TARGETS.slice(0, n), stop: async () => {} } : await startInstances(n, url);
       try {
-        if (run === 0) {
-          const officer = accounts.find((a) => a.role === "officer")!;
-          const city = accounts.find((a) => a.role === "staff")!.unit;
-          weights = await weighPages(inst.urls[0], defaultWeighAccounts(PASSWORD, city, officer.unit));
-          log(`đã đo ${weights.length} trang`);
-        }
         let warm: RunResult | undefined;
         if (WARMUP_SECONDS > 0) {
           log(`khởi động ${WARMUP_SECONDS} s (không tính)…`);
@@ -529,6 +523,13 @@ async function main() {
           log(`khởi động: p95 ${f0(table(warm).total.p95)} ms`);
         }
         warmups.push(warm);
+        // The pages weighed one at a time on a server past its first minute, as the runs measure it.
+        if (run === 0) {
+          const officer = accounts.find((a) => a.role === "officer")!;
+          const city = accounts.find((a) => a.role === "staff")!.unit;
+          weights = await weighPages(inst.urls[0], defaultWeighAccounts(PASSWORD, city, officer.unit));
+          log(`đã đo ${weights.length} trang`);
+        }
         const r = await runOnce(accounts, inst.urls, 2 * run + 1);
         const t = table(r).total;
         log(`${n} tiến trình: ${t.n} yêu cầu, p95 ${f0(t.p95)} ms, lỗi ${t.errors}`);
