@@ -46,20 +46,20 @@ export function LeagueTable({
     };
     const statusLabel = once(["attained", "close", "behind", "none"], (k) => t(`figures.status.${k}`));
     const pathLabel = once<string>(["on_track", "at_risk", "off_track", "reached", "unknown"], (k) => t(`dashboard.path.${k}`));
-    const [pointsBefore, pointsAfter] = t("rankings.points", { value: "\u0000" }).split("\u0000");
+    // A change of a percentage is in points: the unit in the heading, not in each of 300 cells.
+    const inPoints = (h: string) => (format.percent ? `${h} (${t("rankings.pointsUnit")})` : h);
     const submitted = t("rankings.submittedNotApproved");
     const fmtValue = (v: number | null) => (format.percent ? formatPercent(v, locale) : formatNumber(v, locale));
     const fmtActual = (v: number | null) => (format.actualPercent ? formatPercent(v, locale) : formatNumber(v, locale));
-    const arrow = (trend: LeagueRow["prevTrend"], good: boolean | null, delta: number | null, value: number | null) => {
+    // The tooltip reads "then → now": the earlier period's value, then this period's.
+    const arrow = (trend: LeagueRow["prevTrend"], good: boolean | null, delta: number | null, before: number | null, now: number | null) => {
       if (trend === "none") return <span className="text-slate-400">—</span>;
       const symbol = trend === "up" ? "▲" : trend === "down" ? "▼" : "▶";
       const cls = good === null ? "text-slate-500" : good ? "text-emerald-700" : "text-red-700";
       const d = delta ?? 0;
-      const text = format.percent
-        ? `${pointsBefore}${d > 0 ? "+" : ""}${formatDecimal(d * 100, locale, 1, true)}${pointsAfter ?? ""}`
-        : `${d > 0 ? "+" : ""}${formatNumber(d, locale)}`;
+      const text = format.percent ? `${d > 0 ? "+" : ""}${formatDecimal(d * 100, locale, 1, true)}` : `${d > 0 ? "+" : ""}${formatNumber(d, locale)}`;
       return (
-        <span className={cls} title={`${fmtValue(value)} → `} data-trend={trend}>
+        <span className={cls} title={`${fmtValue(before)} → ${fmtValue(now)}`} data-trend={trend}>
           {`${symbol} ${text}`}
         </span>
       );
@@ -144,21 +144,21 @@ export function LeagueTable({
       {
         key: "prev",
         // What changed is the ranked value: with an attainment, the attainment (the Excel file's heading too).
-        header: t(format.attainment ? "rankings.colPrevOfAttainment" : "rankings.colPrev"),
+        header: inPoints(t(format.attainment ? "rankings.colPrevOfAttainment" : "rankings.colPrev")),
         align: "right",
         firstDir: "desc",
         className: "text-xs",
         sortValue: (r) => r.prevDelta,
-        cell: (r) => arrow(r.prevTrend, r.prevGood, r.prevDelta, r.prevValue),
+        cell: (r) => arrow(r.prevTrend, r.prevGood, r.prevDelta, r.prevValue, r.value),
       },
       {
         key: "year",
-        header: t(format.attainment ? "rankings.colYearOfAttainment" : "rankings.colYear"),
+        header: inPoints(t(format.attainment ? "rankings.colYearOfAttainment" : "rankings.colYear")),
         align: "right",
         firstDir: "desc",
         className: "text-xs",
         sortValue: (r) => r.yearDelta,
-        cell: (r) => arrow(r.yearTrend, r.yearGood, r.yearDelta, r.yearValue),
+        cell: (r) => arrow(r.yearTrend, r.yearGood, r.yearDelta, r.yearValue, r.value),
       },
       {
         key: "path",

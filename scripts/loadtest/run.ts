@@ -525,9 +525,14 @@ async function main() {
         warmups.push(warm);
         // The pages weighed one at a time on a server past its first minute, as the runs measure it.
         if (run === 0) {
-          const officer = accounts.find((a) => a.role === "officer")!;
-          const city = accounts.find((a) => a.role === "staff")!.unit;
-          weights = await weighPages(inst.urls[0], defaultWeighAccounts(PASSWORD, city, officer.unit));
+          const officer = accounts.find((a) => a.role === "officer");
+          const city = accounts.find((a) => a.role === "staff" || (a.role === "leader" && a.unit !== "VN"))?.unit;
+          // Only the accounts this run made (a few users may have no national leader, lt.tw.0).
+          const made = new Set(accounts.map((a) => a.username));
+          weights = await weighPages(
+            inst.urls[0],
+            defaultWeighAccounts(PASSWORD, city, officer?.unit).filter((w) => made.has(w.username)),
+          );
           log(`đã đo ${weights.length} trang`);
         }
         const r = await runOnce(accounts, inst.urls, 2 * run + 1);
