@@ -90,8 +90,9 @@ function formatWhen(value: Date | string | null | undefined, locale: Locale, kin
   for (const p of f.formatToParts(d)) part[p.type] = p.value;
   const day = formatDay(Number(part.year), Number(part.month), Number(part.day), locale);
   if (kind === "date") return day;
-  // The day, then the time, in both languages and on every page (a thread, the audit log, a list).
-  return locale === "en" ? `${day}, ${part.hour}:${part.minute}` : `${day} ${part.hour}:${part.minute}`;
+  // One form on every page (a thread, the audit log, a list): Vietnamese says the time first, as in
+  // "lúc 09:05 ngày 3/12/2026", so "lúc {time}" reads right; English the day first.
+  return locale === "en" ? `${day}, ${part.hour}:${part.minute}` : `${part.hour}:${part.minute} ${day}`;
 }
 
 /** A calendar day (month 1–12): 30/9/2026 in Vietnamese, 30 Sep 2026 in English. */
@@ -104,7 +105,7 @@ export function formatDate(value: Date | string | null | undefined, locale: Loca
   return formatWhen(value, locale, "date");
 }
 
-/** 30/9/2026 14:05 in Vietnamese, 30 Sep 2026, 14:05 in English: the day first, as in the audit log. */
+/** 14:05 30/9/2026 in Vietnamese, 30 Sep 2026, 14:05 in English: the same form everywhere, the audit log included. */
 export function formatDateTime(value: Date | string | null | undefined, locale: Locale = "vi"): string {
   return formatWhen(value, locale, "time");
 }

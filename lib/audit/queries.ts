@@ -81,7 +81,7 @@ export function formatAuditValue(entity: string, field: string | null, value: st
   return value;
 }
 
-/** d/m/yyyy HH:mm in Vietnam time (UTC+7, no daylight saving): 21/11/2026 17:05, 3/12/2026 09:05 — `formatDateTime`. */
+/** HH:mm d/m/yyyy in Vietnam time (UTC+7, no daylight saving): 17:05 21/11/2026, 09:05 3/12/2026 — `formatDateTime`. */
 export function formatAuditTime(at: Date | string, locale: Locale = "vi"): string {
   return formatDateTime(at, locale);
 }

@@ -274,10 +274,10 @@ describe.each(dbKinds)("audit trail and notifications on %s", (kind) => {
       ["change", null, String(values[1]), String(values[2]), "xa.kimthanh", T5.toISOString()],
     ]);
     // Shown in Vietnamese: numbers 13.624, statuses by name, times dd/mm/yyyy HH:mm in Vietnam time.
-    expect(h.items[0]).toMatchObject({ oldText: "—", newText: formatNumber(values[0]), time: "6/10/2026 09:00" });
+    expect(h.items[0]).toMatchObject({ oldText: "—", newText: formatNumber(values[0]), time: "09:00 6/10/2026" });
     expect(h.items[1].newText).toMatch(/^\d{1,3}(\.\d{3})+$/);
     expect(h.items[2]).toMatchObject({ oldText: "Bản nháp", newText: "Đã gửi", reason: null });
-    expect(h.items[3]).toMatchObject({ oldText: "Đã gửi", newText: "Bị trả lại", reason: RETURN_COMMENT, time: "12/10/2026 15:00" });
+    expect(h.items[3]).toMatchObject({ oldText: "Đã gửi", newText: "Bị trả lại", reason: RETURN_COMMENT, time: "15:00 12/10/2026" });
 
     // Another figure of the same quarter changed once; the review events are the same.
     const labour = await figureHistory(db.prisma, actors["lanhdao.haiphong"], "10804", "2026", "3", "labourForce");
@@ -334,7 +334,7 @@ describe.each(dbKinds)("audit trail and notifications on %s", (kind) => {
 
     const one = await history("lanhdao.haiphong", "10804", { entity: "figure", field: "bhxhCompulsory" });
     expect(one.items.map((i) => i.newValue)).toEqual([String(values[2]), String(values[1]), String(values[0])]);
-    expect(one.items[0]).toMatchObject({ oldText: formatNumber(values[1]), newText: formatNumber(values[2]), time: "13/10/2026 09:00" });
+    expect(one.items[0]).toMatchObject({ oldText: formatNumber(values[1]), newText: formatNumber(values[2]), time: "09:00 13/10/2026" });
 
     const quarter = await history("bhxh.haiphong", "10804", { year: 2026, quarter: 3 });
     expect(quarter.total).toBe(16);
@@ -607,8 +607,8 @@ describe("audit values and times as shown", () => {
     expect(formatAuditValue("status", "status", "RETURNED", "en")).toBe("Returned");
     expect(formatAuditValue("unit", "validTo", "2026-11-21")).toBe("21/11/2026");
     expect(formatAuditValue("unit", "name", "Thôn 1")).toBe("Thôn 1");
-    expect(formatAuditTime(new Date("2026-10-08T03:30:00Z"))).toBe("8/10/2026 10:30");
-    expect(formatAuditTime("2026-12-31T17:05:00Z")).toBe("1/1/2027 00:05");
+    expect(formatAuditTime(new Date("2026-10-08T03:30:00Z"))).toBe("10:30 8/10/2026");
+    expect(formatAuditTime("2026-12-31T17:05:00Z")).toBe("00:05 1/1/2027");
     // English spells the month: "08/10/2026" is 10 August to an American reader.
     expect(formatAuditValue("unit", "validTo", "2026-11-21", "en")).toBe("21 Nov 2026");
     expect(formatAuditTime(new Date("2026-10-08T03:30:00Z"), "en")).toBe("8 Oct 2026, 10:30");

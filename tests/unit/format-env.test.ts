@@ -24,9 +24,9 @@ describe("Vietnamese formats", () => {
     expect(formatDate("not a date")).toBe(NO_VALUE);
   });
   it("a date and time is Vietnam's time, in the reader's language", () => {
-    expect(formatDateTime("2026-09-30T07:05:00Z")).toBe("30/9/2026 14:05");
-    expect(formatDateTime("2026-12-03T02:05:00Z")).toBe("3/12/2026 09:05");
-    expect(formatDateTime("2026-12-03T17:05:00Z")).toBe("4/12/2026 00:05");
+    expect(formatDateTime("2026-09-30T07:05:00Z")).toBe("14:05 30/9/2026");
+    expect(formatDateTime("2026-12-03T02:05:00Z")).toBe("09:05 3/12/2026");
+    expect(formatDateTime("2026-12-03T17:05:00Z")).toBe("00:05 4/12/2026");
     expect(formatDateTime("2026-09-30T07:05:00Z", "en")).toBe("30 Sep 2026, 14:05");
     expect(formatDate("2026-10-07T20:00:00Z", "en")).toBe("8 Oct 2026");
     expect(formatDateTime("2026-10-07T17:30:00Z", "en")).toBe("8 Oct 2026, 00:30");
