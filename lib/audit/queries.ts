@@ -19,6 +19,8 @@ import { RATE_TARGET_KEYS } from "../domain/targets";
 import { METRIC_LABELS_VI } from "../domain/figures-validation";
 import { formatDateTime, formatDay, NO_VALUE } from "../format";
 import type { Locale } from "../i18n/config";
+import viMessages from "../i18n/messages/vi.json";
+import enMessages from "../i18n/messages/en.json";
 
 // ---------------------------------------------------------------------------------------------
 // Display: values, statuses, times
@@ -28,26 +30,14 @@ export const REPORT_STATUS_LABELS: Record<Locale, Record<ReportStatus, string>> 
   en: { DRAFT: "Draft", SUBMITTED: "Submitted", APPROVED: "Approved", RETURNED: "Returned" },
 };
 
-const ROLE_LABELS: Record<Locale, Record<Role, string>> = {
-  vi: {
-    ADMIN: "Quản trị hệ thống",
-    NATIONAL_LEADER: "Lãnh đạo BHXH Việt Nam",
-    CITY_STAFF: "Cán bộ BHXH tỉnh, thành phố",
-    CITY_LEADER: "Lãnh đạo tỉnh, thành phố",
-    COMMUNE_OFFICER: "Cán bộ xã, phường",
-  },
-  en: {
-    ADMIN: "System administrator",
-    NATIONAL_LEADER: "National leader",
-    CITY_STAFF: "City/province staff",
-    CITY_LEADER: "City/province leader",
-    COMMUNE_OFFICER: "Commune officer",
-  },
-};
+// The roles by the names the accounts pages give them (one list, the messages').
+const ROLE_LABELS: Record<Locale, Record<Role, string>> = { vi: viMessages.roles, en: enMessages.roles };
 
 const isStatus = (v: string): v is ReportStatus => v in REPORT_STATUS_LABELS.vi;
 const isRole = (v: string): v is Role => v in ROLE_LABELS.vi;
 const NUMERIC = /^-?\d+(\.\d+)?(e[+-]?\d+)?$/i;
+/** Fields whose values are codes, never numbers. */
+const CODE_FIELDS = new Set(["unit", "code", "parent", "commune", "taxCode"]);
 const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 const tag = (locale: Locale) => (locale === "vi" ? "vi-VN" : "en-GB");
 
@@ -59,6 +49,8 @@ export function formatAuditValue(entity: string, field: string | null, value: st
   if (value === null || value === undefined || value === "") return NO_VALUE;
   if (isStatus(value) && (entity === "status" || field === "status")) return REPORT_STATUS_LABELS[locale][value];
   if (isRole(value)) return ROLE_LABELS[locale][value];
+  // A code is written as stored: a unit "10804" is not the number 10.804, a tax code keeps its leading 0.
+  if (field !== null && CODE_FIELDS.has(field)) return value;
   if (NUMERIC.test(value)) {
     const n = Number(value);
     if (!Number.isFinite(n)) return value;

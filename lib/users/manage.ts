@@ -15,6 +15,7 @@ import { audit, type AuditInput } from "../audit/audit";
 import { ServiceError, MSG, type ApiIssue } from "../figures/errors";
 import type { Actor } from "../figures/service";
 import { createUser, LEVEL_FOR_ROLE, LEVEL_NAMES, UserInputError } from "./create-user";
+import viMessages from "../i18n/messages/vi.json";
 
 type Tx = Prisma.TransactionClient | PrismaClient;
 
@@ -32,13 +33,8 @@ export const USER_MSG = {
   passwordResetReason: "Đặt lại mật khẩu",
 } as const;
 
-const ROLE_NAMES: Record<Role, string> = {
-  ADMIN: "Quản trị hệ thống",
-  NATIONAL_LEADER: "Lãnh đạo cấp quốc gia",
-  CITY_STAFF: "Cán bộ thành phố/tỉnh",
-  CITY_LEADER: "Lãnh đạo thành phố/tỉnh",
-  COMMUNE_OFFICER: "Cán bộ xã/phường",
-};
+// The roles as the accounts pages name them (the messages' list).
+const ROLE_NAMES: Record<Role, string> = viMessages.roles;
 
 const UNIT_EXAMPLES: Record<Role, string> = {
   ADMIN: "",

@@ -607,6 +607,11 @@ describe("audit values and times as shown", () => {
     expect(formatAuditValue("status", "status", "RETURNED", "en")).toBe("Returned");
     expect(formatAuditValue("unit", "validTo", "2026-11-21")).toBe("21/11/2026");
     expect(formatAuditValue("unit", "name", "Thôn 1")).toBe("Thôn 1");
+    // Codes as stored: a unit is not the number 10.804; a tax code keeps its leading zero.
+    expect(formatAuditValue("user", "unit", "10804")).toBe("10804");
+    expect(formatAuditValue("employer", "taxCode", "0101234567")).toBe("0101234567");
+    expect(formatAuditValue("user", "role", "COMMUNE_OFFICER")).toBe("Cán bộ xã/phường");
+    expect(formatAuditValue("user", "role", "CITY_STAFF", "en")).toBe("City/province staff");
     expect(formatAuditTime(new Date("2026-10-08T03:30:00Z"))).toBe("10:30 8/10/2026");
     expect(formatAuditTime("2026-12-31T17:05:00Z")).toBe("00:05 1/1/2027");
     // English spells the month: "08/10/2026" is 10 August to an American reader.
