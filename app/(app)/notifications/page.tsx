@@ -29,9 +29,12 @@ export default async function NotificationsPage() {
       <div className="flex flex-wrap items-end justify-between gap-3">
         <div>
           <h1 className="text-2xl font-semibold">{t("heading")}</h1>
-          <p className="text-sm text-slate-600" data-testid="notifications-unread">
-            {t("unreadCount", { count: unread })}
-          </p>
+          {/* With no notification at all, the empty message below says it once. */}
+          {items.length > 0 && (
+            <p className="text-sm text-slate-600" data-testid="notifications-unread">
+              {t("unreadCount", { count: unread })}
+            </p>
+          )}
         </div>
         {unread > 0 && (
           <form action={markAllNotificationsReadAction}>
