@@ -49,7 +49,7 @@ export function LeagueTable({
     // A change of a percentage is in points: the unit in the heading, not in each of 300 cells.
     const inPoints = (h: string) => (format.percent ? `${h} (${t("rankings.pointsUnit")})` : h);
     const submitted = t("rankings.submittedNotApproved");
-    const fmtValue = (v: number | null) => (format.percent ? formatPercent(v, locale) : formatNumber(v, locale));
+    const fmtValue = (v: number | null) => (format.percent ? formatPercent(v, locale, format.percentDigits) : formatNumber(v, locale));
     const fmtActual = (v: number | null) => (format.actualPercent ? formatPercent(v, locale) : formatNumber(v, locale));
     // The tooltip reads "then → now": the earlier period's value, then this period's.
     const arrow = (trend: LeagueRow["prevTrend"], good: boolean | null, delta: number | null, before: number | null, now: number | null) => {
@@ -57,7 +57,9 @@ export function LeagueTable({
       const symbol = trend === "up" ? "▲" : trend === "down" ? "▼" : "▶";
       const cls = good === null ? "text-slate-500" : good ? "text-emerald-700" : "text-red-700";
       const d = delta ?? 0;
-      const text = format.percent ? `${d > 0 ? "+" : ""}${formatDecimal(d * 100, locale, 1, true)}` : `${d > 0 ? "+" : ""}${formatNumber(d, locale)}`;
+      const text = format.percent
+        ? `${d > 0 ? "+" : ""}${formatDecimal(d * 100, locale, format.percentDigits, true)}`
+        : `${d > 0 ? "+" : ""}${formatNumber(d, locale)}`;
       return (
         <span className={cls} title={`${fmtValue(before)} → ${fmtValue(now)}`} data-trend={trend}>
           {`${symbol} ${text}`}

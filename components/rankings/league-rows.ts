@@ -39,6 +39,8 @@ export interface LeagueFormat {
   attainment: boolean;
   /** A ceiling (margins instead of attainments): no year-attainment column. */
   ceiling: boolean;
+  /** Decimals of the ranked value as a percentage (the late-payment rate two): its published precision. */
+  percentDigits: number;
 }
 
 export interface LeagueTotals extends LeagueRow {

@@ -25,6 +25,23 @@ export interface Ranking<T> {
 /** Values closer than this are ties (they would print the same with 2 decimals of a percent). */
 export const TIE_EPSILON = 1e-9;
 
+/**
+ * A ranked value as it is published: a percentage to the decimals it is shown with (one; the late-payment
+ * rate two), a count whole. Ranks and changes are worked out on these, so that two units shown at 105,7%
+ * share a rank and a change reads as the difference of the two values shown ("102,3% → 103,2%": +0,9).
+ */
+export function publishedDigits(c: { percent: boolean; key: string | null }): number {
+  if (!c.percent) return 0;
+  return c.key === "latePaymentRate" ? 4 : 3;
+}
+
+/** `value` rounded to `digits` decimals as a formatter rounds it (half away from zero); null stays null. */
+export function asPublished(value: number | null, digits: number): number | null {
+  if (value === null || !Number.isFinite(value)) return value;
+  const f = 10 ** digits;
+  return (Math.sign(value) * Math.round(Math.abs(value) * f)) / f;
+}
+
 export function rank<T>(inputs: readonly RankInput<T>[], direction: Direction): Ranking<T> {
   const valued = inputs.filter((i): i is Ranked<T> => typeof i.value === "number" && Number.isFinite(i.value)) as Ranked<T>[];
   const unranked = inputs.filter((i) => !(typeof i.value === "number" && Number.isFinite(i.value)));

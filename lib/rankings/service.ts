@@ -15,6 +15,8 @@ import {
   DEFAULT_COMPOSITE,
   parseWeights,
   praiseWarnCriticise,
+  asPublished,
+  publishedDigits,
   rank,
   trendOf,
   type Bands,
@@ -342,8 +344,11 @@ export async function rankings(
   ]);
   const beforeBy = new Map(before?.rows.map((r) => [r.unit.code, r]));
   const yearAgoBy = new Map(yearAgo?.rows.map((r) => [r.unit.code, r]));
+  // Ranks and changes on the values as published (one rule: publishedDigits), never on digits not shown.
+  const digits = publishedDigits(c);
+  const published = (r: DashboardRow | undefined) => (r ? asPublished(valueOf(r, c, w), digits) : null);
   const ranking = rank(
-    cur.rows.map((r) => ({ code: r.unit.code, name: r.unit.name, value: valueOf(r, c, w), data: r })),
+    cur.rows.map((r) => ({ code: r.unit.code, name: r.unit.name, value: published(r), data: r })),
     direction,
   );
   // Explanations of the communes (provinces have none): the key ranked, or every key for composite.
@@ -380,8 +385,8 @@ export async function rankings(
       yearAttainment: single(r, "yearAttainment"),
       margin: single(r, "margins"),
       status: statusOfRow(r, c, w, settings.bands),
-      previousQuarter: change(it.value, beforeBy.get(r.unit.code) ? valueOf(beforeBy.get(r.unit.code)!, c, w) : null, direction),
-      lastYear: change(it.value, yearAgoBy.get(r.unit.code) ? valueOf(yearAgoBy.get(r.unit.code)!, c, w) : null, direction),
+      previousQuarter: change(it.value, published(beforeBy.get(r.unit.code)), direction),
+      lastYear: change(it.value, published(yearAgoBy.get(r.unit.code)), direction),
       path: r.path.status,
       figuresYear: p.year,
       figuresQuarter: p.quarter,
@@ -411,8 +416,8 @@ export async function rankings(
   const t = cur.totals;
   const countChoice = c.kind === "metric" || (c.kind === "attainment" && !!c.key && isCountTargetKey(c.key));
   const comparable = (a: DashboardRow, b: DashboardRow) => !countChoice || (!a.partial && !b.partial);
-  const totalValue = t.figures ? valueOf(t, c, w) : null;
-  const changeOfTotals = (o: DashboardRow | undefined) => change(o && comparable(t, o) ? totalValue : null, o?.figures ? valueOf(o, c, w) : null, direction);
+  const totalValue = t.figures ? published(t) : null;
+  const changeOfTotals = (o: DashboardRow | undefined) => change(o && comparable(t, o) ? totalValue : null, o?.figures ? published(o) : null, direction);
   const reasonOf = (r: DashboardRow): UnrankedReason =>
     !r.figures
       ? "not_reported"

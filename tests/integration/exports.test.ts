@@ -9,6 +9,7 @@
 // The routes read the session and the database through lib/auth/session.server and lib/db.server:
 // both are replaced here by the test's user and database.
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { asPublished } from "@/lib/domain/ranking";
 
 const ctx = vi.hoisted(() => ({ prisma: null as unknown, user: null as unknown }));
 vi.mock("@/lib/db.server", () => ({
@@ -191,7 +192,8 @@ describe.each(dbKinds)("rankings exports on %s", (kind) => {
           expect(cell.numFmt).toBe(NUM_FMT.rate);
           expect(cell.value as number).toBeCloseTo(v!, 12);
         });
-        expect(row.getCell(7).value).toBe(it.value);
+        // The ranked value is the attainment as published (one decimal of a percent).
+        expect(asPublished(row.getCell(7).value as number, 3)).toBe(it.value);
         // Changes in percentage points: the difference × 100, shown "+1,5 điểm %".
         for (const [c, change] of [
           [9, it.previousQuarter],
@@ -210,7 +212,7 @@ describe.each(dbKinds)("rankings exports on %s", (kind) => {
       const totals = ws.getRow(ranked[ranked.length - 1].number + 1);
       expect(cellText(totals.getCell(3).value)).toBe(`Tổng của ${hpData.totals.reported}/114 xã, phường, đặc khu đã báo cáo`);
       expect(totals.getCell(4).value as number).toBeCloseTo(hpData.totals.actual!, 12);
-      expect(totals.getCell(7).value as number).toBeCloseTo(hpData.totals.value!, 12);
+      expect(asPublished(totals.getCell(7).value as number, 3)).toBe(hpData.totals.value);
     });
 
     it("Hải Phòng, the late-payment rate (a ceiling): the rate, the ceiling, the margin in points; never an attainment", async () => {
@@ -227,7 +229,8 @@ describe.each(dbKinds)("rankings exports on %s", (kind) => {
       const allowed = new Set(["0", NUM_FMT.rate2, NUM_FMT.points2]);
       ranked.forEach((row, i) => {
         const it = late.items[i];
-        expect(row.getCell(4).value as number).toBeCloseTo(it.value, 12);
+        // The ranked value is the rate as published (two decimals of a percent).
+        expect(asPublished(row.getCell(4).value as number, 4)).toBe(it.value);
         expect(row.getCell(4).numFmt).toBe(NUM_FMT.rate2);
         expect(row.getCell(5).value as number).toBeCloseTo(it.target!, 12);
         expect(row.getCell(6).value as number).toBeCloseTo(it.margin! * 100, 9);

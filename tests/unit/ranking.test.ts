@@ -1,7 +1,10 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
+import { formatPercent, formatDecimal } from "@/lib/format";
 import {
+  asPublished,
   bandOf,
+  publishedDigits,
   compositeScore,
   parseWeights,
   praiseWarnCriticise,
@@ -38,6 +41,34 @@ describe("rank", () => {
   it("breaks equal values by name for a stable order, three-way ties", () => {
     const r = rank([u("C", 1), u("A", 1), u("B", 1), u("D", 0.9)], "higher");
     expect(r.items.map((i) => `${i.code}${i.rank}`)).toEqual(["A1", "B1", "C1", "D4"]);
+  });
+});
+
+describe("values as published", () => {
+  it("a percentage to one decimal (the late-payment rate two), a count whole", () => {
+    expect(publishedDigits({ percent: true, key: "bhxhCoverage" })).toBe(3);
+    expect(publishedDigits({ percent: true, key: null })).toBe(3); // composite
+    expect(publishedDigits({ percent: true, key: "latePaymentRate" })).toBe(4);
+    expect(publishedDigits({ percent: false, key: "bhxhCompulsory" })).toBe(0);
+    expect(asPublished(1.05663, 3)).toBe(1.057);
+    expect(asPublished(-0.02349, 3)).toBe(-0.023);
+    expect(asPublished(null, 3)).toBeNull();
+  });
+  it("units shown with the same value share a rank: 105,66% and 105,74% are both 105,7%", () => {
+    const shown = [u("A", 1.05663), u("B", 1.05741), u("C", 1.0572), u("D", 1.0612)].map((x) => ({ ...x, value: asPublished(x.value, 3) }));
+    expect(rank(shown, "higher").items.map((i) => `${i.code}${i.rank}`)).toEqual(["D1", "A2", "B2", "C2"]);
+  });
+  it("for every pair of values, published they print as the formatter prints them, and their change is the difference of what is shown", () => {
+    fc.assert(
+      fc.property(fc.double({ min: 0, max: 2, noNaN: true }), fc.double({ min: 0, max: 2, noNaN: true }), (now, before) => {
+        const a = asPublished(now, 3)!;
+        const b = asPublished(before, 3)!;
+        expect(formatPercent(a)).toBe(formatPercent(now));
+        const shownDelta = Number(formatPercent(a).replace("%", "").replace(",", ".")) - Number(formatPercent(b).replace("%", "").replace(",", "."));
+        const t = trendOf(a, b, "higher");
+        expect(formatDecimal((t.delta ?? 0) * 100, "vi", 1, true)).toBe(formatDecimal(shownDelta, "vi", 1, true));
+      }),
+    );
   });
 });
 

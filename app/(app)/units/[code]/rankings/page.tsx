@@ -5,6 +5,7 @@ import { periodFromSearch, periodReplaced, pickerYears, unitPage, firstParam as 
 import { multiplesOf, rankingsOf, unitRefsByCode } from "@/lib/data/rankings.server";
 import { INDICATOR_KEYS } from "@/lib/domain/metrics";
 import { COUNT_TARGET_KEYS, RATE_TARGET_KEYS } from "@/lib/domain/targets";
+import { publishedDigits } from "@/lib/domain/ranking";
 import { formatDate, formatNumber, formatPercent } from "@/lib/format";
 import { toLocale } from "@/lib/i18n/config";
 import { keyLabel } from "@/lib/i18n/labels";
@@ -297,7 +298,7 @@ async function RankingsSection({
       <LeagueTable
         rows={leagueRows}
         totals={leagueTotals}
-        format={{ percent: c.percent, actualPercent, attainment: c.kind === "attainment", ceiling: isCeiling }}
+        format={{ percent: c.percent, actualPercent, attainment: c.kind === "attainment", ceiling: isCeiling, percentDigits: publishedDigits(c) - 2 }}
         year={year}
         quarter={quarter}
         label={t("rankings.tableLabel", { children: childrenLabel })}
