@@ -181,6 +181,13 @@ async function deadlineDays(prisma: PrismaClient, tenantIds: number[]): Promise<
   return out;
 }
 
+/** The reporting deadline of a unit's city for a quarter (its report_deadline_days): what its officer is told. */
+export async function unitDeadline(prisma: PrismaClient, unit: ScopedUnit, year: number, quarter: number, now: Date): Promise<Deadline | null> {
+  if (unit.tenantId === null) return null;
+  const days = (await deadlineDays(prisma, [unit.tenantId])).get(unit.tenantId) ?? DEFAULT_DEADLINE_DAYS;
+  return deadlineOf(year, quarter, days, now);
+}
+
 export async function completeness(
   prisma: PrismaClient,
   actor: Actor,

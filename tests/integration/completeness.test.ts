@@ -30,6 +30,7 @@ import {
   completeness,
   deadlineOf,
   setDeadlineDays,
+  unitDeadline,
   type CompletenessState,
   type NationCompleteness,
   type ProvinceCompleteness,
@@ -267,6 +268,12 @@ describe.each(dbKinds)("completeness board on %s", (kind) => {
     const entry = await db.prisma.auditEntry.findFirst({ where: { entity: "setting", field: "report_deadline_days" }, orderBy: { id: "desc" } });
     expect(entry).toMatchObject({ tenantId: units["31"].id, unitId: units["31"].id, actorId: actors["bhxh.haiphong"].id, oldValue: "5", newValue: "10" });
 
+    // A commune's officer is told its city's deadline (the home page's "Đã quá hạn gửi").
+    const kimThanh = await scopeUnit(db.prisma, actors.admin, "10804");
+    expect(await unitDeadline(db.prisma, kimThanh, 2026, 3, NOW)).toEqual(deadlineOf(2026, 3, 10, NOW));
+    expect((await unitDeadline(db.prisma, kimThanh, 2026, 3, NOW))!.date).toBe("2026-10-10");
+    const hueCommune = (await db.prisma.unit.findFirst({ where: { parent: { code: "46" }, level: "COMMUNE" }, select: { code: true } }))!.code;
+    expect((await unitDeadline(db.prisma, await scopeUnit(db.prisma, actors.admin, hueCommune), 2026, 3, NOW))!.days).toBe(5);
     // Huế keeps its own deadline.
     const nation = await nationBoard();
     expect(nation.provinces.find((p) => p.code === "46")!.deadline.days).toBe(5);

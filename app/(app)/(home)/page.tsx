@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { requireUser } from "@/lib/auth/session.server";
 import { countUnits, countUsers, findUnitByCode, listChildren } from "@/lib/data/units.server";
 import { NATION_CODE } from "@/lib/db/reference";
@@ -8,7 +8,9 @@ import { toListItems } from "@/components/unit-list-items";
 import { lastEndedPeriod } from "@/lib/domain/period";
 import { reportOf, unitFor } from "@/lib/data/figures.server";
 import { returnedQuartersOf } from "@/lib/data/review.server";
-import { completenessOf } from "@/lib/data/completeness.server";
+import { completenessOf, deadlineOfUnit } from "@/lib/data/completeness.server";
+import { formatDate } from "@/lib/format";
+import { toLocale } from "@/lib/i18n/config";
 import { WithData, dataMark } from "@/components/ui/Field";
 
 export async function generateMetadata() {
@@ -19,6 +21,7 @@ export async function generateMetadata() {
 export default async function HomePage() {
   const user = await requireUser("/");
   const t = await getTranslations();
+  const locale = toLocale(await getLocale());
   const unit = user.unit ?? (await findUnitByCode(NATION_CODE));
   const children = unit ? await listChildren(unit.id) : [];
   const introKey = {
@@ -31,7 +34,7 @@ export default async function HomePage() {
   const listTitle = unit?.level === "NATION" ? "home.provinceList" : unit?.level === "PROVINCE" ? "home.communeList" : "home.villageList";
   // What to do next: the officer's report of the last ended quarter; the city's reporting status.
   const last = lastEndedPeriod();
-  let todo: { text: string; href: string; action: string } | null = null;
+  let todo: { text: string; href: string; action: string; deadline?: { text: string; overdue: boolean } } | null = null;
   // The officer's returned quarters come first: the city's comment and a link to fix each.
   let returned: Awaited<ReturnType<typeof returnedQuartersOf>> = [];
   if (user.role === "COMMUNE_OFFICER" && user.unit) {
@@ -39,7 +42,16 @@ export default async function HomePage() {
     returned = own.level === "COMMUNE" ? await returnedQuartersOf(own) : [];
     const report = await reportOf(own, last, "actual");
     const status = t(`figures.reportStatus.${report?.status ?? "NONE"}`);
+    // Not yet sent: the city's deadline, and whether it has passed (the completeness board's rule).
+    const sent = report?.status === "SUBMITTED" || report?.status === "APPROVED";
+    const deadline = sent ? null : await deadlineOfUnit(own, last.year, last.quarter, new Date());
     todo = {
+      deadline: deadline
+        ? {
+            text: t(deadline.passed ? "home.todoOverdue" : "home.todoDeadline", { date: formatDate(deadline.at, locale) }),
+            overdue: deadline.passed,
+          }
+        : undefined,
       text: t("home.todoReport", { q: last.quarter, year: last.year, status }),
       href: `/units/${encodeURIComponent(user.unit.code)}/report?year=${last.year}&quarter=${last.quarter}`,
       action: !report || report.status === "DRAFT" || report.status === "RETURNED" ? t("home.todoEnter") : t("home.todoOpen"),
@@ -150,6 +162,15 @@ export default async function HomePage() {
           <h2 className="mb-2 font-semibold">{t("home.todoTitle")}</h2>
           <p className="flex flex-wrap items-center gap-3 text-sm">
             <span>{todo.text}</span>
+            {todo.deadline && (
+              <span
+                className={todo.deadline.overdue ? "rounded bg-red-100 px-2 py-0.5 font-medium text-red-900" : "text-slate-700"}
+                data-testid="home-todo-deadline"
+                data-overdue={todo.deadline.overdue}
+              >
+                {todo.deadline.text}
+              </span>
+            )}
             <Link href={todo.href} className="rounded bg-brand-600 px-3 py-1.5 font-medium text-white hover:bg-brand-700" data-testid="home-todo-link">
               {todo.action}
             </Link>
