@@ -167,6 +167,35 @@ export function childrenNoun(level: string, types: readonly string[]): string {
   return level === "NATION" ? "tỉnh, thành phố" : "xã, phường, đặc khu";
 }
 
+/** A target source and the units it covers (lib/targets/sources.ts). */
+export interface SourceCoverage {
+  source: string | null;
+  parent: boolean;
+  children: readonly string[];
+}
+
+/**
+ * "Chỉ tiêu năm 2026 theo: «KH 12/KH-UBND» (Xã Kim Thành); «Số liệu minh họa» (Thành phố Hải Phòng
+ * và 113 xã, phường, đặc khu); chưa ghi nguồn: Xã A." Each document with the units it covers, so that one
+ * commune's plan never reads as the source of the whole city's targets; null when none is known.
+ */
+export function targetSourcesSentence(
+  year: number,
+  parent: { name: string; level: string },
+  sources: readonly SourceCoverage[],
+  childrenWord = parent.level === "NATION" ? "tỉnh, thành phố" : "xã, phường, đặc khu",
+): string | null {
+  const covered = (s: SourceCoverage) => {
+    const n = s.children.length;
+    if ((s.parent ? 1 : 0) + n <= 3) return [...(s.parent ? [parent.name] : []), ...s.children].join(", ");
+    return `${s.parent ? `${parent.name} và ` : ""}${fmtCount(n)} ${childrenWord}`;
+  };
+  const documents = sources.filter((s) => s.source !== null).map((s) => `«${xmlSafe(s.source!)}» (${covered(s)})`);
+  if (!documents.length) return null;
+  const none = sources.find((s) => s.source === null && (s.parent || s.children.length));
+  return `Chỉ tiêu năm ${year} theo: ${documents.join("; ")}${none ? `; chưa ghi nguồn: ${covered(none)}` : ""}.`;
+}
+
 // ---------------------------------------------------------------------------------------------
 // The results section (Kết quả thực hiện)
 

@@ -31,8 +31,10 @@ import {
   periodDate,
   periodName,
   totalsLabel,
+  targetSourcesSentence,
   weightsSentence,
   xmlSafe,
+  type SourceCoverage,
 } from "./sentences";
 
 export const SHEETS = { ranking: "Xếp hạng", lists: "Danh sách", figures: "Số liệu", notes: "Ghi chú" } as const;
@@ -750,9 +752,8 @@ function notesSheet(wb: ExcelJS.Workbook, data: RankingsData, opts: WorkbookOpti
     ],
     [
       "Nguồn chỉ tiêu",
-      opts.targetSources && opts.targetSources.length
-        ? `Chỉ tiêu năm ${data.year} theo: ${opts.targetSources.map(xmlSafe).join("; ")}.`
-        : `Chỉ tiêu năm ${data.year} do cấp trên giao cho từng đơn vị (chỉ tiêu năm 2030 theo Nghị quyết 403/NQ-CP), như đã nhập trong hệ thống.`,
+      targetSourcesSentence(data.year, data.parent, opts.targetSources ?? []) ??
+        `Chỉ tiêu năm ${data.year} do cấp trên giao cho từng đơn vị (chỉ tiêu năm 2030 theo Nghị quyết 403/NQ-CP), như đã nhập trong hệ thống.`,
     ],
   );
   const header = ws.getRow(4);
@@ -775,8 +776,8 @@ function notesSheet(wb: ExcelJS.Workbook, data: RankingsData, opts: WorkbookOpti
 }
 
 export interface WorkbookOptions {
-  /** The documents the targets were set by (Target.source), for the notes sheet. */
-  targetSources?: string[];
+  /** The documents the targets were set by (Target.source), each with the units it covers, for the notes sheet. */
+  targetSources?: readonly SourceCoverage[];
 }
 
 /** One object per distinct font and alignment, so that equal styles are the same objects (shareStyles). */

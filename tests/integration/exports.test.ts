@@ -380,7 +380,7 @@ describe.each(dbKinds)("rankings exports on %s", (kind) => {
       ["VN", "attainment:bhxhCoverage"],
     ])("%s, %s: no internal key, no null/NaN/undefined, no rate change as a percentage, in any cell", async (code, indicator) => {
       const data = await rankings(db.prisma, code === "VN" ? vn : hp, Q3, indicator, null, NOW);
-      const wb = await readWorkbook(await rankingsWorkbook(data, { targetSources: ["KH 149/KH-UBND"] }));
+      const wb = await readWorkbook(await rankingsWorkbook(data, { targetSources: [{ source: "KH 149/KH-UBND", parent: true, children: [] }] }));
       const cells = everyCell(wb);
       expect(cells.length).toBeGreaterThan(500);
       for (const { where, text, cell } of cells) {
@@ -399,7 +399,7 @@ describe.each(dbKinds)("rankings exports on %s", (kind) => {
 
     it("Hải Phòng: the notes say how values are computed, the bands, and (composite) the weights", async () => {
       const composite = await rankings(db.prisma, hp, Q3, "composite", "bhxhCoverage:60,bhytCoverage:40", NOW);
-      const wb = await readWorkbook(await rankingsWorkbook(composite, { targetSources: ["KH 149/KH-UBND"] }));
+      const wb = await readWorkbook(await rankingsWorkbook(composite, { targetSources: [{ source: "KH 149/KH-UBND", parent: true, children: [] }] }));
       const notes: string[] = [];
       wb.getWorksheet(SHEETS.notes)!.eachRow((row) => notes.push(row.values ? (row.values as ExcelJS.CellValue[]).map(cellText).join(" | ") : ""));
       const text = notes.join("\n");
@@ -550,6 +550,14 @@ describe.each(dbKinds)("rankings exports on %s", (kind) => {
       expect(cd).toMatch(/^[\x20-\x7e]+$/);
       const wb = await readWorkbook(Buffer.from(await res.arrayBuffer()));
       expect(cellText(wb.getWorksheet(SHEETS.ranking)!.getCell("A1").value)).toContain("9 tháng đầu năm 2026");
+      // Each document the targets come from names the units it covers: Kim Thành's own plan is not the city's.
+      let sources = "";
+      wb.getWorksheet(SHEETS.notes)!.eachRow((row) => {
+        if (cellText(row.getCell(1).value) === "Nguồn chỉ tiêu") sources = cellText(row.getCell(2).value);
+      });
+      expect(sources).toMatch(/^Chỉ tiêu năm 2026 theo: /);
+      expect(sources).toMatch(/«Kế hoạch phát triển đối tượng tham gia BHXH trên địa bàn xã Kim Thành[^»]*» \(Xã Kim Thành\)/);
+      expect(sources).toMatch(/«Số liệu minh họa» \(Thành phố Hải Phòng và 114 xã, phường, đặc khu\)/);
     });
 
     it("docx: the national report for a national leader", async () => {

@@ -23,6 +23,7 @@ import {
   type RowLike,
   periodName,
   runningName,
+  targetSourcesSentence,
 } from "@/lib/reports/sentences";
 import { dateLine, placeOf, reportMetaFor } from "@/lib/reports/docx";
 import { defaultReportSettings } from "@/lib/reports/document";
@@ -619,5 +620,39 @@ describe("who issues the report", () => {
     expect(dateLine("Kim Thành", "2026-12-01T03:00:00Z")).toBe("Kim Thành, ngày 01 tháng 12 năm 2026");
     expect(dateLine("Hải Phòng", "2026-02-05T03:00:00Z")).toBe("Hải Phòng, ngày 05 tháng 02 năm 2026");
     expect(dateLine("Huế", "2026-10-15T20:00:00Z")).toBe("Huế, ngày 16 tháng 10 năm 2026"); // Vietnam time
+  });
+});
+
+describe("target sources: each document with the units it covers", () => {
+  const hp = { name: "Thành phố Hải Phòng", level: "PROVINCE" };
+  const many = Array.from({ length: 113 }, (_, i) => `Xã ${i + 1}`);
+  it.each<[string, Parameters<typeof targetSourcesSentence>[2], string | null]>([
+    ["nothing recorded", [], null],
+    ["only targets without a source", [{ source: null, parent: true, children: many }], null],
+    [
+      "one commune's plan and the city's document",
+      [
+        { source: "KH 12/KH-UBND", parent: false, children: ["Xã Kim Thành"] },
+        { source: "QĐ 45/QĐ-UBND", parent: true, children: many },
+      ],
+      "Chỉ tiêu năm 2026 theo: «KH 12/KH-UBND» (Xã Kim Thành); «QĐ 45/QĐ-UBND» (Thành phố Hải Phòng và 113 xã, phường, đặc khu).",
+    ],
+    [
+      "a few units by name, the rest without a source",
+      [
+        { source: "KH 149/KH-UBND", parent: true, children: ["Xã A", "Xã B"] },
+        { source: null, parent: false, children: many.slice(0, 5) },
+      ],
+      "Chỉ tiêu năm 2026 theo: «KH 149/KH-UBND» (Thành phố Hải Phòng, Xã A, Xã B); chưa ghi nguồn: 5 xã, phường, đặc khu.",
+    ],
+  ])("%s", (_name, sources, expected) => {
+    expect(targetSourcesSentence(2026, hp, sources)).toBe(expected);
+  });
+
+  it("the nation's children are provinces; counts are written the Vietnamese way", () => {
+    const provinces = Array.from({ length: 1200 }, (_, i) => `Tỉnh ${i}`);
+    expect(targetSourcesSentence(2026, { name: "Việt Nam", level: "NATION" }, [{ source: "NQ 403/NQ-CP", parent: true, children: provinces }])).toBe(
+      "Chỉ tiêu năm 2026 theo: «NQ 403/NQ-CP» (Việt Nam và 1.200 tỉnh, thành phố).",
+    );
   });
 });
