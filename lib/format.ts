@@ -41,13 +41,14 @@ export function formatPercent(value: number | null | undefined, locale: Locale =
 }
 
 /**
- * An attainment as a whole percentage for a badge, rounded down: 0.995 → "99%", never "100%" beside a
- * target not yet reached (nor "90%" beside a unit judged below a 90% band). A tiny tolerance keeps
- * 0.57 (56.99999… in floating point) at "57%".
+ * An attainment for a badge with the one decimal the rankings publish (93,7%, not a bare "93%" beside
+ * the rankings' 93,7%), rounded down: 0.9996 → "99,9%", never "100,0%" beside a target not yet reached
+ * (nor "90,0%" beside a unit judged below a 90% band). A tiny tolerance keeps 0.571 (57.0999… in
+ * floating point) at "57,1%".
  */
 export function formatAttainment(value: number | null | undefined, locale: Locale = "vi"): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return NO_VALUE;
-  return formatPercent(Math.floor(value * 100 + 1e-9) / 100, locale, 0);
+  return formatPercent(Math.floor(value * 1000 + 1e-9) / 1000, locale, 1);
 }
 
 /**

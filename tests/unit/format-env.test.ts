@@ -86,17 +86,19 @@ describe("sign-in helpers", () => {
 
 describe("formatAttainment (badges)", () => {
   it.each([
-    [0.995, "99%"],
-    [0.9999, "99%"],
-    [1, "100%"],
-    [1.004, "100%"],
-    [0.57, "57%"],
-    [0.899, "89%"],
-    [0, "0%"],
+    [0.937, "93,7%"],
+    [0.9375, "93,7%"],
+    [0.9995, "99,9%"],
+    [0.99999, "99,9%"],
+    [1, "100,0%"],
+    [1.0004, "100,0%"],
+    [0.571, "57,1%"],
+    [0.8999, "89,9%"],
+    [0, "0,0%"],
   ])("%s → %s", (v, text) => expect(formatAttainment(v).replace(/\s/g, "")).toBe(text));
-  it("never shows a whole percentage above the value", () => {
-    for (let i = 0; i < 2000; i++) {
-      const v = i / 1000 + 0.0004;
+  it("never shows a percentage above the value", () => {
+    for (let i = 0; i < 20000; i++) {
+      const v = i / 10000 + 0.00004;
       expect(Number(formatAttainment(v, "en").replace("%", "")) / 100).toBeLessThanOrEqual(v + 1e-12);
     }
   });
