@@ -72,6 +72,9 @@ const isNumber = (v: number | null | undefined): v is number => typeof v === "nu
  * compulsory and voluntary targets when BOTH are set (one alone is not a target on participants);
  * null otherwise.
  */
+/** The targets the 2030 participants target is read from (participantsTarget): a dashboard reads only these of 2030. */
+export const PARTICIPANTS_TARGET_KEYS = ["bhxhParticipants", "bhxhCompulsory", "bhxhVoluntary"] as const;
+
 export function participantsTarget(targets: Readonly<Partial<Record<string, number | null>>>): number | null {
   const total = targets.bhxhParticipants;
   if (isNumber(total)) return total;
