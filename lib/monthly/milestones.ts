@@ -3,6 +3,7 @@
 // milestoneFor), where the one precedence rule lives (scenario, then override, then default; Q4 is
 // the year's target).
 import type { PrismaClient } from "../generated/prisma/client";
+import { rawRead } from "../db/connect";
 import type { UnitLevel } from "../generated/prisma/enums";
 import { scenarioQuarterValues } from "../domain/scenario";
 
@@ -16,8 +17,19 @@ export async function scenarioMilestones(
   scope: ScenarioScope,
 ): Promise<Map<number, Record<string, number>>> {
   if (!Number.isInteger(quarter) || quarter < 1 || quarter > 3) return new Map();
-  const where =
-    "unitId" in scope ? { unitId: scope.unitId } : "tenantId" in scope ? { tenantId: scope.tenantId } : { unit: { level: { in: [...scope.levels] } } };
-  const rows = await prisma.scenario.findMany({ where: { year, ...where }, select: { unitId: true, months: true } });
-  return new Map(rows.map((r) => [r.unitId, scenarioQuarterValues(r.months, quarter)]));
+  // Straight through the driver (rawRead): read beside every dashboard, Prisma's own encoding of a
+  // query cost more than the query (issue 16).
+  const [filter, args]: [string, unknown[]] =
+    "unitId" in scope
+      ? ["s.unit_id = $2::int", [scope.unitId]]
+      : "tenantId" in scope
+        ? ["s.tenant_id = $2::int", [scope.tenantId]]
+        : [`u.level::text IN (${scope.levels.map((_, i) => `$${i + 2}::text`).join(", ")})`, [...scope.levels]];
+  if (args.length === 0) return new Map();
+  const rows = await rawRead<{ unit_id: number; months: unknown }>(
+    prisma,
+    `SELECT s.unit_id, s.months FROM scenarios s JOIN units u ON u.id = s.unit_id WHERE s.year = $1::int AND ${filter}`,
+    [year, ...args],
+  );
+  return new Map(rows.map((r) => [Number(r.unit_id), scenarioQuarterValues(typeof r.months === "string" ? JSON.parse(r.months) : r.months, quarter)]));
 }
