@@ -13,8 +13,6 @@ export interface SqlExecutor {
   exec(sql: string): Promise<void>;
   /** Runs one statement with $1.. parameters and returns its rows. */
   query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
-  /** The same as a named prepared statement where the driver keeps them per connection (pg): parsed once per connection. */
-  read?<T = Record<string, unknown>>(sql: string, params: unknown[]): Promise<T[]>;
   /** Runs fn on one connection inside BEGIN/COMMIT, rolling back when it throws. */
   transaction<T>(fn: (tx: SqlExecutor) => Promise<T>): Promise<T>;
   readonly kind: "pglite" | "postgres";
@@ -76,18 +74,6 @@ function pgClientExecutor(client: pg.ClientBase): SqlExecutor {
   };
 }
 
-/**
- * The name of a read statement prepared on each pooled connection: the app's reads are a few fixed
- * texts, so each connection parses and analyses each once, not at every page (issue 16). Names come
- * from the text; statements whose text varies (a list of placeholders) get a name per variant.
- */
-const statementNames = new Map<string, string>();
-function statementName(sql: string): string {
-  let name = statementNames.get(sql);
-  if (!name) statementNames.set(sql, (name = `read_${statementNames.size + 1}`));
-  return name;
-}
-
 function pgPoolExecutor(pool: pg.Pool): SqlExecutor {
   return {
     kind: "postgres",
@@ -96,10 +82,6 @@ function pgPoolExecutor(pool: pg.Pool): SqlExecutor {
     },
     async query<T>(sql: string, params: unknown[] = []) {
       const r = await pool.query(sql, params);
-      return r.rows as T[];
-    },
-    async read<T>(sql: string, params: unknown[]) {
-      const r = await pool.query({ name: statementName(sql), text: sql, values: params });
       return r.rows as T[];
     },
     async transaction(fn) {
@@ -129,8 +111,7 @@ export const isoText = (col: string) => `to_char(${col} AT TIME ZONE 'UTC', 'YYY
 
 export function rawRead<T>(prisma: PrismaClient, sql: string, params: unknown[]): Promise<T[]> {
   const x = executors.get(prisma);
-  if (!x) return prisma.$queryRawUnsafe<T[]>(sql, ...params);
-  return x.read ? x.read<T>(sql, params) : x.query<T>(sql, params);
+  return x ? x.query<T>(sql, params) : prisma.$queryRawUnsafe<T[]>(sql, ...params);
 }
 
 /**

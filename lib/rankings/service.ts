@@ -335,30 +335,12 @@ export async function rankings(
   // Only the targets the ranking reads are judged there: the key ranked, the composite's keys, none for a raw figure.
   const judge = c.kind === "composite" ? w.map((x) => x.key) : c.kind === "attainment" && c.key ? [c.key] : [];
   const other = (q: Period) => (changes ? dashboard(prisma, parent, q.year, q.quarter, now, { path: false, settings: settingsRead, judge }) : null);
-  // Explanations of the communes (provinces have none): the key ranked, or every key for composite.
-  // The ranked units are the parent's units in force (the dashboard's rows). Read beside the
-  // dashboards, not after them: two round trips less on the rankings page (issue 16).
-  const childIdsRead = prisma.unit.findMany({ where: { parentId: parent.id, validTo: null }, select: { id: true, code: true } });
-  const explanationsOf =
-    parent.level === "PROVINCE"
-      ? (explanationsRead ??
-        childIdsRead.then((ids) =>
-          listExplanations(
-            prisma,
-            ids.map((u) => u.id),
-            p.year,
-            p.quarter,
-          ),
-        ))
-      : Promise.resolve(new Map<number, Record<string, ExplanationView>>());
-  const [cur, before, yearAgo, settings, board, childIds, explanations] = await Promise.all([
+  const [cur, before, yearAgo, settings, board] = await Promise.all([
     dashboard(prisma, parent, p.year, p.quarter, now, { settings: settingsRead }),
     other(prev),
     other(lastYear),
     settingsRead,
     parent.level === "PROVINCE" ? provinceBoard(prisma, parent, p.year, p.quarter, now) : nationBoard(prisma, parent, p.year, p.quarter, now),
-    childIdsRead,
-    explanationsOf,
   ]);
   const beforeBy = new Map(before?.rows.map((r) => [r.unit.code, r]));
   const yearAgoBy = new Map(yearAgo?.rows.map((r) => [r.unit.code, r]));
@@ -369,7 +351,20 @@ export async function rankings(
     cur.rows.map((r) => ({ code: r.unit.code, name: r.unit.name, value: published(r), data: r })),
     direction,
   );
+  // Explanations of the communes (provinces have none): the key ranked, or every key for composite.
+  // The ranked units are the parent's units in force (the dashboard's rows).
+  const childIds = await prisma.unit.findMany({ where: { parentId: parent.id, validTo: null }, select: { id: true, code: true } });
   const idByCode = new Map(childIds.map((u) => [u.code, u.id]));
+  const explanations =
+    parent.level === "PROVINCE"
+      ? await (explanationsRead ??
+          listExplanations(
+            prisma,
+            childIds.map((u) => u.id),
+            p.year,
+            p.quarter,
+          ))
+      : new Map();
   const explanationOf = (code: string) => {
     const m = explanations.get(idByCode.get(code) ?? -1) as Record<string, ExplanationView> | undefined;
     if (!m) return null;

@@ -112,6 +112,8 @@ async function RankingsSection({
     ...data.items.slice(0, 3).map((i) => ({ i, group: "top" as const })),
     ...data.items.slice(-3).map((i) => ({ i, group: "bottom" as const })),
   ].filter((x, idx, arr) => arr.findIndex((y) => y.i.unit.code === x.i.unit.code) === idx);
+  const refs = await unitRefsByCode(topBottom.map((x) => x.i.unit.code));
+  const multiples = await multiplesOf(refs, { year, quarter }, c, data.weights ?? []);
   const chartTarget = c.kind === "attainment" || c.kind === "composite" ? data.bands.attained : (data.totals.target ?? null);
 
   const periodText = t("rankings.periodText", { q: quarter, year });
@@ -334,39 +336,18 @@ async function RankingsSection({
       )}
 
       <RankedBarChart rows={leagueRows} target={chartTarget} percent={c.percent} />
-      <RankingMultiples topBottom={topBottom} period={{ year, quarter }} data={data} />
+      <SmallMultiples
+        percent={c.percent}
+        series={topBottom.map((x, idx) => ({
+          name: `${x.i.rank}. ${x.i.unit.name}`,
+          group: x.group,
+          points: multiples[idx] ?? [],
+          target: c.kind === "attainment" || c.kind === "composite" ? data.bands.attained : (x.i.target ?? null),
+        }))}
+      />
       {unit.level === "PROVINCE" && user.role === "CITY_STAFF" && user.tenantId === unit.id && (
         <RankingSettingsForm tenantCode={unit.code} attained={data.bands.attained} close={data.bands.close} listSize={data.listSize} />
       )}
     </div>
-  );
-}
-
-/**
- * The small multiples: their trends read while the league table renders (an async component of its
- * own), not before it: the page's last byte comes at the later of the two, not their sum (issue 16).
- */
-async function RankingMultiples({
-  topBottom,
-  period,
-  data,
-}: {
-  topBottom: { i: RankingItem; group: "top" | "bottom" }[];
-  period: { year: number; quarter: number };
-  data: RankingsData;
-}) {
-  const c = data.indicator;
-  const refs = await unitRefsByCode(topBottom.map((x) => x.i.unit.code));
-  const multiples = await multiplesOf(refs, period, c, data.weights ?? []);
-  return (
-    <SmallMultiples
-      percent={c.percent}
-      series={topBottom.map((x, idx) => ({
-        name: `${x.i.rank}. ${x.i.unit.name}`,
-        group: x.group,
-        points: multiples[idx] ?? [],
-        target: c.kind === "attainment" || c.kind === "composite" ? data.bands.attained : (x.i.target ?? null),
-      }))}
-    />
   );
 }
