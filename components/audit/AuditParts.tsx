@@ -20,10 +20,24 @@ export function auditFieldLabel(t: HistoryT, field: string | null, locale: Local
   return t.has(`fields.${field}`) ? t(`fields.${field}`) : field;
 }
 
-/** A status entry's field is "status" itself: the entity label says it already. */
+/**
+ * A sign-in entry records an event (who, when, from which address), not a change of a value: its field
+ * names the event ("Đăng nhập sai") and its value is the address, never an "old → new".
+ */
+export function auditIsEvent(i: Pick<AuditItem, "entity">): boolean {
+  return i.entity === "session";
+}
+
+/** What an entry is about: the entity ("Số liệu", "Chỉ tiêu"), or for an event the event itself ("Đăng nhập thành công"). */
+export function auditHeading(t: HistoryT, i: Pick<AuditItem, "entity" | "field">, locale: Locale): string {
+  return auditIsEvent(i) && i.field ? (auditFieldLabel(t, i.field, locale) ?? i.field) : auditEntityLabel(t, i.entity);
+}
+
+/** Whether the field follows the heading ("Số liệu · Số người tham gia BHXH bắt buộc"). */
 export function auditShowsField(i: Pick<AuditItem, "entity" | "field">): boolean {
-  // A field named as its entity ("role" of a role change, "status" of a transition) would read "Vai trò · Vai trò".
-  return !!i.field && i.field !== i.entity;
+  // A field named as its entity ("role" of a role change, "status" of a transition) would read "Vai trò · Vai trò";
+  // an event's field is its heading already ("Đăng nhập · Đăng nhập thành công").
+  return !!i.field && i.field !== i.entity && !auditIsEvent(i);
 }
 
 export function auditPeriodText(t: HistoryT, p: AuditItem["period"]): string | null {
@@ -56,7 +70,9 @@ export function ActorCell({ item, t }: { item: AuditItem; t: HistoryT }) {
   );
 }
 
-export function ChangeCell({ item, locale }: { item: AuditItem; locale: Locale }) {
+export function ChangeCell({ item, locale, t }: { item: AuditItem; locale: Locale; t: HistoryT }) {
+  // An event has no old value: where it came from ("Từ địa chỉ 10.0.0.7"), not "— → 10.0.0.7".
+  if (auditIsEvent(item)) return <span>{item.newValue ? t("fromAddress", { address: item.newValue }) : "—"}</span>;
   return (
     <>
       <span className="text-slate-600">{formatAuditValue(item.entity, item.field, item.oldValue, locale)}</span>

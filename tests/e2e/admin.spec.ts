@@ -51,6 +51,12 @@ test("an administrator creates an account, the new officer signs in; once locked
   // Roles by the names the accounts page gives them.
   await expect(page.locator("body")).toContainText("Cán bộ xã/phường");
   await expect(page.locator("body")).toContainText("Khóa tài khoản");
+  // Sign-ins are events: what happened and from where, not "Đăng nhập · Đăng nhập thành công" with "— → 127.0.0.1".
+  const signIns = page.locator('[data-testid="audit-row"][data-entity="session"]');
+  await expect(signIns.filter({ hasText: "Đăng nhập thành công" }).first()).toContainText("Từ địa chỉ");
+  await expect(signIns.filter({ hasText: "Đăng nhập sai" }).first()).toContainText("Tài khoản đã bị khóa");
+  await expect(page.getByTestId("audit-table")).not.toContainText("Đăng nhập · Đăng nhập");
+  await expect(signIns.first()).not.toContainText("→");
 });
 
 test("only administrators reach the account pages", async ({ page }) => {

@@ -6,16 +6,7 @@ import { prisma } from "@/lib/db.server";
 import { ServiceError } from "@/lib/figures/errors";
 import { AUDIT_ENTITIES } from "@/lib/audit/audit";
 import { formatAuditTime, queryObject, searchAudit, type AuditItem, type AuditSearch } from "@/lib/audit/queries";
-import {
-  ActorCell,
-  AuditPager,
-  ChangeCell,
-  auditEntityLabel,
-  auditFieldLabel,
-  auditHref,
-  auditPeriodText,
-  auditShowsField,
-} from "@/components/audit/AuditParts";
+import { ActorCell, AuditPager, ChangeCell, auditHeading, auditFieldLabel, auditHref, auditPeriodText, auditShowsField } from "@/components/audit/AuditParts";
 import { toLocale, type Locale } from "@/lib/i18n/config";
 import { PlainDataTable } from "@/components/ui/DataTable";
 import { buttonClass } from "@/components/ui/Button";
@@ -120,7 +111,7 @@ export default async function AuditPage({ searchParams }: Props) {
 }
 
 function what(th: T, i: AuditItem, locale: Locale): string {
-  return [auditEntityLabel(th, i.entity), auditShowsField(i) ? auditFieldLabel(th, i.field, locale) : null, auditPeriodText(th, i.period)]
+  return [auditHeading(th, i, locale), auditShowsField(i) ? auditFieldLabel(th, i.field, locale) : null, auditPeriodText(th, i.period)]
     .filter(Boolean)
     .join(" · ");
 }
@@ -164,7 +155,7 @@ function Results({ t, th, locale, data, sp }: { t: T; th: T; locale: Locale; dat
                   <span className="block text-xs text-slate-500">{i.entityId}</span>
                 </>
               ),
-              change: <ChangeCell item={i} locale={locale} />,
+              change: <ChangeCell item={i} locale={locale} t={th} />,
               reason: <Recorded text={i.reason} locale={locale} />,
             },
           }))}

@@ -24,6 +24,7 @@ import {
   AuditPager,
   ChangeCell,
   auditEntityLabel,
+  auditHeading,
   auditFieldLabel,
   auditHref,
   auditPeriodText,
@@ -235,7 +236,7 @@ function HistoryTable({
               actor: <ActorCell item={i} t={t} />,
               what: (
                 <>
-                  <span className="font-medium">{entityLabel(t, i.entity)}</span>
+                  <span className="font-medium">{auditHeading(t, i, locale)}</span>
                   {auditShowsField(i) && <span> · {fieldLabel(t, i.field, locale)}</span>}
                   {i.period && <span className="text-slate-600"> · {periodText(t, i.period)}</span>}
                   {i.unit && i.unit.code !== unitCode && <span className="block text-xs text-slate-500">{i.unit.name}</span>}
@@ -254,7 +255,7 @@ function HistoryTable({
                   )}
                 </>
               ),
-              change: <ChangeCell item={i} locale={locale} />,
+              change: <ChangeCell item={i} locale={locale} t={t} />,
               reason: <Recorded text={i.reason} locale={locale} />,
             },
           }))}
