@@ -88,22 +88,31 @@ const RANKED_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: 
 const TOTAL_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFF3F4F6" } };
 const FONT = "Times New Roman";
 
-/** A4 landscape, one page wide (as many pages high as needed), header rows repeated on every page. */
-function printSetup(titleRows?: string): Partial<ExcelJS.PageSetup> {
+/** The print scale of a sheet too wide for one page: 11-point text prints at ~8 points, still legible. */
+export const WIDE_SHEET_SCALE = 75;
+/** The columns repeated on every page of a wide sheet: the unit's code and name. */
+export const WIDE_SHEET_TITLE_COLUMNS = "A:B";
+
+/**
+ * A4 landscape, header rows repeated on every page. One page wide (as many pages high as needed); a
+ * `wide` sheet (the figures: some 45 columns, ~670 characters) would shrink to a quarter on one page,
+ * 2–3-point text that no one can sign, so it prints at 75% over several pages, the unit's code and name
+ * repeated on each.
+ */
+function printSetup(titleRows?: string, wide = false): Partial<ExcelJS.PageSetup> {
   return {
     paperSize: 9,
     orientation: "landscape",
-    fitToPage: true,
-    fitToWidth: 1,
-    fitToHeight: 0,
-    horizontalCentered: true,
+    ...(wide
+      ? { fitToPage: false, scale: WIDE_SHEET_SCALE, printTitlesColumn: WIDE_SHEET_TITLE_COLUMNS }
+      : { fitToPage: true, fitToWidth: 1, fitToHeight: 0, horizontalCentered: true }),
     margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.6, header: 0.3, footer: 0.3 },
     ...(titleRows ? { printTitlesRow: titleRows } : {}),
   };
 }
 
-function addSheet(wb: ExcelJS.Workbook, name: string, titleRows?: string): ExcelJS.Worksheet {
-  const ws = wb.addWorksheet(name, { pageSetup: printSetup(titleRows) });
+function addSheet(wb: ExcelJS.Workbook, name: string, titleRows?: string, wide = false): ExcelJS.Worksheet {
+  const ws = wb.addWorksheet(name, { pageSetup: printSetup(titleRows, wide) });
   ws.headerFooter.oddFooter = '&C&"Times New Roman"&10Trang &P/&N';
   return ws;
 }
@@ -587,7 +596,7 @@ export function targetHeader(key: string): string {
 const communesNoun = "xã, phường, đặc khu";
 
 function figuresSheet(wb: ExcelJS.Workbook, data: RankingsData) {
-  const ws = addSheet(wb, SHEETS.figures, `${FIGURES_HEADER_ROW - 1}:${FIGURES_HEADER_ROW}`);
+  const ws = addSheet(wb, SHEETS.figures, `${FIGURES_HEADER_ROW - 1}:${FIGURES_HEADER_ROW}`, true);
   const fixed = ["Mã", "Đơn vị", "Loại", "Quý số liệu", "Tình trạng báo cáo"];
   const metricCols = METRIC_KEYS.map((k) => ({ key: k, header: `${METRIC_LABELS_VI[k].label} (${METRIC_LABELS_VI[k].unit})` }));
   const indicatorCols = INDICATOR_KEYS.map((k) => ({ key: k, header: INDICATOR_LABELS_VI[k] }));

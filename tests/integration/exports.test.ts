@@ -28,7 +28,18 @@ import { type Actor, type ScopedUnit as UnitRef } from "@/lib/figures/service";
 import { scopeUnit } from "@/lib/auth/scope";
 import { rankings, type RankingsData } from "@/lib/rankings/service";
 import { formatNumber } from "@/lib/format";
-import { FIGURES_HEADER_ROW, LISTS_HEADER_ROW, LIST_SECTIONS, NUM_FMT, RANKING_HEADER_ROW, SHEETS, rankingColumns, rankingsWorkbook } from "@/lib/reports/xlsx";
+import {
+  FIGURES_HEADER_ROW,
+  LISTS_HEADER_ROW,
+  LIST_SECTIONS,
+  NUM_FMT,
+  RANKING_HEADER_ROW,
+  SHEETS,
+  WIDE_SHEET_SCALE,
+  WIDE_SHEET_TITLE_COLUMNS,
+  rankingColumns,
+  rankingsWorkbook,
+} from "@/lib/reports/xlsx";
 import { rankingsReport, reportMetaFor } from "@/lib/reports/docx";
 import { GET as getXlsx } from "@/app/api/v1/rankings/xlsx/route";
 import { GET as getDocx } from "@/app/api/v1/rankings/docx/route";
@@ -343,13 +354,24 @@ describe.each(dbKinds)("rankings exports on %s", (kind) => {
       for (const { where, text } of everyCell(wb)) expect(text, where).not.toMatch(/\d+\/\d+ xã đã báo cáo/);
     });
 
-    it("every sheet prints on A4 landscape, one page wide, with its header rows repeated", async () => {
+    it("every sheet prints on A4 landscape with its header rows repeated: one page wide, the wide figures at a legible 75% with code and name on every page", async () => {
       const buf = await rankingsWorkbook(hpData);
       const wb = await readWorkbook(buf);
       expect(wb.worksheets).toHaveLength(4);
       for (const ws of wb.worksheets) {
-        expect(ws.pageSetup, ws.name).toMatchObject({ paperSize: 9, orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
+        expect(ws.pageSetup, ws.name).toMatchObject(
+          ws.name === SHEETS.figures
+            ? { paperSize: 9, orientation: "landscape", fitToPage: false, scale: WIDE_SHEET_SCALE, printTitlesColumn: WIDE_SHEET_TITLE_COLUMNS }
+            : { paperSize: 9, orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+        );
         expect(ws.pageSetup.printTitlesRow, ws.name).toMatch(/^\d+:\d+$/);
+        // One page wide must stay legible: A4 landscape holds ~145 characters at 100%, so at most ~240
+        // (a scale of 60% or more, 11-point text at 6,6 points or larger); the figures printed on one page were at ~22%.
+        if (ws.name !== SHEETS.figures) {
+          let chars = 0;
+          for (let c = 1; c <= ws.columnCount; c++) chars += ws.getColumn(c).width ?? 9;
+          expect(chars, ws.name).toBeLessThanOrEqual(240);
+        }
       }
       expect(wb.getWorksheet(SHEETS.ranking)!.pageSetup.printTitlesRow).toBe(`${RANKING_HEADER_ROW}:${RANKING_HEADER_ROW}`);
       expect(wb.getWorksheet(SHEETS.figures)!.pageSetup.printTitlesRow).toBe(`${FIGURES_HEADER_ROW - 1}:${FIGURES_HEADER_ROW}`);
@@ -357,15 +379,24 @@ describe.each(dbKinds)("rankings exports on %s", (kind) => {
       const zip = await JSZip.loadAsync(buf);
       const sheets = Object.keys(zip.files).filter((f) => /^xl\/worksheets\/sheet\d+\.xml$/.test(f));
       expect(sheets).toHaveLength(4);
+      const figuresSheet = `xl/worksheets/sheet${wb.worksheets.findIndex((w) => w.name === SHEETS.figures) + 1}.xml`;
       for (const f of sheets) {
         const xml = await zip.file(f)!.async("string");
-        expect(xml, f).toMatch(/<pageSetUpPr[^>]*fitToPage="1"/);
         const setup = xml.match(/<pageSetup\s[^>]*\/>/)?.[0] ?? "";
         expect(setup, f).toContain('paperSize="9"');
         expect(setup, f).toContain('orientation="landscape"');
-        expect(setup, f).toContain('fitToWidth="1"');
-        expect(setup, f).toContain('fitToHeight="0"');
+        if (f === figuresSheet) {
+          expect(xml, f).not.toMatch(/<pageSetUpPr[^>]*fitToPage="1"/);
+          expect(setup, f).toContain(`scale="${WIDE_SHEET_SCALE}"`);
+        } else {
+          expect(xml, f).toMatch(/<pageSetUpPr[^>]*fitToPage="1"/);
+          expect(setup, f).toContain('fitToWidth="1"');
+          expect(setup, f).toContain('fitToHeight="0"');
+        }
       }
+      // The code and name columns repeat on every page of the figures (a defined name Excel and LibreOffice read).
+      const workbookXml = await zip.file("xl/workbook.xml")!.async("string");
+      expect(workbookXml).toMatch(/_xlnm\.Print_Titles[^>]*>[^<]*\$A:\$B/);
     });
 
     it.each([
