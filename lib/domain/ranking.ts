@@ -149,17 +149,40 @@ export type ListStatus = "attained" | "close" | "behind" | "none";
  * - criticise: up to N worst among the units that are behind;
  * - warn: up to N next-weakest among the close or behind units not criticised.
  * A list may be short or empty; no unit ever sits in a list its status contradicts, and the lists
- * never overlap. `items` are in rank order (best first), as rank() returns them; each list keeps
- * that order. Units without a status ("none") are in no list.
+ * never overlap. Units tied at a list's edge (the same rank: the same value as published) are
+ * treated alike: all of them are in it, so a list may hold more than N, never a coin toss between
+ * two units showing 86,8%. `items` are in rank order (best first), as rank() returns them; each
+ * list keeps that order. Units without a status ("none") are in no list.
  */
 export function praiseWarnCriticise<T>(items: readonly Ranked<T>[], statusOf: (item: Ranked<T>) => ListStatus, n: number): Lists<T> {
   const size = Math.max(0, Math.floor(n));
   if (size === 0) return { praise: [], warn: [], criticise: [] };
-  const praise = items.filter((it) => statusOf(it) === "attained").slice(0, size);
-  const behind = items.filter((it) => statusOf(it) === "behind");
-  const criticise = behind.slice(Math.max(0, behind.length - size));
+  const praise = best(
+    items.filter((it) => statusOf(it) === "attained"),
+    size,
+  );
+  const criticise = worst(
+    items.filter((it) => statusOf(it) === "behind"),
+    size,
+  );
   const criticised = new Set(criticise);
-  const weak = items.filter((it) => (statusOf(it) === "close" || statusOf(it) === "behind") && !criticised.has(it));
-  const warn = weak.slice(Math.max(0, weak.length - size));
+  const warn = worst(
+    items.filter((it) => (statusOf(it) === "close" || statusOf(it) === "behind") && !criticised.has(it)),
+    size,
+  );
   return { praise, warn, criticise };
+}
+
+/** The first `size` of a list in rank order, and every unit tied with the last of them. */
+function best<T>(list: readonly Ranked<T>[], size: number): Ranked<T>[] {
+  let end = Math.min(size, list.length);
+  while (end > 0 && end < list.length && list[end].rank === list[end - 1].rank) end++;
+  return list.slice(0, end);
+}
+
+/** The last `size` of a list in rank order, and every unit tied with the first of them. */
+function worst<T>(list: readonly Ranked<T>[], size: number): Ranked<T>[] {
+  let start = Math.max(0, list.length - size);
+  while (start > 0 && start < list.length && list[start - 1].rank === list[start].rank) start--;
+  return list.slice(start);
 }

@@ -156,6 +156,15 @@ describe("praise / warn / criticise, by result", () => {
     expect(praiseWarnCriticise(many.items, statusByValue, 0)).toEqual({ praise: [], warn: [], criticise: [] });
   });
 
+  it("treats units tied at a list's edge alike: both warned, not a coin toss (86,8% and 86,8%)", () => {
+    const table = rank([u("A", 0.95), u("B", 0.9), u("C", 0.868), u("D", 0.868), u("E", 0.8)], "higher");
+    const l = praiseWarnCriticise(table.items, (it) => (it.value >= 0.95 ? "attained" : it.value >= 0.85 ? "close" : "behind"), 1);
+    expect(l.criticise.map((i) => i.code)).toEqual(["E"]);
+    expect(l.warn.map((i) => i.code)).toEqual(["C", "D"]);
+    const all = praiseWarnCriticise(rank([u("A", 1), u("B", 1), u("C", 0.9)], "higher").items, () => "attained", 1);
+    expect(all.praise.map((i) => i.code)).toEqual(["A", "B"]);
+  });
+
   it("never puts a unit in a list its status contradicts (property)", () => {
     const statuses = ["attained", "close", "behind", "none"] as const;
     fc.assert(
@@ -172,14 +181,30 @@ describe("praise / warn / criticise, by result", () => {
           expect(l.praise.every((i) => i.data === "attained")).toBe(true);
           expect(l.criticise.every((i) => i.data === "behind")).toBe(true);
           expect(l.warn.every((i) => i.data === "close" || i.data === "behind")).toBe(true);
-          for (const list of [l.praise, l.warn, l.criticise]) expect(list.length).toBeLessThanOrEqual(n);
           const codes = [...l.praise, ...l.warn, ...l.criticise].map((i) => i.code);
           expect(new Set(codes).size).toBe(codes.length);
-          // The criticised are the worst of the behind: none behind ranks below a non-criticised behind one.
+          // A list holds N, or more only when units tie at its edge, and then every tied unit of that status.
+          const tiedAtEdge = (list: typeof l.praise, pool: typeof l.praise, edge: "first" | "last") => {
+            if (list.length <= n) return true;
+            const r = edge === "last" ? list[list.length - 1].rank : list[0].rank;
+            const inside = list.filter((i) => i.rank !== r).length;
+            return inside < n && pool.filter((i) => i.rank === r).every((i) => list.includes(i));
+          };
           const behind = table.items.filter((i) => i.data === "behind");
-          expect(l.criticise).toEqual(behind.slice(Math.max(0, behind.length - n)));
           const attained = table.items.filter((i) => i.data === "attained");
-          expect(l.praise).toEqual(attained.slice(0, n));
+          expect(tiedAtEdge(l.praise, attained, "last")).toBe(true);
+          expect(tiedAtEdge(l.criticise, behind, "first")).toBe(true);
+          // The criticised are the worst of the behind: none behind ranks below a non-criticised behind one,
+          // and no unit tied with a criticised one is left out.
+          const cut = behind.length - l.criticise.length;
+          expect(l.criticise).toEqual(behind.slice(cut));
+          if (cut > 0 && l.criticise.length) expect(behind[cut - 1].rank).not.toBe(l.criticise[0].rank);
+          expect(l.praise).toEqual(attained.slice(0, l.praise.length));
+          if (l.praise.length < attained.length && l.praise.length) expect(attained[l.praise.length].rank).not.toBe(l.praise[l.praise.length - 1].rank);
+          if (n > 0) {
+            expect(l.praise.length).toBeGreaterThanOrEqual(Math.min(n, attained.length));
+            expect(l.criticise.length).toBeGreaterThanOrEqual(Math.min(n, behind.length));
+          }
         },
       ),
       { numRuns: 300 },
