@@ -41,14 +41,13 @@ export function formatPercent(value: number | null | undefined, locale: Locale =
 }
 
 /**
- * An attainment for a badge with the one decimal the rankings publish (93,7%, not a bare "93%" beside
- * the rankings' 93,7%), rounded down: 0.9996 → "99,9%", never "100,0%" beside a target not yet reached
- * (nor "90,0%" beside a unit judged below a 90% band). A tiny tolerance keeps 0.571 (57.0999… in
- * floating point) at "57,1%".
+ * An attainment for a badge, as every other page and report writes it (formatPercent, one decimal):
+ * the quarter form's badge once read 95,7% (rounded down) where the unit page and the rankings read
+ * 95,8% for the same 41,2% against 43,0%. Whether the target is reached is said by the badge's status,
+ * judged on the value itself, not by the digits.
  */
 export function formatAttainment(value: number | null | undefined, locale: Locale = "vi"): string {
-  if (value === null || value === undefined || !Number.isFinite(value)) return NO_VALUE;
-  return formatPercent(Math.floor(value * 1000 + 1e-9) / 1000, locale, 1);
+  return formatPercent(value, locale, 1);
 }
 
 /**
