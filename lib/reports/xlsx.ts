@@ -88,24 +88,29 @@ const RANKED_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: 
 const TOTAL_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFF3F4F6" } };
 const FONT = "Times New Roman";
 
-/** The print scale of a sheet too wide for one page: 11-point text prints at ~8 points, still legible. */
-export const WIDE_SHEET_SCALE = 75;
 /** The columns repeated on every page of a wide sheet: the unit's code and name. */
 export const WIDE_SHEET_TITLE_COLUMNS = "A:B";
+/** Characters of columns a wide sheet's page holds beside the repeated ones: ~75% on A4 landscape, 11-point text at ~8. */
+export const WIDE_PAGE_CHARS = 155;
+
+/** How many pages wide a sheet of `chars` characters of columns prints, `titleChars` of them repeated on each page. */
+export function pagesWide(chars: number, titleChars: number): number {
+  return Math.max(1, Math.ceil((chars - titleChars) / WIDE_PAGE_CHARS));
+}
 
 /**
  * A4 landscape, header rows repeated on every page. One page wide (as many pages high as needed); a
  * `wide` sheet (the figures: some 45 columns, ~670 characters) would shrink to a quarter on one page,
- * 2–3-point text that no one can sign, so it prints at 75% over several pages, the unit's code and name
- * repeated on each.
+ * 2–3-point text that no one can sign, so it prints over several pages at ~75% (figuresSheet sets how
+ * many, so that no page holds a lone column), the unit's code and name repeated on each.
  */
 function printSetup(titleRows?: string, wide = false): Partial<ExcelJS.PageSetup> {
   return {
     paperSize: 9,
     orientation: "landscape",
-    ...(wide
-      ? { fitToPage: false, scale: WIDE_SHEET_SCALE, printTitlesColumn: WIDE_SHEET_TITLE_COLUMNS }
-      : { fitToPage: true, fitToWidth: 1, fitToHeight: 0, horizontalCentered: true }),
+    fitToPage: true,
+    fitToHeight: 0,
+    ...(wide ? { printTitlesColumn: WIDE_SHEET_TITLE_COLUMNS } : { fitToWidth: 1, horizontalCentered: true }),
     margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.6, header: 0.3, footer: 0.3 },
     ...(titleRows ? { printTitlesRow: titleRows } : {}),
   };
@@ -488,7 +493,7 @@ function listsSheet(wb: ExcelJS.Workbook, data: RankingsData) {
     ws,
     3,
     n,
-    `Xếp hạng, đánh giá theo ${lowerFirst(indicatorLabelVi(data.indicator))}. Các danh sách theo kết quả đánh giá, không theo thứ hạng; mỗi danh sách tối đa ${fmtCount(data.listSize)} đơn vị.`,
+    `Xếp hạng, đánh giá theo ${lowerFirst(indicatorLabelVi(data.indicator))}. Các danh sách theo kết quả đánh giá, không theo thứ hạng; mỗi danh sách ${fmtCount(data.listSize)} đơn vị, thêm các đơn vị bằng kết quả với đơn vị cuối danh sách.`,
     { size: 10, widthChars },
   );
   const header = ws.getRow(LISTS_HEADER_ROW);
@@ -652,6 +657,10 @@ function figuresSheet(wb: ExcelJS.Workbook, data: RankingsData) {
   const targetStart = fixed.length + metricCols.length + indicatorCols.length + 1;
   ws.getColumn(targetStart + TARGET_KEYS.indexOf("amountCollected")).width = 18;
   ws.getColumn(n).width = 14;
+  // Several pages wide, each at a legible scale, code and name repeated (printSetup).
+  let chars = 0;
+  for (let i = 1; i <= n; i++) chars += ws.getColumn(i).width ?? 9;
+  ws.pageSetup.fitToWidth = pagesWide(chars, (ws.getColumn(1).width ?? 9) + (ws.getColumn(2).width ?? 9));
 
   const writeRow = (row: ExcelJS.Row, d: RankingsData["rows"][number], opts: { code: string; name: string; type: string; status: string; bold?: boolean }) => {
     row.getCell(1).value = opts.code;
@@ -731,7 +740,7 @@ function notesSheet(wb: ExcelJS.Workbook, data: RankingsData, opts: WorkbookOpti
     ["Đánh giá", `Theo mức đạt mốc kế hoạch của quý. ${bandsSentence(data.bands)}`],
     [
       "Biểu dương, nhắc nhở, phê bình",
-      `Theo kết quả đánh giá, không theo thứ hạng (trang «${SHEETS.lists}»): biểu dương tối đa ${fmtCount(data.listSize)} đơn vị «Đạt» có kết quả cao nhất; phê bình tối đa ${fmtCount(data.listSize)} đơn vị «Chưa đạt» có kết quả thấp nhất; nhắc nhở tối đa ${fmtCount(data.listSize)} đơn vị «Gần đạt» hoặc «Chưa đạt» kế tiếp nhóm bị phê bình. Một danh sách có thể ít hơn hoặc không có đơn vị nào.`,
+      `Theo kết quả đánh giá, không theo thứ hạng (trang «${SHEETS.lists}»): biểu dương tối đa ${fmtCount(data.listSize)} đơn vị «Đạt» có kết quả cao nhất; phê bình tối đa ${fmtCount(data.listSize)} đơn vị «Chưa đạt» có kết quả thấp nhất; nhắc nhở tối đa ${fmtCount(data.listSize)} đơn vị «Gần đạt» hoặc «Chưa đạt» kế tiếp nhóm bị phê bình. Một danh sách có thể ít hơn hoặc không có đơn vị nào; các đơn vị bằng kết quả (cùng hạng) với đơn vị cuối danh sách cũng được đưa vào, nên danh sách có thể nhiều hơn ${fmtCount(data.listSize)}.`,
     ],
   ];
   if (c.kind === "composite" && data.weights) rows.push(["Trọng số điểm tổng hợp", weightsSentence(data.weights)]);
@@ -757,12 +766,20 @@ function notesSheet(wb: ExcelJS.Workbook, data: RankingsData, opts: WorkbookOpti
     ],
     [
       "Lộ trình 2030",
-      "Số người tham gia BHXH (bắt buộc + tự nguyện) so với chỉ tiêu năm 2030 (Nghị quyết 403/NQ-CP): dự báo theo tốc độ tăng bình quân 3 năm gần nhất (bình phương tối thiểu).",
+      `Số người tham gia BHXH (bắt buộc + tự nguyện) so với chỉ tiêu năm 2030 của từng đơn vị (mục tiêu của Nghị quyết 403/NQ-CP; văn bản giao: dòng «Nguồn chỉ tiêu»): dự báo theo tốc độ tăng bình quân 3 năm gần nhất (bình phương tối thiểu).`,
     ],
     [
       "Nguồn chỉ tiêu",
-      targetSourcesSentence(data.year, data.parent, opts.targetSources ?? []) ??
-        `Chỉ tiêu năm ${data.year} do cấp trên giao cho từng đơn vị (chỉ tiêu năm 2030 theo Nghị quyết 403/NQ-CP), như đã nhập trong hệ thống.`,
+      [
+        targetSourcesSentence(data.year, data.parent, opts.targetSources ?? []) ??
+          `Chỉ tiêu năm ${data.year} do cấp trên giao cho từng đơn vị, như đã nhập trong hệ thống.`,
+        data.year === 2030
+          ? null
+          : (targetSourcesSentence(2030, data.parent, opts.targetSources2030 ?? []) ??
+            "Chỉ tiêu năm 2030 (lộ trình của Nghị quyết 403/NQ-CP) do cấp trên giao cho từng đơn vị, như đã nhập trong hệ thống."),
+      ]
+        .filter(Boolean)
+        .join(" "),
     ],
   );
   const header = ws.getRow(4);
@@ -787,6 +804,8 @@ function notesSheet(wb: ExcelJS.Workbook, data: RankingsData, opts: WorkbookOpti
 export interface WorkbookOptions {
   /** The documents the targets were set by (Target.source), each with the units it covers, for the notes sheet. */
   targetSources?: readonly SourceCoverage[];
+  /** The same for the 2030 targets (the path to 2030). */
+  targetSources2030?: readonly SourceCoverage[];
 }
 
 /** One object per distinct font and alignment, so that equal styles are the same objects (shareStyles). */

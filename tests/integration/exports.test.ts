@@ -35,8 +35,8 @@ import {
   NUM_FMT,
   RANKING_HEADER_ROW,
   SHEETS,
-  WIDE_SHEET_SCALE,
   WIDE_SHEET_TITLE_COLUMNS,
+  pagesWide,
   rankingColumns,
   rankingsWorkbook,
 } from "@/lib/reports/xlsx";
@@ -361,17 +361,20 @@ describe.each(dbKinds)("rankings exports on %s", (kind) => {
       for (const ws of wb.worksheets) {
         expect(ws.pageSetup, ws.name).toMatchObject(
           ws.name === SHEETS.figures
-            ? { paperSize: 9, orientation: "landscape", fitToPage: false, scale: WIDE_SHEET_SCALE, printTitlesColumn: WIDE_SHEET_TITLE_COLUMNS }
+            ? { paperSize: 9, orientation: "landscape", fitToPage: true, fitToHeight: 0, printTitlesColumn: WIDE_SHEET_TITLE_COLUMNS }
             : { paperSize: 9, orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
         );
         expect(ws.pageSetup.printTitlesRow, ws.name).toMatch(/^\d+:\d+$/);
-        // One page wide must stay legible: A4 landscape holds ~145 characters at 100%, so at most ~240
-        // (a scale of 60% or more, 11-point text at 6,6 points or larger); the figures printed on one page were at ~22%.
-        if (ws.name !== SHEETS.figures) {
-          let chars = 0;
-          for (let c = 1; c <= ws.columnCount; c++) chars += ws.getColumn(c).width ?? 9;
-          expect(chars, ws.name).toBeLessThanOrEqual(240);
-        }
+        // Every page must stay legible: A4 landscape holds ~145 characters at 100%, so at most ~240 a page
+        // (a scale of 60% or more, 11-point text at 6,6 points or larger); the figures on one page were at ~22%.
+        let chars = 0;
+        for (let c = 1; c <= ws.columnCount; c++) chars += ws.getColumn(c).width ?? 9;
+        if (ws.name === SHEETS.figures) {
+          const titles = (ws.getColumn(1).width ?? 9) + (ws.getColumn(2).width ?? 9);
+          expect(ws.pageSetup.fitToWidth).toBe(pagesWide(chars, titles));
+          expect(ws.pageSetup.fitToWidth).toBeGreaterThan(1);
+          expect(titles + (chars - titles) / ws.pageSetup.fitToWidth!).toBeLessThanOrEqual(240);
+        } else expect(chars, ws.name).toBeLessThanOrEqual(240);
       }
       expect(wb.getWorksheet(SHEETS.ranking)!.pageSetup.printTitlesRow).toBe(`${RANKING_HEADER_ROW}:${RANKING_HEADER_ROW}`);
       expect(wb.getWorksheet(SHEETS.figures)!.pageSetup.printTitlesRow).toBe(`${FIGURES_HEADER_ROW - 1}:${FIGURES_HEADER_ROW}`);
@@ -385,14 +388,9 @@ describe.each(dbKinds)("rankings exports on %s", (kind) => {
         const setup = xml.match(/<pageSetup\s[^>]*\/>/)?.[0] ?? "";
         expect(setup, f).toContain('paperSize="9"');
         expect(setup, f).toContain('orientation="landscape"');
-        if (f === figuresSheet) {
-          expect(xml, f).not.toMatch(/<pageSetUpPr[^>]*fitToPage="1"/);
-          expect(setup, f).toContain(`scale="${WIDE_SHEET_SCALE}"`);
-        } else {
-          expect(xml, f).toMatch(/<pageSetUpPr[^>]*fitToPage="1"/);
-          expect(setup, f).toContain('fitToWidth="1"');
-          expect(setup, f).toContain('fitToHeight="0"');
-        }
+        expect(xml, f).toMatch(/<pageSetUpPr[^>]*fitToPage="1"/);
+        expect(setup, f).toContain('fitToHeight="0"');
+        expect(setup, f).toContain(f === figuresSheet ? `fitToWidth="${wb.getWorksheet(SHEETS.figures)!.pageSetup.fitToWidth}"` : 'fitToWidth="1"');
       }
       // The code and name columns repeat on every page of the figures (a defined name Excel and LibreOffice read).
       const workbookXml = await zip.file("xl/workbook.xml")!.async("string");
@@ -589,6 +587,8 @@ describe.each(dbKinds)("rankings exports on %s", (kind) => {
       expect(sources).toMatch(/^Chỉ tiêu năm 2026 theo: /);
       expect(sources).toMatch(/«Kế hoạch phát triển đối tượng tham gia BHXH trên địa bàn xã Kim Thành[^»]*» \(Xã Kim Thành\)/);
       expect(sources).toMatch(/«Số liệu minh họa» \(Thành phố Hải Phòng và 114 xã, phường, đặc khu\)/);
+      // The 2030 targets (the path to 2030) say where they come from too, not "Nghị quyết 403" for every commune.
+      expect(sources).toMatch(/Chỉ tiêu năm 2030 theo: .*\(Xã Kim Thành\)/);
     });
 
     it("docx: the national report for a national leader", async () => {

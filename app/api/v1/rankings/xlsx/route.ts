@@ -8,5 +8,8 @@ import { targetSources } from "@/lib/targets/sources";
 // unknown, 422 for a malformed query; errors are JSON { error, issues }.
 export const GET = rankingsDownload("xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", async (data, db, unit) =>
   // The documents the targets come from, each with the units it covers, for the notes sheet.
-  rankingsWorkbook(data, { targetSources: await targetSources(db, unit, data.year) }),
+  rankingsWorkbook(data, {
+    targetSources: await targetSources(db, unit, data.year),
+    targetSources2030: data.year === 2030 ? [] : await targetSources(db, unit, 2030),
+  }),
 );
