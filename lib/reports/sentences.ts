@@ -314,6 +314,9 @@ export function rateClause(ctx: Ctx, key: IndicatorKey, label: string, opts: { t
           ? ` (chỉ tiêu năm ${fmtPercent(target, d)}, đạt ${fmtPercent(att)} chỉ tiêu${ms ? `; ${ms}` : ""})`
           : ` (chỉ tiêu năm ${fmtPercent(target, d)})`;
     }
+  } else if (INDICATORS[key].numerator.some((m) => tgt(ctx.row, m) !== null)) {
+    // The target is set on the count (BHTN, BHYT participants): said there, not "no target" here.
+    out += " (chỉ tiêu giao theo số người tham gia, không theo tỷ lệ)";
   } else if (opts.targetable !== false) {
     out += " (chưa có chỉ tiêu)";
   }

@@ -232,7 +232,8 @@ describe("the results section", () => {
       "Tỷ lệ người lao động tham gia BHXH (bắt buộc và tự nguyện) so với lực lượng lao động trong độ tuổi: 49,6% (chỉ tiêu năm 51,5%, đạt 96,3% chỉ tiêu); cùng kỳ năm 2025: 46,3%, tăng 3,3 điểm phần trăm so với cùng kỳ.",
     );
     expect(lines).toContain(
-      "Tỷ lệ dân số tham gia BHYT (dân số 4.727.101 người): 94,8% (chưa có chỉ tiêu); cùng kỳ năm 2025: 93,2%, tăng 1,6 điểm phần trăm so với cùng kỳ.",
+      // The BHYT target is a count (4.552.273 people), said on the count's line: not "no target" for the rate.
+      "Tỷ lệ dân số tham gia BHYT (dân số 4.727.101 người): 94,8% (chỉ tiêu giao theo số người tham gia, không theo tỷ lệ); cùng kỳ năm 2025: 93,2%, tăng 1,6 điểm phần trăm so với cùng kỳ.",
     );
     expect(lines).toContain("Số phải thu: 20.912 tỷ đồng.");
     expect(lines).toContain("Số đã thu: 20.499,8 tỷ đồng, đạt 68,4% kế hoạch năm 2026 (29.988,3 tỷ đồng), bằng 98,0% số phải thu.");
