@@ -33,6 +33,14 @@ export function auditHeading(t: HistoryT, i: Pick<AuditItem, "entity" | "field">
   return auditIsEvent(i) && i.field ? (auditFieldLabel(t, i.field, locale) ?? i.field) : auditEntityLabel(t, i.entity);
 }
 
+/** Entities whose id is the database's own number for a report or an explanation. */
+const NUMBERED_ENTITIES = new Set(["figure", "report", "status", "explanation"]);
+
+/** Whether an entry's id says something to a reader (a user name, a code, a period): a report's own number (783) does not. */
+export function auditShowsEntityId(i: Pick<AuditItem, "entity" | "entityId">): boolean {
+  return !!i.entityId && !(NUMBERED_ENTITIES.has(i.entity) && /^\d+$/.test(i.entityId));
+}
+
 /** Whether the field follows the heading ("Số liệu · Số người tham gia BHXH bắt buộc"). */
 export function auditShowsField(i: Pick<AuditItem, "entity" | "field">): boolean {
   // A field named as its entity ("role" of a role change, "status" of a transition) would read "Vai trò · Vai trò";

@@ -59,7 +59,8 @@ export async function authenticate(prisma: PrismaClient, input: unknown, opts: {
         entityId: username,
         field: "sign_in_failed",
         newValue: address,
-        reason: user && !user.active ? "Tài khoản đã bị khóa" : "Sai tên đăng nhập hoặc mật khẩu",
+        // For the administrators reading the audit log (the person signing in is told neither).
+        reason: !user ? "Không có tài khoản này" : !user.active ? "Tài khoản đã bị khóa" : "Sai mật khẩu",
       },
     ]);
     if (r.usernameLocked) await lockedNotice(prisma, username, user?.tenantId ?? null, user?.unitId ?? null);

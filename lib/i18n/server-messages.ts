@@ -472,6 +472,8 @@ const CATALOGUE: Entry[] = [
   ),
   entry("audit.minutes15", "15 phút", "15 minutes"),
   entry("audit.signInFailed", "Sai tên đăng nhập hoặc mật khẩu", "Wrong username or password"),
+  entry("audit.wrongPassword", "Sai mật khẩu", "Wrong password"),
+  entry("audit.noSuchUser", "Không có tài khoản này", "No such account"),
   entry("audit.accountLocked", "Tài khoản đã bị khóa", "The account is locked"),
   entry("audit.userCreated", "Tạo tài khoản", "Account created"),
   entry("audit.created", "Tạo mới", "Created"),

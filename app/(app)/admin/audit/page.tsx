@@ -6,7 +6,17 @@ import { prisma } from "@/lib/db.server";
 import { ServiceError } from "@/lib/figures/errors";
 import { AUDIT_ENTITIES } from "@/lib/audit/audit";
 import { formatAuditTime, queryObject, searchAudit, type AuditItem, type AuditSearch } from "@/lib/audit/queries";
-import { ActorCell, AuditPager, ChangeCell, auditHeading, auditFieldLabel, auditHref, auditPeriodText, auditShowsField } from "@/components/audit/AuditParts";
+import {
+  ActorCell,
+  AuditPager,
+  ChangeCell,
+  auditHeading,
+  auditFieldLabel,
+  auditHref,
+  auditPeriodText,
+  auditShowsEntityId,
+  auditShowsField,
+} from "@/components/audit/AuditParts";
 import { toLocale, type Locale } from "@/lib/i18n/config";
 import { PlainDataTable } from "@/components/ui/DataTable";
 import { buttonClass } from "@/components/ui/Button";
@@ -152,7 +162,7 @@ function Results({ t, th, locale, data, sp }: { t: T; th: T; locale: Locale; dat
               what: (
                 <>
                   {what(th, i, locale)}
-                  <span className="block text-xs text-slate-500">{i.entityId}</span>
+                  {auditShowsEntityId(i) && <span className="block text-xs text-slate-500">{i.entityId}</span>}
                 </>
               ),
               change: <ChangeCell item={i} locale={locale} t={th} />,
