@@ -10,6 +10,7 @@ import { INDICATOR_LABELS_VI, METRIC_LABELS_VI } from "../domain/figures-validat
 import { formatDate, formatNumber, formatPercent, formatPoints, rateDigits } from "../format";
 import { keyLabel } from "../i18n/labels";
 import type { IndicatorChoice, RankingItem, RankingsData } from "../rankings/service";
+import type { TargetSource } from "../targets/sources";
 
 // ---------------------------------------------------------------------------------------------
 // Numbers
@@ -167,12 +168,8 @@ export function childrenNoun(level: string, types: readonly string[]): string {
   return level === "NATION" ? "tỉnh, thành phố" : "xã, phường, đặc khu";
 }
 
-/** A target source and the units it covers (lib/targets/sources.ts). */
-export interface SourceCoverage {
-  source: string | null;
-  parent: boolean;
-  children: readonly string[];
-}
+/** A target source and the units it covers, as lib/targets/sources.ts reads it. */
+export type SourceCoverage = TargetSource;
 
 /**
  * "Chỉ tiêu năm 2026 theo: «KH 12/KH-UBND» (Xã Kim Thành); «Số liệu minh họa» (Thành phố Hải Phòng

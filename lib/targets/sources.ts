@@ -12,7 +12,7 @@ export interface TargetSource {
   /** Whether the parent's own targets come (partly) from it. */
   parent: boolean;
   /** The children whose targets come (partly) from it, by name. */
-  children: string[];
+  children: readonly string[];
 }
 
 /** One row per unit and document: a few hundred rows for a city, not its thousand targets. */
@@ -25,7 +25,7 @@ GROUP BY 1, u.id, u.name`;
 /** The year's target sources of a parent and its children in force; documents by name, "no source" last. */
 export async function targetSources(prisma: PrismaClient, parent: ScopedUnit, year: number): Promise<TargetSource[]> {
   const rows = await rawRead<{ source: string | null; id: number; name: string }>(prisma, SOURCES_SQL, [parent.id, year]);
-  const by = new Map<string | null, TargetSource>();
+  const by = new Map<string | null, { source: string | null; parent: boolean; children: string[] }>();
   for (const r of rows) {
     const s = by.get(r.source) ?? { source: r.source, parent: false, children: [] };
     if (Number(r.id) === parent.id) s.parent = true;
