@@ -9,7 +9,13 @@
 //
 // Two ways to use it: `DataTable` from a client component, with cell renderers; `PlainDataTable`
 // from a server component, with the cells already drawn and the sort values given per row.
-import { useMemo, useState, type ReactNode } from "react";
+//
+// The rows are drawn in the browser only (issue 16): they come once, as data in the page's payload,
+// and the server sends the table's frame with a "being drawn" row instead of the same rows again as
+// HTML. A city's table was most of its page's weight and of the server's time (the dashboard page
+// 223 → 72 KB and ~50 → ~30 ms); the browser draws them on hydration, as it would anyway to make
+// them sortable. docs/decisions/0020-tables-drawn-in-the-browser.md.
+import { useMemo, useState, useSyncExternalStore, type ReactNode } from "react";
 import { useSearchParams } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { filterRows, readTableView, sortRows, writeTableView, type SortDir, type SortValue, type TableView, type TableViewOptions } from "@/lib/table";
@@ -79,11 +85,19 @@ export interface DataTableProps<T> {
   toolbarTestId?: string;
 }
 
-const cellBase = "px-2 py-1.5";
+const noSubscription = () => () => {};
+/** False on the server and during hydration, true once the page runs in the browser. */
+const useInBrowser = () =>
+  useSyncExternalStore(
+    noSubscription,
+    () => true,
+    () => false,
+  );
 
 export function DataTable<T>(props: DataTableProps<T>) {
   const { rows, columns, rowKey, label, rowAttrs, rowClassName, headRows = [], searchText, tieBreak, toolbar, paramPrefix = "" } = props;
   const t = useTranslations("table");
+  const inBrowser = useInBrowser();
   const searchParams = useSearchParams();
 
   const allFilters = useMemo(() => [...columns.flatMap((c) => (c.filter ? [c.filter] : [])), ...(props.filters ?? [])], [columns, props.filters]);
@@ -233,8 +247,19 @@ export function DataTable<T>(props: DataTableProps<T>) {
               {headRows.map((r) => line(r, true))}
             </tbody>
           )}
-          <tbody data-testid={props.bodyTestId} className="[&>tr]:border-t [&>tr]:border-slate-100 [&>tr:hover]:bg-slate-50">
-            {shown.map((r) => line(r, false))}
+          <tbody
+            data-testid={props.bodyTestId}
+            aria-busy={inBrowser ? undefined : true}
+            className="[&>tr]:border-t [&>tr]:border-slate-100 [&>tr:hover]:bg-slate-50"
+          >
+            {inBrowser && shown.map((r) => line(r, false))}
+            {!inBrowser && shown.length > 0 && (
+              <tr data-table-pending="">
+                <td colSpan={columns.length} className="px-3! py-4! text-center text-slate-500">
+                  {t("drawing", { n: shown.length })}
+                </td>
+              </tr>
+            )}
             {shown.length === 0 && (
               <tr>
                 <td colSpan={columns.length} className="px-3! py-4! text-center text-slate-500">

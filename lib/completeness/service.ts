@@ -175,9 +175,14 @@ const iso = (v: Stamp) => toDate(v)?.toISOString() ?? null;
 const FIRST_SUBMITTED = `COALESCE(r.first_submitted_at, CASE WHEN r.status IN ('SUBMITTED', 'APPROVED', 'RETURNED') THEN r.submitted_at END)`;
 
 async function deadlineDays(prisma: PrismaClient, tenantIds: number[]): Promise<Map<number, number>> {
-  const rows = await prisma.tenantSetting.findMany({ where: { tenantId: { in: tenantIds }, key: DEADLINE_SETTING }, select: { tenantId: true, value: true } });
+  // Through the driver: read beside every board and commune page (issue 16).
+  const rows = await rawRead<{ tenant_id: number; value: string }>(
+    prisma,
+    `SELECT tenant_id, value FROM tenant_settings WHERE tenant_id = ANY($1::int[]) AND key = $2::text`,
+    [tenantIds, DEADLINE_SETTING],
+  );
   const out = new Map<number, number>(tenantIds.map((id) => [id, DEFAULT_DEADLINE_DAYS]));
-  for (const r of rows) out.set(r.tenantId, parseDeadlineDays(r.value));
+  for (const r of rows) out.set(Number(r.tenant_id), parseDeadlineDays(r.value));
   return out;
 }
 

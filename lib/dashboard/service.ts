@@ -6,6 +6,7 @@
 // Current data only (lib/figures/counted.ts): a child's figures are its report of exactly this
 // period, submitted or approved. A child without one has not reported: no figures, no status, and
 // it is left out of the totals, which say how many children they cover.
+import { figureColumns } from "../db/columns";
 import type { PrismaClient } from "../generated/prisma/client";
 import { rawRead } from "../db/connect";
 import { byName } from "../collate";
@@ -13,7 +14,7 @@ import type { ReportStatus, UnitLevel } from "../generated/prisma/enums";
 import { METRIC_KEYS, type IndicatorKey } from "../domain/metrics";
 import { computeIndicators, type Status } from "../domain/indicators";
 import { judgeTargets, type MilestoneBasis } from "../domain/milestones";
-import { scenarioMilestones } from "../monthly/milestones";
+import { scenarioMilestones, scenarioValuesOf } from "../monthly/milestones";
 import { actualForTarget, isCountTargetKey, isTargetKey, targetDirectionOf, type TargetKey } from "../domain/targets";
 import { isPeriodEnded } from "../domain/period";
 import {
@@ -215,7 +216,7 @@ export async function dashboard(
 }
 
 /** Prefixed figure columns of a report alias (`r` → "r_labourForce", …). */
-const colsOf = (alias: string, prefix: string) => METRIC_KEYS.map((k) => `${alias}.${snake(k)}::float8 AS "${prefix}${k}"`).join(", ");
+const colsOf = figureColumns;
 const PREFIXED: Record<string, readonly string[]> = { r_: METRIC_KEYS.map((k) => `r_${k}`), b_: METRIC_KEYS.map((k) => `b_${k}`) };
 /** The figures of prefixed columns (names built once: a key concatenated per read was 3 ms of a rankings page). */
 function figuresWith(r: Record<string, unknown>, prefix: "r_" | "b_"): FigureValues {
@@ -244,6 +245,7 @@ type CommuneDashboardRow = Record<string, unknown> & {
   targets2030: Record<string, number> | null;
   overrides: Record<string, number> | null;
   history: [number, number][] | null;
+  scenario: unknown;
 };
 
 /** Each commune's (and the city's) yearly participants for the path to 2030, from the summaries the database keeps current. */
@@ -261,7 +263,7 @@ const HISTORY_JOIN = `LEFT JOIN (
  * Everything a city's dashboard reads, in one statement: per commune (and the city itself, last) its
  * report of exactly this period (any state, with whether it counts), its counted figures at the end of
  * the previous year (milestone baselines; for the city: its period totals), its targets of the year
- * and of 2030, city staff's milestone overrides, and each year's participants (path to 2030; for the
+ * and of 2030, city staff's milestone overrides, its saved monthly scenario of the year, and each year's participants (path to 2030; for the
  * city: the sum the database keeps per province, retired communes' years included). One
  * row per commune instead of thousands of target and history rows.
  */
@@ -271,7 +273,7 @@ const communeDashboardSql = (path: boolean) => `
 SELECT u.id, u.code, u.name, u.type::text AS type, (u.id = $1::int) AS is_parent,
        r.status::text AS status, (${countedReport("r")}) AS counted, ${colsOf("r", "r_")},
        (b.year IS NOT NULL) AS has_baseline, ${colsOf("b", "b_")},
-       t.targets, t.targets2030, m.overrides, ${path ? "h.history" : "NULL AS history"}
+       t.targets, t.targets2030, m.overrides, sc.months AS scenario, ${path ? "h.history" : "NULL AS history"}
 FROM units u
 LEFT JOIN quarter_reports r ON u.id <> $1::int AND r.unit_id = u.id AND r.kind = 'ACTUAL' AND r.year = $2::int AND r.quarter = $3::int
 LEFT JOIN LATERAL (
@@ -291,6 +293,7 @@ LEFT JOIN (
   SELECT unit_id, json_object_agg(key, value) AS overrides
   FROM milestones WHERE tenant_id = $1::int AND year = $2::int AND quarter = $3::int GROUP BY unit_id
 ) m ON m.unit_id = u.id
+LEFT JOIN scenarios sc ON sc.unit_id = u.id AND sc.year = $2::int
 ${path ? HISTORY_JOIN : ""}WHERE (u.parent_id = $1::int AND u.level = 'COMMUNE' AND u.valid_to IS NULL) OR u.id = $1::int`;
 /** With the path to 2030 (a dashboard), and without (another period's figures for a rankings' change columns). */
 const COMMUNE_DASHBOARD_SQL = { path: communeDashboardSql(true), figures: communeDashboardSql(false) };
@@ -305,11 +308,12 @@ async function communeDashboard(
   judge?: ReadonlySet<string>,
 ): Promise<DashboardData> {
   const tenant = parent.id;
-  const [all, settings, scenarioBy] = await Promise.all([
+  const [all, settings] = await Promise.all([
     rawRead<CommuneDashboardRow>(prisma, path ? COMMUNE_DASHBOARD_SQL.path : COMMUNE_DASHBOARD_SQL.figures, [tenant, year, quarter]),
     settingsRead ?? rankingSettings(prisma, tenant),
-    scenarioMilestones(prisma, year, quarter, { tenantId: tenant }),
   ]);
+  // The saved monthly scenarios' quarter-end values (lib/monthly/milestones.ts), read in the same statement.
+  const scenarioOf = (r: CommuneDashboardRow | undefined) => (r?.scenario == null ? undefined : scenarioValuesOf(json(r.scenario), quarter));
   const own = all.find((r) => r.is_parent);
   const children = all.filter((r) => !r.is_parent).sort(byName);
   const historyOf = (r: CommuneDashboardRow | undefined): YearValue[] =>
@@ -324,7 +328,7 @@ async function communeDashboard(
       targets: json(c.targets) ?? {},
       targets2030: json(c.targets2030) ?? {},
       overrides: json(c.overrides) ?? {},
-      scenario: scenarioBy.get(Number(c.id)),
+      scenario: scenarioOf(c),
       history: historyOf(c),
       year,
       quarter,
@@ -341,7 +345,7 @@ async function communeDashboard(
     targets: json(own?.targets) ?? {},
     targets2030: json(own?.targets2030) ?? {},
     overrides: json(own?.overrides) ?? {},
-    scenario: scenarioBy.get(parent.id),
+    scenario: scenarioOf(own),
     history: historyOf(own),
     year,
     quarter,

@@ -1,7 +1,7 @@
 import "server-only";
 import { readPrisma } from "../db.server";
 import { rankings, rankingSettings, type IndicatorChoice } from "../rankings/service";
-import { trendSeriesOf, type TrendPoint } from "../figures/trend";
+import { trendSeriesOf, unitRefsByCode as unitRefsOf, type TrendPoint } from "../figures/trend";
 import { attainment } from "../domain/indicators";
 import { compositeScore, type Weight } from "../domain/ranking";
 import { directionOf, type UnitRef } from "../figures/service";
@@ -34,10 +34,5 @@ export async function multiplesOf(units: UnitRef[], to: Period, c: IndicatorChoi
 }
 
 export async function unitRefsByCode(codes: string[]): Promise<UnitRef[]> {
-  const db = await readPrisma();
-  const rows = await db.unit.findMany({
-    where: { code: { in: codes }, validTo: null },
-    select: { id: true, code: true, name: true, level: true, parentId: true, tenantId: true },
-  });
-  return codes.map((c) => rows.find((r) => r.code === c)).filter((r): r is NonNullable<typeof r> => !!r);
+  return unitRefsOf(await readPrisma(), codes);
 }

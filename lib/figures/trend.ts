@@ -4,10 +4,26 @@
 // whatever the number of units and quarters.
 import type { PrismaClient } from "../generated/prisma/client";
 import { computeIndicators } from "../domain/indicators";
-import type { IndicatorKey } from "../domain/metrics";
+import type { IndicatorKey, MetricKey } from "../domain/metrics";
+import { figureColumns } from "../db/columns";
+import { rawRead } from "../db/connect";
 import { comparePeriods, type Period } from "../domain/period";
 import { aggregateSeries, figuresOf, periodTotalsOf, readTargetsOfUnitsYears, type FigureValues, type UnitRef } from "./service";
-import { COUNTED_STATUSES } from "./counted";
+import { countedStatus } from "./counted";
+
+const FIGURE_COLS = figureColumns("r");
+
+/** Units in force by their codes, in the order given (codes not found left out). */
+export async function unitRefsByCode(prisma: PrismaClient, codes: string[]): Promise<UnitRef[]> {
+  if (codes.length === 0) return [];
+  const rows = await rawRead<UnitRef>(
+    prisma,
+    `SELECT id, code, name, level::text AS level, parent_id AS "parentId", tenant_id AS "tenantId"
+     FROM units WHERE code = ANY($1::text[]) AND valid_to IS NULL`,
+    [codes],
+  );
+  return codes.map((c) => rows.find((r) => r.code === c)).filter((r): r is UnitRef => !!r);
+}
 
 export interface TrendPoint {
   year: number;
@@ -46,11 +62,17 @@ export async function trendSeriesOf(prisma: PrismaClient, units: UnitRef[], from
     ),
     communes.length > 0 &&
       // Only the reports whose figures count (lib/figures/counted.ts): a draft is not a point of the trend.
-      prisma.quarterReport
-        .findMany({ where: { unitId: { in: communes }, kind: "ACTUAL", status: { in: [...COUNTED_STATUSES] }, year: { gte: fromYear, lte: to.year } } })
-        .then((rows) => {
-          for (const r of rows) figuresBy.get(r.unitId)!.set(`${r.year}-${r.quarter}`, figuresOf(r));
-        }),
+      // Through the driver, their figure columns only (Prisma read every column of every report, issue 16).
+      rawRead<Record<string, number | null> & { unit_id: number; year: number; quarter: number }>(
+        prisma,
+        `SELECT r.unit_id, r.year::int AS year, r.quarter::int AS quarter, ${FIGURE_COLS}
+         FROM quarter_reports r
+         WHERE r.unit_id = ANY($1::int[]) AND r.kind = 'ACTUAL' AND ${countedStatus("r")} AND r.year BETWEEN $2::int AND $3::int`,
+        [communes, fromYear, to.year],
+      ).then((rows) => {
+        for (const r of rows)
+          figuresBy.get(Number(r.unit_id))!.set(`${Number(r.year)}-${Number(r.quarter)}`, figuresOf(r as Partial<Record<MetricKey, number | null>>));
+      }),
     cities.length > 0 &&
       periodTotalsOf(prisma, cities, periods).then((rows) => {
         for (const [tenant, series] of rows) for (const [k, f] of series) figuresBy.get(tenant)!.set(k, f);

@@ -31,5 +31,11 @@ export async function scenarioMilestones(
     `SELECT s.unit_id, s.months FROM scenarios s JOIN units u ON u.id = s.unit_id WHERE s.year = $1::int AND ${filter}`,
     [year, ...args],
   );
-  return new Map(rows.map((r) => [Number(r.unit_id), scenarioQuarterValues(typeof r.months === "string" ? JSON.parse(r.months) : r.months, quarter)]));
+  return new Map(rows.map((r) => [Number(r.unit_id), scenarioValuesOf(r.months, quarter)!]));
+}
+
+/** A saved scenario's values at the quarter-end month of `quarter` (its months as stored, json or text); none for Q4. */
+export function scenarioValuesOf(months: unknown, quarter: number): Record<string, number> | undefined {
+  if (!Number.isInteger(quarter) || quarter < 1 || quarter > 3) return undefined;
+  return scenarioQuarterValues(typeof months === "string" ? JSON.parse(months) : months, quarter);
 }

@@ -15,6 +15,7 @@
 // Only reports that count (lib/figures/counted.ts: ACTUAL, submitted or approved) are read, for the
 // quarter and for the history alike: drafts and returned reports are neither listed nor compared with.
 // One query for the whole province, the same SQL on PGlite and PostgreSQL.
+import { figureColumns } from "../db/columns";
 import type { PrismaClient } from "../generated/prisma/client";
 import { rawRead } from "../db/connect";
 import { compareVi } from "../collate";
@@ -203,7 +204,7 @@ export function findOutliers(rows: readonly ReportRow[], year: number, quarter: 
 // ---------------------------------------------------------------------------------------------
 // Reading
 
-const COLUMNS = METRIC_KEYS.map((k) => `r.${snake(k)}::float8 AS "${k}"`).join(", ");
+const COLUMNS = figureColumns("r");
 
 /** The province's counted commune reports from HISTORY_QUARTERS (+1, for year-to-date amounts) before the quarter to it. */
 async function reportRows(prisma: PrismaClient, tenantId: number, year: number, quarter: number): Promise<ReportRow[]> {

@@ -3,6 +3,7 @@
 // quarter and the same quarter last year, status bands (a tenant setting), path to 2030, and the
 // praise / warn / criticise lists. Built on the dashboard's set-based queries (3 periods).
 import { z } from "zod";
+import { rawRead } from "../db/connect";
 import type { PrismaClient } from "../generated/prisma/client";
 import { INDICATOR_KEYS, METRIC_KEYS, type IndicatorKey, type MetricKey } from "../domain/metrics";
 import { INDICATORS, type Direction } from "../domain/indicators";
@@ -353,7 +354,9 @@ export async function rankings(
   );
   // Explanations of the communes (provinces have none): the key ranked, or every key for composite.
   // The ranked units are the parent's units in force (the dashboard's rows).
-  const childIds = await prisma.unit.findMany({ where: { parentId: parent.id, validTo: null }, select: { id: true, code: true } });
+  const childIds = await rawRead<{ id: number; code: string }>(prisma, `SELECT id, code FROM units WHERE parent_id = $1::int AND valid_to IS NULL`, [
+    parent.id,
+  ]);
   const idByCode = new Map(childIds.map((u) => [u.code, u.id]));
   const explanations =
     parent.level === "PROVINCE"

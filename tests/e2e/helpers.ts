@@ -42,3 +42,8 @@ export const ROLE_PAGES: Record<"xa.kimthanh" | "bhxh.haiphong" | "admin", strin
   ],
   admin: ["/", "/admin/users", "/admin/audit", "/units/VN", "/units/VN/rankings", "/units/VN/completeness"],
 };
+
+/** Waits until the page's tables have drawn their rows (components/ui/DataTable draws them in the browser). */
+export async function tablesDrawn(page: Page) {
+  await expect(page.locator("[data-table-pending]")).toHaveCount(0);
+}

@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import ExcelJS from "exceljs";
 import { readFile } from "node:fs/promises";
-import { signInAndWaitHome } from "./helpers";
+import { signInAndWaitHome, tablesDrawn } from "./helpers";
 
 test("a city leader ranks the communes by BHXH coverage attainment, sees whom to praise and call in, and downloads Word and Excel", async ({ page }) => {
   await signInAndWaitHome(page, "lanhdao.haiphong");
@@ -13,6 +13,7 @@ test("a city leader ranks the communes by BHXH coverage attainment, sees whom to
   await expect(page.getByTestId("rankings-subtitle")).toContainText("Hoàn thành chỉ tiêu: Tỷ lệ tham gia BHXH");
   await expect(page.getByTestId("rankings-subtitle")).toContainText("30/9/2026");
 
+  await tablesDrawn(page);
   const rows = page.getByTestId("league-table").locator("tbody tr[data-rank]");
   expect(await rows.count()).toBeGreaterThan(80);
   const ranks = await rows.evaluateAll((trs) => trs.map((tr) => Number(tr.getAttribute("data-rank"))));

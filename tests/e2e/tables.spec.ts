@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { signInAndWaitHome } from "./helpers";
+import { signInAndWaitHome, tablesDrawn } from "./helpers";
 
 // Big tables (issue 13): search without diacritics, sort, the view kept in the URL, a header that
 // stays in sight; the ranking chart readable with 114 communes.
@@ -76,6 +76,7 @@ test("the ranking chart shows the first and last ten communes, and all of them o
   const chart = page.getByTestId("ranking-chart");
   await expect(chart).toHaveAttribute("data-bars", "20");
   await expect(chart.locator(".recharts-bar-rectangle path, .recharts-bar-rectangle rect")).toHaveCount(20);
+  await tablesDrawn(page);
   const ranked = await page.getByTestId("league-table").locator("tbody tr[data-rank]").count();
   expect(ranked).toBeGreaterThan(20);
   await chart.getByTestId("chart-toggle").click();
@@ -94,4 +95,18 @@ test("the ranking chart shows the first and last ten communes, and all of them o
   await page.getByLabel("Tìm theo tên").fill("nguyen luong bang");
   await expect(page.getByTestId("league-table").locator("tbody tr[data-rank]")).toHaveCount(1);
   await expect(page).toHaveURL(/[?&]q=nguyen\+luong\+bang/);
+});
+
+test("a long table's rows come once: the server sends its frame, the browser draws the rows from the page's data", async ({ page }) => {
+  await signInAndWaitHome(page, "lanhdao.haiphong");
+  for (const path of ["/units/31/dashboard?year=2026&quarter=2", "/units/31/rankings?year=2026&quarter=2"]) {
+    const html = await (await page.request.get(path)).text();
+    // The frame (and the city's totals), with the number of rows to come; no commune's row drawn as HTML.
+    expect(html, path).toContain("data-table-pending");
+    expect(html, path).toContain("Xã Kim Thành"); // in the page's data
+    expect(html, path).not.toMatch(/<tr[^>]*data-unit="10804"/);
+  }
+  await page.goto("/units/31/dashboard?year=2026&quarter=2");
+  await expect(page.getByTestId("dashboard-rows").locator("tr[data-unit]")).toHaveCount(114);
+  await expect(page.locator("[data-table-pending]")).toHaveCount(0);
 });
