@@ -24,6 +24,7 @@ import type { ApiIssue } from "@/lib/figures/errors";
 import { ConfirmDialog } from "@/components/ui/ConfirmDialog";
 import { buttonClass } from "@/components/ui/Button";
 import { unpack } from "@/components/ui/packed";
+import { PendingRows, useInBrowser } from "@/components/ui/in-browser";
 import { GRID_COLUMNS, type GridView } from "./grid-view";
 
 const COLUMNS = GRID_COLUMNS;
@@ -63,6 +64,7 @@ export function TargetGridView({ view, unitCode, defaultSource }: { view: GridVi
   const t = useTranslations("targets");
   const locale = toLocale(useLocale());
   const router = useRouter();
+  const inBrowser = useInBrowser();
   const rows = useMemo(
     () => [
       ...(grid.editable || grid.hasOwnTargets ? [{ code: PARENT, name: grid.unit.name, editable: grid.editable, retired: false }] : []),
@@ -488,7 +490,14 @@ export function TargetGridView({ view, unitCode, defaultSource }: { view: GridVi
               </tr>
             </tbody>
           )}
-          <tbody className="[&>tr]:border-t [&>tr]:border-slate-100">{shown.map((r, ri) => (r.code === PARENT ? null : renderRow(r, ri)))}</tbody>
+          {/* The communes' rows drawn in the browser only (decision 0020): some 1.200 inputs for a city. */}
+          <tbody className="[&>tr]:border-t [&>tr]:border-slate-100" aria-busy={inBrowser ? undefined : true}>
+            {inBrowser ? (
+              shown.map((r, ri) => (r.code === PARENT ? null : renderRow(r, ri)))
+            ) : (
+              <PendingRows n={shown.filter((r) => r.code !== PARENT).length} colSpan={COLUMNS.length + 1} />
+            )}
+          </tbody>
         </table>
       </div>
 

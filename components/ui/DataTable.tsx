@@ -15,9 +15,10 @@
 // HTML. A city's table was most of its page's weight and of the server's time (the dashboard page
 // 223 → 72 KB and ~50 → ~30 ms); the browser draws them on hydration, as it would anyway to make
 // them sortable. docs/decisions/0020-tables-drawn-in-the-browser.md.
-import { useMemo, useState, useSyncExternalStore, type ReactNode } from "react";
+import { useMemo, useState, type ReactNode } from "react";
 import { useSearchParams } from "next/navigation";
 import { useTranslations } from "next-intl";
+import { PendingRows, useInBrowser } from "./in-browser";
 import { filterRows, readTableView, sortRows, writeTableView, type SortDir, type SortValue, type TableView, type TableViewOptions } from "@/lib/table";
 
 type Attrs = Record<string, string | number | undefined>;
@@ -84,15 +85,6 @@ export interface DataTableProps<T> {
   countTestId?: string;
   toolbarTestId?: string;
 }
-
-const noSubscription = () => () => {};
-/** False on the server and during hydration, true once the page runs in the browser. */
-const useInBrowser = () =>
-  useSyncExternalStore(
-    noSubscription,
-    () => true,
-    () => false,
-  );
 
 export function DataTable<T>(props: DataTableProps<T>) {
   const { rows, columns, rowKey, label, rowAttrs, rowClassName, headRows = [], searchText, tieBreak, toolbar, paramPrefix = "" } = props;
@@ -253,13 +245,7 @@ export function DataTable<T>(props: DataTableProps<T>) {
             className="[&>tr]:border-t [&>tr]:border-slate-100 [&>tr:hover]:bg-slate-50"
           >
             {inBrowser && shown.map((r) => line(r, false))}
-            {!inBrowser && shown.length > 0 && (
-              <tr data-table-pending="">
-                <td colSpan={columns.length} className="px-3! py-4! text-center text-slate-500">
-                  {t("drawing", { n: shown.length })}
-                </td>
-              </tr>
-            )}
+            {!inBrowser && shown.length > 0 && <PendingRows n={shown.length} colSpan={columns.length} />}
             {shown.length === 0 && (
               <tr>
                 <td colSpan={columns.length} className="px-3! py-4! text-center text-slate-500">

@@ -85,12 +85,15 @@ const isNumber = (v: number | null | undefined): v is number => typeof v === "nu
  * half the participants would understate). Negative values cannot pass validation; if one gets here
  * anyway a non-positive denominator still gives null rather than a negative rate.
  */
-function ratio(parts: readonly (number | null | undefined)[], denominator: number | null | undefined): number | null {
+function ratio(figures: Figures, parts: readonly MetricKey[], denominator: number | null | undefined): number | null {
   if (!isNumber(denominator) || denominator <= 0) return null;
   let sum = 0;
+  // The parts read in place, not copied to an array first: called for every indicator of every row
+  // of every dashboard, ranking and data-quality check (issue 16).
   for (const p of parts) {
-    if (!isNumber(p)) return null;
-    sum += p;
+    const v = figures[p];
+    if (!isNumber(v)) return null;
+    sum += v;
   }
   const r = sum / denominator;
   return Number.isFinite(r) ? r : null;
@@ -102,10 +105,7 @@ export function computeIndicators(figures: Figures, opts: { revenuePlan?: number
   for (const key of INDICATOR_KEYS) {
     const def = INDICATORS[key];
     const denominator = def.denominator === REVENUE_PLAN_DENOMINATOR ? opts.revenuePlan : figures[def.denominator];
-    out[key] = ratio(
-      def.numerator.map((m) => figures[m]),
-      denominator,
-    );
+    out[key] = ratio(figures, def.numerator, denominator);
   }
   return out;
 }

@@ -98,7 +98,6 @@ function assertCanView(actor: Actor, parent: UnitRef) {
 // ---------------------------------------------------------------------------------------------
 // Pure part: the outliers of one province's rows
 
-const snake = (k: string) => k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 
 export interface ReportRow {
   unitId: number;
@@ -206,6 +205,16 @@ export function findOutliers(rows: readonly ReportRow[], year: number, quarter: 
 
 const COLUMNS = figureColumns("r");
 
+/** A row's figures (a loop: Object.fromEntries over ~2.300 rows was 2,5 ms of a city's page, issue 16). */
+function figuresOfRow(r: Record<string, unknown>): Figures {
+  const out = {} as Record<MetricKey, number | null>;
+  for (const k of METRIC_KEYS) {
+    const v = r[k];
+    out[k] = v === null || v === undefined ? null : Number(v);
+  }
+  return out as Figures;
+}
+
 /** The province's counted commune reports from HISTORY_QUARTERS (+1, for year-to-date amounts) before the quarter to it. */
 async function reportRows(prisma: PrismaClient, tenantId: number, year: number, quarter: number): Promise<ReportRow[]> {
   const to = indexOf(year, quarter);
@@ -228,7 +237,7 @@ async function reportRows(prisma: PrismaClient, tenantId: number, year: number, 
     year: Number(r.year),
     quarter: Number(r.quarter),
     status: r.status as ReportRow["status"],
-    figures: Object.fromEntries(METRIC_KEYS.map((k) => [k, r[k] === null || r[k] === undefined ? null : Number(r[k])])) as Figures,
+    figures: figuresOfRow(r),
   }));
 }
 

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { signInAndWaitHome } from "./helpers";
+import { signInAndWaitHome, tablesDrawn } from "./helpers";
 import { compareVi } from "../../lib/collate";
 
 const cell = (page: Page, row: string, key: string) => page.locator(`[data-cell="${row}:${key}"]`);
@@ -64,6 +64,7 @@ async function pasteInto(target: ReturnType<Page["locator"]>, text: string) {
 
 /** The grid's commune rows, top to bottom: code and name. */
 async function communeRows(page: Page) {
+  await tablesDrawn(page);
   const rows = page.locator("tr[data-row]").filter({ has: page.locator("a") });
   return rows.evaluateAll((trs) => trs.map((tr) => ({ code: tr.getAttribute("data-row")!, name: tr.querySelector("a")!.textContent!.trim() })));
 }

@@ -35,6 +35,23 @@ describe("median", () => {
     [[-2, -8, 4], -2],
   ];
   for (const [xs, m] of cases) it(`${JSON.stringify(xs)} → ${m}`, () => expect(median(xs)).toBe(m));
+
+  it("is the middle of the sorted finite values, for any list, short or long (its buffer kept nothing between calls)", () => {
+    const value = fc.oneof(
+      fc.double({ noNaN: true, min: -1e9, max: 1e9 }),
+      fc.constantFrom(Number.NaN, Number.POSITIVE_INFINITY),
+      fc.integer({ min: -5, max: 5 }),
+    );
+    fc.assert(
+      fc.property(fc.array(value, { maxLength: 200 }), (xs) => {
+        const s = xs.filter(Number.isFinite).sort((a, b) => a - b);
+        const expected = s.length === 0 ? null : s.length % 2 ? s[s.length >> 1] : (s[(s.length >> 1) - 1] + s[s.length >> 1]) / 2;
+        const got = median(xs);
+        expect(got === null ? null : got + 0).toBe(expected === null ? null : expected + 0);
+      }),
+      { numRuns: 2000 },
+    );
+  });
 });
 
 describe("modifiedZScore", () => {
