@@ -23,7 +23,8 @@ export async function AppHeader({ user, demo }: { user: SessionUser; demo: boole
             <span className="font-medium" translate="no">
               {user.fullName}
             </span>
-            <span className="text-white/70"> · {t(`roles.${user.role}`)}</span>
+            {/* The role, unless the account is named after it ("Quản trị hệ thống · Quản trị hệ thống"). */}
+            {t(`roles.${user.role}`) !== user.fullName && <span className="text-white/70"> · {t(`roles.${user.role}`)}</span>}
             {user.unit && <span className="text-white/70"> · {user.unit.name}</span>}
           </span>
           {user.role === "ADMIN" && (

@@ -85,7 +85,8 @@ export function LeagueTable({
       },
       {
         key: "value",
-        header: t("rankings.colValue"),
+        // Ranked by an attainment, the value is that attainment: one column, named for what it is.
+        header: t(format.attainment && !format.ceiling ? "rankings.colAttainment" : "rankings.colValue"),
         align: "right",
         firstDir: "desc",
         className: "font-semibold",
@@ -111,21 +112,23 @@ export function LeagueTable({
         sortValue: (r) => r.target,
         cell: (r) => (format.attainment ? fmtActual(r.target) : fmtValue(r.target)),
       },
-      {
-        key: "attainment",
-        header: t("rankings.colAttainment"),
-        align: "right",
-        firstDir: "desc",
-        sortValue: (r) => r.margin ?? r.attainment,
-        cell: (r) =>
-          r.margin !== null ? (
-            <span className={r.margin >= 0 ? "text-emerald-700" : "text-red-700"}>
-              {t(r.margin >= 0 ? "rankings.ceilingUnder" : "rankings.ceilingOver", { value: formatPoints(Math.abs(r.margin), locale, { signed: false }) })}
-            </span>
-          ) : (
-            formatPercent(r.attainment, locale)
-          ),
-      },
+      format.attainment && !format.ceiling
+        ? null
+        : {
+            key: "attainment",
+            header: t("rankings.colAttainment"),
+            align: "right",
+            firstDir: "desc",
+            sortValue: (r) => r.margin ?? r.attainment,
+            cell: (r) =>
+              r.margin !== null ? (
+                <span className={r.margin >= 0 ? "text-emerald-700" : "text-red-700"}>
+                  {t(r.margin >= 0 ? "rankings.ceilingUnder" : "rankings.ceilingOver", { value: formatPoints(Math.abs(r.margin), locale, { signed: false }) })}
+                </span>
+              ) : (
+                formatPercent(r.attainment, locale)
+              ),
+          },
       format.ceiling
         ? null
         : {

@@ -33,6 +33,7 @@ export const REPORT_STATUS_LABELS: Record<Locale, Record<ReportStatus, string>> 
 // The roles by the names the accounts pages give them (one list, the messages').
 const ROLE_LABELS: Record<Locale, Record<Role, string>> = { vi: viMessages.roles, en: enMessages.roles };
 
+const NO_STATUS: Record<Locale, string> = { vi: "Chưa nhập", en: "Not started" };
 const isStatus = (v: string): v is ReportStatus => v in REPORT_STATUS_LABELS.vi;
 const isRole = (v: string): v is Role => v in ROLE_LABELS.vi;
 const NUMERIC = /^-?\d+(\.\d+)?(e[+-]?\d+)?$/i;
@@ -46,6 +47,8 @@ const tag = (locale: Locale) => (locale === "vi" ? "vi-VN" : "en-GB");
  * as 45,0%), report statuses and roles by name, calendar dates as 30/9/2026; "—" for none.
  */
 export function formatAuditValue(entity: string, field: string | null, value: string | null, locale: Locale = "vi"): string {
+  // A report submitted as it was first saved had no status before.
+  if ((value === null || value === undefined || value === "") && entity === "status") return NO_STATUS[locale];
   if (value === null || value === undefined || value === "") return NO_VALUE;
   if (isStatus(value) && (entity === "status" || field === "status")) return REPORT_STATUS_LABELS[locale][value];
   if (isRole(value)) return ROLE_LABELS[locale][value];

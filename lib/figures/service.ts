@@ -536,7 +536,7 @@ export async function saveQuarter(
       await auditOf(row.id);
     }
     if (submit) {
-      await applyTransition(tx, actor, unit, row, "submit", null, now);
+      await applyTransition(tx, actor, unit, row, "submit", null, now, { createdNow: !existing });
       row = await tx.quarterReport.findUniqueOrThrow({ where: { id: row.id } });
     }
     return row;

@@ -60,6 +60,8 @@ export async function applyTransition(
   action: WorkflowActionKey,
   comment: string | null,
   now: Date,
+  /** The report was created in this same transaction: the audit says it had no status before ("Chưa nhập → Đã gửi"). */
+  { createdNow = false }: { createdNow?: boolean } = {},
 ) {
   const check = checkTransition(actor, unit, action, report.status, comment);
   if (!check.ok) throw refusal(action, check.reason, report.status, unit.name);
@@ -97,7 +99,7 @@ export async function applyTransition(
       entity: "status",
       entityId: report.id,
       field: "status",
-      oldValue: report.status,
+      oldValue: createdNow ? null : report.status,
       newValue: to,
       reason: comment,
       at: now,

@@ -592,6 +592,22 @@ describe.each(dbKinds)("audit trail and notifications on %s", (kind) => {
     expect((await listNotifications(db.prisma, hp.id, { unreadOnly: true })).length).toBe(0);
     state.user = null;
   });
+  it("says a report submitted as it was first saved had no status before ('Chưa nhập → Đã gửi', not 'Bản nháp')", async () => {
+    // Kim Thành's 2026 Q4, saved and submitted at once after the quarter's end.
+    const at = new Date("2027-01-10T02:00:00Z");
+    expect(await readReport(db.prisma, kt.id, { year: 2026, quarter: 4 })).toBeNull();
+    const res = await saveQuarter(
+      db.prisma,
+      actors["xa.kimthanh"],
+      { unitCode: "10804", year: 2026, quarter: 4, body: { figures: q3, submit: true, confirmWarnings: true } },
+      at,
+    );
+    expect(res.report.status).toBe("SUBMITTED");
+    const status = await auditRows({ where: { entity: "status", unitId: kt.id, at } });
+    expect(status.map((r) => [r.oldValue, r.newValue])).toEqual([[null, "SUBMITTED"]]);
+    const shown = (await unitHistory(db.prisma, actors["bhxh.haiphong"], "10804", { entity: "status" })).items.filter((i) => i.newText === "Đã gửi");
+    expect(shown.map((i) => i.oldText)).toContain("Chưa nhập");
+  });
 });
 
 describe("audit values and times as shown", () => {
@@ -603,6 +619,9 @@ describe("audit values and times as shown", () => {
     expect(formatAuditValue("target", "bhxhCoverage", "0.531")).toBe("53,1%");
     expect(formatAuditValue("target", "bhxhCompulsory", "14500")).toBe("14.500");
     expect(formatAuditValue("status", "status", "DRAFT")).toBe("Bản nháp");
+    // A report submitted as it was first saved had no status before.
+    expect(formatAuditValue("status", "status", null)).toBe("Chưa nhập");
+    expect(formatAuditValue("status", "status", null, "en")).toBe("Not started");
     expect(formatAuditValue("status", "status", "APPROVED")).toBe("Đã duyệt");
     expect(formatAuditValue("status", "status", "RETURNED", "en")).toBe("Returned");
     expect(formatAuditValue("unit", "validTo", "2026-11-21")).toBe("21/11/2026");
