@@ -107,6 +107,11 @@ export function PathChart({ series, currentYear, withheld = null }: { series: Pa
           <dd className="font-semibold tabular-nums">{n(status.projected2030)}</dd>
         </div>
       </dl>
+      {(status.status === "off_track" || status.status === "at_risk") && (
+        <p className="mb-3 text-xs text-slate-600" data-testid="path-why">
+          {t("path.whyBoth")}
+        </p>
+      )}
       <div className="h-64 w-full">
         <ResponsiveContainer width="100%" height="100%">
           <LineChart data={data} margin={{ top: 8, right: 16, bottom: 8, left: 16 }}>

@@ -289,4 +289,8 @@ test("a city's unit page judges its path to 2030 and its revenue rate only on a 
   await expect(page.getByTestId("path-status")).toHaveAttribute("data-status", /on_track|at_risk|off_track|reached/);
   await expect(page.getByTestId("path-method")).not.toHaveAttribute("data-withheld", "true");
   await expect(page.locator('tr[data-key="revenueCompletion"] [data-cell="value"]')).toHaveText(/%$/);
+  // Behind the path to 2030, the card says why the quarter's "đạt" does not contradict it.
+  const behind = ["off_track", "at_risk"].includes((await page.getByTestId("path-status").getAttribute("data-status")) ?? "");
+  await expect(page.getByTestId("path-why")).toHaveCount(behind ? 1 : 0);
+  if (behind) await expect(page.getByTestId("path-why")).toContainText("chỉ tiêu năm nay");
 });
