@@ -375,159 +375,162 @@ export function TargetGridView({ view, unitCode, defaultSource }: { view: GridVi
 
   return (
     <div className="space-y-4" data-testid="target-grid" ref={rootRef}>
-      {anyEditable ? <p className="text-sm text-slate-600">{t("intro")}</p> : <p className="text-sm text-slate-600">{t("readOnly")}</p>}
-      {anyEditable && grid.children.some((c) => c.editable) && (
-        <div className="space-y-2 rounded-lg border border-slate-200 bg-white p-3 text-sm" data-testid="suggest">
-          <div className="flex flex-wrap items-end gap-2">
-            <span className="font-medium">{t("suggest")}:</span>
-            <label className="flex flex-col">
-              <span className="text-slate-500">{t("suggestKey")}</span>
-              <select value={suggestKey} onChange={(e) => setSuggestKey(e.target.value as TargetKey)} className="rounded border border-slate-300 px-2 py-1">
-                {COUNT_TARGET_KEYS.map((k) => (
-                  <option key={k} value={k}>
-                    {keyLabel(k, locale)}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <label className="flex flex-col">
-              <span className="text-slate-500">{t("suggestBasis")}</span>
-              <select value={basis} onChange={(e) => setBasis(e.target.value as AllocationBasis)} className="rounded border border-slate-300 px-2 py-1">
-                <option value="labourForce">{t("basisLabourForce")}</option>
-                <option value="participants">{t("basisParticipants")}</option>
-              </select>
-            </label>
-            <button type="button" onClick={suggest} className="rounded border border-brand-600 px-3 py-1.5 font-medium text-brand-700 hover:bg-brand-50">
-              {t("suggestApply")}
-            </button>
+      {/* Every control waits for the page's script: a value typed before it runs would be lost (a walk found). */}
+      <fieldset disabled={!inBrowser} className="m-0 min-w-0 space-y-4 border-0 p-0">
+        {anyEditable ? <p className="text-sm text-slate-600">{t("intro")}</p> : <p className="text-sm text-slate-600">{t("readOnly")}</p>}
+        {anyEditable && grid.children.some((c) => c.editable) && (
+          <div className="space-y-2 rounded-lg border border-slate-200 bg-white p-3 text-sm" data-testid="suggest">
+            <div className="flex flex-wrap items-end gap-2">
+              <span className="font-medium">{t("suggest")}:</span>
+              <label className="flex flex-col">
+                <span className="text-slate-500">{t("suggestKey")}</span>
+                <select value={suggestKey} onChange={(e) => setSuggestKey(e.target.value as TargetKey)} className="rounded border border-slate-300 px-2 py-1">
+                  {COUNT_TARGET_KEYS.map((k) => (
+                    <option key={k} value={k}>
+                      {keyLabel(k, locale)}
+                    </option>
+                  ))}
+                </select>
+              </label>
+              <label className="flex flex-col">
+                <span className="text-slate-500">{t("suggestBasis")}</span>
+                <select value={basis} onChange={(e) => setBasis(e.target.value as AllocationBasis)} className="rounded border border-slate-300 px-2 py-1">
+                  <option value="labourForce">{t("basisLabourForce")}</option>
+                  <option value="participants">{t("basisParticipants")}</option>
+                </select>
+              </label>
+              <button type="button" onClick={suggest} className="rounded border border-brand-600 px-3 py-1.5 font-medium text-brand-700 hover:bg-brand-50">
+                {t("suggestApply")}
+              </button>
+            </div>
+            <p className="text-slate-600" data-testid="suggest-basis" data-even={basisInfo(active.filter((c) => c.editable)).with === 0 || undefined}>
+              {basisText(active.filter((c) => c.editable))}
+              {grid.basisSource === "villageFigures" && (
+                <>
+                  {" "}
+                  <Link href={`/units/${encodeURIComponent(unitCode)}/villages`} className="text-brand-700 underline">
+                    {t("villageFiguresLink")}
+                  </Link>
+                </>
+              )}
+            </p>
+            {messageAt("suggest")}
           </div>
-          <p className="text-slate-600" data-testid="suggest-basis" data-even={basisInfo(active.filter((c) => c.editable)).with === 0 || undefined}>
-            {basisText(active.filter((c) => c.editable))}
-            {grid.basisSource === "villageFigures" && (
-              <>
-                {" "}
-                <Link href={`/units/${encodeURIComponent(unitCode)}/villages`} className="text-brand-700 underline">
-                  {t("villageFiguresLink")}
-                </Link>
-              </>
-            )}
-          </p>
-          {messageAt("suggest")}
-        </div>
-      )}
+        )}
 
-      {childCount > 8 && (
-        <div className="flex flex-wrap items-center gap-2 text-sm">
-          <input
-            type="search"
-            value={query}
-            onChange={(e) => setQuery(e.target.value)}
-            placeholder={t("search")}
-            aria-label={t("search")}
-            data-testid="grid-search"
-            className="w-72 rounded border border-slate-300 px-2 py-1"
-          />
-          <span className="text-slate-500">{t("searchShown", { shown: shownChildren, total: childCount })}</span>
-        </div>
-      )}
+        {childCount > 8 && (
+          <div className="flex flex-wrap items-center gap-2 text-sm">
+            <input
+              type="search"
+              value={query}
+              onChange={(e) => setQuery(e.target.value)}
+              placeholder={t("search")}
+              aria-label={t("search")}
+              data-testid="grid-search"
+              className="w-72 rounded border border-slate-300 px-2 py-1"
+            />
+            <span className="text-slate-500">{t("searchShown", { shown: shownChildren, total: childCount })}</span>
+          </div>
+        )}
 
-      {/* Scrolls inside its own box so the header row stays in view (sticky) over 168 communes. */}
-      <div className="max-h-[75vh] overflow-auto rounded-lg border border-slate-200 bg-white">
-        {/* The cells' and inputs' common classes are the table's (1,200 inputs for a city); a read-only
+        {/* Scrolls inside its own box so the header row stays in view (sticky) over 168 communes. */}
+        <div className="max-h-[75vh] overflow-auto rounded-lg border border-slate-200 bg-white">
+          {/* The cells' and inputs' common classes are the table's (1,200 inputs for a city); a read-only
             input has no border, an editable one a grey border unless its own class says otherwise. */}
-        <table className="w-full min-w-[56rem] text-sm [&_a:hover]:underline [&_a]:text-brand-700 [&_input]:w-full [&_input]:min-w-24 [&_input]:rounded [&_input]:border [&_input]:px-2 [&_input]:py-1 [&_input]:text-right [&_input]:tabular-nums [&_input[readonly]]:border-transparent [&_input[readonly]]:bg-transparent [&_small]:ml-1 [&_small]:text-xs [&_small]:text-slate-500 [:where(&)_input]:border-slate-300 [:where(&)_td]:px-1 [:where(&)_td]:py-0.5">
-          <thead className="sticky top-0 z-10 bg-slate-50 shadow-[0_1px_0_0_rgb(226_232_240)]">
-            <tr>
-              <th className="px-3 py-2 text-left font-medium">{t("unit")}</th>
-              {COLUMNS.map((k, ci) => (
-                <th key={k} id={`tgc-${ci}`} className="px-2 py-2 text-right font-medium">
-                  {keyLabel(k, locale)}
-                  {targetKindOf(k) === "RATE" ? " (%)" : ""}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody className="[&>tr]:border-t [&>tr]:border-slate-100">{shown.map((r, ri) => (r.code === PARENT ? renderRow(r, ri) : null))}</tbody>
-          {grid.children.length > 0 && (
-            <tbody className="border-b-2 border-slate-300 bg-slate-50" data-testid="grid-summary">
-              <tr data-row="sum">
-                <td className="px-3 py-1.5 font-medium">{t("sum")}</td>
-                {COLUMNS.map((k) => (
-                  <td key={k} className="px-3 py-1.5 text-right tabular-nums" data-sum={k}>
-                    {targetKindOf(k) !== "COUNT" || filled[k] === 0 ? (
-                      ""
-                    ) : filled[k] < active.length ? (
-                      <>
-                        {formatNumber(sums[k], locale)}
-                        <span className="block text-xs text-slate-500">{t("sumPartial", { filled: filled[k], total: active.length })}</span>
-                      </>
-                    ) : (
-                      formatNumber(sums[k], locale)
-                    )}
-                  </td>
+          <table className="w-full min-w-[56rem] text-sm [&_a:hover]:underline [&_a]:text-brand-700 [&_input]:w-full [&_input]:min-w-24 [&_input]:rounded [&_input]:border [&_input]:px-2 [&_input]:py-1 [&_input]:text-right [&_input]:tabular-nums [&_input[readonly]]:border-transparent [&_input[readonly]]:bg-transparent [&_small]:ml-1 [&_small]:text-xs [&_small]:text-slate-500 [:where(&)_input]:border-slate-300 [:where(&)_td]:px-1 [:where(&)_td]:py-0.5">
+            <thead className="sticky top-0 z-10 bg-slate-50 shadow-[0_1px_0_0_rgb(226_232_240)]">
+              <tr>
+                <th className="px-3 py-2 text-left font-medium">{t("unit")}</th>
+                {COLUMNS.map((k, ci) => (
+                  <th key={k} id={`tgc-${ci}`} className="px-2 py-2 text-right font-medium">
+                    {keyLabel(k, locale)}
+                    {targetKindOf(k) === "RATE" ? " (%)" : ""}
+                  </th>
                 ))}
               </tr>
-              <tr data-row="gap">
-                <td className="px-3 py-1.5 font-medium">{t("gap")}</td>
-                {COLUMNS.map((k) => {
-                  const own = valueOf(PARENT, k);
-                  const gap = targetKindOf(k) === "COUNT" && own !== null ? own - sums[k] : null;
-                  return (
-                    <td key={k} className={`px-3 py-1.5 text-right tabular-nums ${gapClass(gap)}`} data-gap={k}>
-                      {gap === null
-                        ? // The units' targets add up to something, but the unit itself has none to split.
-                          targetKindOf(k) === "COUNT" && filled[k] > 0
-                          ? t("gapNoOwn")
-                          : ""
-                        : gap === 0
-                          ? `0 · ${t("gapOk")}`
-                          : gap < 0
-                            ? t("gapOver", { n: formatNumber(-gap, locale) })
-                            : formatNumber(gap, locale)}
+            </thead>
+            <tbody className="[&>tr]:border-t [&>tr]:border-slate-100">{shown.map((r, ri) => (r.code === PARENT ? renderRow(r, ri) : null))}</tbody>
+            {grid.children.length > 0 && (
+              <tbody className="border-b-2 border-slate-300 bg-slate-50" data-testid="grid-summary">
+                <tr data-row="sum">
+                  <td className="px-3 py-1.5 font-medium">{t("sum")}</td>
+                  {COLUMNS.map((k) => (
+                    <td key={k} className="px-3 py-1.5 text-right tabular-nums" data-sum={k}>
+                      {targetKindOf(k) !== "COUNT" || filled[k] === 0 ? (
+                        ""
+                      ) : filled[k] < active.length ? (
+                        <>
+                          {formatNumber(sums[k], locale)}
+                          <span className="block text-xs text-slate-500">{t("sumPartial", { filled: filled[k], total: active.length })}</span>
+                        </>
+                      ) : (
+                        formatNumber(sums[k], locale)
+                      )}
                     </td>
-                  );
-                })}
-              </tr>
+                  ))}
+                </tr>
+                <tr data-row="gap">
+                  <td className="px-3 py-1.5 font-medium">{t("gap")}</td>
+                  {COLUMNS.map((k) => {
+                    const own = valueOf(PARENT, k);
+                    const gap = targetKindOf(k) === "COUNT" && own !== null ? own - sums[k] : null;
+                    return (
+                      <td key={k} className={`px-3 py-1.5 text-right tabular-nums ${gapClass(gap)}`} data-gap={k}>
+                        {gap === null
+                          ? // The units' targets add up to something, but the unit itself has none to split.
+                            targetKindOf(k) === "COUNT" && filled[k] > 0
+                            ? t("gapNoOwn")
+                            : ""
+                          : gap === 0
+                            ? `0 · ${t("gapOk")}`
+                            : gap < 0
+                              ? t("gapOver", { n: formatNumber(-gap, locale) })
+                              : formatNumber(gap, locale)}
+                      </td>
+                    );
+                  })}
+                </tr>
+              </tbody>
+            )}
+            {/* The communes' rows drawn in the browser only (decision 0020): some 1.200 inputs for a city. */}
+            <tbody className="[&>tr]:border-t [&>tr]:border-slate-100" aria-busy={inBrowser ? undefined : true}>
+              {inBrowser ? (
+                shown.map((r, ri) => (r.code === PARENT ? null : renderRow(r, ri)))
+              ) : (
+                <PendingRows n={shown.filter((r) => r.code !== PARENT).length} colSpan={COLUMNS.length + 1} />
+              )}
             </tbody>
-          )}
-          {/* The communes' rows drawn in the browser only (decision 0020): some 1.200 inputs for a city. */}
-          <tbody className="[&>tr]:border-t [&>tr]:border-slate-100" aria-busy={inBrowser ? undefined : true}>
-            {inBrowser ? (
-              shown.map((r, ri) => (r.code === PARENT ? null : renderRow(r, ri)))
-            ) : (
-              <PendingRows n={shown.filter((r) => r.code !== PARENT).length} colSpan={COLUMNS.length + 1} />
-            )}
-          </tbody>
-        </table>
-      </div>
-
-      {anyEditable && (
-        <div className="space-y-2">
-          <div className="flex flex-wrap items-end gap-3">
-            <label className="flex flex-col text-sm">
-              <span className="text-slate-600">{t("source")}</span>
-              <input
-                value={source}
-                onChange={(e) => setSource(e.target.value)}
-                placeholder={t("sourcePlaceholder")}
-                className="w-72 rounded border border-slate-300 px-2 py-1"
-              />
-            </label>
-            <button type="button" onClick={save} disabled={pending} className={buttonClass({ size: "lg" })}>
-              {pending ? t("saving") : t("save")}
-            </button>
-            {changed.length > 0 && <span className="text-sm text-slate-600">{t("changedCells", { count: changed.length })}</span>}
-            {/* Cells that cannot be read are left out of the sums: say so before Save does. */}
-            {invalidCount > 0 && (
-              <span className="text-sm font-medium text-red-700" data-testid="invalid-count">
-                {t("invalidCount", { count: invalidCount })}
-              </span>
-            )}
-          </div>
-          {messageAt("save")}
+          </table>
         </div>
-      )}
-      {messageAt("paste")}
+
+        {anyEditable && (
+          <div className="space-y-2">
+            <div className="flex flex-wrap items-end gap-3">
+              <label className="flex flex-col text-sm">
+                <span className="text-slate-600">{t("source")}</span>
+                <input
+                  value={source}
+                  onChange={(e) => setSource(e.target.value)}
+                  placeholder={t("sourcePlaceholder")}
+                  className="w-72 rounded border border-slate-300 px-2 py-1"
+                />
+              </label>
+              <button type="button" onClick={save} disabled={pending} className={buttonClass({ size: "lg" })}>
+                {pending ? t("saving") : t("save")}
+              </button>
+              {changed.length > 0 && <span className="text-sm text-slate-600">{t("changedCells", { count: changed.length })}</span>}
+              {/* Cells that cannot be read are left out of the sums: say so before Save does. */}
+              {invalidCount > 0 && (
+                <span className="text-sm font-medium text-red-700" data-testid="invalid-count">
+                  {t("invalidCount", { count: invalidCount })}
+                </span>
+              )}
+            </div>
+            {messageAt("save")}
+          </div>
+        )}
+        {messageAt("paste")}
+      </fieldset>
 
       <ConfirmDialog
         open={paste !== null}

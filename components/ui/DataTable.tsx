@@ -164,6 +164,8 @@ export function DataTable<T>(props: DataTableProps<T>) {
                 placeholder={t("searchPlaceholder")}
                 maxLength={100}
                 autoComplete="off"
+                // Until the page's script runs, typing would be lost when it takes over (a walk found).
+                disabled={!inBrowser}
                 className={`${input} w-60`}
                 data-search=""
               />
@@ -175,6 +177,7 @@ export function DataTable<T>(props: DataTableProps<T>) {
               <select
                 value={view.filters[f.key] ?? ""}
                 onChange={(e) => change({ filters: { [f.key]: e.target.value } })}
+                disabled={!inBrowser}
                 className={input}
                 data-filter={f.key}
               >
@@ -219,12 +222,21 @@ export function DataTable<T>(props: DataTableProps<T>) {
                 const cls = `sticky top-0 z-10 bg-slate-50 px-2 py-2 font-medium shadow-[inset_0_-1px_0_#e2e8f0] print:static print:shadow-none ${align(c)}`;
                 return c.sortValue ? (
                   <th key={c.key} scope="col" className={cls} aria-sort={sorted ? (view.dir === "asc" ? "ascending" : "descending") : "none"}>
-                    <button type="button" data-sort={c.key} onClick={() => sortBy(c)} className="inline-flex items-center gap-1 text-left hover:text-brand-700">
+                    <button
+                      type="button"
+                      data-sort={c.key}
+                      onClick={() => sortBy(c)}
+                      className="inline-flex items-center gap-1 text-left hover:text-brand-700 print:hidden"
+                    >
                       {c.header}
-                      <span aria-hidden="true" className="text-xs print:hidden">
+                      <span aria-hidden="true" className="text-xs">
                         {sorted ? (view.dir === "asc" ? "▲" : "▼") : "↕"}
                       </span>
                     </button>
+                    {/* Printed as text: Chrome leaves a button blank in the header it repeats on each page. */}
+                    <span className="hidden print:inline" aria-hidden="true">
+                      {c.header}
+                    </span>
                   </th>
                 ) : (
                   <th key={c.key} scope="col" className={cls}>

@@ -20,8 +20,9 @@ export function useInBrowser(): boolean {
 export function PendingRows({ n, colSpan }: { n: number; colSpan: number }) {
   const t = useTranslations("table");
   return (
+    // As tall as a dozen rows, so that what follows the table moves less when they come.
     <tr data-table-pending="">
-      <td colSpan={colSpan} className="px-3! py-4! text-center text-slate-500">
+      <td colSpan={colSpan} className="px-3! py-4! text-center align-top text-slate-500" style={{ height: `${Math.min(n, 12) * 2.25}rem` }}>
         {t("drawing", { n })}
       </td>
     </tr>

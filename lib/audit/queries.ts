@@ -307,7 +307,9 @@ export async function unitHistory(prisma: PrismaClient, actor: Actor, unitCode: 
   const f = parse(historyFiltersSchema, filters);
   const unitIds = await unitIdsOf(prisma, unit);
   const and: Prisma.AuditEntryWhereInput[] = [{ unitId: { in: unitIds } }, dateWhere(f.from, f.to)];
-  if (f.entity) and.push({ entity: f.entity });
+  // A unit's history is its data's: sign-ins (its people's, recorded with their unit) are the audit
+  // log's, shown here only when asked for by name (they filled a city's history, a walk found).
+  and.push(f.entity ? { entity: f.entity } : { entity: { not: "session" } });
   if (f.field) and.push({ field: f.field });
   if (f.year !== undefined) {
     // The period of a figure or status entry is its report's: entityId = quarter_reports.id.

@@ -17,6 +17,7 @@ import { saveTargets } from "@/lib/targets/service";
 import { renameVillage } from "@/lib/units/villages";
 import { transition } from "@/lib/workflow/service";
 import { listNotifications, markRead, unreadCount } from "@/lib/notifications/service";
+import { audit } from "@/lib/audit/audit";
 import { figureHistory, formatAuditTime, formatAuditValue, searchAudit, unitHistory, type AuditPage } from "@/lib/audit/queries";
 import { METRIC_KEYS, type MetricKey } from "@/lib/domain/metrics";
 import { formatNumber } from "@/lib/format";
@@ -607,6 +608,22 @@ describe.each(dbKinds)("audit trail and notifications on %s", (kind) => {
     expect(status.map((r) => [r.oldValue, r.newValue])).toEqual([[null, "SUBMITTED"]]);
     const shown = (await unitHistory(db.prisma, actors["bhxh.haiphong"], "10804", { entity: "status" })).items.filter((i) => i.newText === "Đã gửi");
     expect(shown.map((i) => i.oldText)).toContain("Chưa nhập");
+  });
+  it("keeps sign-ins out of a unit's history unless they are asked for", async () => {
+    await audit(db.prisma, [
+      {
+        tenantId: kt.tenantId,
+        unitId: kt.id,
+        actorId: actors["xa.kimthanh"].id,
+        entity: "session",
+        entityId: "xa.kimthanh",
+        field: "sign_in",
+        newValue: "127.0.0.1",
+      },
+    ]);
+    const staff = actors["bhxh.haiphong"];
+    expect((await unitHistory(db.prisma, staff, "10804", { size: 100 })).items.some((i) => i.entity === "session")).toBe(false);
+    expect((await unitHistory(db.prisma, staff, "10804", { entity: "session" })).items.map((i) => i.field)).toContain("sign_in");
   });
 });
 
