@@ -1,5 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { buttonClass } from "@/components/ui/Button";
+import { KeepViewParams } from "@/components/ui/KeepViewParams";
 
 // A plain GET form: works without JavaScript, and the period is in the URL (shareable).
 export async function PeriodPicker({ year, quarter, years }: { year: number; quarter: number; years: number[] }) {
@@ -26,6 +27,7 @@ export async function PeriodPicker({ year, quarter, years }: { year: number; qua
           ))}
         </select>
       </label>
+      <KeepViewParams except={["year", "quarter"]} />
       <button type="submit" className={buttonClass()}>
         {t("show")}
       </button>

@@ -434,7 +434,7 @@ export function TargetGridView({ view, unitCode, defaultSource }: { view: GridVi
         )}
 
         {/* Scrolls inside its own box so the header row stays in view (sticky) over 168 communes. */}
-        <div className="max-h-[75vh] overflow-auto rounded-lg border border-slate-200 bg-white">
+        <div className="max-h-[75vh] overflow-auto rounded-lg border border-slate-200 bg-white print:max-h-none print:overflow-visible">
           {/* The cells' and inputs' common classes are the table's (1,200 inputs for a city); a read-only
             input has no border, an editable one a grey border unless its own class says otherwise. */}
           <table className="w-full min-w-[56rem] text-sm [&_a:hover]:underline [&_a]:text-brand-700 [&_input]:w-full [&_input]:min-w-24 [&_input]:rounded [&_input]:border [&_input]:px-2 [&_input]:py-1 [&_input]:text-right [&_input]:tabular-nums [&_input[readonly]]:border-transparent [&_input[readonly]]:bg-transparent [&_small]:ml-1 [&_small]:text-xs [&_small]:text-slate-500 [:where(&)_input]:border-slate-300 [:where(&)_td]:px-1 [:where(&)_td]:py-0.5">

@@ -43,6 +43,16 @@ test("the city dashboard: a name search without diacritics, a sort, both kept th
   await expect(rows).toHaveCount(10);
   await expect(header).toHaveAttribute("aria-sort", "descending");
   expect(await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute("data-unit")))).toEqual(order);
+  // Another quarter keeps the view (the period picker carries the search and the sort along).
+  await page.getByTestId("period-picker").locator('select[name="quarter"]').selectOption("1");
+  await page.getByTestId("period-picker").getByRole("button").click();
+  await expect(page).toHaveURL(/[?&]quarter=1(&|$)/);
+  await expect(page).toHaveURL(/[?&]q=hai(&|$)/);
+  await expect(page).toHaveURL(/[?&]sort=coverage&dir=desc/);
+  await expect(page.getByLabel("Tìm theo tên")).toHaveValue("hai");
+  await page.goBack();
+  await expect(page).toHaveURL(/[?&]quarter=2(&|$)/);
+  await expect(rows).toHaveCount(10);
   // Once more: ascending.
   await page.locator('button[data-sort="coverage"]').click();
   await expect(header).toHaveAttribute("aria-sort", "ascending");

@@ -20,6 +20,7 @@ import { LeagueTable } from "@/components/rankings/LeagueTable";
 import { toLeagueRows, toLeagueTotals } from "@/components/rankings/league-rows";
 import { PageLoading } from "@/components/ui/PageLoading";
 import { buttonClass } from "@/components/ui/Button";
+import { KeepViewParams } from "@/components/ui/KeepViewParams";
 
 type Props = {
   params: Promise<{ code: string }>;
@@ -219,6 +220,7 @@ async function RankingsSection({
             <option value="composite">{t("rankings.composite")}</option>
           </select>
         </label>
+        <KeepViewParams except={["year", "quarter", "indicator"]} />
         <button type="submit" className={buttonClass()}>
           {t("rankings.show")}
         </button>
