@@ -613,7 +613,6 @@ function figuresSheet(wb: ExcelJS.Workbook, data: RankingsData) {
       : { key: k, margin: false, header: `So với mốc quý: ${k === "amountCollected" ? "Kế hoạch thu" : keyLabelVi(k)}` },
   );
   const n = fixed.length + metricCols.length + indicatorCols.length + targetCols.length + attCols.length + 1;
-  titleRows(ws, `Số liệu các đơn vị — ${data.parent.name} — ${periodName(data.year, data.quarter)}`, datesLine(data), Math.min(n, 14));
 
   // Group labels above the header.
   const groups: [string, number, number][] = [];
@@ -630,7 +629,8 @@ function figuresSheet(wb: ExcelJS.Workbook, data: RankingsData) {
     const cell = ws.getCell(FIGURES_HEADER_ROW - 1, from);
     cell.value = label;
     cell.font = font({ name: FONT, bold: true, size: 11 });
-    cell.alignment = align({ horizontal: "center" });
+    // From the group's first column, not centred: a group over two printed pages keeps its label's start.
+    cell.alignment = align({ horizontal: "left", indent: 1 });
     cell.fill = HEADER_FILL;
     cell.border = BORDER;
   }
@@ -660,7 +660,14 @@ function figuresSheet(wb: ExcelJS.Workbook, data: RankingsData) {
   // Several pages wide, each at a legible scale, code and name repeated (printSetup).
   let chars = 0;
   for (let i = 1; i <= n; i++) chars += ws.getColumn(i).width ?? 9;
-  ws.pageSetup.fitToWidth = pagesWide(chars, (ws.getColumn(1).width ?? 9) + (ws.getColumn(2).width ?? 9));
+  const titleChars = (ws.getColumn(1).width ?? 9) + (ws.getColumn(2).width ?? 9);
+  ws.pageSetup.fitToWidth = pagesWide(chars, titleChars);
+  // The title over the first printed page's columns only: merged over the whole sheet it was centred
+  // across five pages and cut at their edges (a walk found).
+  const firstPage = titleChars + (chars - titleChars) / ws.pageSetup.fitToWidth;
+  let firstPageColumns = 0;
+  for (let i = 1, w = 0; i <= n && (w += ws.getColumn(i).width ?? 9) <= firstPage; i++) firstPageColumns = i;
+  titleRows(ws, `Số liệu các đơn vị — ${data.parent.name} — ${periodName(data.year, data.quarter)}`, datesLine(data), Math.max(2, firstPageColumns));
 
   const writeRow = (row: ExcelJS.Row, d: RankingsData["rows"][number], opts: { code: string; name: string; type: string; status: string; bold?: boolean }) => {
     row.getCell(1).value = opts.code;

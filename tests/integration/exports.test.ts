@@ -374,6 +374,16 @@ describe.each(dbKinds)("rankings exports on %s", (kind) => {
           expect(ws.pageSetup.fitToWidth).toBe(pagesWide(chars, titles));
           expect(ws.pageSetup.fitToWidth).toBeGreaterThan(1);
           expect(titles + (chars - titles) / ws.pageSetup.fitToWidth!).toBeLessThanOrEqual(240);
+          // The title and the dates line are merged over the first printed page's columns only (not cut at its edge).
+          const merges = (ws.model as { merges: string[] }).merges.filter((m) => /^A[12]:/.test(m));
+          expect(merges).toHaveLength(2);
+          for (const m of merges) {
+            const last = ws.getCell(m.split(":")[1]).col;
+            let w = 0;
+            for (let c = 1; c <= last; c++) w += ws.getColumn(c).width ?? 9;
+            expect(w, m).toBeLessThanOrEqual(titles + (chars - titles) / ws.pageSetup.fitToWidth!);
+            expect(last, m).toBeGreaterThan(5);
+          }
         } else expect(chars, ws.name).toBeLessThanOrEqual(240);
       }
       expect(wb.getWorksheet(SHEETS.ranking)!.pageSetup.printTitlesRow).toBe(`${RANKING_HEADER_ROW}:${RANKING_HEADER_ROW}`);
