@@ -34,6 +34,17 @@ export function formatDecimal(value: number | null | undefined, locale: Locale =
 /** Decimals of a rate as every page and report shows it: the late-payment rate (a few %) two, the others one. */
 export const rateDigits = (key: string): number => (key === "latePaymentRate" ? 2 : 1);
 
+/**
+ * A target rate as the documents write it: up to `digits` decimals, trailing zeros dropped — a ceiling
+ * of 0.025 reads "2,5%" (not "2,50%") and 0.0255 "2,55%", the same on every page, in Word and in Excel's notes.
+ */
+export function formatTargetPercent(value: number | null | undefined, locale: Locale = "vi", digits = 1): string {
+  const s = formatPercent(value, locale, digits);
+  if (digits <= 1) return s;
+  const sep = locale === "vi" ? "," : ".";
+  return s.replace(new RegExp(`(\\${sep}\\d*?)0+(\\s?%)$`), "$1$2").replace(new RegExp(`\\${sep}(\\s?%)$`), "$1");
+}
+
 /** A fraction shown as a percentage with one decimal: 0.531 → "53,1%". */
 export function formatPercent(value: number | null | undefined, locale: Locale = "vi", digits = 1): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return NO_VALUE;

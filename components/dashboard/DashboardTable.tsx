@@ -5,7 +5,7 @@
 import Link from "next/link";
 import { useMemo } from "react";
 import { useLocale, useTranslations } from "next-intl";
-import { formatNumber, formatPercent } from "@/lib/format";
+import { formatNumber, formatPercent, formatTargetPercent } from "@/lib/format";
 import { toLocale } from "@/lib/i18n/config";
 import { StatusBadge } from "@/components/figures/StatusBadge";
 import { DataTable, type Column, type TableFilter } from "@/components/ui/DataTable";
@@ -175,7 +175,7 @@ export function DashboardTable({ data }: { data: DashTable }) {
             {r.lateCeiling !== null && r.hasFigures && r.late !== null && (
               <div className={`text-xs ${r.lateStatus === "attained" ? "text-emerald-700" : "text-red-700"}`}>
                 {t(r.lateStatus === "attained" ? "dashboard.ceilingUnder" : "dashboard.ceilingOver", {
-                  value: formatPercent(r.lateCeiling, locale, 2),
+                  value: formatTargetPercent(r.lateCeiling, locale, 2),
                 })}
               </div>
             )}

@@ -3,7 +3,7 @@ import type { IndicatorsView } from "@/lib/figures/service";
 import { INDICATOR_KEYS, METRIC_KEYS, METRICS } from "@/lib/domain/metrics";
 import { INDICATORS, REVENUE_PLAN_DENOMINATOR, STATUS_THRESHOLDS } from "@/lib/domain/indicators";
 import { YEAR_TO_DATE_METRICS, quarterEnd } from "@/lib/domain/period";
-import { formatDate, formatNumber, formatPercent, formatPoints, rateDigits } from "@/lib/format";
+import { formatDate, formatNumber, formatPercent, formatPoints, formatTargetPercent, rateDigits } from "@/lib/format";
 import type { Locale } from "@/lib/i18n/config";
 import { indicatorLabel, metricLabel } from "@/lib/i18n/labels";
 import { StatusBadge } from "./StatusBadge";
@@ -37,7 +37,7 @@ export async function Dashboard({ view, locale }: { view: IndicatorsView; locale
         : t("status.noData")
       : t(`status.${view.statuses[k] ?? "none"}`);
   const target = (k: string, percent: boolean) =>
-    view.targets[k] === undefined ? "—" : percent ? formatPercent(view.targets[k], locale, rateDigits(k)) : formatNumber(view.targets[k], locale);
+    view.targets[k] === undefined ? "—" : percent ? formatTargetPercent(view.targets[k], locale, rateDigits(k)) : formatNumber(view.targets[k], locale);
   const sourceOf = (k: string) => view.targetDetails[k]?.source ?? undefined;
   const milestone = (k: string, percent: boolean) => {
     const v = view.expected[k];

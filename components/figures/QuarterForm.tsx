@@ -15,7 +15,7 @@ import { checkFigures, validationMessages } from "@/lib/domain/figures-validatio
 import { parseWholeNumber, type NumberParse } from "@/lib/domain/numbers";
 import { computeIndicators, attainment, INDICATORS, statusOf } from "@/lib/domain/indicators";
 import { YEAR_TO_DATE_METRICS } from "@/lib/domain/period";
-import { formatAttainment, formatNumber, formatPercent, formatPoints, rateDigits } from "@/lib/format";
+import { formatAttainment, formatNumber, formatPercent, formatPoints, formatTargetPercent, rateDigits } from "@/lib/format";
 import { judge, natureOf } from "@/lib/domain/milestones";
 import { toLocale } from "@/lib/i18n/config";
 import { indicatorLabel, metricLabel } from "@/lib/i18n/labels";
@@ -330,7 +330,7 @@ export function QuarterForm(props: QuarterFormProps) {
                     <details className="text-xs text-slate-600" data-testid={`formula-${k}`}>
                       <summary className="cursor-pointer text-brand-700">{t("form.formulaShort")}</summary>
                       <p className="mt-0.5">{indicatorFormula(k, (m) => metricLabel(m, locale), t("form.revenuePlan"))}</p>
-                      {target !== undefined && <p className="mt-0.5">{t("form.targetIs", { target: formatPercent(target, locale, rateDigits(k)) })}</p>}
+                      {target !== undefined && <p className="mt-0.5">{t("form.targetIs", { target: formatTargetPercent(target, locale, rateDigits(k)) })}</p>}
                     </details>
                   </td>
                   <td className="py-1 text-right font-semibold tabular-nums" data-testid={`live-${k}`}>
@@ -338,7 +338,7 @@ export function QuarterForm(props: QuarterFormProps) {
                   </td>
                   <td className="py-1 pl-2 text-right">
                     {target !== undefined && att !== null && (
-                      <span title={`${t("colTarget")}: ${formatPercent(target, locale, rateDigits(k))}`} data-testid={`badge-${k}`}>
+                      <span title={`${t("colTarget")}: ${formatTargetPercent(target, locale, rateDigits(k))}`} data-testid={`badge-${k}`}>
                         <StatusBadge status={badgeStatus === "none" ? "none" : badgeStatus} label={label} title={t(`status.${badgeStatus}`)} />
                       </span>
                     )}

@@ -7,7 +7,7 @@ import { INDICATORS, attainment as attainmentOf } from "../domain/indicators";
 import { INDICATOR_KEYS, type IndicatorKey, type MetricKey } from "../domain/metrics";
 import { COMPOSITE_CAP, type Bands, type Weight } from "../domain/ranking";
 import { INDICATOR_LABELS_VI, METRIC_LABELS_VI } from "../domain/figures-validation";
-import { formatDate, formatNumber, formatPercent, formatPoints, rateDigits } from "../format";
+import { formatDate, formatNumber, formatPercent, formatPoints, formatTargetPercent, rateDigits } from "../format";
 import { keyLabel } from "../i18n/labels";
 import type { IndicatorChoice, RankingItem, RankingsData } from "../rankings/service";
 import type { TargetSource } from "../targets/sources";
@@ -26,8 +26,7 @@ export const fmtCount = (v: number): string => formatNumber(v, "vi");
  */
 export function fmtPercent(v: number, digits = 1): string {
   const d = Math.abs(v) < 0.01 && v !== 0 ? Math.max(digits, 2) : digits;
-  const s = formatPercent(v, "vi", d);
-  return d > 1 ? s.replace(/(,\d*?)0+%$/, "$1%").replace(/,%$/, "%") : s;
+  return d > 1 ? formatTargetPercent(v, "vi", d) : formatPercent(v, "vi", d);
 }
 
 const upToOneDecimal = new Intl.NumberFormat("vi-VN", { minimumFractionDigits: 0, maximumFractionDigits: 1 });

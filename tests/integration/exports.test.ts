@@ -378,7 +378,7 @@ describe.each(dbKinds)("rankings exports on %s", (kind) => {
           const merges = (ws.model as { merges: string[] }).merges.filter((m) => /^A[12]:/.test(m));
           expect(merges).toHaveLength(2);
           for (const m of merges) {
-            const last = ws.getCell(m.split(":")[1]).col;
+            const last = Number(ws.getCell(m.split(":")[1]).col);
             let w = 0;
             for (let c = 1; c <= last; c++) w += ws.getColumn(c).width ?? 9;
             expect(w, m).toBeLessThanOrEqual(titles + (chars - titles) / ws.pageSetup.fitToWidth!);

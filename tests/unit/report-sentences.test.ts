@@ -1,6 +1,7 @@
 // The Vietnamese sentences of the exported reports (lib/reports/sentences.ts) on hand-made data:
 // rising and falling counts, no target, missing figures, zero denominators, the ranking summary and
 // the praise / warn / criticise paragraphs. Never "null", "NaN", "undefined" or "Infinity" in a line.
+import { formatTargetPercent } from "@/lib/format";
 import { describe, expect, it } from "vitest";
 import { computeIndicators } from "@/lib/domain/indicators";
 import type { Figures } from "@/lib/domain/metrics";
@@ -49,6 +50,19 @@ describe("numbers", () => {
     [1, 2, "100%"],
     [0.9, 2, "90%"],
   ])("fmtPercent(%s, %s) = %s", (v, d, out) => expect(fmtPercent(v, d)).toBe(out));
+
+  // A target rate reads the same on the web as in Word: "dưới mức trần 2,5%", not "2,50%".
+  it.each([
+    [0.025, "vi", 2, "2,5%"],
+    [0.0255, "vi", 2, "2,55%"],
+    [0.02, "vi", 2, "2%"],
+    [0.025, "en", 2, "2.5%"],
+    [0.45, "vi", 1, "45,0%"],
+    [null, "vi", 2, "—"],
+  ] as const)("formatTargetPercent(%s, %s, %s) = %s", (v, locale, d, out) => expect(formatTargetPercent(v, locale, d)).toBe(out));
+  it("formats a target as fmtPercent does in the reports, for any rate", () => {
+    for (let i = 0; i <= 1000; i++) expect(formatTargetPercent(i / 10000, "vi", 2)).toBe(fmtPercent(i / 10000, 2));
+  });
 
   it.each([
     [118_613_697, "118.613.697 đồng"],
