@@ -106,6 +106,15 @@ function formatWhen(value: Date | string | null | undefined, locale: Locale, kin
   return locale === "en" ? `${day}, ${part.hour}:${part.minute}` : `${part.hour}:${part.minute} ${day}`;
 }
 
+const clocks = new Map<Locale, Intl.DateTimeFormat>();
+/** The time of day in Vietnam's time zone ("17:40"), whatever the browser's: as the history and threads write it. */
+export function formatClock(value: Date, locale: Locale = "vi"): string {
+  let f = clocks.get(locale);
+  if (!f)
+    clocks.set(locale, (f = new Intl.DateTimeFormat(tag(locale), { hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone: "Asia/Ho_Chi_Minh" })));
+  return f.format(value);
+}
+
 /** A calendar day (month 1–12): 30/9/2026 in Vietnamese, 30 Sep 2026 in English. */
 export function formatDay(year: number, month: number, day: number, locale: Locale = "vi"): string {
   return locale === "en" ? `${day} ${MONTHS_EN[month - 1]} ${year}` : `${day}/${month}/${year}`;

@@ -5,6 +5,7 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useMemo, useState, useTransition } from "react";
+import { useInBrowser } from "@/components/ui/in-browser";
 import { useLocale, useTranslations } from "next-intl";
 import { reviewBatchAction } from "@/lib/actions/completeness";
 import { reviewFiguresAction } from "@/lib/actions/review";
@@ -39,6 +40,7 @@ export function ReviewQueue({ parentCode, year, quarter, communes }: Props) {
   const t = useTranslations("completeness");
   const locale = toLocale(useLocale());
   const router = useRouter();
+  const inBrowser = useInBrowser();
   const [picked, setPicked] = useState<ReadonlySet<string>>(new Set());
   const [comment, setComment] = useState("");
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
@@ -97,7 +99,8 @@ export function ReviewQueue({ parentCode, year, quarter, communes }: Props) {
       {submitted.length === 0 ? (
         <p className="text-sm text-slate-600">{t("review.empty")}</p>
       ) : (
-        <>
+        // Every control waits for the page's script: a box ticked before it runs would look ticked but not count (a walk found).
+        <fieldset disabled={!inBrowser} className="m-0 min-w-0 border-0 p-0">
           <div className="mb-1 flex items-center gap-3 text-sm">
             <label className="inline-flex items-center gap-2 font-medium">
               <input
@@ -160,7 +163,7 @@ export function ReviewQueue({ parentCode, year, quarter, communes }: Props) {
             </button>
             <Toast message={message} testId="review-message" />
           </div>
-        </>
+        </fieldset>
       )}
       {submitted.length === 0 && <Toast message={message} testId="review-message" className="mt-2" />}
       <ConfirmDialog

@@ -6,7 +6,7 @@ import { KeepViewParams } from "@/components/ui/KeepViewParams";
 export async function PeriodPicker({ year, quarter, years }: { year: number; quarter: number; years: number[] }) {
   const t = await getTranslations("figures");
   return (
-    <form method="get" className="flex flex-wrap items-end gap-2 text-sm" aria-label={t("period")} data-testid="period-picker">
+    <form method="get" className="flex flex-wrap items-end gap-2 text-sm print:hidden" aria-label={t("period")} data-testid="period-picker">
       <label className="flex flex-col">
         <span className="text-slate-500">{t("year")}</span>
         <select name="year" defaultValue={year} className="rounded border border-slate-300 px-2 py-1">

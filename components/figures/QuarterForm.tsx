@@ -15,7 +15,7 @@ import { checkFigures, validationMessages } from "@/lib/domain/figures-validatio
 import { parseWholeNumber, type NumberParse } from "@/lib/domain/numbers";
 import { computeIndicators, attainment, INDICATORS, statusOf } from "@/lib/domain/indicators";
 import { YEAR_TO_DATE_METRICS } from "@/lib/domain/period";
-import { formatAttainment, formatNumber, formatPercent, formatPoints, formatTargetPercent, rateDigits } from "@/lib/format";
+import { formatAttainment, formatClock, formatNumber, formatPercent, formatPoints, formatTargetPercent, rateDigits } from "@/lib/format";
 import { judge, natureOf } from "@/lib/domain/milestones";
 import { toLocale } from "@/lib/i18n/config";
 import { indicatorLabel, metricLabel } from "@/lib/i18n/labels";
@@ -151,7 +151,8 @@ export function QuarterForm(props: QuarterFormProps) {
         setStatus(res.report.status);
         setVersion(res.report.version);
         setSaved({ ...res.report.figures });
-        const time = new Date().toLocaleTimeString(locale === "vi" ? "vi-VN" : "en-GB", { hour: "2-digit", minute: "2-digit" });
+        // Vietnam's time, as the history and the thread write it, whatever the browser's time zone.
+        const time = formatClock(new Date(), locale);
         setMessage({ kind: "ok", text: submit ? t("form.submitted", { time }) : t("form.saved", { time }) });
         router.refresh();
       } else {

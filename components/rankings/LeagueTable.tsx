@@ -110,6 +110,7 @@ export function LeagueTable({
         align: "right",
         firstDir: "desc",
         sortValue: (r) => r.target,
+        cellAttrs: (_, { head }) => (head ? {} : { "data-cell": "target" }),
         cell: (r) => (format.attainment ? fmtActual(r.target) : fmtValue(r.target)),
       },
       format.attainment && !format.ceiling

@@ -13,7 +13,7 @@ export interface LeagueRow {
   reportStatus: string | null;
   value: number | null;
   actual: number | null;
-  /** The target shown: the period's milestone for an attainment, else the year's target. */
+  /** The target shown: the period's milestone (the year's target for a ceiling, its milestone every quarter). */
   target: number | null;
   attainment: number | null;
   /** A ceiling: target − actual (positive: under it). */
@@ -53,7 +53,6 @@ const prevOf = (c: Change) => ({ prevTrend: c.trend, prevGood: c.good, prevDelta
 const yearOf = (c: Change) => ({ yearTrend: c.trend, yearGood: c.good, yearDelta: trim(c.delta), yearValue: trim(c.value) });
 
 export function toLeagueRows(data: RankingsData): Packed<LeagueRow> {
-  const attainment = data.indicator.kind === "attainment";
   return pack(
     data.items.map((it): LeagueRow => ({
       code: it.unit.code,
@@ -62,7 +61,9 @@ export function toLeagueRows(data: RankingsData): Packed<LeagueRow> {
       reportStatus: it.reportStatus,
       value: trim(it.value),
       actual: trim(it.actual),
-      target: trim(attainment ? it.expected : it.target),
+      // The column is the quarter's milestone ("Mốc kế hoạch quý"), whatever is ranked, as in the totals
+      // row and the Word report (it showed the year's target when ranking a rate: a walk found).
+      target: trim(it.expected),
       attainment: trim(it.attainment),
       margin: trim(it.margin),
       yearAttainment: trim(it.yearAttainment),

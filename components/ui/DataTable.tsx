@@ -148,7 +148,7 @@ export function DataTable<T>(props: DataTableProps<T>) {
 
   const count = props.countText ? props.countText(shown.length, rows.length) : t("shown", { shown: shown.length, total: rows.length });
   const hasToolbar = !!searchText || allFilters.length > 0 || !!toolbar || options.sortKeys.length > 0;
-  const input = "rounded border border-slate-300 bg-white px-2 py-1";
+  const input = "rounded border border-slate-300 bg-white px-2 py-1 disabled:bg-slate-100 disabled:text-slate-400";
 
   return (
     <div className="space-y-2" data-testid={props.testId ? `${props.testId}-view` : undefined}>
@@ -226,6 +226,7 @@ export function DataTable<T>(props: DataTableProps<T>) {
                       type="button"
                       data-sort={c.key}
                       onClick={() => sortBy(c)}
+                      disabled={!inBrowser}
                       className="inline-flex items-center gap-1 text-left hover:text-brand-700 print:hidden"
                     >
                       {c.header}

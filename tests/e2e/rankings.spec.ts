@@ -94,3 +94,15 @@ test("a commune officer cannot rank the city", async ({ page }) => {
   expect((await page.goto("/units/31/rankings"))?.status()).toBe(403);
   expect((await page.request.get("/api/v1/rankings?parent=31&year=2026&quarter=3")).status()).toBe(403);
 });
+
+test("the league table's 'Mốc kế hoạch quý' is the quarter's milestone whatever is ranked (a rate or its attainment)", async ({ page }) => {
+  await signInAndWaitHome(page, "lanhdao.haiphong");
+  const milestoneOf = async (indicator: string) => {
+    await page.goto(`/units/31/rankings?year=2026&quarter=2&indicator=${indicator}`);
+    await tablesDrawn(page);
+    return page.locator('[data-testid="league-table"] tr[data-unit="10804"] [data-cell="target"]').innerText();
+  };
+  const ofAttainment = await milestoneOf("attainment:bhxhCoverage");
+  expect(ofAttainment).toMatch(/%$/);
+  expect(await milestoneOf("bhxhCoverage")).toBe(ofAttainment);
+});

@@ -115,7 +115,8 @@ async function RankingsSection({
   ].filter((x, idx, arr) => arr.findIndex((y) => y.i.unit.code === x.i.unit.code) === idx);
   const refs = await unitRefsByCode(topBottom.map((x) => x.i.unit.code));
   const multiples = await multiplesOf(refs, { year, quarter }, c, data.weights ?? []);
-  const chartTarget = c.kind === "attainment" || c.kind === "composite" ? data.bands.attained : (data.totals.target ?? null);
+  // The line the chart calls "Mốc": the parent's milestone of the quarter (or, ranked on an attainment, the band it must reach).
+  const chartTarget = c.kind === "attainment" || c.kind === "composite" ? data.bands.attained : (data.totals.expected ?? null);
 
   const periodText = t("rankings.periodText", { q: quarter, year });
   const isCeiling = data.items.some((i) => i.margin !== null) || data.totals.margin !== null;
