@@ -379,7 +379,7 @@ export function TargetGridView({ view, unitCode, defaultSource }: { view: GridVi
       <fieldset disabled={!inBrowser} className="m-0 min-w-0 space-y-4 border-0 p-0">
         {anyEditable ? <p className="text-sm text-slate-600">{t("intro")}</p> : <p className="text-sm text-slate-600">{t("readOnly")}</p>}
         {anyEditable && grid.children.some((c) => c.editable) && (
-          <div className="space-y-2 rounded-lg border border-slate-200 bg-white p-3 text-sm" data-testid="suggest">
+          <div className="space-y-2 rounded-lg border border-slate-200 bg-white p-3 text-sm print:hidden" data-testid="suggest">
             <div className="flex flex-wrap items-end gap-2">
               <span className="font-medium">{t("suggest")}:</span>
               <label className="flex flex-col">
@@ -419,7 +419,7 @@ export function TargetGridView({ view, unitCode, defaultSource }: { view: GridVi
         )}
 
         {childCount > 8 && (
-          <div className="flex flex-wrap items-center gap-2 text-sm">
+          <div className="flex flex-wrap items-center gap-2 text-sm print:hidden">
             <input
               type="search"
               value={query}
@@ -504,7 +504,7 @@ export function TargetGridView({ view, unitCode, defaultSource }: { view: GridVi
         </div>
 
         {anyEditable && (
-          <div className="space-y-2">
+          <div className="space-y-2 print:hidden">
             <div className="flex flex-wrap items-end gap-3">
               <label className="flex flex-col text-sm">
                 <span className="text-slate-600">{t("source")}</span>
