@@ -98,7 +98,6 @@ function assertCanView(actor: Actor, parent: UnitRef) {
 // ---------------------------------------------------------------------------------------------
 // Pure part: the outliers of one province's rows
 
-
 export interface ReportRow {
   unitId: number;
   code: string;
