@@ -8,7 +8,7 @@
 // the inputs' common classes on the table, so that the page stays light (issue 16).
 import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
-import { useRouter } from "next/navigation";
+import { useRouter, useSearchParams } from "next/navigation";
 import { useEffect, useMemo, useRef, useState, useTransition } from "react";
 import { LeaveGuardDialog, useLeaveGuard } from "@/components/ui/LeaveGuard";
 import { flushSync } from "react-dom";
@@ -91,7 +91,18 @@ export function TargetGridView({ view, unitCode, defaultSource }: { view: GridVi
   const [suggestKey, setSuggestKey] = useState<TargetKey>("bhxhCompulsory");
   const [basis, setBasis] = useState<AllocationBasis>("labourForce");
   const [message, setMessage] = useState<Message | null>(null);
-  const [query, setQuery] = useState("");
+  // The name search is kept in the address (?q=), as every other long table keeps its view: a reload or
+  // a link shows the same rows (a walk found the grid's search was lost).
+  const searchParams = useSearchParams();
+  const [query, setQueryState] = useState(() => searchParams.get("q") ?? "");
+  const setQuery = (q: string) => {
+    setQueryState(q);
+    const params = new URLSearchParams(window.location.search);
+    if (q.trim() === "") params.delete("q");
+    else params.set("q", q);
+    const search = params.toString();
+    window.history.replaceState(null, "", `${window.location.pathname}${search ? `?${search}` : ""}${window.location.hash}`);
+  };
   const [paste, setPaste] = useState<PastePlan | null>(null);
   const [pending, start] = useTransition();
 

@@ -100,8 +100,14 @@ test("the grid and the commune list are in Vietnamese order, with a sticky heade
   const shown = page.locator("tr[data-row]").filter({ has: page.locator("a") });
   await expect(shown).toHaveCount(1);
   await expect(shown.first()).toContainText("Phường Đông Hải");
+  // Kept in the address: a reload shows the same rows.
+  await expect(page).toHaveURL(/[?&]q=dong(\+|%20)hai(&|$)/);
+  await page.reload();
+  await expect(page.getByTestId("grid-search")).toHaveValue("dong hai");
+  await expect(shown).toHaveCount(1);
   await page.getByTestId("grid-search").fill("");
   await expect(shown).toHaveCount(114);
+  await expect(page).not.toHaveURL(/[?&]q=/);
 });
 
 test("a block with unit names goes to the right communes whatever its order; unknown names are refused", async ({ page }) => {
