@@ -54,7 +54,8 @@ type ReportRow = { [K in MetricKey]: number | bigint | null } & {
 };
 
 export function figuresOf(row: Partial<Record<MetricKey, number | bigint | null>>): FigureValues {
-  const out = emptyFigures();
+  // Built key by key, not from an empty copy: read for every report row of a data-quality page (~2.300).
+  const out = {} as FigureValues;
   for (const k of METRIC_KEYS) {
     const v = row[k];
     out[k] = v === null || v === undefined ? null : Number(v);
