@@ -17,15 +17,7 @@ import { judgeTargets, type MilestoneBasis } from "../domain/milestones";
 import { scenarioMilestones, scenarioValuesOf } from "../monthly/milestones";
 import { actualForTarget, isCountTargetKey, isTargetKey, targetDirectionOf, type TargetKey } from "../domain/targets";
 import { isPeriodEnded } from "../domain/period";
-import {
-  computePathStatus,
-  isPartialTotal,
-  participantsTarget,
-  pathJudgeable,
-  PARTICIPANTS_TARGET_KEYS,
-  type PathStatus,
-  type YearValue,
-} from "../domain/path2030";
+import { computePathStatus, isPartialTotal, participantsTarget, pathJudgeable, type PathStatus, type YearValue } from "../domain/path2030";
 import { DEFAULT_BANDS, type Bands } from "../domain/ranking";
 import { countedReport, countedReportAt } from "../figures/counted";
 import type { FigureValues, UnitRef } from "../figures/service";
@@ -248,32 +240,32 @@ type CommuneDashboardRow = Record<string, unknown> & {
   scenario: unknown;
 };
 
-/** Each commune's (and the city's) yearly participants for the path to 2030, from the summaries the database keeps current. */
-const HISTORY_JOIN = `LEFT JOIN (
-  -- Each year's latest counted figure (up to this quarter this year), from the summary the database keeps current.
-  SELECT unit_id, json_agg(json_build_array(year, participants)) AS history FROM year_progress
-  WHERE tenant_id = $1::int AND participants IS NOT NULL AND ((year < $2::int AND quarter = 4) OR (year = $2::int AND quarter = $3::int))
-  GROUP BY unit_id
-  UNION ALL
-  SELECT $1::int, json_agg(json_build_array(year, participants)) FROM tenant_year_progress
-  WHERE tenant_id = $1::int AND participants IS NOT NULL AND ((year < $2::int AND quarter = 4) OR (year = $2::int AND quarter = $3::int))
-) h ON h.unit_id = u.id
-`;
 /**
  * Everything a city's dashboard reads, in one statement: per commune (and the city itself, last) its
  * report of exactly this period (any state, with whether it counts), its counted figures at the end of
  * the previous year (milestone baselines; for the city: its period totals), its targets of the year
- * and of 2030, city staff's milestone overrides, its saved monthly scenario of the year, and each year's participants (path to 2030; for the
- * city: the sum the database keeps per province, retired communes' years included). One
- * row per commune instead of thousands of target and history rows.
+ * and of 2030, city staff's milestone overrides, its saved monthly scenario of the year, and its path
+ * to 2030 as of the period (for the city: the sum the database keeps per province, retired communes'
+ * years included). The targets and the paths are summaries the database keeps current
+ * (migration 20261204120000_dashboard_summaries): one row each per commune, looked up by key, instead
+ * of aggregating thousands of target and yearly rows at every read; each a subquery of the select
+ * list, so the planner weighs three relations, not eight (its planning was a fifth of the statement).
  */
-/** Of 2030, only the targets the path to 2030 reads: a third of the rows (issue 16). */
-const TARGETS_2030 = PARTICIPANTS_TARGET_KEYS.map((k) => `'${k}'`).join(", ");
 const communeDashboardSql = (path: boolean) => `
 SELECT u.id, u.code, u.name, u.type::text AS type, (u.id = $1::int) AS is_parent,
        r.status::text AS status, (${countedReport("r")}) AS counted, ${colsOf("r", "r_")},
        (b.year IS NOT NULL) AS has_baseline, ${colsOf("b", "b_")},
-       t.targets, t.targets2030, m.overrides, sc.months AS scenario, ${path ? "h.history" : "NULL AS history"}
+       (SELECT t.targets FROM unit_targets t WHERE t.unit_id = u.id AND t.year = $2::int) AS targets,
+       (SELECT t.targets FROM unit_targets t WHERE t.unit_id = u.id AND t.year = 2030) AS targets2030,
+       (SELECT json_object_agg(m.key, m.value) FROM milestones m WHERE m.unit_id = u.id AND m.year = $2::int AND m.quarter = $3::int) AS overrides,
+       (SELECT sc.months FROM scenarios sc WHERE sc.unit_id = u.id AND sc.year = $2::int) AS scenario,
+       ${
+         path
+           ? `CASE WHEN u.id = $1::int
+         THEN (SELECT h.history FROM tenant_year_progress h WHERE h.tenant_id = $1::int AND h.year = $2::int AND h.quarter = $3::int)
+         ELSE (SELECT h.history FROM year_progress h WHERE h.unit_id = u.id AND h.year = $2::int AND h.quarter = $3::int) END`
+           : "NULL"
+       } AS history
 FROM units u
 LEFT JOIN quarter_reports r ON u.id <> $1::int AND r.unit_id = u.id AND r.kind = 'ACTUAL' AND r.year = $2::int AND r.quarter = $3::int
 LEFT JOIN LATERAL (
@@ -283,18 +275,7 @@ LEFT JOIN LATERAL (
   SELECT p.year, ${METRIC_KEYS.map((k) => `p.${snake(k)}`).join(", ")} FROM period_totals p
   WHERE u.id = $1::int AND p.tenant_id = $1::int AND p.year = $2::int - 1 AND p.quarter = 4
 ) b ON true
-LEFT JOIN (
-  SELECT unit_id, json_object_agg(key, value) FILTER (WHERE year = $2::int) AS targets,
-         json_object_agg(key, value) FILTER (WHERE year = 2030) AS targets2030
-  FROM targets WHERE tenant_id = $1::int AND (year = $2::int OR (year = 2030 AND key IN (${TARGETS_2030})))
-  GROUP BY unit_id
-) t ON t.unit_id = u.id
-LEFT JOIN (
-  SELECT unit_id, json_object_agg(key, value) AS overrides
-  FROM milestones WHERE tenant_id = $1::int AND year = $2::int AND quarter = $3::int GROUP BY unit_id
-) m ON m.unit_id = u.id
-LEFT JOIN scenarios sc ON sc.unit_id = u.id AND sc.year = $2::int
-${path ? HISTORY_JOIN : ""}WHERE (u.parent_id = $1::int AND u.level = 'COMMUNE' AND u.valid_to IS NULL) OR u.id = $1::int`;
+WHERE (u.parent_id = $1::int AND u.level = 'COMMUNE' AND u.valid_to IS NULL) OR u.id = $1::int`;
 /** With the path to 2030 (a dashboard), and without (another period's figures for a rankings' change columns). */
 const COMMUNE_DASHBOARD_SQL = { path: communeDashboardSql(true), figures: communeDashboardSql(false) };
 

@@ -50,11 +50,13 @@ export const MSG = {
 
 /**
  * Overload, not a bug: every database connection stayed busy longer than a transaction may wait
- * (Prisma P2028 "Unable to start a transaction", P2024 pool timeout). The caller answers 503 with
- * this message — nothing was written — instead of a 500.
+ * (Prisma P2028 "Unable to start a transaction", P2024 pool timeout), or PostgreSQL rolled the
+ * transaction back to break a deadlock between two saves (P2034: 40P01, 40001; two saves of targets
+ * across several provinces in opposite orders wait on each other's province lock, migration
+ * 20261204120000). The caller answers 503 with this message — nothing was written — instead of a 500.
  */
 export function busyError(e: unknown): ServiceError | null {
   const code = (e as { code?: unknown } | null)?.code;
-  if (code === "P2028" || code === "P2024") return new ServiceError(503, "Hệ thống đang bận, chưa lưu được. Vui lòng thử lại sau ít phút.");
+  if (code === "P2028" || code === "P2024" || code === "P2034") return new ServiceError(503, "Hệ thống đang bận, chưa lưu được. Vui lòng thử lại sau ít phút.");
   return null;
 }

@@ -6,7 +6,8 @@
 //   a. saving a commune's latest quarter (saveQuarter, as its commune officer);
 //   b. the dashboard of the largest city (the province with the most communes) for the last quarter;
 //   c. the national dashboard over the provinces;
-//   d. the same aggregates as one raw SQL statement each (b and c), for the app/SQL ratio.
+//   d. the same aggregates as one raw SQL statement each (b and c), for the app/SQL ratio, timed in
+//      turn with its dashboard within each round (a slow spell of the machine hits both alike).
 // Median and 95th percentile over BENCH_RUNS measured runs (default 30) after BENCH_WARMUP
 // untimed ones (default 5). Writes bench-results/latest.md and bench-results/latest.json.
 //
@@ -568,19 +569,46 @@ async function benchDatabase(kind: "PostgreSQL" | "PGlite"): Promise<DbRun> {
     compareFull("Việt Nam", nationApp, await db.sql.query(NATION_FULL_SQL, [YEAR, QUARTER, nation.id]), checks);
     for (const c of checks) log(`  check: ${c}`);
 
-    const tCity = await run("city", `dashboard of ${city.name} (${largest.n} communes), ${YEAR} Q${QUARTER}`, () => dashboard(db.prisma, city, YEAR, QUARTER));
-    const tCitySql = await run("citySql", "↳ same aggregates, one raw SQL query (db.sql.query)", () => db.sql.query(CITY_SQL, [city.id, YEAR, QUARTER]));
-    const tCityFull = await run("cityFullSql", "↳ everything it reads (+ statuses, 2030 targets, history), one SQL query", () =>
-      db.sql.query(CITY_FULL_SQL, [city.id, YEAR, QUARTER]),
+    // Each dashboard and its two SQL statements are timed in turn within each round (app, narrow,
+    // everything, app, …): a slow spell of this shared machine then hits the three alike, so their
+    // ratio compares like with like (timed one after the other, a spell could fall on one of them only).
+    const trio = async (
+      keys: readonly [OpKey, OpKey, OpKey],
+      operations: readonly [string, string, string],
+      fns: readonly [() => Promise<unknown>, () => Promise<unknown>, () => Promise<unknown>],
+    ) => {
+      const timings = await measureInterleaved([...fns], RUNS, WARMUP);
+      timings.forEach((timing, i) => {
+        results.push({ database: kind, operation: operations[i], key: keys[i], timing });
+        log(`[${elapsed()}] ${kind} · ${operations[i]}: median ${ms(timing.medianMs)} ms, p95 ${ms(timing.p95Ms)} ms`);
+      });
+      return timings;
+    };
+    const [tCity, tCitySql, tCityFull] = await trio(
+      ["city", "citySql", "cityFullSql"],
+      [
+        `dashboard of ${city.name} (${largest.n} communes), ${YEAR} Q${QUARTER}`,
+        "↳ same aggregates, one raw SQL query (db.sql.query)",
+        "↳ everything it reads (+ statuses, 2030 targets, history), one SQL query",
+      ],
+      [
+        () => dashboard(db.prisma, city, YEAR, QUARTER),
+        () => db.sql.query(CITY_SQL, [city.id, YEAR, QUARTER]),
+        () => db.sql.query(CITY_FULL_SQL, [city.id, YEAR, QUARTER]),
+      ],
     );
-    const tNation = await run("nation", `national dashboard (34 provinces over 3,321 communes), ${YEAR} Q${QUARTER}`, () =>
-      dashboard(db.prisma, nation, YEAR, QUARTER),
-    );
-    const tNationSql = await run("nationSql", "↳ same aggregates, one raw SQL query (db.sql.query)", () =>
-      db.sql.query(NATION_SQL, [YEAR, QUARTER, nation.id]),
-    );
-    const tNationFull = await run("nationFullSql", "↳ everything it reads (+ counts, 2030 targets, history), one SQL query", () =>
-      db.sql.query(NATION_FULL_SQL, [YEAR, QUARTER, nation.id]),
+    const [tNation, tNationSql, tNationFull] = await trio(
+      ["nation", "nationSql", "nationFullSql"],
+      [
+        `national dashboard (34 provinces over 3,321 communes), ${YEAR} Q${QUARTER}`,
+        "↳ same aggregates, one raw SQL query (db.sql.query)",
+        "↳ everything it reads (+ counts, 2030 targets, history), one SQL query",
+      ],
+      [
+        () => dashboard(db.prisma, nation, YEAR, QUARTER),
+        () => db.sql.query(NATION_SQL, [YEAR, QUARTER, nation.id]),
+        () => db.sql.query(NATION_FULL_SQL, [YEAR, QUARTER, nation.id]),
+      ],
     );
     // Issue 6: the national ranking (three dashboards: the period, the quarter before, a year before).
     await run("nationRanking", `national ranking of provinces by BHXH coverage attainment, ${YEAR} Q${QUARTER}`, () =>

@@ -10,6 +10,7 @@ import { scopeUnit } from "@/lib/auth/scope";
 import { countedReport } from "@/lib/figures/counted";
 import { METRIC_KEYS } from "@/lib/domain/metrics";
 import { yearlyHistory } from "@/lib/figures/path";
+import { saveTargets } from "@/lib/targets/service";
 
 const NOW = new Date("2026-11-21T10:00:00Z");
 const snake = (k: string) => k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
@@ -51,7 +52,30 @@ describe.each(dbKinds)("summaries kept current by the database on %s", (kind) =>
        FROM year_progress GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`,
     );
     expect(await db.sql.query(`SELECT tenant_id, year, quarter, participants, units, ${COLS} FROM tenant_year_progress ORDER BY 1, 2, 3`)).toEqual(tenants);
+
+    // The paths to 2030 as of each period: every earlier year's year end, then the period itself.
+    const path = (table: string, id: string) =>
+      `SELECT p.${id}, p.year, p.quarter, (SELECT json_agg(json_build_array(y.year, y.participants) ORDER BY y.year) FROM ${table} y
+         WHERE y.${id} = p.${id} AND y.participants IS NOT NULL AND ((y.year < p.year AND y.quarter = 4) OR (y.year = p.year AND y.quarter = p.quarter)))::text AS history
+       FROM ${table} p ORDER BY 1, 2, 3`;
+    for (const [table, id] of [
+      ["year_progress", "unit_id"],
+      ["tenant_year_progress", "tenant_id"],
+    ])
+      expect(await db.sql.query(`SELECT ${id}, year, quarter, history::text AS history FROM ${table} ORDER BY 1, 2, 3`), table).toEqual(
+        await db.sql.query(path(table, id)),
+      );
+    await expectTargetsCurrent();
     return summary.length;
+  }
+
+  /** unit_targets: each unit's targets of a year as one object, exactly the rows of targets. */
+  async function expectTargetsCurrent() {
+    const direct = await db.sql.query<{ unit_id: number; year: number; targets: Record<string, number> }>(
+      `SELECT unit_id, year, json_object_agg(key, value ORDER BY key) AS targets FROM targets GROUP BY 1, 2 ORDER BY 1, 2`,
+    );
+    expect(direct.length).toBeGreaterThan(10);
+    expect(await db.sql.query(`SELECT unit_id, year, targets FROM unit_targets ORDER BY 1, 2`)).toEqual(direct);
   }
 
   /** The path to 2030's yearly sums straight from the reports' history, as yearlyHistory read them before the summaries. */
@@ -158,5 +182,21 @@ describe.each(dbKinds)("summaries kept current by the database on %s", (kind) =>
     await db.sql.exec(`DELETE FROM quarter_reports WHERE year = 2027`);
     await expectCurrent();
     expect(await db.sql.query(`SELECT * FROM period_totals WHERE year = 2027`)).toEqual([]);
+  });
+  it("keep each unit's targets of a year current: a city staff's save, a removal, bulk SQL", async () => {
+    const kt = await scopeUnit(db.prisma, actors["bhxh.haiphong"], "10804");
+    const before = await db.sql.query<{ targets: Record<string, number> }>(`SELECT targets FROM unit_targets WHERE unit_id = $1 AND year = 2026`, [kt.id]);
+    const value = (before[0]?.targets.bhyt ?? 1000) + 7;
+    await saveTargets(db.prisma, actors["bhxh.haiphong"], { year: 2026, entries: [{ unitCode: "10804", key: "bhyt", value }] }, NOW);
+    const after = await db.sql.query<{ targets: Record<string, number> }>(`SELECT targets FROM unit_targets WHERE unit_id = $1 AND year = 2026`, [kt.id]);
+    expect(after[0].targets.bhyt).toBe(value);
+    await expectTargetsCurrent();
+    await saveTargets(db.prisma, actors["bhxh.haiphong"], { year: 2026, entries: [{ unitCode: "10804", key: "bhyt", value: null }] }, NOW);
+    await expectTargetsCurrent();
+    await db.sql.exec(`UPDATE targets SET value = value + 1 WHERE year = 2026`);
+    await expectTargetsCurrent();
+    await db.sql.exec(`DELETE FROM targets WHERE year = 2030 AND unit_id = ${kt.id}`);
+    expect(await db.sql.query(`SELECT * FROM unit_targets WHERE unit_id = $1 AND year = 2030`, [kt.id])).toEqual([]);
+    await expectTargetsCurrent();
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { localizeErrorBody, localizeMessage, requestLocale } from "@/lib/i18n/server-messages";
-import { MSG } from "@/lib/figures/errors";
+import { MSG, busyError } from "@/lib/figures/errors";
 import { PERMISSIONS } from "@/lib/auth/permissions";
 
 const VIETNAMESE = /[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹàáèéìíòóùúý]/i;
@@ -92,5 +92,20 @@ describe("the figures' checks in English", () => {
       expect(m.code, i.message).not.toBe("message");
       expect(m.message).not.toMatch(VIETNAMESE);
     }
+  });
+});
+
+describe("busy, not broken", () => {
+  // A pool or transaction timeout, and a deadlock PostgreSQL broke by rolling one save back (P2034):
+  // 503 "try again", in the user's language, never a 500.
+  it.each(["P2028", "P2024", "P2034"])("%s is a 503 with a message that says nothing was saved", (code) => {
+    const e = busyError(Object.assign(new Error("x"), { code }));
+    expect(e?.status).toBe(503);
+    expect(e?.message).toMatch(/chưa lưu được/);
+    expect(localizeMessage(e!.message, "en").code).not.toBe("message");
+  });
+  it("leaves other errors alone", () => {
+    expect(busyError(Object.assign(new Error("x"), { code: "P2002" }))).toBeNull();
+    expect(busyError(new Error("x"))).toBeNull();
   });
 });
