@@ -115,7 +115,12 @@ export function ReviewQueue({ parentCode, year, quarter, communes }: Props) {
               {t("review.selected", { n: selected.length, total: submitted.length })}
             </span>
           </div>
-          <ul className="max-h-80 divide-y divide-slate-100 overflow-y-auto rounded border border-slate-100 text-sm [&>li]:flex [&>li]:flex-wrap [&>li]:items-center [&>li]:gap-3 [&>li]:px-2 [&>li]:py-1.5">
+          {/* Focusable: its rows scroll, and a keyboard must reach them even while its boxes wait for the script (axe: scrollable-region-focusable). */}
+          <ul
+            tabIndex={0}
+            aria-label={t("review.title", { count: submitted.length })}
+            className="max-h-80 divide-y divide-slate-100 overflow-y-auto rounded border border-slate-100 text-sm [&>li]:flex [&>li]:flex-wrap [&>li]:items-center [&>li]:gap-3 [&>li]:px-2 [&>li]:py-1.5"
+          >
             {submitted.map((c) => (
               <li key={c.code} data-unit={c.code}>
                 <label className="inline-flex items-center gap-2">
