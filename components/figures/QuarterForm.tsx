@@ -16,9 +16,11 @@ import { parseWholeNumber, type NumberParse } from "@/lib/domain/numbers";
 import { computeIndicators, attainment, INDICATORS, statusOf } from "@/lib/domain/indicators";
 import { YEAR_TO_DATE_METRICS } from "@/lib/domain/period";
 import { formatAttainment, formatClock, formatNumber, formatPercent, formatPoints, formatTargetPercent, rateDigits } from "@/lib/format";
-import { judge, natureOf } from "@/lib/domain/milestones";
+import { judge, natureOf, type Milestone } from "@/lib/domain/milestones";
+import { actualForTarget, COUNT_TARGET_KEYS } from "@/lib/domain/targets";
+import { DEFAULT_BANDS, type Bands } from "@/lib/domain/ranking";
 import { toLocale } from "@/lib/i18n/config";
-import { indicatorLabel, metricLabel } from "@/lib/i18n/labels";
+import { indicatorLabel, metricLabel, targetLabel } from "@/lib/i18n/labels";
 import { saveQuarterAction } from "@/lib/actions/figures";
 import type { ApiIssue } from "@/lib/figures/errors";
 import { StatusBadge } from "./StatusBadge";
@@ -50,6 +52,13 @@ export interface QuarterFormProps {
   /** The city's previous-quarter threshold (0.2 = ±20%), as the server checks it. */
   changeThreshold?: number;
   targets: Record<string, number>;
+  /**
+   * The period's milestone of each count target, as the dashboard judges it (the straight line from
+   * last year's end, the city's override or the saved monthly scenario; an estimate: the year's target).
+   */
+  milestones?: Record<string, Milestone>;
+  /** The city's bands, as the dashboard colours with. */
+  bands?: Bands;
   /** The city's last return/reopen comment, shown while the quarter is returned. */
   returnComment?: string | null;
 }
@@ -88,6 +97,15 @@ export function QuarterForm(props: QuarterFormProps) {
     [figures, previous, props.changeThreshold, locale],
   );
   const indicators = useMemo(() => computeIndicators(figures, { revenuePlan: props.targets.amountCollected ?? null }), [figures, props.targets]);
+  // The count targets judged as the figures are typed, against the period's milestone, with the
+  // dashboard's own rule (lib/domain/milestones.ts judge) and the city's bands.
+  const countRows = COUNT_TARGET_KEYS.flatMap((key) => {
+    const milestone = props.milestones?.[key];
+    const target = props.targets[key];
+    if (!milestone || target === undefined) return [];
+    const actual = actualForTarget(key, figures, indicators);
+    return [{ key, actual, milestone, judged: judge(key, actual, target, milestone, "higher", props.bands ?? DEFAULT_BANDS) }];
+  });
 
   const fieldIssues = (k: MetricKey) => {
     const out: { severity: "error" | "warning"; message: string }[] = [];
@@ -349,6 +367,47 @@ export function QuarterForm(props: QuarterFormProps) {
             })}
           </tbody>
         </table>
+        {countRows.length > 0 && (
+          <>
+            <h3 className="mt-4 mb-1 text-sm font-semibold">
+              {props.kind === "estimate" ? t("form.liveCountsYear") : t("form.liveCounts", { q: props.quarter })}
+            </h3>
+            <table className="w-full text-sm" data-testid="live-counts">
+              <tbody>
+                {countRows.map(({ key, actual, milestone, judged }) => (
+                  <tr key={key} className="border-b border-slate-100 align-top">
+                    <td className="py-1 pr-2">{targetLabel(key, locale)}</td>
+                    <td className="py-1 text-right font-semibold tabular-nums" data-testid={`live-count-${key}`}>
+                      {actual === null ? "—" : formatNumber(actual, locale)}
+                    </td>
+                    <td className="py-1 pl-2 text-right">
+                      {judged.attainment !== null && (
+                        <span
+                          title={
+                            props.kind === "estimate"
+                              ? t("form.targetIs", { target: formatNumber(Math.round(milestone.value), locale) })
+                              : t("form.milestoneIs", { q: props.quarter, value: formatNumber(Math.round(milestone.value), locale) })
+                          }
+                          data-testid={`badge-count-${key}`}
+                        >
+                          <StatusBadge
+                            status={judged.status}
+                            label={
+                              props.kind === "estimate"
+                                ? t("form.attainmentBadge", { pct: formatAttainment(judged.attainment, locale) })
+                                : t("form.milestoneBadge", { pct: formatAttainment(judged.attainment, locale) })
+                            }
+                            title={t(`status.${judged.status}`)}
+                          />
+                        </span>
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </>
+        )}
       </aside>
 
       <ConfirmDialog

@@ -23,6 +23,7 @@ import { countedStatus, isCountedStatus } from "./counted";
 import { buildRow } from "../dashboard/service";
 import { rankingSettings } from "../rankings/settings";
 import type { MilestoneBasis } from "../domain/milestones";
+import type { Bands } from "../domain/ranking";
 import { scenarioMilestones } from "../monthly/milestones";
 
 export interface Actor {
@@ -283,6 +284,8 @@ export interface IndicatorsView {
   margins: Record<string, number | null>;
   /** Judged against the period's milestone. */
   statuses: Record<string, Status>;
+  /** The bands the statuses were judged with (the city's ranking settings). */
+  bands: Bands;
   /** A city or the nation: the communes the sums cover (`included` = `reported`) of `total`. */
   aggregate: Omit<Aggregate, "figures"> | null;
 }
@@ -355,6 +358,7 @@ export async function indicatorsView(prisma: PrismaClient, unit: ScopedUnit, p: 
     yearAttainment: row.yearAttainment,
     margins: row.margins,
     statuses: row.statuses,
+    bands: settings.bands,
     aggregate: aggregate && {
       reported: aggregate.reported,
       included: aggregate.included,

@@ -62,6 +62,17 @@ test("xa.kimthanh fills and submits 2026 Q3 and sees every indicator against the
     grown[k] = String(Math.round(v * (ytd ? 1.5 : k === "latePayments" ? 1 : 1.01)));
   }
   await fill(page, grown);
+  // Each count target is judged as it is typed, against the quarter's milestone, as the unit page will judge it.
+  const live = page.getByTestId("badge-count-bhxhCompulsory");
+  await expect(page.getByTestId("live-count-bhxhCompulsory")).toHaveText(new Intl.NumberFormat("vi-VN").format(Number(grown.bhxhCompulsory)));
+  await expect(live).toContainText(/^Đạt \d{1,3}(,\d)?% mốc quý$/);
+  await expect(live).toHaveAttribute("title", /^Mốc kế hoạch quý 3: [\d.]+\.$/);
+  const liveStatus = await live.locator("[data-status]").getAttribute("data-status");
+  const liveMilestone = (await live.getAttribute("title"))!.replace(/^Mốc kế hoạch quý 3: |\.$/g, "");
+  // Half the milestone is behind it, in red, at once.
+  await page.locator("#f-bhxhCompulsory").fill(String(Math.round(Number(liveMilestone.replace(/\./g, "")) / 2)));
+  await expect(live.locator("[data-status]")).toHaveAttribute("data-status", "behind");
+  await fill(page, { bhxhCompulsory: grown.bhxhCompulsory });
   await page.getByRole("button", { name: "Lưu nháp" }).click();
   await expect(page.getByTestId("form-message")).toContainText("Đã lưu bản nháp");
   await expect(page.getByTestId("form-status")).toContainText("Bản nháp");
@@ -85,6 +96,8 @@ test("xa.kimthanh fills and submits 2026 Q3 and sees every indicator against the
   await expect(coverage.locator("[data-status]")).toHaveAttribute("data-status", /attained|close|behind/);
   const compulsory = page.getByTestId("count-table").locator('tr[data-key="bhxhCompulsory"]');
   await expect(compulsory.locator('[data-cell="target"]')).toHaveText("13.624");
+  await expect(compulsory.locator('[data-cell="expected"]')).toHaveText(liveMilestone);
+  await expect(compulsory.locator("[data-status]")).toHaveAttribute("data-status", liveStatus!);
   await expect(page.getByTestId("quarter-q3")).toContainText("Đã gửi");
 });
 

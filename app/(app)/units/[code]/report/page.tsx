@@ -1,7 +1,9 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { unitPage } from "@/lib/data/unit-page.server";
-import { reportOf, targetsOf } from "@/lib/data/figures.server";
+import { dashboardOf, reportOf } from "@/lib/data/figures.server";
+import { COUNT_TARGET_KEYS } from "@/lib/domain/targets";
+import type { Milestone } from "@/lib/domain/milestones";
 import { estimateOpen, isPeriodEnded, lastEndedPeriod, previousPeriod, quarterEnd, MIN_YEAR, MAX_YEAR } from "@/lib/domain/period";
 import { formatDate } from "@/lib/format";
 import { toLocale } from "@/lib/i18n/config";
@@ -81,15 +83,22 @@ export default async function ReportPage({ params, searchParams }: Props) {
     );
   }
 
-  const [report, prev, targets, review, changeThreshold] = await Promise.all([
+  const [report, prev, view, review, changeThreshold] = await Promise.all([
     reportOf(ref, { year, quarter }, kind),
     kind === "estimate" ? reportOf(ref, { year, quarter: 3 }, "actual") : reportOf(ref, previousPeriod({ year, quarter }), "actual"),
-    targetsOf(ref, year),
+    // The targets, and the period's milestone of each count target as the dashboard judges it (baseline, overrides, scenario).
+    dashboardOf(ref, { year, quarter }, kind),
     reviewOf(ref, { year, quarter }),
     // The city's threshold of the previous-quarter check, as the server applies it on save.
     prisma().then((db) => changeThresholdOf(db, ref.tenantId)),
   ]);
   const lastReturn = [...review.events].reverse().find((e) => e.action === "RETURN" || e.action === "REOPEN");
+  const milestones: Record<string, Milestone> = {};
+  for (const k of COUNT_TARGET_KEYS) {
+    const value = view.expected[k];
+    const basis = view.expectedBasis[k];
+    if (typeof value === "number" && basis) milestones[k] = { value, basis };
+  }
 
   return (
     <div className="space-y-4">
@@ -112,7 +121,9 @@ export default async function ReportPage({ params, searchParams }: Props) {
         version={report?.version ?? null}
         previous={prev?.figures ?? null}
         changeThreshold={changeThreshold}
-        targets={Object.fromEntries(Object.entries(targets).map(([k, v]) => [k, v.value]))}
+        targets={view.targets}
+        milestones={milestones}
+        bands={view.bands}
         returnComment={kind === "actual" ? (lastReturn?.comment ?? null) : null}
       />
       {kind === "actual" && report && (
