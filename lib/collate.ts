@@ -41,3 +41,19 @@ export function matchesSearch(text: string, query: string): boolean {
   const q = searchKey(query);
   return q === "" || searchKey(text).includes(q);
 }
+
+/** The Vietnamese letters with a tone or a mark, lower and upper case. */
+const VI_MARKED_LOWER = "àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ";
+const VI_FOLD_FROM = VI_MARKED_LOWER + VI_MARKED_LOWER.toUpperCase();
+/** Each of them as searchKey folds it: one base letter, lower case (the same rule, not a second table). */
+const VI_FOLD_TO = [...VI_FOLD_FROM].map((c) => searchKey(c)).join("");
+
+/**
+ * searchKey in SQL, for a search the database does (the audit trail): the marked letters folded to
+ * their base letter with translate() and the rest lower-cased, on PGlite and PostgreSQL alike (no
+ * extension, no locale: lower() alone leaves "Đ" as it is in a C-locale database). Compare it with a
+ * query folded by searchKey in JavaScript.
+ */
+export function searchKeySql(expr: string): string {
+  return `lower(translate(${expr}, '${VI_FOLD_FROM}', '${VI_FOLD_TO}'))`;
+}

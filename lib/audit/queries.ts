@@ -13,6 +13,8 @@ import { AUDIT_ENTITIES, type AuditEntity } from "./audit";
 import { ServiceError, MSG, type ApiIssue } from "../figures/errors";
 import { type Actor } from "../figures/service";
 import { assertCan, scopeUnit } from "../auth/scope";
+import { rawRead } from "../db/connect";
+import { searchKey, searchKeySql } from "../collate";
 import { periodSchema } from "../figures/period-schema";
 import { METRIC_KEYS, type MetricKey } from "../domain/metrics";
 import { RATE_TARGET_KEYS } from "../domain/targets";
@@ -477,33 +479,38 @@ export interface AuditSearch extends AuditPage {
 export async function searchAudit(prisma: PrismaClient, actor: Actor, query: unknown = {}): Promise<AuditSearch> {
   assertCan(actor, "audit.search");
   const f = parse(searchQuerySchema, query);
-  const and: Prisma.AuditEntryWhereInput[] = [dateWhere(f.from, f.to)];
-  if (f.entity) and.push({ entity: f.entity });
+  let unitIds: number[] | null = null;
   if (f.unit) {
     const units = await prisma.unit.findMany({ where: { code: f.unit }, select: { id: true, level: true } });
     if (units.length === 0) throw new ServiceError(422, MSG.invalid, [{ path: "unit", message: MSG.unitNotFound(f.unit) }]);
-    const ids = (await Promise.all(units.map((u) => unitIdsOf(prisma, u)))).flat();
-    and.push({ unitId: { in: ids } });
+    unitIds = (await Promise.all(units.map((u) => unitIdsOf(prisma, u)))).flat();
   }
-  if (f.user) and.push({ actor: { username: { equals: f.user, mode: "insensitive" } } });
-  if (f.q) {
-    const c = { contains: f.q, mode: "insensitive" as const };
-    and.push({
-      OR: [
-        { entity: c },
-        { entityId: c },
-        { field: c },
-        { oldValue: c },
-        { newValue: c },
-        { reason: c },
-        { actor: { username: c } },
-        { actor: { fullName: c } },
-      ],
-    });
-  }
-  const result = await paged(prisma, { AND: and }, f.page, f.size);
+  // One statement's criteria: the free text is matched without diacritics or case ("kim thanh" finds
+  // "Kim Thành"), which Prisma's `contains` cannot do; the page's entries are then read as every list reads them.
+  const at = dateWhere(f.from, f.to).at as { gte?: Date; lt?: Date } | undefined;
+  const q = f.q ? searchKey(f.q) : "";
+  const params = [at?.gte ?? null, at?.lt ?? null, f.entity ?? null, unitIds, f.user || null, q || null];
+  const where = `FROM audit_entries e LEFT JOIN users a ON a.id = e.actor_id
+    WHERE ($1::timestamptz IS NULL OR e.at >= $1::timestamptz) AND ($2::timestamptz IS NULL OR e.at < $2::timestamptz)
+      AND ($3::text IS NULL OR e.entity = $3::text) AND ($4::int[] IS NULL OR e.unit_id = ANY($4::int[]))
+      AND ($5::text IS NULL OR lower(a.username) = lower($5::text))
+      AND ($6::text IS NULL OR strpos(${searchKeySql("concat_ws(' ', e.entity, e.entity_id, e.field, e.old_value, e.new_value, e.reason, a.username, a.full_name)")}, $6::text) > 0)`;
+  const page = f.page ?? 1;
+  const size = f.size ?? DEFAULT_PAGE_SIZE;
+  const [[{ total }], ids] = await Promise.all([
+    rawRead<{ total: number }>(prisma, `SELECT count(*)::int AS total ${where}`, params),
+    rawRead<{ id: number }>(prisma, `SELECT e.id ${where} ORDER BY e.at DESC, e.id DESC LIMIT $7::int OFFSET $8::int`, [...params, size, (page - 1) * size]),
+  ]);
+  const order = new Map(ids.map((r, i) => [Number(r.id), i]));
+  const rows = (await prisma.auditEntry.findMany({ where: { id: { in: [...order.keys()] } }, include: auditInclude })).sort(
+    (x, y) => order.get(x.id)! - order.get(y.id)!,
+  );
   return {
     query: { q: f.q || null, unit: f.unit ?? null, user: f.user || null, entity: f.entity ?? null, from: f.from?.day ?? null, to: f.to?.day ?? null },
-    ...result,
+    page,
+    size,
+    total,
+    pages: Math.max(1, Math.ceil(total / size)),
+    items: await toItems(prisma, rows),
   };
 }

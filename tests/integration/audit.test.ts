@@ -19,6 +19,7 @@ import { transition } from "@/lib/workflow/service";
 import { listNotifications, markRead, unreadCount } from "@/lib/notifications/service";
 import { audit } from "@/lib/audit/audit";
 import { figureHistory, formatAuditTime, formatAuditValue, searchAudit, unitHistory, type AuditPage } from "@/lib/audit/queries";
+import { searchKey, searchKeySql } from "@/lib/collate";
 import { METRIC_KEYS, type MetricKey } from "@/lib/domain/metrics";
 import { formatNumber } from "@/lib/format";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
@@ -439,6 +440,23 @@ describe.each(dbKinds)("audit trail and notifications on %s", (kind) => {
     expect(summary(await search({ q: NEW_VILLAGE_NAME }))).toEqual([`unit:name:${village.name}→${NEW_VILLAGE_NAME}`]);
     const comment = await search({ q: "rà soát lại số người" });
     expect(comment.items.map((i) => [i.entity, i.reason, i.actor?.username])).toEqual([["status", RETURN_COMMENT, "bhxh.haiphong"]]);
+    // Without diacritics or case, as every other search of the app: the same entry.
+    expect((await search({ q: "RA SOAT lai so nguoi" })).items.map((i) => i.id)).toEqual(comment.items.map((i) => i.id));
+    expect(
+      (
+        await search({
+          q: NEW_VILLAGE_NAME.normalize("NFD")
+            .replace(/[\u0300-\u036f]/g, "")
+            .replace(/[đĐ]/g, "d")
+            .toUpperCase(),
+        })
+      ).total,
+    ).toBe(1);
+    // The database folds exactly as searchKey does, every Vietnamese letter in both cases.
+    const letters =
+      "Àà Áá Ảả Ãã Ạạ Ăă Ằằ Ắắ Ẳẳ Ẵẵ Ặặ Ââ Ầầ Ấấ Ẩẩ Ẫẫ Ậậ Èè Éé Ẻẻ Ẽẽ Ẹẹ Êê Ềề Ếế Ểể Ễễ Ệệ Ìì Íí Ỉỉ Ĩĩ Ịị Òò Óó Ỏỏ Õõ Ọọ Ôô Ồồ Ốố Ổổ Ỗỗ Ộộ Ơơ Ờờ Ớớ Ởở Ỡỡ Ợợ Ùù Úú Ủủ Ũũ Ụụ Ưư Ừừ Ứứ Ửử Ữữ Ựự Ỳỳ Ýý Ỷỷ Ỹỹ Ỵỵ Đđ";
+    const [{ k }] = await db.sql.query<{ k: string }>(`SELECT ${searchKeySql("$1::text")} AS k`, [letters]);
+    expect(k).toBe(searchKey(letters));
     expect((await search({ q: "10804/2027/" })).total).toBe(2);
     expect((await search({ q: "rà soát", user: "bhxh.hue" })).total).toBe(0);
 
