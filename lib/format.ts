@@ -45,6 +45,16 @@ export function formatTargetPercent(value: number | null | undefined, locale: Lo
   return s.replace(new RegExp(`(\\${sep}\\d*?)0+(\\s?%)$`), "$1$2").replace(new RegExp(`\\${sep}(\\s?%)$`), "$1");
 }
 
+/**
+ * A period's milestone as every page shows it: a count in whole units, a rate with its key's digits;
+ * a milestone that is the target itself (a ceiling, or a year's target) as the target is written
+ * ("2,5%" beside a ceiling of "2,5%", not "2,50%": a walk found the two side by side).
+ */
+export function formatMilestone(value: number | null | undefined, key: string, rate: boolean, basis: string | null | undefined, locale: Locale = "vi"): string {
+  if (!rate) return formatNumber(value, locale);
+  return basis === "ceiling" || basis === "target" ? formatTargetPercent(value, locale, rateDigits(key)) : formatPercent(value, locale, rateDigits(key));
+}
+
 /** A fraction shown as a percentage with one decimal: 0.531 → "53,1%". */
 export function formatPercent(value: number | null | undefined, locale: Locale = "vi", digits = 1): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return NO_VALUE;

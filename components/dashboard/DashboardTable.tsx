@@ -55,7 +55,7 @@ export function DashboardTable({ data }: { data: DashTable }) {
         cell: (r, { head }) =>
           head ? (
             r.partial ? (
-              t("dashboard.totalsPartial", { reported: formatNumber(r.reported, locale), total: formatNumber(r.total, locale) })
+              t("dashboard.totalsPartial", { reported: r.reported ?? 0, total: r.total ?? 0 })
             ) : (
               t("dashboard.totals", { name: r.name })
             )

@@ -3,7 +3,7 @@ import type { IndicatorsView } from "@/lib/figures/service";
 import { INDICATOR_KEYS, METRIC_KEYS, METRICS } from "@/lib/domain/metrics";
 import { INDICATORS, REVENUE_PLAN_DENOMINATOR, STATUS_THRESHOLDS } from "@/lib/domain/indicators";
 import { YEAR_TO_DATE_METRICS, quarterEnd } from "@/lib/domain/period";
-import { formatDate, formatNumber, formatPercent, formatPoints, formatTargetPercent, rateDigits } from "@/lib/format";
+import { formatDate, formatMilestone, formatNumber, formatPercent, formatPoints, formatTargetPercent, rateDigits } from "@/lib/format";
 import type { Locale } from "@/lib/i18n/config";
 import { indicatorLabel, metricLabel } from "@/lib/i18n/labels";
 import { StatusBadge } from "./StatusBadge";
@@ -42,7 +42,7 @@ export async function Dashboard({ view, locale }: { view: IndicatorsView; locale
   const milestone = (k: string, percent: boolean) => {
     const v = view.expected[k];
     if (v === null || v === undefined) return "—";
-    return percent ? formatPercent(v, locale, rateDigits(k)) : formatNumber(v, locale);
+    return formatMilestone(v, k, percent, view.expectedBasis[k], locale);
   };
   // A ceiling shows its margin in percentage points, never an attainment.
   const versus = (k: string) => {

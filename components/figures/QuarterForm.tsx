@@ -13,11 +13,11 @@ import { useMemo, useState, useTransition } from "react";
 import { METRIC_KEYS, INDICATOR_KEYS, METRICS, type Figures, type MetricKey } from "@/lib/domain/metrics";
 import { checkFigures, validationMessages } from "@/lib/domain/figures-validation";
 import { parseWholeNumber, type NumberParse } from "@/lib/domain/numbers";
-import { computeIndicators, attainment, INDICATORS, statusOf } from "@/lib/domain/indicators";
+import { computeIndicators } from "@/lib/domain/indicators";
 import { YEAR_TO_DATE_METRICS } from "@/lib/domain/period";
-import { formatAttainment, formatClock, formatNumber, formatPercent, formatPoints, formatTargetPercent, rateDigits } from "@/lib/format";
-import { judge, natureOf, type Milestone } from "@/lib/domain/milestones";
-import { actualForTarget, COUNT_TARGET_KEYS } from "@/lib/domain/targets";
+import { formatAttainment, formatClock, formatMilestone, formatNumber, formatPercent, formatPoints, formatTargetPercent, rateDigits } from "@/lib/format";
+import { judge, type Milestone } from "@/lib/domain/milestones";
+import { actualForTarget, COUNT_TARGET_KEYS, isRateTargetKey, isTargetKey, targetDirectionOf, type TargetKey } from "@/lib/domain/targets";
 import { DEFAULT_BANDS, type Bands } from "@/lib/domain/ranking";
 import { toLocale } from "@/lib/i18n/config";
 import { indicatorLabel, metricLabel, targetLabel } from "@/lib/i18n/labels";
@@ -97,15 +97,32 @@ export function QuarterForm(props: QuarterFormProps) {
     [figures, previous, props.changeThreshold, locale],
   );
   const indicators = useMemo(() => computeIndicators(figures, { revenuePlan: props.targets.amountCollected ?? null }), [figures, props.targets]);
-  // The count targets judged as the figures are typed, against the period's milestone, with the
-  // dashboard's own rule (lib/domain/milestones.ts judge) and the city's bands.
-  const countRows = COUNT_TARGET_KEYS.flatMap((key) => {
-    const milestone = props.milestones?.[key];
-    const target = props.targets[key];
-    if (!milestone || target === undefined) return [];
-    const actual = actualForTarget(key, figures, indicators);
-    return [{ key, actual, milestone, judged: judge(key, actual, target, milestone, "higher", props.bands ?? DEFAULT_BANDS) }];
-  });
+  // Every target judged as the figures are typed, against the period's milestone (an estimate: the
+  // year's target), with the dashboard's own rule (lib/domain/milestones.ts judge) and the city's
+  // bands: what the form says is what the unit page and the dashboard will say once it is sent.
+  const liveJudgement = (k: TargetKey, actual: number | null, testId?: string) => {
+    const target = props.targets[k];
+    const milestone = props.milestones?.[k];
+    if (target === undefined || !milestone) return null;
+    const j = judge(k, actual, target, milestone, targetDirectionOf(k), props.bands ?? DEFAULT_BANDS);
+    const rate = isRateTargetKey(k);
+    const value = formatMilestone(milestone.value, k, rate, milestone.basis, locale);
+    const status = t(`status.${j.status}`);
+    const label =
+      j.margin !== null
+        ? t("form.ceilingBadge", { points: formatPoints(j.margin, locale), status })
+        : j.attainment === null
+          ? null
+          : t(props.kind === "estimate" ? "form.attainmentBadge" : "form.milestoneBadge", { pct: formatAttainment(j.attainment, locale), status });
+    return (
+      <div data-testid={testId ?? `badge-${k}`}>
+        {label && <StatusBadge status={j.status} label={label} />}
+        <div className="mt-0.5 text-xs text-slate-500" data-testid={`milestone-${k}`}>
+          {props.kind === "estimate" ? t("form.targetIs", { target: value }) : t("form.milestoneIs", { q: props.quarter, value })}
+        </div>
+      </div>
+    );
+  };
 
   const fieldIssues = (k: MetricKey) => {
     const out: { severity: "error" | "warning"; message: string }[] = [];
@@ -326,22 +343,14 @@ export function QuarterForm(props: QuarterFormProps) {
         )}
       </form>
 
-      <aside className="h-fit rounded-lg border border-slate-200 bg-white p-4 shadow-sm lg:sticky lg:top-4" aria-live="polite" data-testid="live-indicators">
-        <h2 className="mb-2 font-semibold">{t("form.live")}</h2>
+      {/* Not a live region: it would read every rate again at each keystroke (a walk found); each field says its own problems. */}
+      <aside className="h-fit rounded-lg border border-slate-200 bg-white p-4 shadow-sm lg:sticky lg:top-4" data-testid="live-indicators">
+        <h2 className="mb-1 font-semibold">{t("form.live")}</h2>
+        <p className="mb-2 text-xs text-slate-600">{props.kind === "estimate" ? t("form.liveHintYear") : t("form.liveHint", { q: props.quarter })}</p>
         <table className="w-full text-sm">
           <tbody>
             {INDICATOR_KEYS.map((k) => {
               const target = props.targets[k];
-              const att = attainment(indicators[k], target ?? null, INDICATORS[k].direction);
-              // A ceiling (late payments) is judged under or over it, by a margin in points — never an attainment %.
-              const ceiling =
-                natureOf(k) === "ceiling" && target !== undefined
-                  ? judge(k, indicators[k], target, { value: target, basis: "target" }, INDICATORS[k].direction)
-                  : null;
-              const badgeStatus = ceiling ? ceiling.status : statusOf(att);
-              const label = ceiling
-                ? t("form.ceilingBadge", { points: formatPoints(ceiling.margin, locale) })
-                : t("form.attainmentBadge", { pct: formatAttainment(att, locale) });
               return (
                 <tr key={k} className="border-b border-slate-100 align-top">
                   <td className="py-1 pr-2">
@@ -355,55 +364,31 @@ export function QuarterForm(props: QuarterFormProps) {
                   <td className="py-1 text-right font-semibold tabular-nums" data-testid={`live-${k}`}>
                     {formatPercent(indicators[k], locale, rateDigits(k))}
                   </td>
-                  <td className="py-1 pl-2 text-right">
-                    {target !== undefined && att !== null && (
-                      <span title={`${t("colTarget")}: ${formatTargetPercent(target, locale, rateDigits(k))}`} data-testid={`badge-${k}`}>
-                        <StatusBadge status={badgeStatus === "none" ? "none" : badgeStatus} label={label} title={t(`status.${badgeStatus}`)} />
-                      </span>
-                    )}
-                  </td>
+                  <td className="py-1 pl-2 text-right">{isTargetKey(k) && liveJudgement(k, indicators[k])}</td>
                 </tr>
               );
             })}
           </tbody>
         </table>
-        {countRows.length > 0 && (
+        {COUNT_TARGET_KEYS.some((k) => props.targets[k] !== undefined && props.milestones?.[k]) && (
           <>
             <h3 className="mt-4 mb-1 text-sm font-semibold">
               {props.kind === "estimate" ? t("form.liveCountsYear") : t("form.liveCounts", { q: props.quarter })}
             </h3>
             <table className="w-full text-sm" data-testid="live-counts">
               <tbody>
-                {countRows.map(({ key, actual, milestone, judged }) => (
-                  <tr key={key} className="border-b border-slate-100 align-top">
-                    <td className="py-1 pr-2">{targetLabel(key, locale)}</td>
-                    <td className="py-1 text-right font-semibold tabular-nums" data-testid={`live-count-${key}`}>
-                      {actual === null ? "—" : formatNumber(actual, locale)}
-                    </td>
-                    <td className="py-1 pl-2 text-right">
-                      {judged.attainment !== null && (
-                        <span
-                          title={
-                            props.kind === "estimate"
-                              ? t("form.targetIs", { target: formatNumber(Math.round(milestone.value), locale) })
-                              : t("form.milestoneIs", { q: props.quarter, value: formatNumber(Math.round(milestone.value), locale) })
-                          }
-                          data-testid={`badge-count-${key}`}
-                        >
-                          <StatusBadge
-                            status={judged.status}
-                            label={
-                              props.kind === "estimate"
-                                ? t("form.attainmentBadge", { pct: formatAttainment(judged.attainment, locale) })
-                                : t("form.milestoneBadge", { pct: formatAttainment(judged.attainment, locale) })
-                            }
-                            title={t(`status.${judged.status}`)}
-                          />
-                        </span>
-                      )}
-                    </td>
-                  </tr>
-                ))}
+                {COUNT_TARGET_KEYS.filter((k) => props.targets[k] !== undefined && props.milestones?.[k]).map((k) => {
+                  const actual = actualForTarget(k, figures, indicators);
+                  return (
+                    <tr key={k} className="border-b border-slate-100 align-top">
+                      <td className="py-1 pr-2">{targetLabel(k, locale)}</td>
+                      <td className="py-1 text-right font-semibold tabular-nums" data-testid={`live-count-${k}`}>
+                        {actual === null ? "—" : formatNumber(actual, locale)}
+                      </td>
+                      <td className="py-1 pl-2 text-right">{liveJudgement(k, actual, `badge-count-${k}`)}</td>
+                    </tr>
+                  );
+                })}
               </tbody>
             </table>
           </>

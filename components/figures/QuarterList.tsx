@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import type { figuresOfYear } from "@/lib/figures/service";
-import { estimateOpen, isFuturePeriod, quarterEnd } from "@/lib/domain/period";
+import { estimateOpen, isFuturePeriod, isPeriodEnded, quarterEnd } from "@/lib/domain/period";
 import { formatDate } from "@/lib/format";
 import type { Locale } from "@/lib/i18n/config";
 
@@ -59,7 +59,13 @@ export async function QuarterList({
               ) : (
                 status && <span className={`mt-1 inline-block rounded px-2 py-0.5 text-xs ${STATUS_CLASS[status]}`}>{t(`reportStatus.${status}`)}</span>
               )}
-              {canEdit && !future && (
+              {canEdit && !future && kind === "actual" && !isPeriodEnded({ year, quarter }, now) && (
+                // The quarter in progress: its actual figures are entered once it has ended (the form refuses them before).
+                <div className="mt-2 text-slate-600" data-testid={`opens-${key}`}>
+                  {t("enterFrom", { date: formatDate(new Date(quarterEnd(year, quarter).getTime() + 86_400_000), locale) })}
+                </div>
+              )}
+              {canEdit && !future && (kind === "estimate" || isPeriodEnded({ year, quarter }, now)) && (
                 <div className="mt-2">
                   <Link href={href(quarter, kind)} className="text-brand-700 hover:underline" data-testid={`enter-${key}`}>
                     {status === "NONE" || status === null

@@ -80,6 +80,11 @@ export function LeagueTable({
               {/* inline-block (the table's class): a link beside the badge's text, told apart by more than its colour */}
               <Link href={`/units/${encodeURIComponent(r.code)}?year=${year}&quarter=${quarter}`}>{r.name}</Link>
               {r.reportStatus === "SUBMITTED" && <small data-testid="not-approved">{submitted}</small>}
+              {r.partial && (
+                <small data-testid="partial-count">
+                  {t("rankings.partialCount", { reported: Number(r.partial.split("/")[0]), total: Number(r.partial.split("/")[1]) })}
+                </small>
+              )}
             </>
           ),
       },

@@ -2,6 +2,7 @@
 // the cells only, numbers unformatted, packed once and given to both (components/ui/packed.ts).
 import type { Change, RankingsData } from "@/lib/rankings/service";
 import type { Status } from "@/lib/domain/indicators";
+import { isCountTargetKey } from "@/lib/domain/targets";
 import { pack, trim, type Packed } from "@/components/ui/packed";
 
 export interface LeagueRow {
@@ -11,6 +12,8 @@ export interface LeagueRow {
   rank: number | null;
   /** SUBMITTED (not yet approved) or APPROVED. */
   reportStatus: string | null;
+  /** A province on part of its communes: "reported/total" (null: whole). */
+  partial: string | null;
   value: number | null;
   actual: number | null;
   /** The target shown: the period's milestone (the year's target for a ceiling, its milestone every quarter). */
@@ -59,6 +62,7 @@ export function toLeagueRows(data: RankingsData): Packed<LeagueRow> {
       name: it.unit.name,
       rank: it.rank,
       reportStatus: it.reportStatus,
+      partial: it.partial ? `${it.partial.reported}/${it.partial.total}` : null,
       value: trim(it.value),
       actual: trim(it.actual),
       // The column is the quarter's milestone ("Mốc kế hoạch quý"), whatever is ranked, as in the totals
@@ -82,9 +86,12 @@ export function toLeagueTotals(data: RankingsData, label: string, statusLabel: s
     name: data.parent.name,
     rank: null,
     reportStatus: null,
+    partial: null,
     value: trim(s.value),
     actual: trim(s.actual),
-    target: trim(s.expected),
+    // A count summed over part of the units is not set beside the whole's milestone (a walk found
+    // 1.074.102 of 103 communes next to the 114 communes' 1.212.800): no milestone on that row.
+    target: s.partial && data.indicator.key !== null && isCountTargetKey(data.indicator.key) ? null : trim(s.expected),
     attainment: trim(s.attainment),
     margin: trim(s.margin),
     yearAttainment: trim(s.yearAttainment),

@@ -163,6 +163,8 @@ export interface RankingItem {
   figuresQuarter: number;
   /** The report's state: SUBMITTED (not yet approved) or APPROVED. */
   reportStatus: string | null;
+  /** A province ranked on the sum of part of its communes: how many reported, of how many (null: whole, or a commune). */
+  partial: { reported: number; total: number } | null;
   explanation: ExplanationView | null;
 }
 
@@ -394,6 +396,7 @@ export async function rankings(
       figuresYear: p.year,
       figuresQuarter: p.quarter,
       reportStatus: r.periodStatus,
+      partial: r.partial && r.reported !== null && r.total !== null ? { reported: r.reported, total: r.total } : null,
       explanation: explanationOf(r.unit.code),
     };
   });

@@ -43,6 +43,11 @@ test("xa.kimthanh fills and submits 2026 Q3 and sees every indicator against the
   await signInAndWaitHome(page, "xa.kimthanh");
   await page.goto("/units/10804?year=2026&quarter=3");
   await expect(page.getByTestId("quarter-q3")).toContainText("Chưa nhập");
+  // The quarter in progress offers no form that would refuse it: it says when it opens.
+  if (Date.now() < Date.UTC(2026, 11, 31, 17)) {
+    await expect(page.getByTestId("opens-q4")).toHaveText(/^Nhập từ 0?1\/0?1\/2027$/);
+    await expect(page.getByTestId("enter-q4")).toHaveCount(0);
+  }
   await page.getByTestId("enter-q3").click();
   await expect(page.getByTestId("form-title")).toHaveText("Báo cáo số liệu quý 3/2026");
   // An empty report is not sent: said at once, at the first empty figure, with no confirmation to click through.
@@ -62,16 +67,22 @@ test("xa.kimthanh fills and submits 2026 Q3 and sees every indicator against the
     grown[k] = String(Math.round(v * (ytd ? 1.5 : k === "latePayments" ? 1 : 1.01)));
   }
   await fill(page, grown);
-  // Each count target is judged as it is typed, against the quarter's milestone, as the unit page will judge it.
+  // Each target is judged as it is typed, against the quarter's milestone (shown), as the unit page will judge it.
   const live = page.getByTestId("badge-count-bhxhCompulsory");
   await expect(page.getByTestId("live-count-bhxhCompulsory")).toHaveText(new Intl.NumberFormat("vi-VN").format(Number(grown.bhxhCompulsory)));
-  await expect(live).toContainText(/^Đạt \d{1,3}(,\d)?% mốc quý$/);
-  await expect(live).toHaveAttribute("title", /^Mốc kế hoạch quý 3: [\d.]+\.$/);
+  await expect(live.locator("[data-status]")).toHaveText(/^\d{1,3}(,\d)?% mốc quý · (Đạt|Gần đạt|Chưa đạt)$/);
+  await expect(live.getByTestId("milestone-bhxhCompulsory")).toHaveText(/^Mốc kế hoạch quý 3: [\d.]+$/);
   const liveStatus = await live.locator("[data-status]").getAttribute("data-status");
-  const liveMilestone = (await live.getAttribute("title"))!.replace(/^Mốc kế hoạch quý 3: |\.$/g, "");
-  // Half the milestone is behind it, in red, at once.
+  const liveMilestone = (await live.getByTestId("milestone-bhxhCompulsory").textContent())!.replace(/^Mốc kế hoạch quý 3: /, "");
+  const coverageStatus = await page.getByTestId("badge-bhxhCoverage").locator("[data-status]").getAttribute("data-status");
+  const coverageMilestone = (await page.getByTestId("badge-bhxhCoverage").getByTestId("milestone-bhxhCoverage").textContent())!.replace(
+    /^Mốc kế hoạch quý 3: /,
+    "",
+  );
+  // Half the milestone is behind it, in red and in words, at once.
   await page.locator("#f-bhxhCompulsory").fill(String(Math.round(Number(liveMilestone.replace(/\./g, "")) / 2)));
   await expect(live.locator("[data-status]")).toHaveAttribute("data-status", "behind");
+  await expect(live.locator("[data-status]")).toContainText("Chưa đạt");
   await fill(page, { bhxhCompulsory: grown.bhxhCompulsory });
   await page.getByRole("button", { name: "Lưu nháp" }).click();
   await expect(page.getByTestId("form-message")).toContainText("Đã lưu bản nháp");
@@ -98,6 +109,9 @@ test("xa.kimthanh fills and submits 2026 Q3 and sees every indicator against the
   await expect(compulsory.locator('[data-cell="target"]')).toHaveText("13.624");
   await expect(compulsory.locator('[data-cell="expected"]')).toHaveText(liveMilestone);
   await expect(compulsory.locator("[data-status]")).toHaveAttribute("data-status", liveStatus!);
+  // The rates too: the form judged them against the quarter's milestone, as the unit page does.
+  await expect(coverage.locator('[data-cell="expected"]')).toHaveText(coverageMilestone);
+  await expect(coverage.locator("[data-status]")).toHaveAttribute("data-status", coverageStatus!);
   await expect(page.getByTestId("quarter-q3")).toContainText("Đã gửi");
 });
 

@@ -75,7 +75,11 @@ test("the national leader ranks the provinces; provinces that did not report are
   await expect(page.getByTestId("league-table").locator("tbody tr[data-rank]")).toHaveCount(2);
   await expect(page.getByTestId("not-reported")).toContainText("(32)");
   await expect(page.getByTestId("partial-note")).toContainText("2/34 tỉnh, thành phố có báo cáo");
+  // The nation's 3.321 communes in Vietnamese digits (passed as text to a number argument, it read "3,321": 3 point 321).
+  await expect(page.getByTestId("partial-note")).toContainText(/\/3\.321 xã, phường, đặc khu/);
   await expect(page.getByTestId("league-totals")).not.toContainText("Việt Nam");
+  // A province ranked on part of its communes says so on its row, not only on the national dashboard.
+  await expect(page.locator('[data-unit="31"] [data-testid="partial-count"]')).toHaveText(/^tổng của \d{2,3}\/114 xã đã báo cáo$/);
   const api = await page.request.get("/api/v1/rankings?parent=VN&year=2026&quarter=3&indicator=bhxhCoverage");
   expect(api.status()).toBe(200);
   const body = await api.json();

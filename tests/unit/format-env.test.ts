@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatAttainment, formatDate, formatDateTime, formatNumber, formatPercent, NO_VALUE } from "@/lib/format";
+import { formatAttainment, formatDate, formatDateTime, formatMilestone, formatNumber, formatPercent, NO_VALUE } from "@/lib/format";
 import { parseEnv, EnvError, secureCookies } from "@/lib/env";
 import { safeCallbackUrl } from "@/lib/auth/callback-url";
 import { delayAfter } from "@/lib/auth/throttle";
@@ -99,4 +99,15 @@ describe("formatAttainment (badges)", () => {
       expect(formatAttainment(v)).toBe(formatPercent(v, "vi", 1));
     }
   });
+});
+
+describe("formatMilestone", () => {
+  it.each([
+    [8245.6, "bhxhCompulsory", false, "linear", "8.246"],
+    [0.574, "bhxhCoverage", true, "linear", "57,4%"],
+    [0.025, "latePaymentRate", true, "ceiling", "2,5%"],
+    [0.0255, "latePaymentRate", true, "ceiling", "2,55%"],
+    [0.43, "bhxhCoverage", true, "target", "43,0%"],
+    [null, "bhyt", false, "linear", "—"],
+  ] as const)("%s (%s, %s) → %s", (v, key, rate, basis, text) => expect(formatMilestone(v, key, rate, basis).replace(/\s/g, "")).toBe(text));
 });

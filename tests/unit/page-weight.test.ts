@@ -6,7 +6,7 @@ import type { CommuneCompleteness, ProvinceCompleteness } from "@/lib/completene
 import { formatNumber, formatPercent, formatPoints } from "@/lib/format";
 import { pack, trim, unpack } from "@/components/ui/packed";
 import { toDashRow, toDashTable } from "@/components/dashboard/dashboard-rows";
-import { toLeagueRows } from "@/components/rankings/league-rows";
+import { toLeagueRows, toLeagueTotals } from "@/components/rankings/league-rows";
 import { toCommuneRows } from "@/components/completeness/commune-rows";
 import { GRID_COLUMNS, toGridView } from "@/components/targets/grid-view";
 import type { TargetGrid } from "@/lib/targets/service";
@@ -141,6 +141,7 @@ describe("the payload of a city's 168 communes", () => {
       figuresYear: 2026,
       figuresQuarter: 3,
       reportStatus: "SUBMITTED",
+      partial: null,
       explanation: null,
     }));
     const data = {
@@ -218,5 +219,41 @@ describe("every page", () => {
       expect(src.startsWith('"use client"')).toBe(true);
       expect(src).toMatch(/from "@\/lib\/i18n\/messages\/(vi|en)\.json"/);
     }
+  });
+});
+
+describe("the league table's totals row", () => {
+  const totals = (partial: boolean, key: string, percent: boolean) =>
+    toLeagueTotals(
+      {
+        indicator: { param: key, kind: percent ? "attainment" : "metric", key, direction: "higher", percent },
+        parent: { code: "31", name: "Thành phố Hải Phòng", level: "PROVINCE" },
+        totals: {
+          value: 1_074_102,
+          actual: 1_074_102,
+          target: 1_300_000,
+          expected: 1_212_800,
+          attainment: null,
+          yearAttainment: null,
+          margin: null,
+          status: "none",
+          previousQuarter: { value: null, delta: null, trend: "none", good: null },
+          lastYear: { value: null, delta: null, trend: "none", good: null },
+          reported: partial ? 103 : 114,
+          units: 114,
+          partial,
+          provincesReported: null,
+          provinces: null,
+        },
+      } as unknown as RankingsData,
+      "Tổng",
+      "",
+    );
+  it("sets no milestone beside a count summed over part of the units; the whole's when every unit reported", () => {
+    expect(totals(true, "bhxhCompulsory", false).target).toBeNull();
+    expect(totals(true, "bhxhCompulsory", true).target).toBeNull();
+    expect(totals(false, "bhxhCompulsory", false).target).toBe(1_212_800);
+    // A rate is size-free: the part's rate beside the whole's milestone stays.
+    expect(totals(true, "bhxhCoverage", true).target).toBe(1_212_800);
   });
 });

@@ -326,6 +326,7 @@ function item(rank: number, name: string, status: RankingItem["status"], value: 
     figuresYear: 2026,
     figuresQuarter: 3,
     reportStatus: "APPROVED",
+    partial: null,
     explanation: null,
     ...extra,
   };

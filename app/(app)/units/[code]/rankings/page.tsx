@@ -124,7 +124,7 @@ async function RankingsSection({
     data.totals.provinces !== null && (data.totals.provincesReported ?? 0) < data.totals.provinces
       ? t("rankings.totalsProvinces", { reported: data.totals.provincesReported ?? 0, total: data.totals.provinces })
       : data.totals.partial
-        ? t("rankings.totalsPartial", { reported: formatNumber(data.totals.reported, locale), total: formatNumber(data.totals.units, locale) })
+        ? t("rankings.totalsPartial", { reported: data.totals.reported, total: data.totals.units })
         : t("rankings.totals", { name: unit.name });
   const reasonText = (u: RankingsData["unranked"][number]) =>
     `${t(`rankings.reason.${u.reason}`)}${u.reportStatus === "DRAFT" || u.reportStatus === "RETURNED" ? ` (${t(`rankings.reportState.${u.reportStatus}`)})` : ""}`;
@@ -262,8 +262,9 @@ async function RankingsSection({
       {data.totals.partial && (
         <p className="rounded bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="partial-note">
           {t("rankings.partialNote", {
-            reported: formatNumber(data.totals.reported, locale),
-            total: formatNumber(data.totals.units, locale),
+            // Numbers, not formatted text: the message formats them ({n, number}); "3.321" passed as text was read as 3,321.
+            reported: data.totals.reported,
+            total: data.totals.units,
             period: periodText,
           })}
           {data.totals.provinces !== null && (

@@ -2,7 +2,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { unitPage } from "@/lib/data/unit-page.server";
 import { dashboardOf, reportOf } from "@/lib/data/figures.server";
-import { COUNT_TARGET_KEYS } from "@/lib/domain/targets";
+import { TARGET_KEYS } from "@/lib/domain/targets";
 import type { Milestone } from "@/lib/domain/milestones";
 import { estimateOpen, isPeriodEnded, lastEndedPeriod, previousPeriod, quarterEnd, MIN_YEAR, MAX_YEAR } from "@/lib/domain/period";
 import { formatDate } from "@/lib/format";
@@ -94,7 +94,7 @@ export default async function ReportPage({ params, searchParams }: Props) {
   ]);
   const lastReturn = [...review.events].reverse().find((e) => e.action === "RETURN" || e.action === "REOPEN");
   const milestones: Record<string, Milestone> = {};
-  for (const k of COUNT_TARGET_KEYS) {
+  for (const k of TARGET_KEYS) {
     const value = view.expected[k];
     const basis = view.expectedBasis[k];
     if (typeof value === "number" && basis) milestones[k] = { value, basis };
