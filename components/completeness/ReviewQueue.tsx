@@ -100,22 +100,24 @@ export function ReviewQueue({ parentCode, year, quarter, communes }: Props) {
         <p className="text-sm text-slate-600">{t("review.empty")}</p>
       ) : (
         // Every control waits for the page's script: a box ticked before it runs would look ticked but not count (a walk found).
-        <fieldset disabled={!inBrowser} className="m-0 min-w-0 border-0 p-0">
-          <div className="mb-1 flex items-center gap-3 text-sm">
-            <label className="inline-flex items-center gap-2 font-medium">
-              <input
-                type="checkbox"
-                checked={allPicked}
-                onChange={(e) => setPicked(e.target.checked ? new Set(submitted.map((c) => c.code)) : new Set())}
-                data-testid="review-select-all"
-              />
-              {t("review.selectAll")}
-            </label>
-            <span className="text-slate-500" data-testid="review-selected">
-              {t("review.selected", { n: selected.length, total: submitted.length })}
-            </span>
-          </div>
-          {/* Focusable: its rows scroll, and a keyboard must reach them even while its boxes wait for the script (axe: scrollable-region-focusable). */}
+        <>
+          <fieldset disabled={!inBrowser} className="m-0 min-w-0 border-0 p-0">
+            <div className="mb-1 flex items-center gap-3 text-sm">
+              <label className="inline-flex items-center gap-2 font-medium">
+                <input
+                  type="checkbox"
+                  checked={allPicked}
+                  onChange={(e) => setPicked(e.target.checked ? new Set(submitted.map((c) => c.code)) : new Set())}
+                  data-testid="review-select-all"
+                />
+                {t("review.selectAll")}
+              </label>
+              <span className="text-slate-500" data-testid="review-selected">
+                {t("review.selected", { n: selected.length, total: submitted.length })}
+              </span>
+            </div>
+          </fieldset>
+          {/* Focusable, and outside the disabled fieldset (whose descendants axe counts as unfocusable): its rows scroll, and a keyboard must reach them even while its boxes wait for the script (axe: scrollable-region-focusable). */}
           <ul
             tabIndex={0}
             aria-label={t("review.title", { count: submitted.length })}
@@ -124,51 +126,63 @@ export function ReviewQueue({ parentCode, year, quarter, communes }: Props) {
             {submitted.map((c) => (
               <li key={c.code} data-unit={c.code}>
                 <label className="inline-flex items-center gap-2">
-                  <input type="checkbox" checked={picked.has(c.code)} onChange={(e) => toggle(c.code, e.target.checked)} aria-label={c.name} />
+                  <input
+                    type="checkbox"
+                    disabled={!inBrowser}
+                    checked={picked.has(c.code)}
+                    onChange={(e) => toggle(c.code, e.target.checked)}
+                    aria-label={c.name}
+                  />
                   <span>{c.name}</span>
                 </label>
                 <TimelinessBadge timeliness={c.timeliness} label={t(`timeliness.${c.timeliness}`)} />
                 <span className="text-xs text-slate-500">{formatDate(c.lastSubmittedAt ?? c.submittedAt, locale)}</span>
-                <Link href={`/units/${encodeURIComponent(c.code)}?year=${year}&quarter=${quarter}`} className="ml-auto text-xs text-brand-700 hover:underline">
+                <Link
+                  href={`/units/${encodeURIComponent(c.code)}?year=${year}&quarter=${quarter}`}
+                  aria-label={`${c.name} (${c.code})`}
+                  className="ml-auto text-xs text-brand-700 hover:underline"
+                >
                   {c.code}
                 </Link>
               </li>
             ))}
           </ul>
-          <label className="mt-3 flex flex-col text-sm">
-            <span className="font-medium">{t("review.comment")}</span>
-            <span className="text-xs text-slate-500">{t("review.commentHint")}</span>
-            <textarea
-              value={comment}
-              onChange={(e) => setComment(e.target.value)}
-              rows={2}
-              maxLength={2000}
-              className="mt-1 rounded border border-slate-300 px-2 py-1"
-              data-testid="review-comment"
-            />
-          </label>
-          <div className="mt-3 flex flex-wrap gap-2">
-            <button
-              type="button"
-              disabled={pending || selected.length === 0}
-              onClick={() => ask("approve")}
-              className="rounded bg-emerald-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-emerald-800 disabled:opacity-50"
-              data-testid="review-approve"
-            >
-              {pending ? t("review.working") : t("review.approve")}
-            </button>
-            <button
-              type="button"
-              disabled={pending || selected.length === 0}
-              onClick={() => ask("return")}
-              className="rounded border border-amber-600 px-3 py-1.5 text-sm font-medium text-amber-900 hover:bg-amber-50 disabled:opacity-50"
-              data-testid="review-return"
-            >
-              {t("review.return")}
-            </button>
-            <Toast message={message} testId="review-message" />
-          </div>
-        </fieldset>
+          <fieldset disabled={!inBrowser} className="m-0 min-w-0 border-0 p-0">
+            <label className="mt-3 flex flex-col text-sm">
+              <span className="font-medium">{t("review.comment")}</span>
+              <span className="text-xs text-slate-500">{t("review.commentHint")}</span>
+              <textarea
+                value={comment}
+                onChange={(e) => setComment(e.target.value)}
+                rows={2}
+                maxLength={2000}
+                className="mt-1 rounded border border-slate-300 px-2 py-1"
+                data-testid="review-comment"
+              />
+            </label>
+            <div className="mt-3 flex flex-wrap gap-2">
+              <button
+                type="button"
+                disabled={pending || selected.length === 0}
+                onClick={() => ask("approve")}
+                className="rounded bg-emerald-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-emerald-800 disabled:opacity-50"
+                data-testid="review-approve"
+              >
+                {pending ? t("review.working") : t("review.approve")}
+              </button>
+              <button
+                type="button"
+                disabled={pending || selected.length === 0}
+                onClick={() => ask("return")}
+                className="rounded border border-amber-600 px-3 py-1.5 text-sm font-medium text-amber-900 hover:bg-amber-50 disabled:opacity-50"
+                data-testid="review-return"
+              >
+                {t("review.return")}
+              </button>
+              <Toast message={message} testId="review-message" />
+            </div>
+          </fieldset>
+        </>
       )}
       {submitted.length === 0 && <Toast message={message} testId="review-message" className="mt-2" />}
       <ConfirmDialog
