@@ -37,8 +37,13 @@ for (const r of ROLES) {
       // Officers with the quarter not yet sent are told its deadline has passed (5 days after 30/9 by default).
       if (r.username.startsWith("xa.")) {
         const text = await page.getByTestId("home-todo").innerText();
-        if (/Đã gửi|Đã duyệt/.test(text)) await expect(page.getByTestId("home-todo-deadline")).toHaveCount(0);
-        else await expect(page.getByTestId("home-todo-deadline")).toHaveText(/^Đã quá hạn gửi \(\d{1,2}\/10\/2026\)$/);
+        if (/Đã gửi|Đã duyệt/.test(text)) {
+          await expect(page.getByTestId("home-todo-deadline")).toHaveCount(0);
+          await expect(page.getByTestId("home-todo").getByRole("heading")).toHaveText("Báo cáo quý vừa kết thúc");
+        } else {
+          await expect(page.getByTestId("home-todo-deadline")).toHaveText(/^Đã quá hạn gửi \(\d{1,2}\/10\/2026\)$/);
+          await expect(page.getByTestId("home-todo").getByRole("heading")).toHaveText("Việc cần làm");
+        }
       }
       await page.getByTestId("home-todo-link").click();
       await expect(page).toHaveURL(/\/(report|completeness)\?year=2026&quarter=3/);

@@ -34,7 +34,7 @@ export default async function HomePage() {
   const listTitle = unit?.level === "NATION" ? "home.provinceList" : unit?.level === "PROVINCE" ? "home.communeList" : "home.villageList";
   // What to do next: the officer's report of the last ended quarter; the city's reporting status.
   const last = lastEndedPeriod();
-  let todo: { text: string; href: string; action: string; deadline?: { text: string; overdue: boolean } } | null = null;
+  let todo: { text: string; href: string; action: string; deadline?: { text: string; overdue: boolean }; done?: boolean } | null = null;
   // The officer's returned quarters come first: the city's comment and a link to fix each.
   let returned: Awaited<ReturnType<typeof returnedQuartersOf>> = [];
   if (user.role === "COMMUNE_OFFICER" && user.unit) {
@@ -46,6 +46,8 @@ export default async function HomePage() {
     const sent = report?.status === "SUBMITTED" || report?.status === "APPROVED";
     const deadline = sent ? null : await deadlineOfUnit(own, last.year, last.quarter, new Date());
     todo = {
+      // Sent or approved: nothing left to do for it, so not headed as a task (a walk found "Việc cần làm: … Đã gửi").
+      done: sent,
       deadline: deadline
         ? {
             text: t(deadline.passed ? "home.todoOverdue" : "home.todoDeadline", { date: formatDate(deadline.at, locale) }),
@@ -159,7 +161,7 @@ export default async function HomePage() {
 
       {todo && (
         <section className="rounded-lg border border-brand-100 bg-brand-50 p-5" data-testid="home-todo">
-          <h2 className="mb-2 font-semibold">{t("home.todoTitle")}</h2>
+          <h2 className="mb-2 font-semibold">{t(todo.done ? "home.todoDoneTitle" : "home.todoTitle")}</h2>
           <p className="flex flex-wrap items-center gap-3 text-sm">
             <span>{todo.text}</span>
             {todo.deadline && (
